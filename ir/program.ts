@@ -32,7 +32,7 @@ export interface ProgramHeader {
   /** fast-check replay path (the run index, then shrink steps), e.g. `"17:3:0"` */
   path?: string;
   /** Constraints the generator ran with (only the ones that differ from defaults may be listed). */
-  constraints?: Record<string, unknown>;
+  constraints?: object;
   /** The file a program was imported from. */
   source?: string;
   /** Free-form lines (e.g. a diagnosis when a counterexample is saved). */

@@ -1,0 +1,81 @@
+/** `check`: random programs through CPython and the port (or the native profile), every difference shrunk and explained. */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { runCheck } from '../../compare/check.ts';
+import { sideNamed, type SideName } from '../../compare/sides.ts';
+import type { ClockModel } from '../../ir/program.ts';
+import { EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts';
+import { withOracle } from '../oracle.ts';
+import { parseClock, parsePositiveInt, parseSeed, parseShard, randomSeed } from '../options.ts';
+import type { Shard } from '../../compare/shard.ts';
+import { constraintOptions, constraintsFrom, type ConstraintFlags } from '../constraints.ts';
+import { progressLine } from '../progress.ts';
+import { printSummary } from '../summary.ts';
+import { writeOutputs, type OutputFlags } from '../outputs.ts';
+import { saveToCorpus } from '../../compare/corpus.ts';
+
+interface CheckFlags extends ConstraintFlags, OutputFlags {
+  runs: number;
+  seed?: number;
+  path?: string;
+  clock: ClockModel;
+  target: SideName;
+  shard?: Shard;
+  shrink: boolean;
+  saveCorpus?: boolean;
+  python?: string;
+  workers?: number;
+}
+
+export function registerCheck(program: Command): void {
+  const command = program
+    .command('check')
+    .description('generate programs, run each on CPython and on the port (or the native profile), compare the traces')
+    .option('--runs <n>', 'how many programs', parsePositiveInt, 1000)
+    .option('--seed <seed>', 'fast-check seed (default: random, printed)', parseSeed)
+    .option('--path <path>', 'replay only the program at this fast-check path (from a report: --seed S --path P)')
+    .option('--clock <model>', 'virtual clock: realistic or ideal', parseClock, 'realistic')
+    .addOption(new Option('--target <side>', 'what to compare with CPython').choices(['port', 'native']).default('port'))
+    .option('--shard <i/n>', 'run only slice i of n of the same seeded program stream (merge with merge-reports)', parseShard)
+    .option('--no-shrink', 'report differences as generated, without shrinking')
+    .option('--save-corpus', 'save each bucket\'s minimal program to test/corpus/ as a regression test')
+    .option('--report <dir>', 'write an HTML report to DIR/index.html')
+    .option('--open', 'open the HTML report when done')
+    .option('--json <file>', 'write the results as JSON')
+    .option('--junit <file>', 'write the results as JUnit XML')
+    .option('--python <path>', 'the CPython to use as the oracle')
+    .option('--workers <n>', 'oracle worker processes (default: one per core)', parsePositiveInt);
+  constraintOptions(command).action(async (flags: CheckFlags) => {
+    if (flags.path && flags.shard) throw new UsageError('--path replays one program; it cannot be combined with --shard');
+    if (flags.open && !flags.report) throw new UsageError('--open needs --report DIR');
+    const seed = flags.seed ?? randomSeed();
+    const side = sideNamed(flags.target);
+    process.stderr.write(`check: ${flags.path ? `path ${flags.path}` : `${flags.runs} programs`}, seed ${seed}, target ${side.name}, clock ${flags.clock}\n`);
+    const progress = progressLine('check');
+    const report = await withOracle(flags, (oracle) =>
+      runCheck({
+        runs: flags.runs,
+        seed,
+        path: flags.path,
+        clock: flags.clock,
+        side,
+        oracle,
+        constraints: constraintsFrom(flags),
+        shard: flags.shard,
+        shrink: flags.shrink,
+        command: commandLine(),
+        onProgress: ({ done, total, differences, phase }) => progress.update(done, total, { differences, phase }),
+      }),
+    ).finally(() => progress.stop());
+    printSummary(report);
+    await writeOutputs(report, flags);
+    if (flags.saveCorpus) {
+      for (const file of await saveToCorpus(report)) process.stderr.write(`saved ${file}\n`);
+    }
+    process.exitCode = report.differences > 0 || report.outcomes.portCrash > 0 ? EXIT_FINDING : EXIT_OK;
+  });
+}
+
+function commandLine(): string {
+  return ['npx asyncio-conformance', ...process.argv.slice(2)].join(' ');
+}

@@ -1,0 +1,83 @@
+/** `compare FILE.py`: one user program through CPython and the port (or native profile), one report. */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { bucketsFrom, classify } from '../../compare/buckets.ts';
+import { TOOL_VERSION } from '../../compare/check.ts';
+import { runOnOracle, sideNamed, type SideName } from '../../compare/sides.ts';
+import { emptyCounts, isFailure } from '../../compare/verdict.ts';
+import { compareRuns } from '../../compare/traces.ts';
+import type { ClockModel } from '../../ir/program.ts';
+import { DEFAULT_BUDGET } from '../../ir/program.ts';
+import type { CheckReport } from '../../reports/model.ts';
+import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from '../errors.ts';
+import { loadPythonFile } from '../load-program.ts';
+import { withOracle } from '../oracle.ts';
+import { parseClock } from '../options.ts';
+import { writeOutputs, type OutputFlags } from '../outputs.ts';
+import { printSummary } from '../summary.ts';
+
+interface CompareFlags extends OutputFlags {
+  target: SideName;
+  clock: ClockModel;
+  python?: string;
+}
+
+export function registerCompare(program: Command): void {
+  program
+    .command('compare')
+    .description('run one Python file on CPython and on the port (or the native profile) and show where they differ')
+    .argument('<file.py>', 'a Python file in the supported subset')
+    .addOption(new Option('--target <side>', 'what to compare with CPython').choices(['port', 'native']).default('port'))
+    .option('--clock <model>', 'virtual clock: realistic or ideal', parseClock, 'realistic')
+    .option('--report <dir>', 'write an HTML report to DIR/index.html')
+    .option('--open', 'open the HTML report when done')
+    .option('--json <file>', 'write the result as JSON')
+    .option('--junit <file>', 'write the result as JUnit XML')
+    .option('--python <path>', 'the CPython to use as the oracle')
+    .action(async (file: string, flags: CompareFlags) => {
+      process.exitCode = await compareCommand(file, flags);
+    });
+}
+
+async function compareCommand(file: string, flags: CompareFlags): Promise<number> {
+  const started = performance.now();
+  const side = sideNamed(flags.target);
+  const options = { clock: flags.clock, budget: DEFAULT_BUDGET };
+  return withOracle({ python: flags.python, workers: 1 }, async (oracle) => {
+    const { program, source } = await loadPythonFile(file, oracle);
+    const [expected, actual] = await Promise.all([runOnOracle(oracle, program, options, source), side.run(program, options)]);
+    if (isFailure(expected)) {
+      process.stderr.write(`asyncio-conformance: CPython could not run ${file}: ${expected.failure}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    // A user's program may raise or deadlock on purpose: only "same on both sides or not" counts here.
+    const verdict = isFailure(actual) ? 'portCrash' : compareRuns(expected, actual, { times: side.comparesTime }).same ? 'same' : 'differs';
+    const counts = { ...emptyCounts(), [verdict]: 1 };
+    const replay = `npx asyncio-conformance compare ${file} --target ${side.name}${flags.clock === 'ideal' ? ' --clock ideal' : ''}`;
+    const findings =
+      verdict === 'differs' && !isFailure(actual)
+        ? [{ bucket: classify(program, expected, actual), seed: 0, path: '0', program, originalProgram: program, expected, actual, shrinkSteps: 0, shrinkMillis: 0, side, clock: flags.clock, source, replay }]
+        : [];
+    const durationMs = performance.now() - started;
+    const report: CheckReport = {
+      schema: 1,
+      tool: { name: 'asyncio-conformance', version: TOOL_VERSION },
+      command: ['npx asyncio-conformance', ...process.argv.slice(2)].join(' '),
+      target: side.name,
+      clock: flags.clock,
+      seed: 0,
+      runs: 1,
+      differences: counts.differs,
+      python: oracle.info,
+      startedAt: new Date().toISOString(),
+      durationMs,
+      programsPerSecond: 1000 / durationMs,
+      outcomes: counts,
+      buckets: await bucketsFrom(findings),
+    };
+    if (isFailure(actual)) process.stderr.write(`asyncio-conformance: the ${side.name} side crashed: ${actual.failure}\n`);
+    printSummary(report);
+    await writeOutputs(report, flags);
+    return verdict === 'same' ? EXIT_OK : EXIT_FINDING;
+  });
+}

@@ -1,0 +1,41 @@
+/** `corpus [--update]`: replay the regression corpus on CPython and the port; --update re-captures what CPython prints. */
+import type { Command } from 'commander';
+import { Option } from 'commander';
+import { CORPUS_DIR, readCorpus, replayCorpusEntry, updateExpected } from '../../compare/corpus.ts';
+import { sideNamed, type SideName } from '../../compare/sides.ts';
+import { EXIT_FINDING, EXIT_OK } from '../errors.ts';
+import { withOracle } from '../oracle.ts';
+
+interface CorpusFlags {
+  dir: string;
+  target: SideName;
+  update?: boolean;
+  python?: string;
+}
+
+export function registerCorpus(program: Command): void {
+  program
+    .command('corpus')
+    .description('replay the regression corpus (test/corpus/*.py) on CPython and on the port')
+    .option('--dir <dir>', 'the corpus folder', CORPUS_DIR)
+    .addOption(new Option('--target <side>', 'what to replay it on besides CPython').choices(['port', 'native']).default('port'))
+    .option('--update', "rewrite each file's expected output with what CPython prints now")
+    .option('--python <path>', 'the CPython to use as the oracle')
+    .action(async (flags: CorpusFlags) => {
+      const side = sideNamed(flags.target);
+      const entries = await readCorpus(flags.dir);
+      let failures = 0;
+      await withOracle({ python: flags.python }, async (oracle) => {
+        for (const entry of entries) {
+          const replay = await replayCorpusEntry(entry, oracle, side);
+          if (flags.update && !replay.oracleMatches) await updateExpected(replay);
+          const oracleOk = flags.update || replay.oracleMatches;
+          if (!oracleOk || !replay.sideMatches) failures++;
+          const mark = (ok: boolean) => (ok ? 'ok' : 'DIFFERS');
+          process.stdout.write(`${entry.file.replace(`${flags.dir}`, '')}: cpython ${flags.update && !replay.oracleMatches ? 'updated' : mark(oracleOk)}, ${side.name} ${mark(replay.sideMatches)}\n`);
+        }
+      });
+      process.stdout.write(`${entries.length - failures} of ${entries.length} corpus files agree\n`);
+      process.exitCode = failures > 0 ? EXIT_FINDING : EXIT_OK;
+    });
+}

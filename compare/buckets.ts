@@ -1,0 +1,201 @@
+/**
+ * Sorts differences into named buckets by cause. Each rule is a small readable predicate over
+ * the program's facts and both traces; the first rule that matches names the bucket, and a
+ * difference no rule explains goes to `unclassified` — it is never dropped.
+ */
+import type { ClockModel, Program, RunResult, TraceEntry } from '../ir/program.ts';
+import type { Bucket } from '../reports/model.ts';
+import { buildCounterexample } from './counterexample.ts';
+import { labelOf, programFacts, type ProgramFacts } from './program-facts.ts';
+import type { Side } from './sides.ts';
+import { compareRuns } from './traces.ts';
+
+export interface Finding {
+  bucket: string;
+  seed: number;
+  path: string;
+  program: Program;
+  originalProgram: Program;
+  expected: RunResult;
+  actual: RunResult;
+  shrinkSteps: number;
+  shrinkMillis: number;
+  side: Side;
+  clock: ClockModel;
+  /** The program as the user wrote it (compare FILE.py); generated programs are printed from the IR. */
+  source?: string;
+  /** How to reproduce it; by default the check command for this seed and path. */
+  replay?: string;
+}
+
+interface Evidence {
+  facts: ProgramFacts;
+  expected: TraceEntry[];
+  actual: TraceEntry[];
+  /** label -> occurrences in actual minus occurrences in expected */
+  surplus: Map<string, number>;
+  divergence: number;
+  expectedRun: RunResult;
+  actualRun: RunResult;
+}
+
+export interface BucketRule {
+  name: string;
+  title: string;
+  description: string;
+  matches(evidence: Evidence): boolean;
+}
+
+const ownerOf = (e: Evidence, entry: TraceEntry | undefined) =>
+  entry ? e.facts.labelOwner.get(labelOf(entry.text)) : undefined;
+const extraLabels = (e: Evidence) => [...e.surplus].filter(([, n]) => n > 0).map(([label]) => label);
+const missingLabels = (e: Evidence) => [...e.surplus].filter(([, n]) => n < 0).map(([label]) => label);
+
+/** In order: the first that matches wins. */
+export const BUCKET_RULES: BucketRule[] = [
+  {
+    name: 'coroutine-never-awaited-ran',
+    title: 'A coroutine that was never awaited ran',
+    description:
+      'Calling an async def function in Python only makes a coroutine object; nothing runs until it is awaited or wrapped in a task. A JS async function runs at once, up to its first await.',
+    matches: (e) => extraLabels(e).some((label) => e.facts.unawaitedCoroutines.has(e.facts.labelOwner.get(label) ?? '')),
+  },
+  {
+    name: 'no-shutdown-cancellation',
+    title: 'Output after main returned',
+    description:
+      'asyncio.run cancels every task still pending when main returns, so their later steps never run. Awaiting main() in JS leaves pending timers and promises running: their output appears after main is done.',
+    matches: (e) => extraLabels(e).length > 0 && missingLabels(e).length === 0,
+  },
+  {
+    name: 'missing-output',
+    title: 'Output CPython prints is missing',
+    description: 'CPython prints lines the other side never prints (and prints nothing extra).',
+    matches: (e) => missingLabels(e).length > 0 && extraLabels(e).length === 0,
+  },
+  {
+    name: 'eager-start',
+    title: 'Eager task start',
+    description:
+      'asyncio.create_task schedules the first step of the task with call_soon: the body starts only when the creator yields to the loop. A JS async function called directly runs its body synchronously up to its first await.',
+    matches: (e) => {
+      const first = e.actual[e.divergence];
+      const owner = ownerOf(e, first);
+      return owner !== undefined && owner !== ownerOf(e, e.expected[e.divergence]) && e.facts.startedAsTasks.has(owner) && e.facts.printsBeforeFirstAwait.has(labelOf(first.text));
+    },
+  },
+  {
+    name: 'sleep0-vs-microtask',
+    title: 'sleep(0) is one loop iteration, not a microtask',
+    description:
+      'await asyncio.sleep(0) yields exactly one event-loop iteration, behind every callback already scheduled. Its JS stand-in (a resolved promise or a 0 ms timer) resumes at another point relative to other tasks.',
+    matches: (e) => e.facts.sleepDelays.includes(0) && sameInstantInExpected(e),
+  },
+  {
+    name: 'timer-tie-order',
+    title: 'Timers with equal deadlines',
+    description:
+      "CPython keeps timers in a binary heap compared only by deadline: equal deadlines come out in heap order, not FIFO (5 equal pushes pop 0, 2, 4, 1, 3). JS timers with equal deadlines fire in creation order.",
+    matches: (e) => exactTieInExpected(e),
+  },
+  {
+    name: 'float-deadline',
+    title: 'Float deadlines and clock reads',
+    description:
+      'CPython computes each deadline as loop.time() + delay in floats, and real time passes between clock reads, so 0.1 + 0.2 and 0.3 are different deadlines. Integer-millisecond JS timers make them equal and fall back to FIFO.',
+    matches: (e) => nearTieInExpected(e),
+  },
+  {
+    name: 'wakeup-latency',
+    title: 'Wake-up one iteration later',
+    description:
+      'A task waiting on a future resumes through call_soon, one loop iteration after the future completes; a JS await resumes in the next microtask, before other tasks scheduled in the same iteration.',
+    matches: (e) => e.surplus.size === 0 && e.divergence < Math.min(e.expected.length, e.actual.length),
+  },
+  {
+    name: 'clock-model',
+    title: 'Same output, other virtual times',
+    description: 'The same lines in the same order, printed at other virtual times.',
+    matches: (e) => e.expected.length === e.actual.length && e.expected.every((entry, i) => entry.text === e.actual[i].text) && e.expected.some((entry, i) => !Object.is(entry.time, e.actual[i].time)),
+  },
+  {
+    name: 'outcome',
+    title: 'Ends differently',
+    description: 'Both print the same, but the program ends differently (an exception, a deadlock, a budget).',
+    matches: (e) => compareRuns(e.expectedRun, e.actualRun, { times: false }).outcomeOnly,
+  },
+];
+
+export const UNCLASSIFIED: Omit<BucketRule, 'matches'> = {
+  name: 'unclassified',
+  title: 'Unclassified',
+  description: 'No rule explains this difference yet: look at the example, then write a rule for it in compare/buckets.ts.',
+};
+
+/** The expected entry at the divergence and the one the other side printed there happen at the same virtual instant in CPython. */
+function instantsAtDivergence(e: Evidence): [number, number] | undefined {
+  const got = e.actual[e.divergence];
+  const wanted = e.expected[e.divergence];
+  if (!got || !wanted) return undefined;
+  const twin = e.expected.findIndex((entry, i) => i > e.divergence && entry.text === got.text);
+  if (twin < 0) return undefined;
+  return [wanted.time, e.expected[twin].time];
+}
+
+function sameInstantInExpected(e: Evidence): boolean {
+  const times = instantsAtDivergence(e);
+  return times !== undefined && Math.abs(times[0] - times[1]) < 1e-3;
+}
+
+function exactTieInExpected(e: Evidence): boolean {
+  const times = instantsAtDivergence(e);
+  return times !== undefined && times[0] === times[1] && e.facts.sleepDelays.some((d) => d > 0);
+}
+
+function nearTieInExpected(e: Evidence): boolean {
+  const times = instantsAtDivergence(e);
+  return times !== undefined && times[0] !== times[1] && Math.abs(times[0] - times[1]) < 1e-3 && e.facts.sleepDelays.some((d) => d > 0);
+}
+
+function surplusOf(expected: TraceEntry[], actual: TraceEntry[]): Map<string, number> {
+  const surplus = new Map<string, number>();
+  for (const entry of actual) surplus.set(labelOf(entry.text), (surplus.get(labelOf(entry.text)) ?? 0) + 1);
+  for (const entry of expected) surplus.set(labelOf(entry.text), (surplus.get(labelOf(entry.text)) ?? 0) - 1);
+  for (const [label, n] of surplus) if (n === 0) surplus.delete(label);
+  return surplus;
+}
+
+/** The name of the bucket a difference falls in. */
+export function classify(program: Program, expected: RunResult, actual: RunResult): string {
+  const evidence: Evidence = {
+    facts: programFacts(program),
+    expected: expected.trace,
+    actual: actual.trace,
+    surplus: surplusOf(expected.trace, actual.trace),
+    divergence: compareRuns(expected, actual, { times: false }).divergence,
+    expectedRun: expected,
+    actualRun: actual,
+  };
+  return BUCKET_RULES.find((rule) => rule.matches(evidence))?.name ?? UNCLASSIFIED.name;
+}
+
+export function ruleNamed(name: string): Omit<BucketRule, 'matches'> {
+  return BUCKET_RULES.find((rule) => rule.name === name) ?? UNCLASSIFIED;
+}
+
+/** One bucket per cause, its count, and its smallest example; sorted by count, largest first. */
+export async function bucketsFrom(findings: Finding[]): Promise<Bucket[]> {
+  const byName = new Map<string, Finding[]>();
+  for (const finding of findings) byName.set(finding.bucket, [...(byName.get(finding.bucket) ?? []), finding]);
+  const buckets: Bucket[] = [];
+  for (const [name, members] of byName) {
+    const smallest = members.reduce((best, f) => (sizeKey(f) < sizeKey(best) ? f : best));
+    const { title, description } = ruleNamed(name);
+    buckets.push({ name, title, description, count: members.length, example: await buildCounterexample(smallest) });
+  }
+  return buckets.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+function sizeKey(finding: Finding): number {
+  return programFacts(finding.program).statementCount * 1000 + finding.expected.trace.length;
+}

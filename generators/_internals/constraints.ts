@@ -1,0 +1,114 @@
+/**
+ * Defaults and validation for `ProgramConstraints`. Validation runs when the arbitrary is
+ * built, so a bad option fails at once with a message naming the public API.
+ */
+
+/** Which constructs `programArbitrary` may emit. */
+export interface ProgramFeatures {
+  /** `t3 = asyncio.create_task(worker1(2))` @defaultValue true */
+  createTask: boolean;
+  /** `await t3` and `v4 = await t3` (then `print('main:4', v4)`) @defaultValue true */
+  awaitTask: boolean;
+  /** `await worker1(2)` and `v4 = await worker1(2)` (then a print of `v4`) @defaultValue true */
+  awaitCoroutine: boolean;
+  /** `await asyncio.sleep(d)` with `d` from `delays` @defaultValue true */
+  sleep: boolean;
+  /** `for i in range(k):` with 1 <= k <= `maxLoopIterations`, nested at most `maxDepth` deep @defaultValue true */
+  forLoop: boolean;
+  /** Non-main functions end with `return <value computed from n>` (int, float or str) @defaultValue true */
+  returnValue: boolean;
+  /** `asyncio.create_task(worker1(2))` whose task nobody awaits @defaultValue true */
+  unawaitedTask: boolean;
+  /** `c3 = worker1(2)`: a coroutine object that is never awaited (CPython warns on stderr) @defaultValue true */
+  unawaitedCoroutine: boolean;
+  /** `v3 = await asyncio.gather(worker1(1), t2)` (then a print of `v3`) @defaultValue false */
+  gather: boolean;
+  /** `print('main:3', t2.done(), t2.cancelled())` @defaultValue false */
+  taskMethods: boolean;
+  /** `t2.cancel()`; a cancelled task is then never awaited, so nothing raises @defaultValue false */
+  cancel: boolean;
+}
+
+/** Options of {@link programArbitrary}; every field is optional. */
+export interface ProgramConstraints {
+  /** Most functions in a program, `main` included (at least 1). @defaultValue 4 */
+  maxFunctions?: number;
+  /** Most statements in one block (a function body or a loop body; loop bodies get at most half, at least 1). @defaultValue 6 */
+  maxStatements?: number;
+  /** Deepest nesting of `for` loops (0: no loops). @defaultValue 2 */
+  maxDepth?: number;
+  /** Largest `k` in `for i in range(k)` (k >= 1, so a loop body always runs). @defaultValue 3 */
+  maxLoopIterations?: number;
+  /**
+   * The delays `asyncio.sleep` is given; shrinking moves towards the first one.
+   * @defaultValue [0, 0.1, 0.2, 0.3, 0.01, 0.06, 0.07, 1, 0.5] — 0 is a bare yield;
+   * the others make float sums that matter (0.1 + 0.2 > 0.3, 0.01 + 0.06 < 0.07).
+   */
+  delays?: readonly number[];
+  /** Constructs to use; unlisted ones keep their default. @defaultValue see {@link ProgramFeatures} */
+  features?: Partial<ProgramFeatures>;
+}
+
+export const DEFAULT_FEATURES: Readonly<ProgramFeatures> = Object.freeze({
+  createTask: true,
+  awaitTask: true,
+  awaitCoroutine: true,
+  sleep: true,
+  forLoop: true,
+  returnValue: true,
+  unawaitedTask: true,
+  unawaitedCoroutine: true,
+  gather: false,
+  taskMethods: false,
+  cancel: false,
+});
+
+export const DEFAULT_DELAYS: readonly number[] = Object.freeze([0, 0.1, 0.2, 0.3, 0.01, 0.06, 0.07, 1, 0.5]);
+
+/** Constraints with every default filled in. */
+export interface ResolvedConstraints {
+  maxFunctions: number;
+  maxStatements: number;
+  maxDepth: number;
+  maxLoopIterations: number;
+  delays: readonly number[];
+  features: Readonly<ProgramFeatures>;
+}
+
+const KNOWN_KEYS = ['maxFunctions', 'maxStatements', 'maxDepth', 'maxLoopIterations', 'delays', 'features'];
+
+function requireInteger(api: string, name: string, value: unknown, min: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
+    throw new Error(`${api}: ${name} must be an integer >= ${min}, got ${String(value)}`);
+  }
+  return value;
+}
+
+/** Fills in defaults and throws `Error('<api>: ...')` for anything invalid. */
+export function resolveConstraints(constraints: ProgramConstraints | undefined, api = 'programArbitrary'): ResolvedConstraints {
+  const c = constraints ?? {};
+  for (const key of Object.keys(c)) {
+    if (!KNOWN_KEYS.includes(key)) throw new Error(`${api}: unknown constraint '${key}' (known: ${KNOWN_KEYS.join(', ')})`);
+  }
+  const delays = c.delays ?? DEFAULT_DELAYS;
+  if (!Array.isArray(delays) || delays.length === 0) throw new Error(`${api}: delays must be a non-empty array of numbers >= 0`);
+  for (const d of delays) {
+    if (typeof d !== 'number' || !Number.isFinite(d) || d < 0) {
+      throw new Error(`${api}: delays must hold finite numbers >= 0, got ${String(d)}`);
+    }
+  }
+  const features: ProgramFeatures = { ...DEFAULT_FEATURES };
+  for (const [name, enabled] of Object.entries(c.features ?? {})) {
+    if (!(name in DEFAULT_FEATURES)) throw new Error(`${api}: unknown feature '${name}' (known: ${Object.keys(DEFAULT_FEATURES).join(', ')})`);
+    if (typeof enabled !== 'boolean') throw new Error(`${api}: feature ${name} must be a boolean, got ${String(enabled)}`);
+    features[name as keyof ProgramFeatures] = enabled;
+  }
+  return {
+    maxFunctions: requireInteger(api, 'maxFunctions', c.maxFunctions ?? 4, 1),
+    maxStatements: requireInteger(api, 'maxStatements', c.maxStatements ?? 6, 1),
+    maxDepth: requireInteger(api, 'maxDepth', c.maxDepth ?? 2, 0),
+    maxLoopIterations: requireInteger(api, 'maxLoopIterations', c.maxLoopIterations ?? 3, 1),
+    delays: [...delays],
+    features: Object.freeze(features),
+  };
+}

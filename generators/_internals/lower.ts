@@ -1,0 +1,280 @@
+/**
+ * Maps a skeleton to the program IR. The mapping is total: every skeleton, including
+ * every value the shrinker can make, gives a valid, terminating, exception-free program.
+ *
+ * Why the programs are valid:
+ * - Calls go only to functions later in the list (a DAG; `main` is `functions[0]`), and
+ *   loops are `for _ in range(k)` with k >= 1: every program terminates. A call that
+ *   would push the number of executed statements over {@link MAX_EXECUTED_STATEMENTS}
+ *   becomes a print, so nested loops of calls cannot blow up.
+ * - A task variable is awaited only after (in preorder) the statement that assigns it.
+ *   There are no `if`s and every loop body runs at least once, so it is certainly assigned.
+ * - A task that is cancelled anywhere in its function is never awaited or gathered
+ *   (found by a first pass), so no CancelledError escapes. No try/finally exists, so
+ *   nothing prints during the shutdown cancellation, whose order CPython leaves to a set.
+ * - Every int argument is a literal, the parameter `n` or a loop variable plus a literal,
+ *   so `n` is always an int and every return expression is well typed.
+ *
+ * Labels: a print's first argument is `'<function>:<index>'`, the index being the
+ * 0-based preorder position of the skeleton statement in its function (a `for` counts
+ * as one statement, then its body). Each print statement has its own label, so a trace
+ * line tells which statement printed it; after shrinking the numbering is recomputed
+ * and stays unique.
+ */
+import type { Expr, FunctionDef, Program, Stmt } from '../../ir/program.ts';
+import type { ResolvedConstraints } from './constraints.ts';
+import type { ArgSkeleton, CallSkeleton, FunctionSkeleton, ProgramSkeleton, StmtSkeleton } from './skeleton.ts';
+import { RETURN_FORM_COUNT } from './skeleton.ts';
+
+/** Upper bound on statements one run of `main` executes (loops and callees included). */
+export const MAX_EXECUTED_STATEMENTS = 200;
+
+// ---------------------------------------------------------------------------- IR builders
+
+const int = (value: number): Expr => ({ kind: 'int', value });
+const str = (value: string): Expr => ({ kind: 'str', value });
+const name = (id: string): Expr => ({ kind: 'name', id });
+const number = (value: number): Expr => (Number.isInteger(value) ? int(value) : { kind: 'float', value });
+const call = (func: string, args: Expr[]): Expr => ({ kind: 'call', func, args, keywords: [] });
+const awaitOf = (value: Expr): Expr => ({ kind: 'await', value });
+const asyncioCall = (func: 'run' | 'sleep' | 'create_task' | 'gather', args: Expr[]): Expr => ({ kind: 'asyncio', func, args, keywords: [] });
+const print = (...args: Expr[]): Stmt => ({ kind: 'expr', expr: { kind: 'builtin', func: 'print', args, keywords: [] } });
+const assign = (id: string, value: Expr): Stmt => ({ kind: 'assign', target: { kind: 'name', id }, value });
+const method = (object: string, m: 'done' | 'cancelled' | 'cancel'): Expr => ({ kind: 'method', object: name(object), method: m, args: [], keywords: [] });
+
+/** `return` forms, by `FunctionSkeleton.returnForm` modulo {@link RETURN_FORM_COUNT}; 0 returns nothing. */
+const RETURN_FORMS: Array<(() => Expr) | null> = [
+  null,
+  () => ({ kind: 'binOp', op: '*', left: name('n'), right: int(2) }),
+  () => ({ kind: 'binOp', op: '+', left: name('n'), right: { kind: 'float', value: 0.1 } }),
+  () => ({ kind: 'binOp', op: '+', left: { kind: 'builtin', func: 'str', args: [name('n')], keywords: [] }, right: str('!') }),
+  () => ({ kind: 'binOp', op: '-', left: name('n'), right: int(1) }),
+  () => ({ kind: 'binOp', op: '/', left: name('n'), right: int(2) }),
+];
+if (RETURN_FORMS.length !== RETURN_FORM_COUNT) throw new Error('lower.ts: RETURN_FORMS out of step with RETURN_FORM_COUNT');
+
+const LOOP_VARIABLES = ['i', 'j', 'k', 'm'];
+const loopVariable = (depth: number): string => LOOP_VARIABLES[depth] ?? `i${depth}`;
+
+export const functionName = (index: number): string => (index === 0 ? 'main' : `worker${index}`);
+
+// ---------------------------------------------------------------------------- lowering
+
+interface FunctionScope {
+  readonly index: number;
+  readonly name: string;
+  readonly functionCount: number;
+  /** Executed-statement cost of each function after this one (by index). */
+  readonly costs: readonly number[];
+  /** Task variables cancelled somewhere in this function: never awaited. */
+  readonly cancelled: ReadonlySet<string>;
+  readonly delays: readonly number[];
+  readonly sleepEnabled: boolean;
+  /** Task variables assigned so far in preorder, in order. */
+  readonly tasks: string[];
+  /** Task variables a `cancel` statement targets (collected for the second pass). */
+  readonly cancelTargets: Set<string>;
+  nextLabel: number;
+  cost: number;
+}
+
+interface BlockScope {
+  /** Names whose value is an int: `n` (not in main) and the enclosing loop variables. */
+  readonly intNames: readonly string[];
+  /** How many times a statement of this block runs per call of the function. */
+  readonly multiplier: number;
+  readonly depth: number;
+}
+
+function argument(arg: ArgSkeleton, block: BlockScope): Expr {
+  if (arg.source === 0 || block.intNames.length === 0) return int(arg.k);
+  const base = name(block.intNames[(arg.source - 1) % block.intNames.length]);
+  return arg.k === 0 ? base : { kind: 'binOp', op: '+', left: base, right: int(arg.k) };
+}
+
+/** The callee of `c`, or null when no function follows this one. */
+function callee(c: CallSkeleton, fn: FunctionScope): number | null {
+  const after = fn.functionCount - fn.index - 1;
+  return after <= 0 ? null : fn.index + 1 + (c.callee % after);
+}
+
+/** Charges running `calleeIndex` (or nothing, for null) once per block run; false when over budget. */
+function charge(fn: FunctionScope, block: BlockScope, calleeCosts: number[]): boolean {
+  const cost = block.multiplier * (1 + calleeCosts.reduce((a, b) => a + b, 0));
+  if (fn.cost + cost > MAX_EXECUTED_STATEMENTS) return false;
+  fn.cost += cost;
+  return true;
+}
+
+function pick<T>(items: readonly T[], choice: number): T | undefined {
+  return items.length === 0 ? undefined : items[choice % items.length];
+}
+
+function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): Stmt[] {
+  const index = fn.nextLabel++;
+  const label = str(`${fn.name}:${index}`);
+  /** What any statement degrades to when its construct is impossible here: a print (of the innermost int in scope). */
+  const fallback = (): Stmt[] => {
+    fn.cost += block.multiplier;
+    const value = block.intNames.at(-1);
+    return [value === undefined ? print(label) : print(label, name(value))];
+  };
+  /**
+   * A call with no function after this one (the last worker) degrades to a sleep for odd
+   * `callee` choices, so leaf workers suspend as tutorial workers do; shrinking `callee`
+   * towards 0 turns it into a print.
+   */
+  const noCalleeFallback = (c: CallSkeleton): Stmt[] => {
+    if (!sleepEnabled || c.callee % 2 === 0) return fallback();
+    fn.cost += block.multiplier;
+    return [{ kind: 'expr', expr: awaitOf(asyncioCall('sleep', [number(fn.delays[(c.callee >> 1) % fn.delays.length])])) }];
+  };
+  const callOf = (c: CallSkeleton): Expr | null => {
+    const target = callee(c, fn);
+    if (target === null || !charge(fn, block, [fn.costs[target]])) return null;
+    return call(functionName(target), [argument(c.arg, block)]);
+  };
+  const awaitable = fn.tasks.filter((t) => !fn.cancelled.has(t));
+  const sleepEnabled = fn.sleepEnabled;
+
+  switch (s.kind) {
+    case 'print': {
+      const value = s.value === 0 ? undefined : pick(block.intNames, s.value - 1);
+      fn.cost += block.multiplier;
+      return [value === undefined ? print(label) : print(label, name(value))];
+    }
+    case 'sleep':
+      fn.cost += block.multiplier;
+      return [{ kind: 'expr', expr: awaitOf(asyncioCall('sleep', [number(fn.delays[s.delay % fn.delays.length])])) }];
+    case 'createTask': {
+      if (callee(s.call, fn) === null) return noCalleeFallback(s.call);
+      const coroutine = callOf(s.call);
+      if (coroutine === null) return fallback();
+      const task = `t${index}`;
+      fn.tasks.push(task);
+      return [assign(task, asyncioCall('create_task', [coroutine]))];
+    }
+    case 'unawaitedTask': {
+      if (callee(s.call, fn) === null) return noCalleeFallback(s.call);
+      const coroutine = callOf(s.call);
+      if (coroutine === null) return fallback();
+      return [{ kind: 'expr', expr: asyncioCall('create_task', [coroutine]) }];
+    }
+    case 'awaitTask': {
+      const task = pick(awaitable, s.task);
+      if (task === undefined) return fallback();
+      fn.cost += block.multiplier;
+      if (!s.bind) return [{ kind: 'expr', expr: awaitOf(name(task)) }];
+      return [assign(`v${index}`, awaitOf(name(task))), print(label, name(`v${index}`))];
+    }
+    case 'awaitCoroutine': {
+      if (callee(s.call, fn) === null) return noCalleeFallback(s.call);
+      const coroutine = callOf(s.call);
+      if (coroutine === null) return fallback();
+      if (!s.bind) return [{ kind: 'expr', expr: awaitOf(coroutine) }];
+      return [assign(`v${index}`, awaitOf(coroutine)), print(label, name(`v${index}`))];
+    }
+    case 'unawaitedCoroutine': {
+      const target = callee(s.call, fn);
+      if (target === null) return noCalleeFallback(s.call);
+      fn.cost += block.multiplier; // the coroutine never runs
+      return [assign(`c${index}`, call(functionName(target), [argument(s.call.arg, block)]))];
+    }
+    case 'gather': {
+      const items: Array<{ task: string } | { target: number; arg: Expr }> = [];
+      for (const item of s.items) {
+        if (item.kind === 'task') {
+          const task = pick(awaitable, item.task);
+          if (task !== undefined) items.push({ task });
+        } else {
+          const target = callee(item.call, fn);
+          if (target !== null) items.push({ target, arg: argument(item.call.arg, block) });
+        }
+      }
+      const calleeCosts = items.flatMap((item) => ('target' in item ? [fn.costs[item.target]] : []));
+      if (items.length === 0 || !charge(fn, block, calleeCosts)) return fallback();
+      const args = items.map((item) => ('task' in item ? name(item.task) : call(functionName(item.target), [item.arg])));
+      return [assign(`v${index}`, awaitOf(asyncioCall('gather', args))), print(label, name(`v${index}`))];
+    }
+    case 'taskMethods': {
+      const task = pick(fn.tasks, s.task);
+      if (task === undefined) return fallback();
+      fn.cost += block.multiplier;
+      return [print(label, method(task, 'done'), method(task, 'cancelled'))];
+    }
+    case 'cancel': {
+      const task = pick(fn.tasks, s.task);
+      if (task === undefined) return fallback();
+      fn.cost += block.multiplier;
+      fn.cancelTargets.add(task);
+      return [{ kind: 'expr', expr: method(task, 'cancel') }];
+    }
+    case 'for': {
+      fn.cost += block.multiplier;
+      const variable = loopVariable(block.depth);
+      const inner: BlockScope = { intNames: [...block.intNames, variable], multiplier: block.multiplier * s.iterations, depth: block.depth + 1 };
+      const body = s.body.flatMap((x) => lowerStatement(x, fn, inner));
+      return [{ kind: 'for', target: { kind: 'name', id: variable }, iter: { kind: 'builtin', func: 'range', args: [int(s.iterations)], keywords: [] }, body }];
+    }
+  }
+}
+
+function lowerFunctionPass(
+  skeleton: FunctionSkeleton,
+  index: number,
+  functionCount: number,
+  costs: readonly number[],
+  cancelled: ReadonlySet<string>,
+  c: ResolvedConstraints,
+): { def: FunctionDef; scope: FunctionScope } {
+  const scope: FunctionScope = {
+    index, name: functionName(index), functionCount, costs, cancelled, delays: c.delays, sleepEnabled: c.features.sleep,
+    tasks: [], cancelTargets: new Set(), nextLabel: 0, cost: 0,
+  };
+  const isMain = index === 0;
+  const block: BlockScope = { intNames: isMain ? [] : ['n'], multiplier: 1, depth: 0 };
+  const body = skeleton.body.flatMap((s) => lowerStatement(s, scope, block));
+  const returnForm = isMain || !c.features.returnValue ? null : RETURN_FORMS[skeleton.returnForm % RETURN_FORM_COUNT];
+  if (returnForm) body.push({ kind: 'return', value: returnForm() });
+  return { def: { name: scope.name, isAsync: true, params: isMain ? [] : [{ name: 'n' }], body }, scope };
+}
+
+/** Skeleton → program. Functions are lowered last to first, so each knows its callees' costs. */
+export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints): Program {
+  const count = skeleton.length;
+  const costs: number[] = new Array(count).fill(0);
+  const functions: FunctionDef[] = new Array(count);
+  for (let index = count - 1; index >= 0; index--) {
+    // Pass 1 finds the cancelled tasks; pass 2 keeps them from being awaited. Tasks and
+    // costs do not depend on the cancelled set, so pass 2 cancels exactly the same tasks.
+    const first = lowerFunctionPass(skeleton[index], index, count, costs, new Set(), c);
+    const second = first.scope.cancelTargets.size === 0
+      ? first
+      : lowerFunctionPass(skeleton[index], index, count, costs, first.scope.cancelTargets, c);
+    functions[index] = second.def;
+    costs[index] = second.scope.cost;
+  }
+  // Functions main never reaches are dropped; the others keep their names, so labels stay put.
+  const reachable = reachableFrom(functions[0], new Map(functions.map((f) => [f.name, f])));
+  return {
+    functions: functions.filter((f) => reachable.has(f.name)),
+    body: [{ kind: 'expr', expr: asyncioCall('run', [call('main', [])]) }],
+  };
+}
+
+/** Names of the functions `root` calls, directly or not, and its own. */
+function reachableFrom(root: FunctionDef, byName: ReadonlyMap<string, FunctionDef>): Set<string> {
+  const seen = new Set<string>([root.name]);
+  const pending = [root];
+  for (let f = pending.pop(); f !== undefined; f = pending.pop()) {
+    JSON.stringify(f.body, (key, value: unknown) => {
+      const node = value as { kind?: string; func?: string } | null;
+      if (node?.kind === 'call' && node.func !== undefined && !seen.has(node.func)) {
+        seen.add(node.func);
+        pending.push(byName.get(node.func)!);
+      }
+      return value;
+    });
+  }
+  return seen;
+}

@@ -1,0 +1,97 @@
+/**
+ * The skeleton: what fast-check really generates and shrinks. It holds only choices
+ * (statement kinds, small numbers), never names or cross-references that could dangle;
+ * `lower.ts` maps *every* skeleton to a valid program. Callees and tasks are picked by
+ * numbers taken modulo what exists at that point, so a shrunk skeleton (a function or a
+ * statement removed, a number made smaller) still maps to a valid program.
+ */
+import fc from 'fast-check';
+import type { ResolvedConstraints } from './constraints.ts';
+
+/** An int argument: `source` 0 is the literal `k`; otherwise a name in scope (`n`, `i`...) plus `k`. */
+export interface ArgSkeleton { source: number; k: number }
+
+/** Picks a later function: the callee index is `self + 1 + callee % (functions after self)`. */
+export interface CallSkeleton { callee: number; arg: ArgSkeleton }
+
+/** A `gather` item: a call, or a task variable picked by `task` modulo the tasks in scope. */
+export type GatherItemSkeleton = { kind: 'call'; call: CallSkeleton } | { kind: 'task'; task: number };
+
+export type StmtSkeleton =
+  /** `print(label)` when `value` is 0, else `print(label, <value in scope>)` */
+  | { kind: 'print'; value: number }
+  | { kind: 'sleep'; delay: number }
+  | { kind: 'createTask'; call: CallSkeleton }
+  | { kind: 'awaitTask'; task: number; bind: boolean }
+  | { kind: 'awaitCoroutine'; call: CallSkeleton; bind: boolean }
+  | { kind: 'unawaitedTask'; call: CallSkeleton }
+  | { kind: 'unawaitedCoroutine'; call: CallSkeleton }
+  | { kind: 'gather'; items: GatherItemSkeleton[] }
+  | { kind: 'taskMethods'; task: number }
+  | { kind: 'cancel'; task: number }
+  | { kind: 'for'; iterations: number; body: StmtSkeleton[] };
+
+export interface FunctionSkeleton {
+  body: StmtSkeleton[];
+  /** Index into the return forms (0: no return); ignored for `main`. */
+  returnForm: number;
+}
+
+export type ProgramSkeleton = FunctionSkeleton[];
+
+/** How many return forms `lower.ts` knows; `returnForm` is taken modulo this. */
+export const RETURN_FORM_COUNT = 6;
+
+const argArbitrary: fc.Arbitrary<ArgSkeleton> = fc.record({ source: fc.nat({ max: 3 }), k: fc.nat({ max: 3 }) });
+const callArbitrary: fc.Arbitrary<CallSkeleton> = fc.record({ callee: fc.nat({ max: 7 }), arg: argArbitrary });
+const taskRef = fc.nat({ max: 7 });
+
+/** The leaf statements the enabled features allow; a plain print is always possible. */
+function leafArbitraries(c: ResolvedConstraints): Array<fc.Arbitrary<StmtSkeleton>> {
+  const f = c.features;
+  const leaves: Array<fc.Arbitrary<StmtSkeleton>> = [
+    // First, so fast-check's oneof shrinks other kinds towards a print.
+    fc.record({ kind: fc.constant('print' as const), value: fc.nat({ max: 3 }) }),
+  ];
+  if (f.sleep) leaves.push(fc.record({ kind: fc.constant('sleep' as const), delay: fc.nat({ max: c.delays.length - 1 }) }));
+  if (f.createTask) leaves.push(fc.record({ kind: fc.constant('createTask' as const), call: callArbitrary }));
+  if (f.awaitTask) leaves.push(fc.record({ kind: fc.constant('awaitTask' as const), task: taskRef, bind: fc.boolean() }));
+  if (f.awaitCoroutine) leaves.push(fc.record({ kind: fc.constant('awaitCoroutine' as const), call: callArbitrary, bind: fc.boolean() }));
+  if (f.unawaitedTask) leaves.push(fc.record({ kind: fc.constant('unawaitedTask' as const), call: callArbitrary }));
+  if (f.unawaitedCoroutine) leaves.push(fc.record({ kind: fc.constant('unawaitedCoroutine' as const), call: callArbitrary }));
+  if (f.gather) {
+    const item: fc.Arbitrary<GatherItemSkeleton> = fc.oneof(
+      fc.record({ kind: fc.constant('call' as const), call: callArbitrary }),
+      fc.record({ kind: fc.constant('task' as const), task: taskRef }),
+    );
+    leaves.push(fc.record({ kind: fc.constant('gather' as const), items: fc.array(item, { minLength: 1, maxLength: 3 }) }));
+  }
+  if (f.taskMethods) leaves.push(fc.record({ kind: fc.constant('taskMethods' as const), task: taskRef }));
+  if (f.cancel) leaves.push(fc.record({ kind: fc.constant('cancel' as const), task: taskRef }));
+  return leaves;
+}
+
+/** Statements of a block at loop depth `depth`: loops only while `depth < maxDepth`. */
+function blockArbitrary(c: ResolvedConstraints, depth: number, leaves: Array<fc.Arbitrary<StmtSkeleton>>): fc.Arbitrary<StmtSkeleton[]> {
+  const maxLength = depth === 0 ? c.maxStatements : Math.max(1, Math.floor(c.maxStatements / 2));
+  const kinds = [...leaves];
+  if (c.features.forLoop && depth < c.maxDepth) {
+    kinds.push(
+      fc.record({
+        kind: fc.constant('for' as const),
+        iterations: fc.integer({ min: 1, max: c.maxLoopIterations }),
+        body: blockArbitrary(c, depth + 1, leaves),
+      }),
+    );
+  }
+  return fc.array(fc.oneof(...kinds), { minLength: depth === 0 ? 0 : 1, maxLength });
+}
+
+/** The arbitrary of whole program skeletons; `functions[0]` becomes `main`. */
+export function programSkeletonArbitrary(c: ResolvedConstraints): fc.Arbitrary<ProgramSkeleton> {
+  const functionArbitrary: fc.Arbitrary<FunctionSkeleton> = fc.record({
+    body: blockArbitrary(c, 0, leafArbitraries(c)),
+    returnForm: c.features.returnValue ? fc.nat({ max: RETURN_FORM_COUNT - 1 }) : fc.constant(0),
+  });
+  return fc.array(functionArbitrary, { minLength: 1, maxLength: c.maxFunctions });
+}

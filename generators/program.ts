@@ -1,0 +1,24 @@
+/**
+ * `programArbitrary`: random asyncio programs in the core tutorial vocabulary.
+ */
+import type fc from 'fast-check';
+import type { Program } from '../ir/program.ts';
+import type { ProgramConstraints } from './_internals/constraints.ts';
+import { resolveConstraints } from './_internals/constraints.ts';
+import { lowerProgram } from './_internals/lower.ts';
+import { programSkeletonArbitrary } from './_internals/skeleton.ts';
+
+/**
+ * Valid, terminating, exception-free programs: `async def main()` plus up to
+ * `maxFunctions - 1` workers `async def workerN(n)`, and the body `asyncio.run(main())`.
+ * Statements print labelled values, sleep, create and await tasks, await coroutines,
+ * leave tasks and coroutines unawaited, and loop a bounded number of times; a print's
+ * label `'<function>:<index>'` names the statement that printed (see `_internals/lower.ts`).
+ *
+ * fast-check generates and shrinks a skeleton of choices that maps totally to the IR, so
+ * every shrunk value is a valid program too. Throws at once on invalid constraints.
+ */
+export function programArbitrary(constraints?: ProgramConstraints): fc.Arbitrary<Program> {
+  const resolved = resolveConstraints(constraints, 'programArbitrary');
+  return programSkeletonArbitrary(resolved).map((skeleton) => lowerProgram(skeleton, resolved));
+}

@@ -1,0 +1,481 @@
+/**
+ * Prints the program IR as Python 3.9+ source: what the oracle runs and what reports show.
+ *
+ * Output is idiomatic (PEP 8 layout, 4-space indents, `elif` chains, repr-style literals)
+ * and parenthesised minimally: an operand gets parentheses only when Python's grammar
+ * would otherwise parse a different tree. So `ast.parse(printPython(p))` gives back the
+ * structure of `p` (up to redundant parentheses, which the IR does not record).
+ */
+import type {
+  Comprehension,
+  Expr,
+  FStringPart,
+  FunctionDef,
+  Keyword,
+  Program,
+  Stmt,
+  Target,
+} from './program.ts';
+import { headerLines } from './header.ts';
+
+// ---------------------------------------------------------------------------- precedence
+
+/**
+ * Binding strength, weakest first, following the Python 3.9 grammar
+ * (https://docs.python.org/3/reference/expressions.html#operator-precedence).
+ * The IR has no lambda, walrus, bitwise or shift operators, so those levels are absent.
+ */
+const Prec = {
+  Test: 1, // `a if c else b`
+  Or: 2,
+  And: 3,
+  Not: 4,
+  Compare: 5,
+  /** `bitwise_or` in the grammar: what `*x` in a list display accepts. */
+  Arith: 6,
+  Term: 7, // * / // %
+  Unary: 8, // -x +x
+  Power: 9, // x ** y
+  Await: 10,
+  Postfix: 11, // calls, subscripts, attribute access
+  Atom: 12,
+} as const;
+type Prec = number;
+
+const BINOP_PREC: Record<string, Prec> = {
+  '+': Prec.Arith,
+  '-': Prec.Arith,
+  '*': Prec.Term,
+  '/': Prec.Term,
+  '//': Prec.Term,
+  '%': Prec.Term,
+  '**': Prec.Power,
+};
+
+/** How strongly `e` binds when printed (a negative literal prints with a unary minus). */
+function precedenceOf(e: Expr): Prec {
+  switch (e.kind) {
+    case 'int':
+      return e.value < 0 ? Prec.Unary : Prec.Atom;
+    case 'float':
+      if (isNegativeNumber(e.value)) return Prec.Unary;
+      return Number.isFinite(e.value) ? Prec.Atom : Prec.Postfix; // float('nan') is a call
+    case 'binOp':
+      return BINOP_PREC[e.op];
+    case 'unaryOp':
+      return e.op === 'not' ? Prec.Not : Prec.Unary;
+    case 'boolOp':
+      return e.op === 'or' ? Prec.Or : Prec.And;
+    case 'compare':
+      return Prec.Compare;
+    case 'ifExp':
+      return Prec.Test;
+    case 'await':
+      return Prec.Await;
+    case 'subscript':
+    case 'call':
+    case 'builtin':
+    case 'asyncio':
+    case 'method':
+      return Prec.Postfix;
+    case 'starred':
+      // Only valid in argument / display positions, which print it without checking.
+      return Prec.Test;
+    default:
+      return Prec.Atom;
+  }
+}
+
+function isNegativeNumber(value: number): boolean {
+  return value < 0 || Object.is(value, -0);
+}
+
+// ---------------------------------------------------------------------------- literals
+
+/**
+ * A float as Python's `repr` writes it: shortest round-trip digits (JavaScript and
+ * Python agree on those), exponent form when the decimal exponent is < -4 or >= 16,
+ * and always a `.0` or an exponent so that it reads back as a float, never an int.
+ */
+export function pythonFloatRepr(value: number): string {
+  if (Number.isNaN(value)) return "float('nan')";
+  if (value === Infinity) return "float('inf')";
+  if (value === -Infinity) return "-float('inf')";
+  if (Object.is(value, -0)) return '-0.0';
+  const sign = value < 0 ? '-' : '';
+  const [mantissa, exponentText] = Math.abs(value).toExponential().split('e');
+  const exponent = Number(exponentText);
+  const digits = mantissa.replace('.', '');
+  if (exponent < -4 || exponent >= 16) {
+    const expSign = exponent < 0 ? '-' : '+';
+    return `${sign}${mantissa}e${expSign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  const pointAt = exponent + 1; // digits before the decimal point
+  if (pointAt <= 0) return `${sign}0.${'0'.repeat(-pointAt)}${digits}`;
+  if (pointAt >= digits.length) return `${sign}${digits}${'0'.repeat(pointAt - digits.length)}.0`;
+  return `${sign}${digits.slice(0, pointAt)}.${digits.slice(pointAt)}`;
+}
+
+function pythonIntRepr(value: number): string {
+  if (!Number.isInteger(value)) throw new Error(`printPython: int literal is not an integer: ${value}`);
+  // BigInt keeps large values in positional notation (String(1e21) is '1e+21').
+  return BigInt(value).toString();
+}
+
+type Quote = "'" | '"';
+
+/** True for characters Python's `repr` writes as they are (approximates `str.isprintable`). */
+function isPrintable(codePoint: number): boolean {
+  if (codePoint < 0x20 || codePoint === 0x7f) return false;
+  if (codePoint >= 0x80 && codePoint <= 0xa0) return false;
+  if (codePoint === 0xad) return false;
+  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return false; // lone surrogates
+  if (codePoint >= 0x2028 && codePoint <= 0x2029) return false;
+  return true;
+}
+
+/** Escapes `text` for the inside of a string literal delimited by `quote`. */
+function escapeString(text: string, quote: Quote): string {
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '\\') out += '\\\\';
+    else if (ch === quote) out += `\\${quote}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (isPrintable(cp)) out += ch;
+    else if (cp <= 0xff) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
+  }
+  return out;
+}
+
+/** A string literal as Python's `repr` writes it: single quotes unless only double quotes avoid escapes. */
+export function pythonStringRepr(text: string, forcedQuote?: Quote): string {
+  const quote: Quote = forcedQuote ?? (text.includes("'") && !text.includes('"') ? '"' : "'");
+  return `${quote}${escapeString(text, quote)}${quote}`;
+}
+
+// ---------------------------------------------------------------------------- expressions
+
+interface ExprContext {
+  /** Inside an f-string replacement field: string literals must use this quote. */
+  stringQuote?: Quote;
+}
+
+const TOP: ExprContext = {};
+
+/** Prints `e`, parenthesised if it binds more loosely than `minPrec`. */
+function expr(e: Expr, minPrec: Prec, ctx: ExprContext): string {
+  const text = exprText(e, ctx);
+  return precedenceOf(e) < minPrec ? `(${text})` : text;
+}
+
+function exprText(e: Expr, ctx: ExprContext): string {
+  switch (e.kind) {
+    case 'int':
+      return pythonIntRepr(e.value);
+    case 'float':
+      return pythonFloatRepr(e.value);
+    case 'str':
+      return pythonStringRepr(e.value, ctx.stringQuote);
+    case 'bool':
+      return e.value ? 'True' : 'False';
+    case 'none':
+      return 'None';
+    case 'name':
+      return e.id;
+    case 'list':
+      return `[${e.elts.map((x) => displayElement(x, ctx)).join(', ')}]`;
+    case 'tuple':
+      if (e.elts.length === 1) return `(${displayElement(e.elts[0], ctx)},)`;
+      return `(${e.elts.map((x) => displayElement(x, ctx)).join(', ')})`;
+    case 'binOp': {
+      const prec = BINOP_PREC[e.op];
+      if (e.op === '**') {
+        // power: await_primary '**' u_expr — right-associative, and the right side may be unary.
+        return `${expr(e.left, Prec.Await, ctx)} ** ${expr(e.right, Prec.Unary, ctx)}`;
+      }
+      return `${expr(e.left, prec, ctx)} ${e.op} ${expr(e.right, prec + 1, ctx)}`;
+    }
+    case 'unaryOp':
+      if (e.op === 'not') return `not ${expr(e.operand, Prec.Not, ctx)}`;
+      return `${e.op}${expr(e.operand, Prec.Unary, ctx)}`;
+    case 'boolOp':
+      // A nested boolOp of the same kind keeps its parentheses so the tree reads back unchanged.
+      return e.values.map((v) => expr(v, (e.op === 'or' ? Prec.Or : Prec.And) + 1, ctx)).join(` ${e.op} `);
+    case 'compare': {
+      if (e.ops.length !== e.comparators.length) throw new Error('printPython: compare needs one operator per comparator');
+      let text = expr(e.left, Prec.Compare + 1, ctx);
+      e.ops.forEach((op, i) => {
+        text += ` ${op} ${expr(e.comparators[i], Prec.Compare + 1, ctx)}`;
+      });
+      return text;
+    }
+    case 'ifExp':
+      return `${expr(e.body, Prec.Or, ctx)} if ${expr(e.test, Prec.Or, ctx)} else ${expr(e.orelse, Prec.Test, ctx)}`;
+    case 'subscript':
+      return `${expr(e.value, Prec.Postfix, ctx)}[${expr(e.index, Prec.Test, ctx)}]`;
+    case 'listComp':
+      return `[${expr(e.elt, Prec.Test, ctx)}${e.generators.map((g) => comprehension(g, ctx)).join('')}]`;
+    case 'fstring':
+      return fstring(e.parts, ctx);
+    case 'await':
+      return `await ${expr(e.value, Prec.Postfix, ctx)}`;
+    case 'starred':
+      return `*${expr(e.value, Prec.Arith, ctx)}`;
+    case 'call':
+      return `${e.func}(${callArgs(e.args, e.keywords, ctx)})`;
+    case 'builtin':
+      return `${e.func}(${callArgs(e.args, e.keywords, ctx)})`;
+    case 'asyncio':
+      return `asyncio.${e.func}(${callArgs(e.args, e.keywords, ctx)})`;
+    case 'method': {
+      // `1.append()` would lex as the float `1.`; any other atom takes the dot directly.
+      const object = e.object.kind === 'int' && e.object.value >= 0
+        ? `(${exprText(e.object, ctx)})`
+        : expr(e.object, Prec.Postfix, ctx);
+      return `${object}.${e.method}(${callArgs(e.args, e.keywords, ctx)})`;
+    }
+  }
+}
+
+/** An element of a list/tuple display: `*x` takes a `bitwise_or` operand there. */
+function displayElement(e: Expr, ctx: ExprContext): string {
+  if (e.kind === 'starred') return `*${expr(e.value, Prec.Arith, ctx)}`;
+  return expr(e, Prec.Test, ctx);
+}
+
+function callArgs(args: Expr[], keywords: Keyword[], ctx: ExprContext): string {
+  const parts = args.map((a) => (a.kind === 'starred' ? `*${expr(a.value, Prec.Test, ctx)}` : expr(a, Prec.Test, ctx)));
+  for (const k of keywords) parts.push(`${k.name}=${expr(k.value, Prec.Test, ctx)}`);
+  return parts.join(', ');
+}
+
+function comprehension(g: Comprehension, ctx: ExprContext): string {
+  const ifs = g.ifs.map((c) => ` if ${expr(c, Prec.Or, ctx)}`).join('');
+  return ` for ${targetList(g.target, ctx)} in ${expr(g.iter, Prec.Or, ctx)}${ifs}`;
+}
+
+// ---------------------------------------------------------------------------- f-strings
+
+/**
+ * Python < 3.12 forbids backslashes and the enclosing quote inside a replacement field.
+ * So try each delimiter, printing nested string literals with the other quote, and keep
+ * the first that needs neither; if none works (or a spec has braces or quotes), fall back
+ * to the same value spelled with `format()`: `f'{x!r:>5}'` is `format(repr(x), '>5')`.
+ */
+function fstring(parts: FStringPart[], ctx: ExprContext): string {
+  const delimiters: Array<{ open: string; inner: Quote }> = ctx.stringQuote
+    ? // Nested in a field: the delimiter must be the field's quote, and its own fields may hold no strings.
+      [{ open: ctx.stringQuote, inner: ctx.stringQuote }]
+    : preferDoubleQuotes(parts)
+      ? [
+          { open: '"', inner: "'" },
+          { open: "'", inner: '"' },
+          { open: '"""', inner: "'" },
+          { open: "'''", inner: '"' },
+        ]
+      : [
+          { open: "'", inner: '"' },
+          { open: '"', inner: "'" },
+          { open: "'''", inner: '"' },
+          { open: '"""', inner: "'" },
+        ];
+  for (const { open, inner } of delimiters) {
+    const printed = tryFString(parts, open, inner, ctx);
+    if (printed !== undefined) return printed;
+  }
+  return fstringAsFormat(parts, ctx);
+}
+
+/** As `repr` does for plain strings: double quotes when the literal text has `'` but no `"`. */
+function preferDoubleQuotes(parts: FStringPart[]): boolean {
+  const literal = parts.filter((p): p is string => typeof p === 'string').join('');
+  return literal.includes("'") && !literal.includes('"');
+}
+
+function tryFString(parts: FStringPart[], open: string, inner: Quote, ctx: ExprContext): string | undefined {
+  const quoteChar = open[0] as Quote;
+  const fieldCtx: ExprContext = { stringQuote: inner };
+  let body = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      // Literal text: ordinary escapes, braces doubled. A triple-quoted string needs only
+      // its quote character escaped, which escapeString does everywhere: harmless.
+      body += escapeString(part, quoteChar).replace(/[{}]/g, (b) => b + b);
+      continue;
+    }
+    // Inside an enclosing field, the nested f-string's own fields must not reuse either quote.
+    if (ctx.stringQuote && containsString(part.value)) return undefined;
+    const field = exprText(part.value, fieldCtx);
+    if (field.includes('\\') || field.includes(quoteChar) || field.includes('\n')) return undefined;
+    if (part.spec !== undefined && /[{}\\'"\n]/.test(part.spec)) return undefined;
+    // A field starting with `{` would read as an escaped brace; a dict/set cannot occur, but be safe.
+    const spaced = field.startsWith('{') ? ` ${field}` : field;
+    body += `{${spaced}${part.conversion ? `!${part.conversion}` : ''}${part.spec !== undefined && part.spec !== '' ? `:${part.spec}` : ''}}`;
+  }
+  // A body ending in the quote character would close a triple-quoted string early.
+  if (open.length === 3 && body.endsWith(quoteChar)) return undefined;
+  return `f${open}${body}${open}`;
+}
+
+/** Whether a string literal (plain or f-) occurs anywhere in `e`; JSON escapes quotes inside values, so no false hits. */
+function containsString(e: Expr): boolean {
+  const json = JSON.stringify(e);
+  return json.includes('"kind":"str"') || json.includes('"kind":"fstring"');
+}
+
+function fstringAsFormat(parts: FStringPart[], ctx: ExprContext): string {
+  const pieces = parts.map((part) => {
+    if (typeof part === 'string') return pythonStringRepr(part, ctx.stringQuote);
+    const value = exprText(part.value, ctx);
+    const converted = part.conversion === 'r' ? `repr(${value})` : part.conversion === 's' ? `str(${value})` : value;
+    return `format(${converted}, ${pythonStringRepr(part.spec ?? '', ctx.stringQuote)})`;
+  });
+  if (pieces.length === 0) return pythonStringRepr('', ctx.stringQuote);
+  return `(${pieces.join(' + ')})`;
+}
+
+// ---------------------------------------------------------------------------- targets
+
+/** A target in a bare position (`a, b = ...`, `for i, x in ...`): the outer tuple needs no parentheses. */
+function targetList(t: Target, ctx: ExprContext): string {
+  if (t.kind === 'tuple' && t.elts.length > 1) return t.elts.map((x) => target(x, ctx)).join(', ');
+  return target(t, ctx);
+}
+
+function target(t: Target, ctx: ExprContext): string {
+  switch (t.kind) {
+    case 'name':
+      return t.id;
+    case 'subscript':
+      return `${expr(t.value, Prec.Postfix, ctx)}[${expr(t.index, Prec.Test, ctx)}]`;
+    case 'tuple':
+      if (t.elts.length === 1) return `(${target(t.elts[0], ctx)},)`;
+      return `(${t.elts.map((x) => target(x, ctx)).join(', ')})`;
+  }
+}
+
+// ---------------------------------------------------------------------------- statements
+
+const INDENT = '    ';
+
+/** Collects output lines and remembers where each statement and def starts. */
+class LineWriter {
+  readonly lines: string[] = [];
+  readonly starts = new Map<Stmt | FunctionDef, number>();
+
+  emit(depth: number, text: string): void {
+    this.lines.push(INDENT.repeat(depth) + text);
+  }
+
+  /** Records that `node` starts on the next line (1-based). */
+  mark(node: Stmt | FunctionDef): void {
+    this.starts.set(node, this.lines.length + 1);
+  }
+}
+
+function block(out: LineWriter, body: Stmt[], depth: number): void {
+  if (body.length === 0) out.emit(depth, 'pass');
+  for (const s of body) statement(out, s, depth);
+}
+
+function statement(out: LineWriter, s: Stmt, depth: number): void {
+  out.mark(s);
+  switch (s.kind) {
+    case 'expr':
+      out.emit(depth, expr(s.expr, Prec.Test, TOP));
+      return;
+    case 'assign':
+      out.emit(depth, `${targetList(s.target, TOP)} = ${expr(s.value, Prec.Test, TOP)}`);
+      return;
+    case 'augAssign':
+      out.emit(depth, `${target(s.target, TOP)} ${s.op}= ${expr(s.value, Prec.Test, TOP)}`);
+      return;
+    case 'return':
+      out.emit(depth, s.value === undefined ? 'return' : `return ${expr(s.value, Prec.Test, TOP)}`);
+      return;
+    case 'if':
+      ifChain(out, s, depth, 'if');
+      return;
+    case 'for':
+      out.emit(depth, `for ${targetList(s.target, TOP)} in ${expr(s.iter, Prec.Test, TOP)}:`);
+      block(out, s.body, depth + 1);
+      return;
+    case 'while':
+      out.emit(depth, `while ${expr(s.test, Prec.Test, TOP)}:`);
+      block(out, s.body, depth + 1);
+      return;
+    case 'break':
+    case 'continue':
+    case 'pass':
+      out.emit(depth, s.kind);
+      return;
+  }
+}
+
+function ifChain(out: LineWriter, s: Extract<Stmt, { kind: 'if' }>, depth: number, keyword: 'if' | 'elif'): void {
+  out.emit(depth, `${keyword} ${expr(s.test, Prec.Test, TOP)}:`);
+  block(out, s.body, depth + 1);
+  if (s.orelse.length === 0) return;
+  const only = s.orelse[0];
+  if (s.orelse.length === 1 && only.kind === 'if') {
+    out.mark(only);
+    ifChain(out, only, depth, 'elif');
+    return;
+  }
+  out.emit(depth, 'else:');
+  block(out, s.orelse, depth + 1);
+}
+
+function functionDef(out: LineWriter, f: FunctionDef): void {
+  out.mark(f);
+  const params = f.params
+    .map((p) => (p.default === undefined ? p.name : `${p.name}=${expr(p.default, Prec.Test, TOP)}`))
+    .join(', ');
+  out.emit(0, `${f.isAsync ? 'async ' : ''}def ${f.name}(${params}):`);
+  block(out, f.body, 1);
+}
+
+// ---------------------------------------------------------------------------- programs
+
+/** The printed source and the 1-based line on which each statement and def starts. */
+export interface PrintedPython {
+  source: string;
+  lines: Map<Stmt | FunctionDef, number>;
+}
+
+/**
+ * Prints `program` as Python and maps every statement and function (by object identity)
+ * to the line it starts on, so reports can align the Python with the TypeScript.
+ * An `elif` maps to the line of its `elif`.
+ */
+export function printPythonWithLines(program: Program): PrintedPython {
+  const out = new LineWriter();
+  if (program.header) for (const line of headerLines(program.header, '#')) out.emit(0, line);
+  out.emit(0, 'import asyncio');
+  for (const f of program.functions) {
+    out.emit(0, '');
+    out.emit(0, '');
+    functionDef(out, f);
+  }
+  if (program.body.length > 0) {
+    out.emit(0, '');
+    out.emit(0, '');
+    for (const s of program.body) statement(out, s, 0);
+  }
+  return { source: out.lines.join('\n') + '\n', lines: out.starts };
+}
+
+/** Prints `program` as Python 3.9+ source (header comments, `import asyncio`, defs, body). */
+export function printPython(program: Program): string {
+  return printPythonWithLines(program).source;
+}
+
+/** Prints one expression as Python (tests, reports). */
+export function printPythonExpr(e: Expr): string {
+  return expr(e, Prec.Test, TOP);
+}

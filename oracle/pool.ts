@@ -1,0 +1,363 @@
+/**
+ * The CPython oracle: a pool of persistent `oracle/python/worker.py` processes.
+ *
+ * Requests are JSON lines, pipelined (many are written before any answer is read) and spread
+ * over the workers, least-loaded first. A worker answers in request order, one at a time, so
+ * the oldest unanswered request of a worker is the one it is executing. That gives the
+ * recovery rule: when a worker dies, only its executing request takes the blame (a strike);
+ * everything else it held is resent, unchanged, to a fresh worker in its slot. A request
+ * with two strikes, or one that outlives its wallclock on the TypeScript timer (a hang the
+ * worker's own SIGALRM cannot break, e.g. a huge `**` in C), gets the outcome
+ * `budget/wallclock` instead of a result. No request is ever dropped.
+ */
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { execa, type ResultPromise } from 'execa';
+import {
+  DEFAULT_BUDGET,
+  type Budget,
+  type ClockModel,
+  type Program,
+  type RunResult,
+} from '../ir/program.ts';
+import { toProgramInputError, type WorkerError } from './errors.ts';
+import { findPython, type PythonInfo } from './find-python.ts';
+
+export const WORKER_SCRIPT = fileURLToPath(new URL('./python/worker.py', import.meta.url));
+
+export interface OracleOptions {
+  /** Interpreter to run (see findPython). */
+  python?: string;
+  /** Worker processes; default `os.availableParallelism()`. */
+  workers?: number;
+  /**
+   * Grace on top of a run's own wallclock before the TypeScript side kills a worker that
+   * does not answer (the worker's SIGALRM normally ends the run first). Default 3000.
+   */
+  killGraceMs?: number;
+}
+
+export interface RunOptions {
+  /** Default `realistic` (SEMANTICS.md "Clock models"). */
+  clock?: ClockModel;
+  budget?: Budget;
+  /** Wall-clock limit of one run in the worker (SIGALRM); default 5000. 0 disables it. */
+  wallclockMs?: number;
+  /** The name tracebacks and errors use; default `prog.py`. */
+  filename?: string;
+}
+
+/** What the worker says about itself (`info` op). */
+export type OracleInfo = PythonInfo;
+
+export const DEFAULT_WALLCLOCK_MS = 5000;
+export const DEFAULT_KILL_GRACE_MS = 3000;
+/** How long `close()` lets workers finish their queue before killing them. */
+const CLOSE_GRACE_MS = 5000;
+
+/** The result a request gets when it cannot get a real one (its worker hung or kept dying). */
+export function wallclockResult(): RunResult {
+  return { trace: [], outcome: { kind: 'budget', limit: 'wallclock' }, endTime: 0, iterations: 0 };
+}
+
+interface Request {
+  id: number;
+  op: 'run' | 'import' | 'info';
+  /** The JSON line as sent (resent as is after a crash). */
+  line: string;
+  filename: string;
+  /** Kill the worker when this request runs longer than this (0: never). */
+  killAfterMs: number;
+  /** Times its worker died while executing it. */
+  strikes: number;
+  /** Resolve with `{result, clockReads}` instead of the bare result (runCountingClockReads). */
+  withStats: boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+interface WorkerResponse {
+  id: number;
+  ok: boolean;
+  error?: WorkerError;
+  result?: RunResult;
+  program?: Program;
+  [key: string]: unknown;
+}
+
+class Worker {
+  readonly process: ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
+  /** Sent and not answered, oldest first; `inflight[0]` is executing. */
+  readonly inflight: Request[] = [];
+  exited = false;
+  /** The last few KB of stderr, for diagnostics (a real run writes warnings there). */
+  stderrTail = '';
+  private headTimer: NodeJS.Timeout | undefined;
+  private killedByTimer = false;
+  private partial = '';
+
+  constructor(
+    executable: string,
+    private readonly onResponse: (worker: Worker, request: Request, response: WorkerResponse) => void,
+    private readonly onExit: (worker: Worker, culprit: Request | undefined, hung: boolean) => void,
+  ) {
+    this.process = execa(executable, ['-I', WORKER_SCRIPT], {
+      stdin: 'pipe',
+      stdout: 'pipe',
+      stderr: 'pipe',
+      buffer: false,
+      reject: false,
+      cleanup: true,
+    });
+    this.process.stdin.on('error', () => {}); // EPIPE after a crash: handled by the exit path
+    this.process.stdout.setEncoding('utf8');
+    this.process.stdout.on('data', (chunk: string) => this.receive(chunk));
+    this.process.stderr.setEncoding('utf8');
+    this.process.stderr.on('data', (chunk: string) => {
+      this.stderrTail = (this.stderrTail + chunk).slice(-4096);
+    });
+    void this.process.then(() => this.exit());
+  }
+
+  send(request: Request): void {
+    this.inflight.push(request);
+    if (this.inflight.length === 1) this.armTimer();
+    this.process.stdin.write(request.line);
+  }
+
+  kill(): void {
+    if (!this.exited) this.process.kill('SIGKILL');
+  }
+
+  endInput(): void {
+    this.process.stdin.end();
+  }
+
+  private receive(chunk: string): void {
+    let text = this.partial + chunk;
+    let newline = text.indexOf('\n');
+    while (newline !== -1) {
+      const line = text.slice(0, newline);
+      text = text.slice(newline + 1);
+      if (line.trim()) this.answer(JSON.parse(line) as WorkerResponse);
+      newline = text.indexOf('\n');
+    }
+    this.partial = text;
+  }
+
+  private answer(response: WorkerResponse): void {
+    const request = this.inflight.shift();
+    if (!request || request.id !== response.id) {
+      throw new Error(`oracle protocol error: expected id ${request?.id}, got ${response.id}`);
+    }
+    this.armTimer();
+    this.onResponse(this, request, response);
+  }
+
+  /** One timer, for the executing request only: queued requests are not running yet. */
+  private armTimer(): void {
+    clearTimeout(this.headTimer);
+    this.headTimer = undefined;
+    const head = this.inflight[0];
+    if (!head || head.killAfterMs <= 0) return;
+    this.headTimer = setTimeout(() => {
+      this.killedByTimer = true;
+      this.kill();
+    }, head.killAfterMs);
+    this.headTimer.unref();
+  }
+
+  private exit(): void {
+    if (this.exited) return;
+    this.exited = true;
+    clearTimeout(this.headTimer);
+    this.onExit(this, this.inflight[0], this.killedByTimer);
+  }
+}
+
+export class Oracle {
+  private readonly workers: Worker[] = [];
+  private nextId = 1;
+  private closing = false;
+
+  private constructor(
+    readonly info: OracleInfo,
+    private readonly executable: string,
+    private readonly killGraceMs: number,
+  ) {}
+
+  static async start(opts: OracleOptions = {}): Promise<Oracle> {
+    const python = await findPython({ python: opts.python });
+    const count = Math.max(1, opts.workers ?? os.availableParallelism());
+    const oracle = new Oracle(python, python.executable, opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
+    for (let i = 0; i < count; i++) oracle.workers.push(oracle.spawn());
+    // Every worker must come up (imports asyncio, installs its policy) before we say ready.
+    const infos = await Promise.all(
+      oracle.workers.map((worker) => oracle.request<Omit<WorkerResponse, 'id'>>({ op: 'info' }, 'info', 30_000, worker)),
+    );
+    const first = infos[0] as unknown as OracleInfo;
+    (oracle as { info: OracleInfo }).info = {
+      executable: first.executable,
+      version: first.version,
+      implementation: first.implementation,
+    };
+    return oracle;
+  }
+
+  /** Number of worker processes. */
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Requests sent to each worker and not answered yet. */
+  get inflight(): number[] {
+    return this.workers.map((w) => w.inflight.length);
+  }
+
+  /** Process ids of the live workers (tests kill one to check recovery). */
+  get pids(): number[] {
+    return this.workers.map((w) => w.process.pid ?? -1);
+  }
+
+  /**
+   * Runs Python source on stock CPython asyncio with a virtual clock.
+   * Rejects with ProgramInputError when the source does not parse.
+   */
+  run(source: string, opts: RunOptions = {}): Promise<RunResult> {
+    const wallclockMs = opts.wallclockMs ?? DEFAULT_WALLCLOCK_MS;
+    return this.request<RunResult>(
+      {
+        op: 'run',
+        source,
+        filename: opts.filename ?? 'prog.py',
+        clock: opts.clock ?? 'realistic',
+        budget: opts.budget ?? DEFAULT_BUDGET,
+        wallclockMs,
+      },
+      opts.filename ?? 'prog.py',
+      wallclockMs > 0 ? wallclockMs + this.killGraceMs : 0,
+    );
+  }
+
+  /**
+   * Like `run`, plus the number of `loop.time()` reads the run made (a test hook: the port
+   * must read the clock exactly as often as base_events.py does).
+   */
+  runCountingClockReads(source: string, opts: RunOptions = {}): Promise<{ result: RunResult; clockReads: number }> {
+    const wallclockMs = opts.wallclockMs ?? DEFAULT_WALLCLOCK_MS;
+    return this.request(
+      {
+        op: 'run',
+        source,
+        filename: opts.filename ?? 'prog.py',
+        clock: opts.clock ?? 'realistic',
+        budget: opts.budget ?? DEFAULT_BUDGET,
+        wallclockMs,
+        countClockReads: true,
+      },
+      opts.filename ?? 'prog.py',
+      wallclockMs > 0 ? wallclockMs + this.killGraceMs : 0,
+      undefined,
+      true,
+    );
+  }
+
+  /** Reads a `.py` source into the IR (never runs it). Rejects with ProgramInputError. */
+  importSource(source: string, filename: string): Promise<Program> {
+    return this.request<Program>({ op: 'import', source, filename }, filename, 30_000);
+  }
+
+  /** Lets every worker finish what it was sent, then ends it; kills stragglers. */
+  async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    for (const worker of this.workers) worker.endInput();
+    const killTimer = setTimeout(() => this.workers.forEach((w) => w.kill()), CLOSE_GRACE_MS);
+    await Promise.all(this.workers.map((w) => w.process.then(() => undefined, () => undefined)));
+    clearTimeout(killTimer);
+  }
+
+  private request<T>(
+    payload: Record<string, unknown>,
+    filename: string,
+    killAfterMs: number,
+    worker?: Worker,
+    withStats = false,
+  ): Promise<T> {
+    if (this.closing) return Promise.reject(new Error('oracle is closed'));
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      const request: Request = {
+        id,
+        op: payload.op as Request['op'],
+        line: JSON.stringify({ id, ...payload }) + '\n',
+        filename,
+        killAfterMs,
+        strikes: 0,
+        withStats,
+        resolve: (value) => resolve(value as T),
+        reject,
+      };
+      (worker ?? this.leastLoaded()).send(request);
+    });
+  }
+
+  private leastLoaded(): Worker {
+    let best = this.workers[0];
+    for (const worker of this.workers) if (worker.inflight.length < best.inflight.length) best = worker;
+    return best;
+  }
+
+  private spawn(): Worker {
+    return new Worker(
+      this.executable,
+      (_worker, request, response) => this.settle(request, response),
+      (worker, culprit, hung) => this.recover(worker, culprit, hung),
+    );
+  }
+
+  private settle(request: Request, response: WorkerResponse): void {
+    if (!response.ok) {
+      request.reject(toProgramInputError(response.error as WorkerError, request.filename));
+      return;
+    }
+    if (request.withStats) {
+      request.resolve({ result: response.result, clockReads: (response.stats as { clockReads: number }).clockReads });
+    } else if (request.op === 'run') request.resolve(response.result);
+    else if (request.op === 'import') request.resolve(response.program);
+    else request.resolve(response);
+  }
+
+  /** A worker exited: replace it, blame its executing request, resend the rest. */
+  private recover(dead: Worker, culprit: Request | undefined, hung: boolean): void {
+    const orphans = dead.inflight.splice(0);
+    const slot = this.workers.indexOf(dead);
+    if (this.closing) {
+      for (const r of orphans) r.reject(new Error(`oracle closed before request ${r.id} was answered`));
+      return;
+    }
+    const replacement = this.spawn();
+    if (slot >= 0) this.workers[slot] = replacement;
+    for (const request of orphans) {
+      if (request === culprit) {
+        request.strikes += hung ? 2 : 1;
+        if (request.strikes >= 2) {
+          this.giveUp(request, hung, dead.stderrTail);
+          continue;
+        }
+      }
+      replacement.send(request);
+    }
+  }
+
+  private giveUp(request: Request, hung: boolean, stderrTail: string): void {
+    if (request.op === 'run') {
+      const result = wallclockResult();
+      if (request.withStats) request.resolve({ result, clockReads: 0 });
+      else request.resolve(result);
+      return;
+    }
+    const why = hung ? 'hung' : 'crashed twice';
+    request.reject(new Error(`oracle worker ${why} on a ${request.op} request: ${stderrTail.slice(-500)}`));
+  }
+}

@@ -1,0 +1,458 @@
+"""The CPython oracle worker: runs programs on stock asyncio with a virtual clock.
+
+Protocol: JSON lines. Each request on stdin ({"id": N, "op": ...}) gets exactly one
+response line with the same id on the *original* stdout, in request order. Requests may
+be pipelined. Ops: "info", "run", "import" (see oracle/pool.ts for the TypeScript side).
+
+Only the clock is virtual (SEMANTICS.md "Clock models"). `asyncio.run` is the stock one;
+an event-loop policy makes `events.new_event_loop()` return a `VirtualLoop`, a plain
+`BaseEventLoop` whose selector never waits: `select(timeout)` adds `timeout` to the
+virtual clock. Subclassing `BaseEventLoop` (not the selector loop) keeps the number and
+order of `time()` reads exactly those of `base_events.py`: no self-pipe, no extra reads.
+
+Stdlib only.
+"""
+
+import asyncio
+import asyncio.events
+import asyncio.runners
+import asyncio.tasks
+import _signal
+import builtins
+import gc
+import itertools
+import json
+import logging
+import os
+import signal
+import sys
+import types
+import warnings
+
+# --------------------------------------------------------------------- the protocol channel
+# Responses go to a duplicate of the real stdout; fd 1 and sys.stdout then point at stderr,
+# so nothing a program writes (or C code prints) can corrupt the channel. Requests come
+# from a duplicate of stdin; fd 0 becomes /dev/null so a program cannot eat requests.
+_RESPONSE_FD = os.dup(1)
+os.dup2(2, 1)
+sys.stdout = sys.stderr
+_REQUEST_FILE = os.fdopen(os.dup(0), 'rb')
+_devnull = os.open(os.devnull, os.O_RDONLY)
+os.dup2(_devnull, 0)
+os.close(_devnull)
+sys.stdin = open(os.devnull)
+
+# "coroutine ... was never awaited", "Task was destroyed but it is pending" and friends are
+# stderr noise in a real run, never part of the trace: silence them (cheaper than logging).
+warnings.simplefilter('ignore')
+logging.getLogger('asyncio').disabled = True
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+
+# ------------------------------------------------------------------------- run termination
+class _Halt(SystemExit):
+    """Ends a run early. A SystemExit, because asyncio lets exactly SystemExit and
+    KeyboardInterrupt escape `Handle._run` and `Task.__step`; any other BaseException
+    raised inside a callback would be swallowed (logged) or stored in a task."""
+
+    outcome = None
+
+
+class _Deadlock(_Halt):
+    outcome = {'kind': 'deadlock'}
+
+
+class _IterationBudget(_Halt):
+    outcome = {'kind': 'budget', 'limit': 'iterations'}
+
+
+class _TimeBudget(_Halt):
+    outcome = {'kind': 'budget', 'limit': 'time'}
+
+
+class _Wallclock(_Halt):
+    outcome = {'kind': 'budget', 'limit': 'wallclock'}
+
+
+class _RunState:
+    """Everything one program run owns. Clock and iteration count are per program and
+    carry over from one loop to the next if a program calls `asyncio.run` twice."""
+
+    __slots__ = ('trace', 'now', 'iterations', 'max_iterations', 'max_time', 'loops',
+                 'halted', 'active', 'clock_reads', 'loop_class', 'next_task_number')
+
+    def __init__(self, loop_class, max_iterations, max_time):
+        self.trace = []
+        self.now = 0.0
+        self.iterations = 0
+        self.max_iterations = max_iterations
+        self.max_time = max_time
+        self.loops = []
+        self.halted = None  # the _Halt class once the run is being stopped
+        self.active = True  # False once the run is over: late prints are dropped
+        self.clock_reads = 0
+        self.loop_class = loop_class
+        self.next_task_number = itertools.count(1).__next__
+
+
+class _FakeSelector:
+    """Never waits: `select(timeout)` moves the virtual clock by `timeout` instead.
+
+    `BaseEventLoop._run_once` calls `select` exactly once, before it runs any handle, so
+    this is also where iterations are counted and budgets enforced. Doing it here rather
+    than in an overridden `_run_once` keeps the stack exactly as deep as in a real run
+    (RecursionError depth matches `python3 prog.py`) and saves a call per iteration.
+    """
+
+    __slots__ = ('_loop',)
+
+    def __init__(self, loop):
+        self._loop = loop
+
+    def select(self, timeout=None):
+        loop = self._loop
+        run = loop._run
+        if run.halted is not None:
+            # Runner.close() drives the loop again after a halt; keep it stopped.
+            raise run.halted()
+        if loop._iterations >= run.max_iterations:
+            loop._halt(_IterationBudget)
+        if loop._virtual_now > run.max_time:
+            loop._halt(_TimeBudget)
+        loop._iterations += 1
+        if timeout is None:
+            # Nothing ready, no timer: CPython would block forever.
+            loop._halt(_Deadlock)
+        # Added even when timeout == 0, as the brief's clock model says.
+        loop._virtual_now += timeout
+        return ()
+
+    def close(self):
+        pass
+
+
+class VirtualLoop(asyncio.BaseEventLoop):
+    """Stock `BaseEventLoop` with a virtual clock (the `ideal` model): `time()` only moves
+    in `select`."""
+
+    def __init__(self, run):
+        super().__init__()
+        self._run = run
+        self._virtual_now = run.now
+        self._iterations = run.iterations
+        self._selector = _FakeSelector(self)
+        self._clock_resolution = 1e-9
+        run.loops.append(self)
+
+    def create_task(self, coro, *, name=None, context=None):
+        # Fresh `Task-N` names per program. The C Task of 3.11 numbers unnamed tasks from a
+        # C static counter (`task_name_counter` in _asynciomodule.c) that Python cannot
+        # reset, so the loop hands the stock constructor the name the C counter would have
+        # produced: only unnamed tasks take a number, as in C (`asyncio.create_task(c,
+        # name=...)` of 3.11 creates the task unnamed, then renames it: it takes one too).
+        if name is None:
+            name = 'Task-%d' % self._run.next_task_number()
+        return super().create_task(coro, name=name, context=context)
+
+    def time(self):
+        return self._virtual_now
+
+    def _halt(self, halt_class):
+        self._run.halted = halt_class
+        raise halt_class()
+
+    def _process_events(self, event_list):
+        pass
+
+    def _write_to_self(self):
+        pass
+
+    def close(self):
+        super().close()
+        self._save()
+
+    def _save(self):
+        run = self._run
+        run.now = self._virtual_now
+        run.iterations = self._iterations
+
+
+class RealisticVirtualLoop(VirtualLoop):
+    """The `realistic` model: every clock read costs one quantum, as time passes on a real
+    machine. The port copies this exact float arithmetic: increment first, then return."""
+
+    def time(self):
+        self._virtual_now += 1e-6
+        return self._virtual_now
+
+
+class _CountingMixin:
+    """Counts `time()` reads (tests use it to check we read the clock as base_events does)."""
+
+    def time(self):
+        self._run.clock_reads += 1
+        return super().time()
+
+
+class CountingVirtualLoop(_CountingMixin, VirtualLoop):
+    pass
+
+
+class CountingRealisticVirtualLoop(_CountingMixin, RealisticVirtualLoop):
+    pass
+
+
+_LOOP_CLASSES = {
+    ('ideal', False): VirtualLoop,
+    ('realistic', False): RealisticVirtualLoop,
+    ('ideal', True): CountingVirtualLoop,
+    ('realistic', True): CountingRealisticVirtualLoop,
+}
+
+_current_run = None
+
+
+class _VirtualPolicy(asyncio.DefaultEventLoopPolicy):
+    """`asyncio.run` -> `Runner` -> `events.new_event_loop()` lands here."""
+
+    def new_event_loop(self):
+        run = _current_run
+        if run is None or not run.active:
+            raise RuntimeError('oracle: no program is running')
+        return run.loop_class(run)
+
+
+_POLICY = _VirtualPolicy()
+asyncio.set_event_loop_policy(_POLICY)
+
+# `Runner.run` installs and removes a SIGINT handler around every run through the `signal`
+# module, whose wrappers convert every handler to an enum (a third of a short program's
+# cost). Hand runners.py the C functions instead: same calls, same handlers, same order.
+asyncio.runners.signal = types.SimpleNamespace(
+    SIGINT=_signal.SIGINT, default_int_handler=_signal.default_int_handler,
+    getsignal=_signal.getsignal, signal=_signal.signal)
+
+
+# ------------------------------------------------------------------------------- printing
+_get_running_loop = asyncio.events._get_running_loop
+_current_task = asyncio.tasks.current_task
+
+
+def _make_print(run):
+    trace = run.trace
+
+    def print(*args, sep=None, end=None, file=None, flush=False):
+        if not run.active:
+            return  # a finaliser of a finished program: not part of any trace
+        text = (' ' if sep is None else sep).join([str(a) for a in args]) + ('\n' if end is None else end)
+        loop = _get_running_loop()
+        if loop is None:
+            trace.append({'text': text, 'time': 0.0, 'task': None, 'iteration': 0})
+        else:
+            task = _current_task(loop)
+            trace.append({
+                'text': text,
+                # read raw: reading the clock for the trace must not advance it
+                'time': loop._virtual_now,
+                'task': None if task is None else task.get_name(),
+                'iteration': loop._iterations,
+            })
+
+    return print
+
+
+# ------------------------------------------------------------------------------- wallclock
+_alarm_armed = False
+
+
+def _on_alarm(signum, frame):
+    if _alarm_armed:
+        run = _current_run
+        if run is not None:
+            run.halted = _Wallclock
+        raise _Wallclock()
+
+
+signal.signal(signal.SIGALRM, _on_alarm)
+
+
+# --------------------------------------------------------------------------------- running
+_code_cache = {}
+_CODE_CACHE_MAX = 256
+
+
+def _compile(source, filename):
+    key = (source, filename)
+    code = _code_cache.get(key)
+    if code is None:
+        code = compile(source, filename, 'exec', dont_inherit=True)
+        if len(_code_cache) >= _CODE_CACHE_MAX:
+            _code_cache.clear()
+        _code_cache[key] = code
+    return code
+
+
+def _syntax_error(e):
+    return {'kind': 'syntax', 'message': e.msg if isinstance(e, SyntaxError) else str(e),
+            'line': (getattr(e, 'lineno', None) or 0), 'col': (getattr(e, 'offset', None) or 0)}
+
+
+def _reset_asyncio_state():
+    """No running loop, no event loop set, fresh `Task-N` counter (tasks.py: a module-level
+    `itertools.count(1).__next__`; the C Task reads it from the module too)."""
+    asyncio.events._set_running_loop(None)
+    asyncio.tasks._task_name_counter = itertools.count(1).__next__
+    # A program may have replaced the policy; ours comes back for the next one.
+    asyncio.events._event_loop_policy = _POLICY
+    _POLICY._local._loop = None
+    _POLICY._local._set_called = False
+
+
+def run_program(source, filename='prog.py', clock='realistic', budget=None, wallclock_ms=5000,
+                count_clock_reads=False):
+    """Run `source` as `__main__`; return (RunResult dict, stats dict) or raise SyntaxError."""
+    global _current_run, _alarm_armed
+    code = _compile(source, filename)
+    budget = budget or {}
+    loop_class = _LOOP_CLASSES[(clock, bool(count_clock_reads))]
+    run = _RunState(loop_class, budget.get('maxIterations', 100000), budget.get('maxTime', 100000))
+    glb = {'__name__': '__main__', '__builtins__': builtins, 'print': _make_print(run)}
+    _reset_asyncio_state()
+    _current_run = run
+    outcome = {'kind': 'ok'}
+    try:
+        try:
+            if wallclock_ms:
+                _alarm_armed = True
+                signal.setitimer(signal.ITIMER_REAL, wallclock_ms / 1000.0)
+            exec(code, glb)
+        finally:
+            _alarm_armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+        if run.halted is not None:  # the program swallowed our halt (a bare `except:`)
+            outcome = run.halted.outcome
+    except _Halt:
+        outcome = run.halted.outcome if run.halted is not None else _Wallclock.outcome
+    except BaseException as e:  # what escaped the module: SystemExit, RecursionError, MemoryError...
+        if run.halted is not None:  # a halt re-raised as something else (e.g. chained)
+            outcome = run.halted.outcome
+        else:
+            outcome = {'kind': 'exception', 'type': type(e).__name__, 'message': _safe_str(e)}
+    finally:
+        run.active = False
+        _current_run = None
+        _cleanup(run)
+        glb.clear()
+    result = {'trace': run.trace, 'outcome': outcome, 'endTime': run.now, 'iterations': run.iterations}
+    return result, {'clockReads': run.clock_reads}
+
+
+def _safe_str(e):
+    try:
+        return str(e)
+    except BaseException:
+        return '<unprintable %s>' % type(e).__name__
+
+
+def _cleanup(run):
+    """Leave nothing behind: every loop of the run closed, no running loop, SIGINT as it was."""
+    for loop in run.loops:
+        try:
+            if not loop.is_closed():
+                loop._stopping = False
+                loop._thread_id = None
+                loop.close()
+            else:
+                loop._save()
+        except BaseException:
+            pass
+    if run.loops:
+        # the clock/iterations of the last loop are what the run ended with
+        last = run.loops[-1]
+        run.now = last._virtual_now
+        run.iterations = last._iterations
+    _reset_asyncio_state()
+    sys.set_asyncgen_hooks(None, None)
+    if _signal.getsignal(_signal.SIGINT) is not _signal.default_int_handler:
+        _signal.signal(_signal.SIGINT, _signal.default_int_handler)
+
+
+# ------------------------------------------------------------------------------ main loop
+def _info():
+    return {'ok': True, 'version': '%d.%d.%d' % sys.version_info[:3],
+            'implementation': sys.implementation.name.replace('cpython', 'CPython'),
+            'executable': sys.executable}
+
+
+def handle(request):
+    op = request.get('op')
+    if op == 'info':
+        return _info()
+    if op == 'run':
+        try:
+            result, stats = run_program(
+                request['source'], request.get('filename') or 'prog.py',
+                request.get('clock') or 'realistic', request.get('budget'),
+                request.get('wallclockMs', 5000), request.get('countClockReads', False))
+        except (SyntaxError, ValueError) as e:  # ValueError: source with NUL bytes
+            return {'ok': False, 'error': _syntax_error(e)}
+        response = {'ok': True, 'result': result}
+        if request.get('countClockReads'):
+            response['stats'] = stats
+        return response
+    if op == 'import':
+        import importer
+        return importer.handle_import(request['source'], request.get('filename') or 'prog.py')
+    return {'ok': False, 'error': {'kind': 'protocol', 'message': 'unknown op %r' % (op,)}}
+
+
+_WORKER_FRAMES = 5
+
+
+def main():
+    # Programs are small and short-lived; collecting between runs is cheaper than
+    # collecting during them (and keeps finalisers of one program out of the next one).
+    gc.set_threshold(100000, 50, 100)
+    # CPython's default limit, plus the frames the worker itself stands on (main, handle,
+    # run_program, ...) so that a RecursionError comes at the same depth as in a real run.
+    sys.setrecursionlimit(sys.getrecursionlimit() + _WORKER_FRAMES)
+    dumps = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(',', ':')).encode
+    write = os.write
+    fd = _RESPONSE_FD
+    for line in _REQUEST_FILE:
+        if not line.strip():
+            continue
+        request_id = None
+        try:
+            request = json.loads(line)
+            request_id = request.get('id')
+            response = handle(request)
+        except BaseException as e:  # never die on one request
+            response = {'ok': False, 'error': {'kind': 'internal', 'message': '%s: %s' % (type(e).__name__, _safe_str(e))}}
+        response['id'] = request_id
+        try:
+            data = dumps(response)
+        except ValueError as e:  # NaN/Infinity have no JSON spelling
+            data = dumps({'id': request_id, 'ok': False, 'error': {'kind': 'internal', 'message': str(e)}})
+        data = (data + '\n').encode('ascii')
+        while data:
+            n = write(fd, data)
+            data = data[n:]
+
+
+def run_file(path, clock='realistic'):
+    """`worker.py --run prog.py`: one program, one process (bench/oracle.ts compares the
+    persistent pool with this). Prints the RunResult JSON on the real stdout."""
+    with open(path, encoding='utf-8') as f:
+        source = f.read()
+    result, _ = run_program(source, path, clock)
+    os.write(_RESPONSE_FD, (json.dumps(result) + '\n').encode())
+
+
+if __name__ == '__main__':
+    if len(sys.argv) >= 3 and sys.argv[1] == '--run':
+        sys.setrecursionlimit(sys.getrecursionlimit() + _WORKER_FRAMES)
+        run_file(sys.argv[2])
+    else:
+        main()

@@ -1,0 +1,42 @@
+/**
+ * Test-only switches that turn a faithful behaviour of the port into a plausible
+ * simplification. test/port/mutations.test.ts flips each one and shows that some program's
+ * trace then differs from CPython's: the suite would catch a port that simplified this way.
+ * Never set outside tests; all default to false (the faithful port).
+ */
+export interface Mutations {
+  /** Timer heap breaks `_when` ties by insertion order (FIFO) instead of heapq's sift order. */
+  fifoTies: boolean;
+  /** `create_task` runs the task's first step at once (JS-style), not via `call_soon`. */
+  eagerTaskStart: boolean;
+  /** Future done callbacks run synchronously in `set_result`, not via `call_soon`. */
+  syncDoneCallbacks: boolean;
+  /** `Task.__step` ignores `_must_cancel` (a woken task gets its result, not CancelledError). */
+  noMustCancelCheckAtWakeup: boolean;
+  /** `_run_once` runs all handles back to back and drains microtasks once per iteration. */
+  noMicrotaskDrain: boolean;
+}
+
+export const _mutations: Mutations = {
+  fifoTies: false,
+  eagerTaskStart: false,
+  syncDoneCallbacks: false,
+  noMustCancelCheckAtWakeup: false,
+  noMicrotaskDrain: false,
+};
+
+/** True when any switch is on (then the port tolerates the nesting the switch causes). */
+export function anyMutation(): boolean {
+  return Object.values(_mutations).some(Boolean);
+}
+
+/** Runs `fn` with one switch on, restoring it afterwards (also on rejection). */
+export async function withMutation<T>(name: keyof Mutations, fn: () => Promise<T>): Promise<T> {
+  const saved = _mutations[name];
+  _mutations[name] = true;
+  try {
+    return await fn();
+  } finally {
+    _mutations[name] = saved;
+  }
+}

@@ -1,0 +1,325 @@
+/**
+ * Ports asyncio/base_events.py, 3.11: BaseEventLoop — the ready deque, the timer heap,
+ * `_run_once`, call_soon/call_later/call_at, run_forever/run_until_complete.
+ *
+ * The clock and `select` are left to subclasses (port/clock_loops.ts), like CPython leaves
+ * the selector to BaseSelectorEventLoop. Every `time()` read CPython 3.11 makes on these
+ * paths is made here, in the same place and order: `call_later` (1 read), `_run_once`'s
+ * timeout (1 read, only when nothing is ready, the loop is not stopping and a timer is
+ * scheduled) and `end_time` (1 read every iteration). Debug mode (more reads) is never on.
+ *
+ * Where the port differs because JS await is native: `_run_once` is async and, after each
+ * handle, waits for one macrotask (`setImmediate`), so every JS microtask the handle caused
+ * (the resumed task's promise chain up to its next suspension) has run before the next
+ * handle starts. That is what a synchronous `handle._run()` means in CPython.
+ */
+import { heapify, heappop, heappush } from './heapq.ts';
+import { Handle, TimerHandle, _set_running_loop, _get_running_loop, timerLessThan, type Callback } from './events.ts';
+import { Coroutine } from './coroutines.ts';
+import { Future, isfuture } from './futures.ts';
+import { Task, ensure_future } from './tasks.ts';
+import { _mutations } from './_mutations.ts';
+import { RuntimeError, TypeError } from './python/exceptions.ts';
+
+/** Ports base_events.py _MIN_SCHEDULED_TIMER_HANDLES, 3.11. */
+export const _MIN_SCHEDULED_TIMER_HANDLES = 100;
+/** Ports base_events.py _MIN_CANCELLED_TIMER_HANDLES_FRACTION, 3.11. */
+export const _MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5;
+/** Ports base_events.py MAXIMUM_SELECT_TIMEOUT, 3.11 (one day). */
+export const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
+
+/** What `call_exception_handler` receives (base_events.py's context dict). */
+export interface ExceptionContext {
+  message: string;
+  exception?: unknown;
+  handle?: Handle;
+  task?: Future<unknown>;
+  future?: Future<unknown>;
+}
+
+/** Lets every JS microtask already queued run: one macrotask. */
+const macrotask = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Ports base_events.py _run_until_complete_cb, 3.11: stop the loop once the future is done. */
+export function _run_until_complete_cb(fut: Future<unknown>): void {
+  if (!fut.cancelled()) fut.exception(); // CPython checks for SystemExit/KeyboardInterrupt here.
+  fut.get_loop().stop();
+}
+
+/** Ports base_events.py BaseEventLoop, 3.11 (no I/O: the IR has none). */
+export abstract class BaseEventLoop {
+  _timer_cancelled_count = 0;
+  _closed = false;
+  _stopping = false;
+  /** The ready queue (a deque in CPython: append at the right, popleft). */
+  _ready: Handle[] = [];
+  /** The timer heap, ordered by `TimerHandle.__lt__` (`_when` only). */
+  _scheduled: TimerHandle[] = [];
+  /** `time.get_clock_info('monotonic').resolution` on Linux; the oracle pins the same. */
+  _clock_resolution = 1e-9;
+  _running = false;
+  _exception_handler: ((loop: BaseEventLoop, context: ExceptionContext) => void) | null = null;
+  /** Not in CPython: `_run_once` calls so far (trace entries and the budget use it). */
+  iterations = 0;
+  /** Not in CPython: a harness error ends the run; later `_run_once` calls rethrow it. */
+  _harness_error: Error | null = null;
+
+  /** Ports BaseEventLoop.time, 3.11: the loop's clock (subclasses define it). */
+  abstract time(): number;
+
+  /** The clock's current value, read without advancing it (trace entries use it). */
+  abstract virtualNow(): number;
+
+  /**
+   * The selector's `select(timeout)`: wait up to `timeout` seconds (null = forever), with
+   * no I/O to report. A virtual clock only advances; a real one sleeps.
+   */
+  abstract _select(timeout: number | null): void | Promise<void>;
+
+  /** Hook run at the start of each `_run_once` (budget checks); throws a harness error. */
+  protected _check_budget(): void {}
+
+  /** Ports BaseEventLoop.create_future, 3.11. */
+  create_future<T = unknown>(): Future<T> {
+    return new Future<T>({ loop: this });
+  }
+
+  /** Ports BaseEventLoop.create_task, 3.11 (no task factory). */
+  create_task<T>(coro: Coroutine<T>, opts: { name?: string | null } = {}): Task<T> {
+    this._check_closed();
+    return new Task<T>(coro, { loop: this, name: opts.name ?? null });
+  }
+
+  /** Ports BaseEventLoop._check_closed, 3.11. */
+  _check_closed(): void {
+    if (this._closed) throw new RuntimeError('Event loop is closed');
+  }
+
+  /** Ports BaseEventLoop._check_running, 3.11. */
+  _check_running(): void {
+    if (this.is_running()) throw new RuntimeError('This event loop is already running');
+    if (_get_running_loop() !== null) {
+      throw new RuntimeError('Cannot run the event loop while another loop is running');
+    }
+  }
+
+  /** Ports BaseEventLoop.shutdown_asyncgens, 3.11: the IR has no async generators. */
+  shutdown_asyncgens(): Coroutine<null> {
+    return new Coroutine('BaseEventLoop.shutdown_asyncgens', async () => null);
+  }
+
+  /** Ports BaseEventLoop.shutdown_default_executor, 3.11: there is never a default executor. */
+  shutdown_default_executor(): Coroutine<null> {
+    return new Coroutine('BaseEventLoop.shutdown_default_executor', async () => null);
+  }
+
+  /** Ports BaseEventLoop.run_forever, 3.11: `_run_once` until stop() was called. */
+  async run_forever(): Promise<void> {
+    this._check_closed();
+    this._check_running();
+    try {
+      this._running = true;
+      _set_running_loop(this);
+      while (true) {
+        await this._run_once();
+        if (this._stopping) break;
+      }
+    } finally {
+      this._stopping = false;
+      this._running = false;
+      _set_running_loop(null);
+    }
+  }
+
+  /**
+   * Ports BaseEventLoop.run_until_complete, 3.11: a coroutine is wrapped in a Task; the
+   * loop stops via a done callback, so the iteration that finished the future completes.
+   */
+  async run_until_complete<T>(future: Future<T> | Coroutine<T>): Promise<T> {
+    this._check_closed();
+    this._check_running();
+    const new_task = !isfuture(future);
+    const fut = ensure_future(future, { loop: this });
+    fut.add_done_callback(_run_until_complete_cb as (f: Future<T>) => void);
+    try {
+      await this.run_forever();
+    } catch (e) {
+      if (new_task && fut.done() && !fut.cancelled()) fut.exception();
+      throw e;
+    } finally {
+      fut.remove_done_callback(_run_until_complete_cb as (f: Future<T>) => void);
+    }
+    if (!fut.done()) throw new RuntimeError('Event loop stopped before Future completed.');
+    return fut.result();
+  }
+
+  /** Ports BaseEventLoop.stop, 3.11: the current iteration still completes. */
+  stop(): void {
+    this._stopping = true;
+  }
+
+  /** Ports BaseEventLoop.close, 3.11: drops pending callbacks and timers. */
+  close(): void {
+    if (this.is_running()) throw new RuntimeError('Cannot close a running event loop');
+    if (this._closed) return;
+    this._closed = true;
+    this._ready.length = 0;
+    this._scheduled.length = 0;
+  }
+
+  /** Ports BaseEventLoop.is_closed, 3.11. */
+  is_closed(): boolean {
+    return this._closed;
+  }
+
+  /** Ports BaseEventLoop.is_running, 3.11. */
+  is_running(): boolean {
+    return this._running;
+  }
+
+  /** Ports BaseEventLoop.get_debug, 3.11: debug mode is never on (it would read the clock more). */
+  get_debug(): boolean {
+    return false;
+  }
+
+  /** Ports BaseEventLoop.call_later, 3.11: `call_at(self.time() + delay)` — one clock read. */
+  call_later(delay: number, callback: Callback, ...args: unknown[]): TimerHandle {
+    if (delay === null || delay === undefined) throw new TypeError('delay must not be None');
+    return this.call_at(this.time() + delay, callback, ...args);
+  }
+
+  /** Ports BaseEventLoop.call_at, 3.11: pushes a TimerHandle on the heap. */
+  call_at(when: number, callback: Callback, ...args: unknown[]): TimerHandle {
+    if (when === null || when === undefined) throw new TypeError('when cannot be None');
+    this._check_closed();
+    const timer = new TimerHandle(when, callback, args, this);
+    heappush(this._scheduled, timer, timerLessThan);
+    timer._scheduled = true;
+    return timer;
+  }
+
+  /** Ports BaseEventLoop.call_soon, 3.11: FIFO — appended to the ready deque. */
+  call_soon(callback: Callback, ...args: unknown[]): Handle {
+    this._check_closed();
+    return this._call_soon(callback, args);
+  }
+
+  /** Ports BaseEventLoop._call_soon, 3.11. */
+  _call_soon(callback: Callback, args: unknown[]): Handle {
+    const handle = new Handle(callback, args, this);
+    this._ready.push(handle);
+    return handle;
+  }
+
+  /** Ports BaseEventLoop._timer_handle_cancelled, 3.11. */
+  _timer_handle_cancelled(handle: TimerHandle): void {
+    if (handle._scheduled) this._timer_cancelled_count += 1;
+  }
+
+  /** Ports BaseEventLoop.call_exception_handler, 3.11 (the default handler logs). */
+  call_exception_handler(context: ExceptionContext): void {
+    if (this._exception_handler === null) {
+      this.default_exception_handler(context);
+      return;
+    }
+    try {
+      this._exception_handler(this, context);
+    } catch (exc) {
+      this.default_exception_handler({ message: 'Unhandled error in exception handler', exception: exc });
+    }
+  }
+
+  /** Ports BaseEventLoop.default_exception_handler, 3.11: logs (see `_log_error`). */
+  default_exception_handler(context: ExceptionContext): void {
+    const exc = context.exception;
+    const detail = exc instanceof Error ? `\n${exc.constructor.name}: ${exc.message}` : '';
+    this._log_error(`${context.message}${detail}`);
+  }
+
+  /** Where logged errors go: stderr, as CPython's `logger.error` (virtual loops collect them). */
+  _log_error(text: string): void {
+    process.stderr.write(`${text}\n`);
+  }
+
+  /** Ports BaseEventLoop.set_exception_handler, 3.11. */
+  set_exception_handler(handler: ((loop: BaseEventLoop, context: ExceptionContext) => void) | null): void {
+    this._exception_handler = handler;
+  }
+
+  /**
+   * Ports BaseEventLoop._run_once, 3.11: one full iteration. Runs exactly the handles that
+   * were ready after timers were moved (the `ntodo` snapshot), skipping cancelled ones;
+   * callbacks they schedule run next iteration.
+   */
+  async _run_once(): Promise<void> {
+    if (this._harness_error !== null) throw this._harness_error;
+    this.iterations += 1;
+    try {
+      this._check_budget();
+    } catch (e) {
+      this._harness_error = e as Error;
+      throw e;
+    }
+
+    const sched_count = this._scheduled.length;
+    if (
+      sched_count > _MIN_SCHEDULED_TIMER_HANDLES &&
+      this._timer_cancelled_count / sched_count > _MIN_CANCELLED_TIMER_HANDLES_FRACTION
+    ) {
+      // Remove delayed calls that were cancelled if their number is too high.
+      const new_scheduled: TimerHandle[] = [];
+      for (const handle of this._scheduled) {
+        if (handle._cancelled) handle._scheduled = false;
+        else new_scheduled.push(handle);
+      }
+      heapify(new_scheduled, timerLessThan);
+      this._scheduled = new_scheduled;
+      this._timer_cancelled_count = 0;
+    } else {
+      // Remove delayed calls that were cancelled from head of queue.
+      while (this._scheduled.length > 0 && this._scheduled[0]._cancelled) {
+        this._timer_cancelled_count -= 1;
+        const handle = heappop(this._scheduled, timerLessThan);
+        handle._scheduled = false;
+      }
+    }
+
+    let timeout: number | null = null;
+    if (this._ready.length > 0 || this._stopping) {
+      timeout = 0;
+    } else if (this._scheduled.length > 0) {
+      // Compute the desired timeout: min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT).
+      const when = this._scheduled[0]._when;
+      const wait = when - this.time();
+      timeout = Math.min(wait > 0 ? wait : 0, MAXIMUM_SELECT_TIMEOUT);
+    }
+
+    try {
+      await this._select(timeout);
+    } catch (e) {
+      this._harness_error = e as Error;
+      throw e;
+    }
+
+    // Handle 'later' callbacks that are ready.
+    const end_time = this.time() + this._clock_resolution;
+    while (this._scheduled.length > 0) {
+      const handle = this._scheduled[0];
+      if (handle._when >= end_time) break;
+      heappop(this._scheduled, timerLessThan);
+      handle._scheduled = false;
+      this._ready.push(handle);
+    }
+
+    // Run the callbacks ready now, not those they schedule (those wait a full iteration).
+    const ntodo = this._ready.length;
+    for (let i = 0; i < ntodo; i++) {
+      const handle = this._ready.shift() as Handle;
+      if (handle._cancelled) continue;
+      handle._run();
+      // The handle is not finished until its microtasks are (see the header).
+      if (!_mutations.noMicrotaskDrain) await macrotask();
+    }
+    if (_mutations.noMicrotaskDrain) await macrotask();
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * The port's concrete loops and policies (CPython's counterpart is the selector loop of
+ * unix_events.py / selector_events.py, which supplies `select`):
+ * - `VirtualClockEventLoop` / `VirtualClockPolicy`: the oracle's virtual clocks, bit for bit
+ *   (`ideal`: time() returns `_virtual_now`; `realistic`: each time() read first adds 1e-6);
+ *   `select(timeout)` advances the clock by `timeout` (also 0), or reports a deadlock when
+ *   there is nothing to wait for. A budget ends runaway programs.
+ * - `RealClockEventLoop` / `DefaultEventLoopPolicy`: monotonic time, select really sleeps.
+ *   The default, so a transpiled file run with `npx tsx` behaves like `python3 prog.py`.
+ */
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleepMs } from 'node:timers/promises';
+import { DEFAULT_BUDGET, REALISTIC_QUANTUM, type Budget, type ClockModel } from '../ir/program.ts';
+import { BaseEventLoop } from './base_events.ts';
+import { BaseDefaultEventLoopPolicy, _set_default_policy_factory } from './events.ts';
+
+/** A harness error (not a Python exception): the run used up its iteration or time budget. */
+export class BudgetExceeded extends Error {
+  readonly limit: 'iterations' | 'time';
+  constructor(limit: 'iterations' | 'time', detail: string) {
+    super(`budget exceeded (${limit}): ${detail}`);
+    this.name = 'BudgetExceeded';
+    this.limit = limit;
+  }
+}
+
+/** A harness error: nothing ready, no timer, yet the loop must go on — CPython would block forever. */
+export class Deadlock extends Error {
+  constructor() {
+    super('deadlock: nothing is ready and no timer is scheduled');
+    this.name = 'Deadlock';
+  }
+}
+
+export interface VirtualClockOptions {
+  clock: ClockModel;
+  budget?: Budget;
+}
+
+/** A loop on the oracle's virtual clock (the oracle's Python worker defines the same). */
+export class VirtualClockEventLoop extends BaseEventLoop {
+  /** The virtual clock, in seconds; starts at 0.0. */
+  _virtual_now = 0.0;
+  readonly clock: ClockModel;
+  readonly budget: Budget;
+
+  constructor(opts: VirtualClockOptions) {
+    super();
+    this.clock = opts.clock;
+    this.budget = opts.budget ?? DEFAULT_BUDGET;
+  }
+
+  /** The oracle's `time()`: realistic reads advance the clock by one quantum first. */
+  override time(): number {
+    if (this.clock === 'realistic') this._virtual_now += REALISTIC_QUANTUM;
+    return this._virtual_now;
+  }
+
+  override virtualNow(): number {
+    return this._virtual_now;
+  }
+
+  /** The oracle's fake `select(timeout)`. */
+  override _select(timeout: number | null): void {
+    if (timeout === null) throw new Deadlock();
+    this._virtual_now += timeout;
+    if (this._virtual_now > this.budget.maxTime) {
+      throw new BudgetExceeded('time', `virtual time ${this._virtual_now} > ${this.budget.maxTime}`);
+    }
+  }
+
+  /** Checked as each `_run_once` starts (after counting it). */
+  protected override _check_budget(): void {
+    if (this.iterations > this.budget.maxIterations) {
+      throw new BudgetExceeded('iterations', `${this.iterations} > ${this.budget.maxIterations}`);
+    }
+    if (this._virtual_now > this.budget.maxTime) {
+      throw new BudgetExceeded('time', `virtual time ${this._virtual_now} > ${this.budget.maxTime}`);
+    }
+  }
+
+  /** Logged errors are kept, not written: the harness decides what to show. */
+  readonly loggedErrors: string[] = [];
+  override _log_error(text: string): void {
+    this.loggedErrors.push(text);
+  }
+}
+
+/** The policy the harness installs: `new_event_loop()` builds a virtual-clock loop. */
+export class VirtualClockPolicy extends BaseDefaultEventLoopPolicy {
+  readonly options: VirtualClockOptions;
+  /** The last loop this policy built (the harness reads `iterations`/`virtualNow()` after a run). */
+  lastLoop: VirtualClockEventLoop | null = null;
+
+  constructor(options: VirtualClockOptions) {
+    super();
+    this.options = options;
+  }
+
+  new_event_loop(): VirtualClockEventLoop {
+    this.lastLoop = new VirtualClockEventLoop(this.options);
+    return this.lastLoop;
+  }
+}
+
+/** A loop on real monotonic time (`time.monotonic()`), whose select really waits. */
+export class RealClockEventLoop extends BaseEventLoop {
+  override time(): number {
+    return performance.now() / 1000;
+  }
+
+  override virtualNow(): number {
+    return performance.now() / 1000;
+  }
+
+  /** Waits like epoll does: the timeout rounded up to whole milliseconds. */
+  override async _select(timeout: number | null): Promise<void> {
+    if (timeout === null) throw new Deadlock();
+    if (timeout > 0) await sleepMs(Math.ceil(timeout * 1000));
+  }
+}
+
+/** Ports unix_events.py DefaultEventLoopPolicy, 3.11: builds real-clock loops. */
+export class DefaultEventLoopPolicy extends BaseDefaultEventLoopPolicy {
+  new_event_loop(): RealClockEventLoop {
+    return new RealClockEventLoop();
+  }
+}
+
+_set_default_policy_factory(() => new DefaultEventLoopPolicy());

@@ -1,0 +1,171 @@
+/**
+ * Ports asyncio/futures.py, 3.11 (Future), with the messages of the C `_asyncio.Future`
+ * that CPython actually runs.
+ *
+ * Port Futures are deliberately NOT thenables: JS adopts any thenable returned from an
+ * async function, so `return task` would hand the caller the task's result, and TS's
+ * `Awaited<>` would mistype it. Transpiled code awaits through `aw()` (tasks.ts).
+ */
+import type { BaseEventLoop } from './base_events.ts';
+import { _get_event_loop, type Callback } from './events.ts';
+import { CancelledError, InvalidStateError } from './exceptions.ts';
+import { _mutations } from './_mutations.ts';
+import { TypeError } from './python/exceptions.ts';
+
+export type FutureState = 'PENDING' | 'CANCELLED' | 'FINISHED';
+export const _PENDING: FutureState = 'PENDING';
+export const _CANCELLED: FutureState = 'CANCELLED';
+export const _FINISHED: FutureState = 'FINISHED';
+
+/**
+ * A done callback: called with the future. Declared with method syntax so its parameter is
+ * bivariant: a `Task<bigint>` must stay assignable to `Task<unknown>` (Python's Task is
+ * covariant in practice), which a plain function-typed field would forbid.
+ */
+export type DoneCallback<T> = { bivarianceHack(fut: Future<T>): unknown }['bivarianceHack'];
+
+/** Ports futures.py Future, 3.11. */
+export class Future<T = unknown> {
+  _state: FutureState = _PENDING;
+  _result: T | null = null;
+  _exception: unknown = null;
+  _loop: BaseEventLoop;
+  _callbacks: DoneCallback<T>[] = [];
+  _cancel_message: string | null = null;
+  /** A saved CancelledError for later chaining (futures.py `_cancelled_exc`). */
+  _cancelled_exc: CancelledError | null = null;
+
+  /** Ports Future.__init__, 3.11: without `loop`, the running (or policy's) loop. */
+  constructor(opts: { loop?: BaseEventLoop | null } = {}) {
+    this._loop = opts.loop ?? _get_event_loop();
+  }
+
+  /** Ports Future.get_loop, 3.11. */
+  get_loop(): BaseEventLoop {
+    return this._loop;
+  }
+
+  /** Ports Future._make_cancelled_error, 3.11: hands out the saved error once. */
+  _make_cancelled_error(): CancelledError {
+    if (this._cancelled_exc !== null) {
+      const exc = this._cancelled_exc;
+      this._cancelled_exc = null;
+      return exc;
+    }
+    return this._cancel_message === null ? new CancelledError() : new CancelledError(this._cancel_message);
+  }
+
+  /** Ports Future.cancel, 3.11: cancels and schedules the callbacks; False if already done. */
+  cancel(msg: string | null = null): boolean {
+    return this._future_cancel(msg);
+  }
+
+  /** Future.cancel itself, for Task (which overrides cancel) to call as `super().cancel()`. */
+  protected _future_cancel(msg: string | null = null): boolean {
+    if (this._state !== _PENDING) return false;
+    this._state = _CANCELLED;
+    this._cancel_message = msg;
+    this.__schedule_callbacks();
+    return true;
+  }
+
+  /**
+   * Ports Future.__schedule_callbacks, 3.11: every callback goes through `call_soon`, in
+   * registration order; none runs now (a waiter resumes one iteration later at the earliest).
+   */
+  private __schedule_callbacks(): void {
+    const callbacks = this._callbacks.slice();
+    if (callbacks.length === 0) return;
+    this._callbacks.length = 0;
+    for (const callback of callbacks) {
+      if (_mutations.syncDoneCallbacks) callback(this);
+      else this._loop.call_soon(callback, this);
+    }
+  }
+
+  /** Ports Future.cancelled, 3.11. */
+  cancelled(): boolean {
+    return this._state === _CANCELLED;
+  }
+
+  /** Ports Future.done, 3.11. */
+  done(): boolean {
+    return this._state !== _PENDING;
+  }
+
+  /** Ports Future.result, 3.11 (C messages): raises CancelledError / the exception / InvalidStateError. */
+  result(): T {
+    if (this._state === _CANCELLED) throw this._make_cancelled_error();
+    if (this._state !== _FINISHED) throw new InvalidStateError('Result is not set.');
+    if (this._exception !== null) throw this._exception;
+    return this._result as T;
+  }
+
+  /** Ports Future.exception, 3.11 (C messages). */
+  exception(): unknown {
+    if (this._state === _CANCELLED) throw this._make_cancelled_error();
+    if (this._state !== _FINISHED) throw new InvalidStateError('Exception is not set.');
+    return this._exception;
+  }
+
+  /** Ports Future.add_done_callback, 3.11: on a done future, scheduled with call_soon. */
+  add_done_callback(fn: DoneCallback<T>): void {
+    if (this._state !== _PENDING) this._loop.call_soon(fn as Callback, this);
+    else this._callbacks.push(fn);
+  }
+
+  /** Ports Future.remove_done_callback, 3.11: removes every registration of `fn`; returns the count. */
+  remove_done_callback(fn: DoneCallback<T>): number {
+    const filtered = this._callbacks.filter((f) => f !== fn);
+    const removed = this._callbacks.length - filtered.length;
+    if (removed) this._callbacks.splice(0, this._callbacks.length, ...filtered);
+    return removed;
+  }
+
+  /** Ports Future.set_result, 3.11 (C message `invalid state`). */
+  set_result(result: T): void {
+    this._future_set_result(result);
+  }
+
+  protected _future_set_result(result: T): void {
+    if (this._state !== _PENDING) throw new InvalidStateError('invalid state');
+    this._result = result;
+    this._state = _FINISHED;
+    this.__schedule_callbacks();
+  }
+
+  /** Ports Future.set_exception, 3.11: a class is instantiated, as Python does. */
+  set_exception(exception: unknown): void {
+    this._future_set_exception(exception);
+  }
+
+  protected _future_set_exception(exception: unknown): void {
+    if (this._state !== _PENDING) throw new InvalidStateError('invalid state');
+    if (typeof exception === 'function') exception = new (exception as new () => unknown)();
+    if (exception === null || exception === undefined) throw new TypeError('invalid exception object');
+    this._exception = exception;
+    this._state = _FINISHED;
+    this.__schedule_callbacks();
+  }
+
+  /** `repr(fut)`, shortened: CPython also lists callbacks and the result's repr. */
+  __repr__(): string {
+    return `<${this.constructor.name} ${this._state.toLowerCase()}>`;
+  }
+}
+
+/** Ports base_futures.py isfuture, 3.11. */
+export function isfuture(obj: unknown): obj is Future<unknown> {
+  return obj instanceof Future;
+}
+
+/** Ports futures.py _get_loop, 3.11. */
+export function _get_loop(fut: Future<unknown>): BaseEventLoop {
+  return fut.get_loop();
+}
+
+/** Ports futures.py _set_result_unless_cancelled, 3.11 (sleep's timer callback). */
+export function _set_result_unless_cancelled<T>(fut: Future<T>, result: T): void {
+  if (fut.cancelled()) return;
+  fut.set_result(result);
+}

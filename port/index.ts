@@ -1,0 +1,50 @@
+/**
+ * The port's public surface, as asyncio/__init__.py re-exports each module's `__all__`,
+ * plus what transpiled code and the harness need (`coroutine`, `aw`, the clock loops).
+ * Listed by hand: no `export *`.
+ */
+export { coroutine, iscoroutine, Coroutine } from './coroutines.ts';
+export { CancelledError, InvalidStateError, TimeoutError } from './exceptions.ts';
+export { Future, isfuture } from './futures.ts';
+export {
+  Task,
+  aw,
+  sleep,
+  gather,
+  gatherWith,
+  create_task,
+  current_task,
+  all_tasks,
+  ensure_future,
+  _reset_task_name_counter,
+  _register_task,
+  _unregister_task,
+  _enter_task,
+  _leave_task,
+} from './tasks.ts';
+export type { Awaitable, GatherOptions } from './tasks.ts';
+export {
+  Handle,
+  TimerHandle,
+  AbstractEventLoopPolicy,
+  BaseDefaultEventLoopPolicy,
+  get_event_loop_policy,
+  set_event_loop_policy,
+  new_event_loop,
+  set_event_loop,
+  get_event_loop,
+  get_running_loop,
+  _get_running_loop,
+  _set_running_loop,
+} from './events.ts';
+export { BaseEventLoop } from './base_events.ts';
+export {
+  VirtualClockEventLoop,
+  VirtualClockPolicy,
+  RealClockEventLoop,
+  DefaultEventLoopPolicy,
+  BudgetExceeded,
+  Deadlock,
+} from './clock_loops.ts';
+export type { VirtualClockOptions } from './clock_loops.ts';
+export { run, Runner } from './runners.ts';

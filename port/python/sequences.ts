@@ -1,0 +1,127 @@
+/**
+ * The sequence protocol as transpiled code uses it: iteration, indexing (negative indices
+ * count from the end), item assignment, tuple unpacking, and the list methods.
+ *
+ * Ports Objects/listobject.c (list_subscript, list_ass_item, list_append, list_pop_impl),
+ * tupleobject.c, unicodeobject.c, rangeobject.c and ceval.c unpack_iterable (messages
+ * as in CPython 3.11).
+ */
+import { AttributeError, IndexError, TypeError, ValueError } from './exceptions.ts';
+import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.ts';
+
+/** `iter(v)` as a JS iterable. Lists iterate live (items appended meanwhile are seen). */
+export function iter(v: PyValue): Iterable<PyValue> {
+  if (typeof v === 'string' || Array.isArray(v) || v instanceof PyTuple || v instanceof PyRange || v instanceof PyIterator || v instanceof Set) {
+    return v as Iterable<PyValue>;
+  }
+  throw new TypeError(`'${typeName(v)}' object is not iterable`);
+}
+
+/** A str's characters (code points, as Python counts them). */
+export function chars(s: string): string[] {
+  return /[\uD800-\uDFFF]/.test(s) ? [...s] : s.split('');
+}
+
+function index(i: PyValue, what: string): bigint {
+  if (typeof i === 'bigint') return i;
+  if (typeof i === 'boolean') return i ? 1n : 0n;
+  if (what === 'string') throw new TypeError(`string indices must be integers, not '${typeName(i)}'`);
+  throw new TypeError(`${what} indices must be integers or slices, not ${typeName(i)}`);
+}
+
+/** Resolve a (possibly negative) index into `length`; undefined if out of range. */
+function resolve(i: bigint, length: number): number | undefined {
+  const k = i < 0n ? i + BigInt(length) : i;
+  return k >= 0n && k < BigInt(length) ? Number(k) : undefined;
+}
+
+/** `v[i]`. */
+export function getitem(v: PyValue, i: PyValue): PyValue {
+  if (Array.isArray(v)) {
+    const k = resolve(index(i, 'list'), v.length);
+    if (k === undefined) throw new IndexError('list index out of range');
+    return v[k];
+  }
+  if (v instanceof PyTuple) {
+    const k = resolve(index(i, 'tuple'), v.length);
+    if (k === undefined) throw new IndexError('tuple index out of range');
+    return v.items[k];
+  }
+  if (typeof v === 'string') {
+    const cs = chars(v);
+    const k = resolve(index(i, 'string'), cs.length);
+    if (k === undefined) throw new IndexError('string index out of range');
+    return cs[k];
+  }
+  if (v instanceof PyRange) {
+    const n = v.length;
+    const j = index(i, 'range');
+    const k = j < 0n ? j + n : j;
+    if (k < 0n || k >= n) throw new IndexError('range object index out of range');
+    return v.at(k);
+  }
+  throw new TypeError(`'${typeName(v)}' object is not subscriptable`);
+}
+
+/** `v[i] = x`. */
+export function setitem(v: PyValue, i: PyValue, x: PyValue): void {
+  if (Array.isArray(v)) {
+    const k = resolve(index(i, 'list'), v.length);
+    if (k === undefined) throw new IndexError('list assignment index out of range');
+    v[k] = x;
+    return;
+  }
+  throw new TypeError(`'${typeName(v)}' object does not support item assignment`);
+}
+
+/** `a, b = v`: exactly `n` items, or CPython's ValueError. */
+export function unpack(v: PyValue, n: number): PyValue[] {
+  let source: Iterable<PyValue>;
+  try {
+    source = iter(v);
+  } catch {
+    throw new TypeError(`cannot unpack non-iterable ${typeName(v)} object`);
+  }
+  const items: PyValue[] = [];
+  for (const item of source) {
+    if (items.length === n) throw new ValueError(`too many values to unpack (expected ${n})`);
+    items.push(item);
+  }
+  if (items.length < n) throw new ValueError(`not enough values to unpack (expected ${n}, got ${items.length})`);
+  return items;
+}
+
+/** `list.append(x)`. */
+export function append(list: PyValue[], x: PyValue): null {
+  list.push(x);
+  return null;
+}
+
+/** `list.pop(i=-1)`. */
+export function pop(list: PyValue[], i: PyValue = -1n): PyValue {
+  if (list.length === 0) throw new IndexError('pop from empty list');
+  const k = resolve(index(i, 'list'), list.length);
+  if (k === undefined) throw new IndexError('pop index out of range');
+  return list.splice(k, 1)[0];
+}
+
+/**
+ * `obj.method(*args)` when the transpiler could not tell obj's type: list methods on
+ * arrays, otherwise the object's own method (a port Task's `done`, `cancel`...).
+ */
+export function callMethod(obj: PyValue, method: string, ...args: PyValue[]): PyValue {
+  if (Array.isArray(obj)) {
+    if (method === 'append') {
+      if (args.length !== 1) throw new TypeError(`list.append() takes exactly one argument (${args.length} given)`);
+      return append(obj, args[0]);
+    }
+    if (method === 'pop') {
+      if (args.length > 1) throw new TypeError(`pop expected at most 1 argument, got ${args.length}`);
+      return pop(obj, ...args);
+    }
+  } else if (obj !== null && typeof obj === 'object') {
+    const member = (obj as Record<string, unknown>)[method];
+    if (typeof member === 'function') return (member as (...a: PyValue[]) => PyValue).apply(obj, args) ?? null;
+  }
+  throw new AttributeError(`'${typeName(obj)}' object has no attribute '${method}'`);
+}

@@ -1,0 +1,112 @@
+/**
+ * `str()` and `repr()` with CPython's exact layout.
+ *
+ * Ports Objects/floatobject.c float_repr (via Python/pystrtod.c, mode 'r'),
+ * Objects/unicodeobject.c unicode_repr, and the list/tuple/range/exception reprs.
+ */
+import { BaseException } from './exceptions.ts';
+import { PyIterator, PyRange, PyTuple, typeName, unbound } from './values.ts';
+
+/**
+ * `repr(float)`: the shortest digits that round-trip (JS finds the same digits), laid
+ * out as Python does: exponent notation when the decimal exponent is < -4 or >= 16,
+ * otherwise positional with at least one digit after the point.
+ */
+export function floatRepr(x: number): string {
+  if (Number.isNaN(x)) return 'nan';
+  if (x === Infinity) return 'inf';
+  if (x === -Infinity) return '-inf';
+  if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0';
+  const sign = x < 0 ? '-' : '';
+  const [mantissa, expText] = Math.abs(x).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  const exp = Number(expText);
+  return sign + layoutShortest(digits, exp);
+}
+
+/** Python's `repr` layout of shortest `digits` (d.ddd · 10^exp), without the sign. */
+export function layoutShortest(digits: string, exp: number): string {
+  if (exp < -4 || exp >= 16) {
+    const mantissa = digits.length === 1 ? digits : `${digits[0]}.${digits.slice(1)}`;
+    return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
+  }
+  if (exp < 0) return `0.${'0'.repeat(-exp - 1)}${digits}`;
+  if (digits.length <= exp + 1) return `${digits}${'0'.repeat(exp + 1 - digits.length)}.0`;
+  return `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
+}
+
+/** Characters `str.isprintable()` rejects (besides which the space is printable). */
+const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+/** `repr(str)`: single quotes unless the text has `'` and no `"`; CPython's escapes. */
+export function strRepr(text: string): string {
+  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of text) {
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (ch !== ' ' && NON_PRINTABLE.test(ch)) {
+      const code = ch.codePointAt(0)!;
+      if (code < 0x100) out += `\\x${code.toString(16).padStart(2, '0')}`;
+      else if (code < 0x10000) out += `\\u${code.toString(16).padStart(4, '0')}`;
+      else out += `\\U${code.toString(16).padStart(8, '0')}`;
+    } else out += ch;
+  }
+  return out + quote;
+}
+
+/** `repr(value)`. `seen` guards self-containing lists (`[[...]]`, as CPython prints). */
+export function repr(value: unknown, seen: Set<object> = new Set()): string {
+  switch (typeof value) {
+    case 'bigint':
+      return value.toString();
+    case 'number':
+      return floatRepr(value);
+    case 'string':
+      return strRepr(value);
+    case 'boolean':
+      return value ? 'True' : 'False';
+    case 'undefined':
+      return unbound();
+    case 'function':
+      return `<function ${(value as { name?: string }).name ?? '?'}>`;
+  }
+  if (value === null) return 'None';
+  if (Array.isArray(value)) {
+    if (seen.has(value)) return '[...]';
+    seen.add(value);
+    const text = `[${value.map((item) => repr(item, seen)).join(', ')}]`;
+    seen.delete(value);
+    return text;
+  }
+  if (value instanceof PyTuple) {
+    const items = value.items.map((item) => repr(item, seen));
+    return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
+  }
+  if (value instanceof PyRange) {
+    const { start, stop, step } = value;
+    return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
+  }
+  if (value instanceof Set) {
+    return value.size === 0 ? 'set()' : `{${[...value].map((item) => repr(item, seen)).join(', ')}}`;
+  }
+  if (value instanceof BaseException) {
+    const args = value.args.map((arg) => repr(arg, seen));
+    return `${typeName(value)}(${args.length === 1 ? args[0] : args.join(', ')})`;
+  }
+  const custom = (value as { __repr__?: unknown }).__repr__;
+  if (typeof custom === 'function') return String(custom.call(value));
+  if (value instanceof PyIterator) return `<${value.typeName} object>`;
+  return `<${typeName(value)} object>`;
+}
+
+/** `str(value)`: the text itself for a str, the message for an exception, else `repr`. */
+export function str(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value instanceof BaseException) {
+    return value.args.length === 1 ? str(value.args[0]) : value.args.length === 0 ? '' : repr(new PyTuple(value.args as unknown[] as object[]));
+  }
+  return repr(value);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import type { Expr, Program, RunResult, Stmt } from '../../ir/program.ts';
+import { BUCKET_RULES, classify } from '../../compare/buckets.ts';
+
+const str = (value: string): Expr => ({ kind: 'str', value });
+const print = (label: string): Stmt => ({ kind: 'expr', expr: { kind: 'builtin', func: 'print', args: [str(label)], keywords: [] } });
+const call = (func: string): Expr => ({ kind: 'call', func, args: [], keywords: [] });
+const sleep = (d: number): Stmt => ({
+  kind: 'expr',
+  expr: { kind: 'await', value: { kind: 'asyncio', func: 'sleep', args: [{ kind: d === Math.trunc(d) ? 'int' : 'float', value: d }], keywords: [] } },
+});
+const program = (main: Stmt[], worker: Stmt[]): Program => ({
+  functions: [
+    { name: 'main', isAsync: true, params: [], body: main },
+    { name: 'worker', isAsync: true, params: [], body: worker },
+  ],
+  body: [],
+});
+const run = (entries: Array<[string, number]>): RunResult => ({
+  trace: entries.map(([text, time]) => ({ text: `${text}\n`, time, task: null, iteration: 0 })),
+  outcome: { kind: 'ok' },
+  endTime: 0,
+  iterations: 0,
+});
+
+const startsTask: Stmt = { kind: 'assign', target: { kind: 'name', id: 't' }, value: { kind: 'asyncio', func: 'create_task', args: [call('worker')], keywords: [] } };
+
+describe('bucket rules', () => {
+  it('eager start: the task body printed before its creator went on', () => {
+    const p = program([startsTask, print('main:1')], [print('worker:0')]);
+    expect(classify(p, run([['main:1', 0], ['worker:0', 0]]), run([['worker:0', 0], ['main:1', 0]]))).toBe('eager-start');
+  });
+
+  it('no shutdown cancellation: extra output after main, nothing missing', () => {
+    const p = program([startsTask, print('main:1')], [sleep(1), print('worker:1')]);
+    expect(classify(p, run([['main:1', 0]]), run([['main:1', 0], ['worker:1', 1]]))).toBe('no-shutdown-cancellation');
+  });
+
+  it('a coroutine never awaited ran', () => {
+    const p = program([{ kind: 'assign', target: { kind: 'name', id: 'c' }, value: call('worker') }, print('main:1')], [print('worker:0')]);
+    expect(classify(p, run([['main:1', 0]]), run([['worker:0', 0], ['main:1', 0]]))).toBe('coroutine-never-awaited-ran');
+  });
+
+  it('timer tie order: CPython printed both at one instant, in the other order', () => {
+    const p = program([startsTask, sleep(0.5), print('main:2')], [sleep(0.5), print('worker:1')]);
+    expect(classify(p, run([['worker:1', 0.5], ['main:2', 0.5]]), run([['main:2', 0.5], ['worker:1', 0.5]]))).toBe('timer-tie-order');
+  });
+
+  it('float deadline: CPython printed them at nearly the same time', () => {
+    const p = program([startsTask, sleep(0.3), print('main:2')], [sleep(0.1), sleep(0.2), print('worker:2')]);
+    expect(classify(p, run([['main:2', 0.300003], ['worker:2', 0.300005]]), run([['worker:2', 0.3], ['main:2', 0.3]]))).toBe('float-deadline');
+  });
+
+  it('unclassified when no rule explains it, never dropped', () => {
+    const p = program([print('main:0')], []);
+    expect(classify(p, run([['main:0', 0]]), run([['something else', 0]]))).toBe('unclassified');
+  });
+
+  it('every rule has a unique name, a title and a description', () => {
+    const names = BUCKET_RULES.map((r) => r.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const rule of BUCKET_RULES) expect(rule.title.length * rule.description.length).toBeGreaterThan(0);
+  });
+});

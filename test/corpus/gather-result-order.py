@@ -1,0 +1,22 @@
+# ---
+# description: gather returns results in argument order, whatever order the awaitables finish in.
+# pins: tasks.py gather (_done_callback, results in children order)
+# clock: realistic
+# outcome: ok
+# expected:
+# ---
+import asyncio
+
+
+async def job(name, delay):
+    await asyncio.sleep(delay)
+    print("finished", name)
+    return name
+
+
+async def main():
+    results = await asyncio.gather(job("slow", 0.3), job("fast", 0.1), job("mid", 0.2))
+    print(results)
+
+
+asyncio.run(main())

@@ -1,0 +1,48 @@
+/** Test helpers over generated programs: their print labels, and running them on CPython. */
+import { expect } from 'vitest';
+import type { Expr, Program, Stmt } from '../../../ir/program.ts';
+import { printPython } from '../../../ir/python.ts';
+import { runWithCPython } from './cpython.ts';
+
+/** Every `print(...)` statement's first argument, with the function it sits in. */
+export function printLabels(program: Program): Array<{ func: string; label: Expr | undefined }> {
+  const labels: Array<{ func: string; label: Expr | undefined }> = [];
+  const walk = (func: string, body: Stmt[]): void => {
+    for (const s of body) {
+      if (s.kind === 'expr' && s.expr.kind === 'builtin' && s.expr.func === 'print') labels.push({ func, label: s.expr.args[0] });
+      if (s.kind === 'for' || s.kind === 'while') walk(func, s.body);
+      if (s.kind === 'if') { walk(func, s.body); walk(func, s.orelse); }
+    }
+  };
+  for (const f of program.functions) walk(f.name, f.body);
+  return labels;
+}
+
+/** Labels are `'<function>:<index>'` string literals, name their own function, and are unique. */
+export function expectMeaningfulUniqueLabels(programs: Program[]): void {
+  const problems: string[] = [];
+  programs.forEach((program, i) => {
+    const seen = new Set<string>();
+    for (const { func, label } of printLabels(program)) {
+      const text = label?.kind === 'str' ? label.value : undefined;
+      if (text === undefined || !text.startsWith(`${func}:`) || !/^\w+:\d+$/.test(text)) problems.push(`#${i}: bad label ${JSON.stringify(label)} in ${func}`);
+      else if (seen.has(text)) problems.push(`#${i}: duplicate label ${text}`);
+      else seen.add(text);
+    }
+  });
+  expect(problems).toEqual([]);
+}
+
+/** Runs the programs on real CPython (one process) and expects each to exit cleanly and deterministically. */
+export async function expectAllRunCleanly(programs: Program[]): Promise<{ totalLines: number; totalIterations: number }> {
+  const sources = programs.map(printPython);
+  const results = await runWithCPython(sources);
+  const failures = results
+    .map((r, i) => ({ i, error: r.error, source: sources[i] }))
+    .filter((_, i) => !results[i].ok);
+  expect(failures.slice(0, 2)).toEqual([]);
+  return {
+    totalLines: results.reduce((n, r) => n + r.stdout.split('\n').length - 1, 0),
+    totalIterations: results.reduce((n, r) => n + r.iterations, 0),
+  };
+}

@@ -1,0 +1,88 @@
+/** The pool: pipelining, spreading, recovery from dead or stuck workers, clean shutdown. */
+import { describe, expect, it } from 'vitest';
+import { Oracle } from '../../oracle/pool.ts';
+import { texts, tiedSleepers } from './helpers.ts';
+
+const numbered = (i: number): string =>
+  `import asyncio\nasync def main():\n    await asyncio.sleep(0.01 * ${i % 7})\n    print(${i})\nasyncio.run(main())\n`;
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('Oracle pool', () => {
+  it('answers every pipelined request with its own result, across workers', async () => {
+    const oracle = await Oracle.start({ workers: 2 });
+    try {
+      expect(oracle.size).toBe(2);
+      expect(oracle.info).toMatchObject({ version: '3.11.7', implementation: 'CPython' });
+      const results = await Promise.all(Array.from({ length: 200 }, (_, i) => oracle.run(numbered(i))));
+      results.forEach((r, i) => expect(texts(r.trace)).toEqual([`${i}\n`]));
+    } finally {
+      await oracle.close();
+    }
+  });
+
+  it('a worker killed with SIGKILL mid-batch: every result still arrives, and is right', async () => {
+    const oracle = await Oracle.start({ workers: 2 });
+    try {
+      const pending = Array.from({ length: 400 }, (_, i) => oracle.run(numbered(i)));
+      const victim = oracle.pids[0];
+      await pending[20]; // the batch is under way
+      expect(oracle.inflight[0]).toBeGreaterThan(10); // so the kill hits requests in flight
+      process.kill(victim, 'SIGKILL');
+      const results = await Promise.all(pending);
+      results.forEach((r, i) => expect(texts(r.trace)).toEqual([`${i}\n`]));
+      expect(oracle.pids[0]).not.toBe(victim);
+      expect(isAlive(victim)).toBe(false);
+    } finally {
+      await oracle.close();
+    }
+  });
+
+  it('a program that kills its worker twice gets budget/wallclock; its neighbours are unharmed', async () => {
+    const oracle = await Oracle.start({ workers: 1 });
+    try {
+      const before = oracle.run(numbered(1));
+      const killer = oracle.run('import os, signal\nprint("bye")\nos.kill(os.getpid(), signal.SIGKILL)\n');
+      const after = oracle.run(numbered(2));
+      expect(await killer).toEqual({ trace: [], outcome: { kind: 'budget', limit: 'wallclock' }, endTime: 0, iterations: 0 });
+      expect(texts((await before).trace)).toEqual(['1\n']);
+      expect(texts((await after).trace)).toEqual(['2\n']);
+    } finally {
+      await oracle.close();
+    }
+  });
+
+  it('a worker stuck where SIGALRM cannot reach is killed by the TypeScript timer', async () => {
+    const oracle = await Oracle.start({ workers: 1, killGraceMs: 300 });
+    try {
+      const stuck = oracle.run(
+        'import signal\nsignal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])\nwhile True:\n    pass\n',
+        { wallclockMs: 100 },
+      );
+      const next = oracle.run(tiedSleepers(3));
+      expect((await stuck).outcome).toEqual({ kind: 'budget', limit: 'wallclock' });
+      expect(texts((await next).trace)).toEqual(['0\n', '1\n', '2\n']);
+    } finally {
+      await oracle.close();
+    }
+  });
+
+  it('close() lets queued work finish and leaves no process behind', async () => {
+    const oracle = await Oracle.start({ workers: 2 });
+    const pids = oracle.pids;
+    const pending = Array.from({ length: 50 }, (_, i) => oracle.run(numbered(i)));
+    await oracle.close();
+    const results = await Promise.all(pending);
+    expect(results).toHaveLength(50);
+    expect(texts(results[49].trace)).toEqual(['49\n']);
+    expect(pids.filter(isAlive)).toEqual([]);
+    await expect(oracle.run(numbered(0))).rejects.toThrow(/closed/);
+  });
+});

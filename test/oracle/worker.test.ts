@@ -1,0 +1,279 @@
+/** The worker's run semantics, through the real pool: clock models, verdicts, fresh state. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Oracle } from '../../oracle/pool.ts';
+import { ProgramInputError } from '../../oracle/errors.ts';
+import { PYTHON, texts, tiedSleepers } from './helpers.ts';
+import { execa } from 'execa';
+import fc from 'fast-check';
+
+let oracle: Oracle;
+beforeAll(async () => {
+  oracle = await Oracle.start({ workers: 2 });
+});
+afterAll(async () => {
+  await oracle.close();
+});
+
+describe('clock models', () => {
+  it('ideal clock: equal deadlines come out in heap order', async () => {
+    const five = await oracle.run(tiedSleepers(5), { clock: 'ideal' });
+    expect(texts(five.trace).join('')).toBe('0\n2\n4\n1\n3\n');
+    const twelve = await oracle.run(tiedSleepers(12), { clock: 'ideal' });
+    expect(texts(twelve.trace).map((t) => t.trim()).join(' ')).toBe('0 2 6 11 10 9 8 5 7 4 1 3');
+    // Only select() moves the ideal clock: every sleeper wakes at exactly 0.02.
+    expect(new Set(five.trace.map((t) => t.time))).toEqual(new Set([0.02]));
+  });
+
+  it('realistic clock: creation order, as python3 prog.py prints it', async () => {
+    const r = await oracle.run(tiedSleepers(5), { clock: 'realistic' });
+    expect(texts(r.trace).join('')).toBe('0\n1\n2\n3\n4\n');
+    expect(r.outcome).toEqual({ kind: 'ok' });
+  });
+
+  it('realistic is the default', async () => {
+    const r = await oracle.run(tiedSleepers(5));
+    expect(texts(r.trace).join('')).toBe('0\n1\n2\n3\n4\n');
+  });
+
+  it('keeps float times bit-exact (Python repr -> JSON -> JS number)', async () => {
+    const r = await oracle.run(tiedSleepers(2));
+    // 5 quanta before the first wakeup, each `+= 1e-6`, then the 0.02 select: Python says 0.020005000000000002
+    expect(r.trace[0].time).toBe(0.020005000000000002);
+    expect(r.endTime).toBeGreaterThan(0.02);
+  });
+
+  it('reads the clock exactly as often as stock base_events.py does', async () => {
+    const program = [
+      'import asyncio',
+      'async def main():',
+      '    await asyncio.sleep(0.01)',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    // Derived by hand from base_events.py 3.11: 8 iterations (main: 4, shutdown_asyncgens: 2,
+    // shutdown_default_executor: 2); one end_time read each, one timeout read in the
+    // iteration that waits for the timer, one read in call_later.
+    const { result, clockReads } = await oracle.runCountingClockReads(program, { clock: 'ideal' });
+    expect(result.iterations).toBe(8);
+    expect(clockReads).toBe(10);
+  });
+
+  it('reads the clock as often as the stock selector loop does on a busier program', async () => {
+    const program = [
+      'import asyncio',
+      'async def w(i):',
+      '    await asyncio.sleep(0)',
+      '    await asyncio.sleep(0.001 * (i + 1))',
+      '    return i',
+      'async def main():',
+      '    t = asyncio.create_task(asyncio.sleep(10))',
+      '    r = await asyncio.gather(*[w(i) for i in range(3)])',
+      '    t.cancel()',
+      '    await asyncio.sleep(0)',
+      '    print(r)',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    // The real SelectorEventLoop with a real clock, time() wrapped to count reads. epoll rounds
+    // timeouts up, so a real timer never fires early: the iteration structure is the same.
+    const stock = [
+      'import asyncio, json, sys',
+      'reads = 0',
+      'class Counting(asyncio.SelectorEventLoop):',
+      '    def time(self):',
+      '        global reads',
+      '        reads += 1',
+      '        return super().time()',
+      'class Policy(asyncio.DefaultEventLoopPolicy):',
+      '    def new_event_loop(self):',
+      '        return Counting()',
+      'asyncio.set_event_loop_policy(Policy())',
+      'exec(compile(sys.argv[1], "prog.py", "exec"), {"__name__": "__main__"})',
+      'print(reads)',
+    ].join('\n');
+    const real = await execa(PYTHON, ['-c', stock, program]);
+    const realReads = Number(real.stdout.trim().split('\n').at(-1));
+    const { clockReads } = await oracle.runCountingClockReads(program);
+    expect(clockReads).toBe(realReads);
+    expect(clockReads).toBeGreaterThan(10);
+  });
+});
+
+describe('trace entries', () => {
+  it('records text, raw time, task name and iteration; sep/end as print does', async () => {
+    const r = await oracle.run(
+      [
+        'import asyncio',
+        'print("top", 1, sep="|")',
+        'async def main():',
+        '    print("a", "b", end="")',
+        '    await asyncio.sleep(0)',
+        '    print(None, 2.5, True, sep=None, end=None)',
+        'asyncio.run(main())',
+        'print("after")',
+        '',
+      ].join('\n'),
+      { clock: 'ideal' },
+    );
+    expect(r.trace).toEqual([
+      { text: 'top|1\n', time: 0, task: null, iteration: 0 },
+      { text: 'a b', time: 0, task: 'Task-1', iteration: 1 },
+      { text: 'None 2.5 True\n', time: 0, task: 'Task-1', iteration: 2 },
+      { text: 'after\n', time: 0, task: null, iteration: 0 },
+    ]);
+  });
+});
+
+describe('verdicts', () => {
+  it('deadlock: nothing ready, no timer, main not done', async () => {
+    const r = await oracle.run('import asyncio\nasync def main():\n    await asyncio.get_running_loop().create_future()\nasyncio.run(main())\n');
+    expect(r.outcome).toEqual({ kind: 'deadlock' });
+  });
+
+  it('an endless sleep(0) loop runs out of iterations', async () => {
+    const r = await oracle.run(
+      'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n',
+      { budget: { maxIterations: 500, maxTime: 100_000 } },
+    );
+    expect(r.outcome).toEqual({ kind: 'budget', limit: 'iterations' });
+    expect(r.iterations).toBe(500);
+  });
+
+  it('a long sleep runs out of virtual time', async () => {
+    const r = await oracle.run('import asyncio\nasync def main():\n    await asyncio.sleep(500)\n    print("late")\nasyncio.run(main())\n', {
+      budget: { maxIterations: 100_000, maxTime: 100 },
+    });
+    expect(r.outcome).toEqual({ kind: 'budget', limit: 'time' });
+    expect(r.trace).toEqual([]);
+  });
+
+  it('while True: pass ends on the wallclock, in the module or in a task', async () => {
+    const sync = await oracle.run('while True:\n    pass\n', { wallclockMs: 200 });
+    expect(sync.outcome).toEqual({ kind: 'budget', limit: 'wallclock' });
+    const inTask = await oracle.run(
+      'import asyncio\nasync def spin():\n    while True:\n        pass\nasync def main():\n    asyncio.create_task(spin())\n    await asyncio.sleep(1)\n    print("never")\nasyncio.run(main())\n',
+      { wallclockMs: 200 },
+    );
+    expect(inTask.outcome).toEqual({ kind: 'budget', limit: 'wallclock' });
+    expect(inTask.trace).toEqual([]);
+  });
+
+  it('an exception escaping asyncio.run gives its type and str()', async () => {
+    const r = await oracle.run('import asyncio\nasync def main():\n    print("x")\n    return [][3]\nasyncio.run(main())\n');
+    expect(r.outcome).toEqual({ kind: 'exception', type: 'IndexError', message: 'list index out of range' });
+    expect(texts(r.trace)).toEqual(['x\n']);
+    const rec = await oracle.run('def f(n):\n    return f(n + 1)\nf(0)\n');
+    expect(rec.outcome).toMatchObject({ kind: 'exception', type: 'RecursionError' });
+  });
+
+  it('a syntax error rejects with ProgramInputError at Python’s line:col', async () => {
+    const error = await oracle.run('x = 1\nif x\n    pass\n', { filename: 'bad.py' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProgramInputError);
+    expect((error as ProgramInputError).message).toBe("bad.py:2:5: syntax error: expected ':'");
+    expect((error as ProgramInputError).line).toBe(2);
+  });
+
+  it('a program writing to sys.stdout or fd 1 cannot corrupt the protocol', async () => {
+    const r = await oracle.run('import sys, os\nsys.stdout.write("junk\\n")\nos.write(1, b"{\\"id\\": 0}\\n")\nprint("ok")\n');
+    expect(texts(r.trace)).toEqual(['ok\n']);
+  });
+});
+
+describe('fresh state per program', () => {
+  const leaky = [
+    'import asyncio',
+    'async def forever(i):',
+    '    while True:',
+    '        await asyncio.sleep(0.5 + i)',
+    'async def main():',
+    '    for i in range(5):',
+    '        asyncio.create_task(forever(i))',
+    '    asyncio.get_running_loop().call_later(3, print, "timer")',
+    '    await asyncio.sleep(0.1)',
+    'asyncio.run(main())',
+    'x = asyncio.sleep(3)',
+    '',
+  ].join('\n');
+  const probe = [
+    'import asyncio',
+    'async def child():',
+    '    await asyncio.sleep(0.2)',
+    '    print(asyncio.current_task().get_name(), len(asyncio.all_tasks()))',
+    'async def main():',
+    '    print(asyncio.current_task().get_name())',
+    '    await asyncio.gather(child(), child())',
+    'asyncio.run(main())',
+    '',
+  ].join('\n');
+
+  it('B after a leaky A equals B alone (names, times, iterations)', async () => {
+    const single = await Oracle.start({ workers: 1 });
+    try {
+      const alone = await single.run(probe);
+      const [leak, after, crashed, afterCrash] = await Promise.all([
+        single.run(leaky),
+        single.run(probe),
+        single.run('import asyncio\nasync def main():\n    await asyncio.get_running_loop().create_future()\nasyncio.run(main())\n'),
+        single.run(probe),
+      ]);
+      expect(leak.outcome).toEqual({ kind: 'ok' });
+      expect(crashed.outcome).toEqual({ kind: 'deadlock' });
+      expect(after).toEqual(alone);
+      expect(afterCrash).toEqual(alone);
+      expect(alone.trace[0]).toMatchObject({ text: 'Task-1\n', task: 'Task-1' });
+    } finally {
+      await single.close();
+    }
+  });
+});
+
+/** A random program: tasks that sleep and print; some awaited, some left pending; maybe a deadlock. */
+const programArb = fc
+  .record({
+    tasks: fc.array(fc.array(fc.constantFrom(0, 0.1, 0.5, 2), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 4 }),
+    awaited: fc.nat({ max: 4 }),
+    ending: fc.constantFrom('return', 'deadlock', 'raise', 'spin'),
+  })
+  .map(({ tasks, awaited, ending }) =>
+    [
+      'import asyncio',
+      ...tasks.flatMap((delays, i) => [
+        `async def t${i}():`,
+        ...delays.flatMap((d) => [`    print("t${i}", ${d}, asyncio.current_task().get_name())`, `    await asyncio.sleep(${d})`]),
+        `    return ${i}`,
+      ]),
+      'async def main():',
+      `    ts = [${tasks.map((_, i) => `asyncio.create_task(t${i}())`).join(', ')}]`,
+      `    for t in ts[:${awaited}]:`,
+      '        print(await t)',
+      ending === 'deadlock' ? '    await asyncio.get_running_loop().create_future()' : '',
+      ending === 'raise' ? '    print(1 // 0)' : '',
+      ending === 'spin' ? '    while True:\n        await asyncio.sleep(0)' : '',
+      'asyncio.run(main())',
+      '',
+    ].join('\n'),
+  );
+
+describe('fresh state, as a property', () => {
+  let single: Oracle;
+  beforeAll(async () => {
+    single = await Oracle.start({ workers: 1 });
+  });
+  afterAll(async () => {
+    await single.close();
+  });
+  const budget = { maxIterations: 300, maxTime: 100 };
+  const property = fc.asyncProperty(programArb, programArb, async (a, b) => {
+    const alone = await single.run(b, { budget });
+    const [, after] = await Promise.all([single.run(a, { budget }), single.run(b, { budget })]);
+    expect(after).toEqual(alone);
+  });
+  it('B after A equals B alone (seed 42)', async () => {
+    await fc.assert(property, { seed: 42, numRuns: 40 });
+  });
+  it('B after A equals B alone (random seed)', async () => {
+    const seed = Date.now() ^ (Math.random() * 0x7fffffff);
+    console.log(`fresh-state property seed: ${seed}`);
+    await fc.assert(property, { seed, numRuns: 40 });
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * "Each plausible simplification is caught": every switch of port/_mutations.ts turns a
+ * faithful behaviour into a simplification a port might plausibly make; for each, some
+ * program of the corpus must then give a trace different from CPython's.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RunResult } from '../../ir/program.ts';
+import { withMutation, type Mutations } from '../../port/_mutations.ts';
+import { ALL_PROGRAMS } from './_programs.ts';
+import { runOnCPython, runOnPort } from './_cpython.ts';
+
+const CLOCKS = ['ideal', 'realistic'] as const;
+let expected: Record<(typeof CLOCKS)[number], RunResult[]>;
+
+beforeAll(async () => {
+  const [ideal, realistic] = await Promise.all(
+    CLOCKS.map((clock) => runOnCPython(ALL_PROGRAMS.map((p) => ({ source: p.py, clock })))),
+  );
+  expected = { ideal, realistic };
+});
+
+/** Names of the programs whose port run differs from CPython's with `mutation` on. */
+async function differingPrograms(mutation: keyof Mutations): Promise<string[]> {
+  const differing: string[] = [];
+  await withMutation(mutation, async () => {
+    for (const clock of CLOCKS) {
+      for (let i = 0; i < ALL_PROGRAMS.length; i++) {
+        const got = await runOnPort(ALL_PROGRAMS[i].ts, clock);
+        if (JSON.stringify(got) !== JSON.stringify(expected[clock][i])) differing.push(`${ALL_PROGRAMS[i].name}/${clock}`);
+      }
+    }
+  });
+  return differing;
+}
+
+describe('every simplification changes some trace', () => {
+  it('the faithful port differs from CPython nowhere', async () => {
+    for (const clock of CLOCKS) {
+      for (let i = 0; i < ALL_PROGRAMS.length; i++) {
+        expect(await runOnPort(ALL_PROGRAMS[i].ts, clock)).toEqual(expected[clock][i]);
+      }
+    }
+  });
+
+  it.each<keyof Mutations>([
+    'fifoTies',
+    'eagerTaskStart',
+    'syncDoneCallbacks',
+    'noMustCancelCheckAtWakeup',
+    'noMicrotaskDrain',
+  ])('%s is caught', async (mutation) => {
+    const differing = await differingPrograms(mutation);
+    console.log(`${mutation}: caught by ${differing.join(', ')}`);
+    expect(differing.length).toBeGreaterThan(0);
+  });
+});

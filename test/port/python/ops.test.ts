@@ -1,0 +1,59 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { py, type PyValue } from '../../../port/python/index.ts';
+import { mismatches, randomSeed, type DualCall } from './_cpython.ts';
+import { pyInt, pyNumber, pyValue } from './_arbitraries.ts';
+
+type Binary = (a: PyValue, b: PyValue) => PyValue;
+const BINARY: Array<[string, Binary]> = [
+  ['a + b', py.add], ['a - b', py.sub], ['a * b', py.mul], ['a / b', py.truediv], ['a // b', py.floordiv],
+  ['a % b', py.mod], ['a == b', py.eq], ['a != b', py.ne], ['a < b', py.lt], ['a <= b', py.le], ['a > b', py.gt],
+  ['a >= b', py.ge],
+];
+
+/** Exponents stay small so int ** int terminates quickly on both sides. */
+const smallExponent = fc.oneof(fc.bigInt({ min: -5n, max: 40n }), fc.double({ min: -4, max: 4, noNaN: true }), fc.boolean());
+
+function arithmeticCalls(seed: number): DualCall[] {
+  const pairs = fc.sample(fc.tuple(pyNumber, pyNumber), { seed, numRuns: 2500 });
+  const mixed = fc.sample(fc.tuple(pyValue, pyValue), { seed, numRuns: 800 });
+  const divisions = fc.sample(fc.tuple(pyInt, fc.oneof(pyInt, fc.bigInt({ min: -3n, max: 3n }))), { seed, numRuns: 500 });
+  const powers = fc.sample(fc.tuple(fc.oneof(pyNumber, fc.constantFrom(0n, 0.0, -1n, -2.5)), smallExponent), { seed, numRuns: 800 });
+  const calls: DualCall[] = [];
+  for (const [a, b] of [...pairs, ...mixed]) {
+    for (const [src, fn] of BINARY) calls.push({ py: `lambda a, b: ${src}`, args: [a, b], port: fn as DualCall['port'] });
+  }
+  for (const [a, b] of divisions) {
+    calls.push({ py: 'lambda a, b: a // b', args: [a, b], port: py.floordiv as DualCall['port'] });
+    calls.push({ py: 'lambda a, b: a % b', args: [a, b], port: py.mod as DualCall['port'] });
+  }
+  for (const [a, b] of powers) calls.push({ py: 'lambda a, b: a ** b', args: [a, b], port: py.pow as DualCall['port'] });
+  for (const [a, b] of mixed) {
+    calls.push({ py: 'lambda a, b: a in b', args: [a, b], port: ((x: PyValue, c: PyValue) => py.contains(c, x)) as DualCall['port'] });
+    calls.push({ py: 'lambda a: -a', args: [a], port: py.neg as DualCall['port'] });
+    calls.push({ py: 'lambda a: bool(a)', args: [a], port: py.truthy as DualCall['port'] });
+  }
+  return calls;
+}
+
+describe('operators match CPython', () => {
+  it('fixed examples', () => {
+    expect(py.floordiv(-7n, 2n)).toBe(-4n);
+    expect(py.mod(-7n, 2n)).toBe(1n);
+    expect(py.mod(7.5, -2n)).toBe(-0.5);
+    expect(py.pow(2n, -1n)).toBe(0.5);
+    expect(() => py.truediv(1n, 0n)).toThrow('division by zero');
+    expect(() => py.add(1n, 'a')).toThrow("unsupported operand type(s) for +: 'int' and 'str'");
+    expect(() => py.add('a', 1n)).toThrow('can only concatenate str (not "int") to str');
+    expect(py.eq([1n, py.tup(2.0)], [1.0, py.tup(2n)])).toBe(true);
+    expect(py.eq(2n ** 53n + 1n, 2 ** 53)).toBe(false);
+  });
+
+  it('random arithmetic, comparisons and errors (seed 42)', () => {
+    expect(mismatches(arithmeticCalls(42)).slice(0, 10)).toEqual([]);
+  });
+
+  it('random arithmetic, comparisons and errors (random seed)', () => {
+    expect(mismatches(arithmeticCalls(randomSeed('ops'))).slice(0, 10)).toEqual([]);
+  });
+});
