@@ -1,6 +1,7 @@
 /** Command-line flags for the generator's constraints, shared by `generate` and `check`. */
 import type { Command } from 'commander';
-import type { ProgramConstraints } from '../generators/index.ts';
+import { programArbitrary, type ProgramConstraints } from '../generators/index.ts';
+import { UsageError } from './errors.ts';
 import { parsePositiveInt } from './options.ts';
 
 export interface ConstraintFlags {
@@ -8,6 +9,7 @@ export interface ConstraintFlags {
   maxStatements?: number;
   maxDepth?: number;
   features?: string;
+  constraints?: string;
 }
 
 export function constraintOptions(command: Command): Command {
@@ -15,12 +17,13 @@ export function constraintOptions(command: Command): Command {
     .option('--max-functions <n>', 'functions per program, main included', parsePositiveInt)
     .option('--max-statements <n>', 'statements per function', parsePositiveInt)
     .option('--max-depth <n>', 'nesting depth of loops', parsePositiveInt)
-    .option('--features <list>', 'comma-separated features to switch on (+name) or off (-name), e.g. +gather,-forLoop');
+    .option('--features <list>', 'comma-separated features to switch on (+name) or off (-name), e.g. +gather,-forLoop')
+    .option('--constraints <json>', 'all constraints as JSON (what a program header\'s replay line passes)');
 }
 
 /** Only what the user set: the generator's own defaults stay in one place. */
 export function constraintsFrom(flags: ConstraintFlags): ProgramConstraints | undefined {
-  const constraints: Record<string, unknown> = {};
+  const constraints: Record<string, unknown> = flags.constraints ? parseJsonObject(flags.constraints) : {};
   if (flags.maxFunctions !== undefined) constraints.maxFunctions = flags.maxFunctions;
   if (flags.maxStatements !== undefined) constraints.maxStatements = flags.maxStatements;
   if (flags.maxDepth !== undefined) constraints.maxDepth = flags.maxDepth;
@@ -32,5 +35,21 @@ export function constraintsFrom(flags: ConstraintFlags): ProgramConstraints | un
     }
     constraints.features = features;
   }
-  return Object.keys(constraints).length > 0 ? (constraints as ProgramConstraints) : undefined;
+  if (Object.keys(constraints).length === 0) return undefined;
+  try {
+    programArbitrary(constraints as ProgramConstraints); // validates, naming what is wrong
+  } catch (error) {
+    throw new UsageError(`bad generator constraints: ${(error as Error).message}`);
+  }
+  return constraints as ProgramConstraints;
+}
+
+function parseJsonObject(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // reported below
+  }
+  throw new UsageError(`--constraints expects a JSON object such as '{"maxFunctions":3}', got ${text}`);
 }

@@ -1,6 +1,6 @@
 /** What `check` and `compare` print when done: the counts, then each bucket's minimal program and where the traces part. */
 import type { Bucket, CheckReport, Counterexample } from '../reports/model.ts';
-import { describeOutcome } from '../compare/traces.ts';
+import { describeOutcome } from '../reports/model.ts';
 
 const rate = (report: CheckReport) => `${Math.round(report.programsPerSecond)} programs/s`;
 

@@ -43,16 +43,3 @@ export function compareRuns(expected: RunResult, actual: RunResult, options: Com
 export function textTimePairs(trace: TraceEntry[]): Array<[string, number]> {
   return trace.map((entry) => [entry.text, entry.time]);
 }
-
-export function describeOutcome(outcome: Outcome): string {
-  switch (outcome.kind) {
-    case 'ok':
-      return 'finished';
-    case 'exception':
-      return `raised ${outcome.type}: ${outcome.message}`;
-    case 'deadlock':
-      return 'deadlocked (nothing ready, no timer, main not done)';
-    case 'budget':
-      return `stopped: ${outcome.limit} budget exhausted`;
-  }
-}

@@ -30,6 +30,7 @@ export interface Judgement {
 /** Judge a generated program: CPython must finish it cleanly, then both traces must agree. */
 export function judge(expected: SideResult, actual: SideResult, options: CompareOptions = {}): Judgement {
   if (isFailure(expected)) return { verdict: expected.rejected ? 'generatorBug' : 'oracleCrash' };
+  if (expected.outcome.kind === 'crash') return { verdict: 'oracleCrash' };
   if (expected.outcome.kind === 'budget') return { verdict: 'timeout' };
   if (expected.outcome.kind !== 'ok') return { verdict: 'generatorBug' };
   if (isFailure(actual)) return { verdict: 'portCrash' };

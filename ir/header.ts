@@ -7,7 +7,7 @@ import type { ProgramHeader } from './program.ts';
 
 /** The first line of every generated program; `header.generator` normally reads `asyncio-conformance 0.1.0`. */
 function titleLine(header: ProgramHeader): string {
-  return `${header.generator} generated program`;
+  return header.source !== undefined && header.seed === undefined ? `read by ${header.generator} from ${header.source}` : `${header.generator} generated program`;
 }
 
 /**
@@ -29,10 +29,11 @@ export function headerLines(header: ProgramHeader, commentPrefix = '#'): string[
   if (header.seed !== undefined) position.push(`seed: ${header.seed}`);
   if (header.path !== undefined) position.push(`path: ${JSON.stringify(header.path)}`);
   if (position.length > 0) lines.push(position.join('  '));
-  if (header.source !== undefined) lines.push(`source: ${header.source}`);
+  if (header.source !== undefined && header.seed !== undefined) lines.push(`source: ${header.source}`);
   if (header.constraints !== undefined) lines.push(`constraints: ${JSON.stringify(header.constraints)}`);
   if (header.seed !== undefined && header.path !== undefined) {
-    lines.push(`replay: npx asyncio-conformance check --seed ${header.seed} --path ${header.path}`);
+    const constraints = header.constraints !== undefined ? ` --constraints '${JSON.stringify(header.constraints)}'` : '';
+    lines.push(`replay: npx asyncio-conformance check --seed ${header.seed} --path ${header.path}${constraints}`);
   }
   for (const note of header.notes ?? []) {
     // A note may hold several lines; each must stay a comment.

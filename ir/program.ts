@@ -159,7 +159,9 @@ export type Outcome =
   /** Nothing ready, no timer, main not done: CPython would block forever. */
   | { kind: 'deadlock' }
   /** The step or virtual-time budget ran out (an endless `sleep(0)` loop, say). */
-  | { kind: 'budget'; limit: 'iterations' | 'time' | 'wallclock' };
+  | { kind: 'budget'; limit: 'iterations' | 'time' | 'wallclock' }
+  /** The process running it died twice on this program (a segfault, an OOM kill): no verdict about the program itself. */
+  | { kind: 'crash'; message: string };
 
 /** Everything a run of one program tells: the same shape from every target. */
 export interface RunResult {

@@ -60,6 +60,12 @@ export function wallclockResult(): RunResult {
   return { trace: [], outcome: { kind: 'budget', limit: 'wallclock' }, endTime: 0, iterations: 0 };
 }
 
+/** The result of a program whose worker died twice running it (a segfault, an OOM kill). */
+export function crashResult(stderrTail: string): RunResult {
+  const message = stderrTail.trim().split('\n').at(-1) || 'the worker process died';
+  return { trace: [], outcome: { kind: 'crash', message }, endTime: 0, iterations: 0 };
+}
+
 interface Request {
   id: number;
   op: 'run' | 'import' | 'info';
@@ -90,11 +96,15 @@ class Worker {
   /** Sent and not answered, oldest first; `inflight[0]` is executing. */
   readonly inflight: Request[] = [];
   exited = false;
+  /** Responses received: a worker that dies before its first one is broken, not unlucky. */
+  answered = 0;
   /** The last few KB of stderr, for diagnostics (a real run writes warnings there). */
   stderrTail = '';
   private headTimer: NodeJS.Timeout | undefined;
   private killedByTimer = false;
   private partial = '';
+  /** Set on a protocol error: nothing more this worker says can be trusted. */
+  private corrupt = false;
 
   constructor(
     executable: string,
@@ -116,7 +126,11 @@ class Worker {
     this.process.stderr.on('data', (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-4096);
     });
-    void this.process.then(() => this.exit());
+    void this.process.then((result) => {
+      // e.g. ENOENT: the interpreter could not even be spawned
+      if (result.failed && !result.isTerminated && result.exitCode === undefined) this.stderrTail += `\n${result.shortMessage}`;
+      this.exit();
+    });
   }
 
   send(request: Request): void {
@@ -139,17 +153,28 @@ class Worker {
     while (newline !== -1) {
       const line = text.slice(0, newline);
       text = text.slice(newline + 1);
-      if (line.trim()) this.answer(JSON.parse(line) as WorkerResponse);
+      if (line.trim() && !this.corrupt) this.answer(line);
       newline = text.indexOf('\n');
     }
     this.partial = text;
   }
 
-  private answer(response: WorkerResponse): void {
-    const request = this.inflight.shift();
-    if (!request || request.id !== response.id) {
-      throw new Error(`oracle protocol error: expected id ${request?.id}, got ${response.id}`);
+  private answer(line: string): void {
+    let response: WorkerResponse | undefined;
+    try {
+      response = JSON.parse(line) as WorkerResponse;
+    } catch {
+      response = undefined;
     }
+    if (!response || response.id !== this.inflight[0]?.id) {
+      // Cannot happen unless the channel is corrupted; treat it as a crash (resend, blame the head).
+      this.corrupt = true;
+      this.stderrTail += `\noracle protocol error: expected id ${this.inflight[0]?.id}, got ${line.slice(0, 200)}`;
+      this.kill();
+      return;
+    }
+    const request = this.inflight.shift() as Request;
+    this.answered++;
     this.armTimer();
     this.onResponse(this, request, response);
   }
@@ -178,6 +203,8 @@ class Worker {
 export class Oracle {
   private readonly workers: Worker[] = [];
   private nextId = 1;
+  /** stderr of the last worker that died (for error messages). */
+  private lastStderr = '';
   private closing = false;
 
   private constructor(
@@ -192,9 +219,15 @@ export class Oracle {
     const oracle = new Oracle(python, python.executable, opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
     for (let i = 0; i < count; i++) oracle.workers.push(oracle.spawn());
     // Every worker must come up (imports asyncio, installs its policy) before we say ready.
-    const infos = await Promise.all(
-      oracle.workers.map((worker) => oracle.request<Omit<WorkerResponse, 'id'>>({ op: 'info' }, 'info', 30_000, worker)),
-    );
+    let infos: Omit<WorkerResponse, 'id'>[];
+    try {
+      infos = await Promise.all(
+        oracle.workers.map((worker) => oracle.request<Omit<WorkerResponse, 'id'>>({ op: 'info' }, 'info', 30_000, worker)),
+      );
+    } catch (error) {
+      await oracle.close();
+      throw error;
+    }
     const first = infos[0] as unknown as OracleInfo;
     (oracle as { info: OracleInfo }).info = {
       executable: first.executable,
@@ -285,6 +318,7 @@ export class Oracle {
     withStats = false,
   ): Promise<T> {
     if (this.closing) return Promise.reject(new Error('oracle is closed'));
+    if (this.workers.length === 0) return Promise.reject(new Error(`no oracle worker could start: ${this.lastStderr}`));
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
       const request: Request = {
@@ -336,6 +370,13 @@ export class Oracle {
       for (const r of orphans) r.reject(new Error(`oracle closed before request ${r.id} was answered`));
       return;
     }
+    this.lastStderr = dead.stderrTail.slice(-1000);
+    if (orphans.length === 0 && dead.answered === 0) {
+      // Died before it ever answered, with nothing to retry: the interpreter or the worker
+      // script is broken. Respawning would loop forever; drop the slot instead.
+      if (slot >= 0) this.workers.splice(slot, 1);
+      return;
+    }
     const replacement = this.spawn();
     if (slot >= 0) this.workers[slot] = replacement;
     for (const request of orphans) {
@@ -352,7 +393,8 @@ export class Oracle {
 
   private giveUp(request: Request, hung: boolean, stderrTail: string): void {
     if (request.op === 'run') {
-      const result = wallclockResult();
+      // A hang is the program's doing (a budget); a process that died twice is not.
+      const result = hung ? wallclockResult() : crashResult(stderrTail);
       if (request.withStats) request.resolve({ result, clockReads: 0 });
       else request.resolve(result);
       return;

@@ -112,5 +112,7 @@ export function describeOutcome(outcome: Outcome): string {
       return 'deadlock';
     case 'budget':
       return `budget exhausted (${outcome.limit})`;
+    case 'crash':
+      return `crash (${outcome.message})`;
   }
 }

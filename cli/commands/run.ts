@@ -5,7 +5,7 @@ import type { ClockModel, RunResult } from '../../ir/program.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
 import { runOnOracle, sideNamed, type SideName } from '../../compare/sides.ts';
 import { isFailure } from '../../compare/verdict.ts';
-import { describeOutcome } from '../../compare/traces.ts';
+import { describeOutcome } from '../../reports/model.ts';
 import { repr } from '../../port/python/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';

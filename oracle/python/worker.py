@@ -367,6 +367,11 @@ def _cleanup(run):
                 loop._save()
         except BaseException:
             pass
+    # Tasks left pending (a halted run) sit in reference cycles; collected later, their
+    # coroutines' `finally` blocks would run in the middle of the next program, on its
+    # loop. Collect them now, while nothing is running (their prints are dropped).
+    if any(asyncio.all_tasks(loop) for loop in run.loops):
+        gc.collect()
     if run.loops:
         # the clock/iterations of the last loop are what the run ended with
         last = run.loops[-1]
@@ -414,6 +419,7 @@ def main():
     # Programs are small and short-lived; collecting between runs is cheaper than
     # collecting during them (and keeps finalisers of one program out of the next one).
     gc.set_threshold(100000, 50, 100)
+    gc.freeze()  # the worker's own objects: never scanned again
     # CPython's default limit, plus the frames the worker itself stands on (main, handle,
     # run_program, ...) so that a RecursionError comes at the same depth as in a real run.
     sys.setrecursionlimit(sys.getrecursionlimit() + _WORKER_FRAMES)

@@ -127,7 +127,7 @@ describe('printPython', () => {
       '# asyncio-conformance 0.1.0 generated program',
       '# seed: 42  path: "17"',
       '# constraints: {"maxFunctions":2}',
-      '# replay: npx asyncio-conformance check --seed 42 --path 17',
+      `# replay: npx asyncio-conformance check --seed 42 --path 17 --constraints '{"maxFunctions":2}'`,
       'import asyncio',
       '',
     ]);

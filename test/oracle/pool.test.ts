@@ -1,4 +1,7 @@
 /** The pool: pipelining, spreading, recovery from dead or stuck workers, clean shutdown. */
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Oracle } from '../../oracle/pool.ts';
 import { texts, tiedSleepers } from './helpers.ts';
@@ -45,13 +48,14 @@ describe('Oracle pool', () => {
     }
   });
 
-  it('a program that kills its worker twice gets budget/wallclock; its neighbours are unharmed', async () => {
+  it('a program that kills its worker twice gets a crash outcome; its neighbours are unharmed', async () => {
     const oracle = await Oracle.start({ workers: 1 });
     try {
       const before = oracle.run(numbered(1));
       const killer = oracle.run('import os, signal\nprint("bye")\nos.kill(os.getpid(), signal.SIGKILL)\n');
       const after = oracle.run(numbered(2));
-      expect(await killer).toEqual({ trace: [], outcome: { kind: 'budget', limit: 'wallclock' }, endTime: 0, iterations: 0 });
+      expect((await killer).outcome.kind).toBe('crash');
+      expect((await killer).trace).toEqual([]);
       expect(texts((await before).trace)).toEqual(['1\n']);
       expect(texts((await after).trace)).toEqual(['2\n']);
     } finally {
@@ -84,5 +88,18 @@ describe('Oracle pool', () => {
     expect(texts(results[49].trace)).toEqual(['49\n']);
     expect(pids.filter(isAlive)).toEqual([]);
     await expect(oracle.run(numbered(0))).rejects.toThrow(/closed/);
+  });
+
+  it('an interpreter whose workers cannot start makes start() fail instead of hanging', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'broken-python-'));
+    try {
+      const fake = join(dir, 'python3');
+      // Passes findPython's probe, then dies as a worker.
+      await writeFile(fake, '#!/bin/sh\nif [ "$1" = "-c" ]; then echo "$0"; echo 3.11.0; echo CPython; exit 0; fi\necho "worker boom" >&2\nexit 1\n');
+      await chmod(fake, 0o755);
+      await expect(Oracle.start({ python: fake, workers: 2 })).rejects.toThrow(/crashed twice on a info request[\s\S]*worker boom/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

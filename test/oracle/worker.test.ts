@@ -130,6 +130,13 @@ describe('verdicts', () => {
     expect(r.outcome).toEqual({ kind: 'deadlock' });
   });
 
+  it('a program cannot swallow a halt with a bare except', async () => {
+    const r = await oracle.run(
+      'import asyncio\nasync def main():\n    await asyncio.get_running_loop().create_future()\ntry:\n    asyncio.run(main())\nexcept BaseException:\n    print("caught")\n',
+    );
+    expect(r.outcome).toEqual({ kind: 'deadlock' });
+  });
+
   it('an endless sleep(0) loop runs out of iterations', async () => {
     const r = await oracle.run(
       'import asyncio\nasync def main():\n    while True:\n        await asyncio.sleep(0)\nasyncio.run(main())\n',

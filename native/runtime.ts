@@ -1,0 +1,123 @@
+/**
+ * The names code of the `native` profile calls: the program as a person would port it to
+ * plain JavaScript promises (README.md has the mapping table).
+ *
+ * `sleep` runs on the virtual clock of the current session when `executeNative` has one
+ * open, and on Node's real `setTimeout` otherwise, so an emitted file also runs as is under
+ * `npx tsx`. Values and prints stay Python's (`port/python/`): only scheduling differs.
+ */
+import { InvalidStateError } from '../port/exceptions.ts';
+import { TypeError } from '../port/python/exceptions.ts';
+import { print, py, typeName, type PyValue } from '../port/python/index.ts';
+
+/** Where timers go and how tasks are numbered; one per `executeNative` run. */
+export interface NativeScheduler {
+  /** Node's `setTimeout(callback, ms)`. */
+  setTimeout(callback: () => void, ms: number): void;
+  /** The number `get_name()` of the next task shows. */
+  nextTaskNumber(): number;
+}
+
+/** `asyncio.run` names main `Task-1`; tasks the program creates count on from 2. */
+const FIRST_TASK_NUMBER = 2;
+
+function realScheduler(): NativeScheduler {
+  let taskNumber = FIRST_TASK_NUMBER;
+  return {
+    setTimeout: (callback, ms) => void setTimeout(callback, ms),
+    nextTaskNumber: () => taskNumber++,
+  };
+}
+
+const standalone = realScheduler();
+let current: NativeScheduler | null = null;
+
+/** For the executor only: the scheduler `sleep` and `task` use from now on (null: real timers). */
+export function setScheduler(scheduler: NativeScheduler | null): void {
+  current = scheduler;
+}
+
+function scheduler(): NativeScheduler {
+  return current ?? standalone;
+}
+
+/** Python numbers are `number` (float), `bigint` (int) or `boolean`; `setTimeout` wants a number. */
+function seconds(delay: PyValue): number {
+  if (typeof delay === 'number') return delay;
+  if (typeof delay === 'bigint' || typeof delay === 'boolean') return Number(delay);
+  // What CPython's `asyncio.sleep` says: its first statement is `if delay <= 0`.
+  throw new TypeError(`'<=' not supported between instances of '${typeName(delay)}' and 'int'`);
+}
+
+/**
+ * `asyncio.sleep(delay, result=None)` ported the usual way:
+ * `new Promise((resolve) => setTimeout(resolve, delay * 1000))`. Node turns a delay below
+ * 1 ms (0 included) into 1 ms and drops the fraction of the rest: `sleep(0)` is a 1 ms timer,
+ * not one loop iteration.
+ */
+export function sleep<T extends PyValue = null>(delay: PyValue, result?: T): Promise<T | null> {
+  const ms = seconds(delay) * 1000;
+  return new Promise((resolve) => scheduler().setTimeout(() => resolve(result ?? null), ms));
+}
+
+/** What `asyncio.create_task(coro)` becomes: the promise itself, plus the Task methods the program calls. */
+export type NativeTask<T> = Promise<T> & TaskMethods<T>;
+
+export interface TaskMethods<T> {
+  /** True once the promise settled. */
+  done(): boolean;
+  /** The value; the rejection reason is thrown; `InvalidStateError('Result is not set.')` while pending. */
+  result(): T;
+  /** Always false: nothing can cancel a promise. */
+  cancelled(): boolean;
+  /** Always false (Python's returns True for a pending task): a promise cannot be cancelled, and the body goes on. */
+  cancel(): boolean;
+  /** `Task-N`, numbered in creation order from 2 (`asyncio.run` calls main `Task-1`). */
+  get_name(): string;
+}
+
+type Settled<T> = { state: 'pending' } | { state: 'fulfilled'; value: T } | { state: 'rejected'; reason: unknown };
+
+/**
+ * `t = asyncio.create_task(f(x))` becomes `t = task(f(x))`. The call `f(x)` has already run
+ * `f` up to its first `await`; `task` only watches the promise so `done()`/`result()` have
+ * something to answer. Watching it handles its rejection: a failing task never awaited does
+ * not crash Node (asyncio only logs it), while a bare `f(x)` whose promise rejects does.
+ * The promise is returned unwrapped, so `await t` and `Promise.all([t])` cost no extra ticks.
+ */
+export function task<T>(promise: Promise<T>): NativeTask<T> {
+  let settled: Settled<T> = { state: 'pending' };
+  promise.then(
+    (value) => void (settled = { state: 'fulfilled', value }),
+    (reason: unknown) => void (settled = { state: 'rejected', reason }),
+  );
+  const name = `Task-${scheduler().nextTaskNumber()}`;
+  const methods: TaskMethods<T> = {
+    done: () => settled.state !== 'pending',
+    result: () => {
+      if (settled.state === 'fulfilled') return settled.value;
+      if (settled.state === 'rejected') throw settled.reason;
+      throw new InvalidStateError('Result is not set.');
+    },
+    cancelled: () => false,
+    cancel: () => false,
+    get_name: () => name,
+  };
+  return Object.assign(promise, methods);
+}
+
+/** `asyncio.run(main())` becomes `await main()`; `await run(main())` is the same thing, spelled for an emitter. */
+export function run<T>(main: Promise<T>): Promise<T> {
+  return main;
+}
+
+/** Everything emitted code of this profile may name, as one object (`executeNative` passes it). */
+export interface NativeRuntime {
+  sleep: typeof sleep;
+  task: typeof task;
+  run: typeof run;
+  print: typeof print;
+  py: typeof py;
+}
+
+export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py });

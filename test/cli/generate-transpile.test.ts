@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { ROOT, TMP, cli, python, writeProgram } from './_cli.ts';
+import { TUTORIAL_PROGRAMS } from './programs.ts';
+
+describe('generate', () => {
+  it('writes N programs, each with a replay header, that all run on python3 with exit code 0', async () => {
+    const seed = (Math.random() * 2 ** 31) | 0;
+    console.log(`generate test seed: ${seed}`);
+    const out = join(TMP, 'generated');
+    rmSync(out, { recursive: true, force: true });
+    const r = await cli(['generate', '--count', '40', '--seed', String(seed), '--out', out]);
+    expect(r.exitCode).toBe(0);
+    const files = readdirSync(out).filter((f) => f.endsWith('.py')).sort();
+    expect(files).toHaveLength(40);
+    expect(readFileSync(join(out, files[7]), 'utf8')).toContain(`# replay: npx asyncio-conformance check --seed ${seed} --path 7`);
+    const results = await Promise.all(files.map((f) => python(join(out, f))));
+    for (const [i, result] of results.entries()) expect({ file: files[i], exit: result.exitCode, stderr: result.stderr.includes('Traceback') }).toEqual({ file: files[i], exit: 0, stderr: false });
+  });
+
+  it('the same seed writes the same programs', async () => {
+    const a = await cli(['generate', '--count', '3', '--seed', '42', '--out', join(TMP, 'same-a')]);
+    const b = await cli(['generate', '--count', '3', '--seed', '42', '--out', join(TMP, 'same-b')]);
+    expect(a.exitCode + b.exitCode).toBe(0);
+    for (const f of ['prog-0000.py', 'prog-0002.py']) {
+      expect(readFileSync(join(TMP, 'same-a', f), 'utf8')).toBe(readFileSync(join(TMP, 'same-b', f), 'utf8'));
+    }
+  });
+});
+
+describe('transpile', () => {
+  it.each(Object.entries(TUTORIAL_PROGRAMS))('%s: transpile -o X.ts && npx tsx X.ts prints what python3 prints', async (name, source) => {
+    const file = writeProgram(name, source);
+    const out = file.replace(/\.py$/, '.ts');
+    const t = await cli(['transpile', file, '-o', out]);
+    expect(t.stderr).toBe('');
+    expect(t.exitCode).toBe(0);
+    const ts = readFileSync(out, 'utf8');
+    expect(ts).toContain('asyncio.create_task');
+    const run = await execa('npx', ['tsx', out], { cwd: ROOT, reject: false, stripFinalNewline: false });
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe((await python(file)).stdout);
+  });
+});

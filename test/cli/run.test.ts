@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { cli, python, writeProgram } from './_cli.ts';
+import { TIE_PROGRAM, TUTORIAL_PROGRAMS } from './programs.ts';
+
+describe('run FILE.py', () => {
+  it.each(Object.entries(TUTORIAL_PROGRAMS))('%s: --target cpython and --target port print what python3 prints', async (name, source) => {
+    const file = writeProgram(name, source);
+    const real = await python(file);
+    expect(real.exitCode).toBe(0);
+    for (const target of ['cpython', 'port']) {
+      const r = await cli(['run', file, '--target', target]);
+      expect(r.stderr).toBe('');
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toBe(real.stdout);
+    }
+  });
+
+  it('--clock ideal shows the heap tie order on both targets; realistic gives creation order', async () => {
+    const file = writeProgram('ties.py', TIE_PROGRAM);
+    for (const target of ['cpython', 'port']) {
+      expect((await cli(['run', file, '--target', target, '--clock', 'ideal'])).stdout).toBe('woke 0\nwoke 2\nwoke 4\nwoke 1\nwoke 3\n');
+      expect((await cli(['run', file, '--target', target])).stdout).toBe('woke 0\nwoke 1\nwoke 2\nwoke 3\nwoke 4\n');
+    }
+  });
+
+  it('--times prefixes each line with its virtual time as Python writes it; --json gives the trace', async () => {
+    const file = writeProgram('ties.py', TIE_PROGRAM);
+    const timed = await cli(['run', file, '--clock', 'ideal', '--times']);
+    expect(timed.stdout.split('\n')[0]).toBe('[t=0.02] woke 0');
+    const json = JSON.parse((await cli(['run', file, '--target', 'port', '--json'])).stdout);
+    expect(json.outcome).toEqual({ kind: 'ok' });
+    expect(json.trace).toHaveLength(5);
+    expect(json.trace[0]).toMatchObject({ text: 'woke 0\n', task: expect.stringMatching(/^Task-\d+$/) });
+    expect(json.trace[0].time).toBeGreaterThan(0.02);
+  });
+
+  it('a program that raises: exit 1, the exception on stderr, the output before it on stdout', async () => {
+    const file = writeProgram('raises.py', 'import asyncio\n\nasync def main():\n    print("before")\n    print(1 // 0)\n\nasyncio.run(main())\n');
+    for (const target of ['cpython', 'port']) {
+      const r = await cli(['run', file, '--target', target]);
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toBe('before\n');
+      expect(r.stderr).toContain('ZeroDivisionError: integer division or modulo by zero');
+    }
+  });
+});
+
+describe('bad input: exit 2 and a message that says where', () => {
+  it('a syntax error gives file:line:col', async () => {
+    const file = writeProgram('syntax.py', 'import asyncio\n\nasync def main(:\n    pass\n');
+    const r = await cli(['run', file]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/syntax\.py:3:\d+: /);
+  });
+
+  it('a construct outside the subset gives file:line:col and never runs', async () => {
+    const file = writeProgram('unsupported.py', 'import asyncio\n\nasync def main():\n    print("ran")\n    try:\n        pass\n    finally:\n        pass\n\nasyncio.run(main())\n');
+    for (const target of ['cpython', 'port']) {
+      const r = await cli(['run', file, '--target', target]);
+      expect(r.exitCode).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/unsupported\.py:5:5: unsupported try/);
+    }
+  });
+
+  it('a missing file, a bad option value, an unknown command', async () => {
+    expect((await cli(['run', 'no/such/file.py'])).exitCode).toBe(2);
+    const badClock = await cli(['run', 'x.py', '--clock', 'fast']);
+    expect(badClock.exitCode).toBe(2);
+    expect(badClock.stderr).toContain('realistic');
+    expect((await cli(['frobnicate'])).exitCode).toBe(2);
+    expect((await cli(['check', '--runs', '0'])).exitCode).toBe(2);
+    expect((await cli(['check', '--shard', '3/2'])).exitCode).toBe(2);
+  });
+
+  it('--help works everywhere and exits 0', async () => {
+    for (const args of [['--help'], ['run', '--help'], ['check', '--help'], ['transpile', '--help'], ['generate', '--help']]) {
+      const r = await cli(args);
+      expect(r.exitCode).toBe(0);
+      expect(r.stdout).toContain('Usage: asyncio-conformance');
+    }
+  });
+});
