@@ -19,7 +19,7 @@ export interface NativeScheduler {
 }
 
 /** `asyncio.run` names main `Task-1`; tasks the program creates count on from 2. */
-const FIRST_TASK_NUMBER = 2;
+export const FIRST_TASK_NUMBER = 2;
 
 function realScheduler(): NativeScheduler {
   let taskNumber = FIRST_TASK_NUMBER;

@@ -89,10 +89,33 @@ export function bool(...args: PyValue[]): boolean {
   return args.length === 0 ? false : truthy(args[0]);
 }
 
+const DECIMAL_DIGIT = /\p{Nd}/u;
+
+/**
+ * Map every Unicode decimal digit to ASCII, as int() and float() accept them
+ * (`int('١٢')` is 12). Nd digits come in runs of ten starting at zero, so a digit's
+ * value is its distance from the start of its run of consecutive Nd code points, mod 10.
+ */
+function asciiDigits(text: string): string {
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
+  let out = '';
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80 || !DECIMAL_DIGIT.test(ch)) {
+      out += ch;
+      continue;
+    }
+    let start = cp;
+    while (DECIMAL_DIGIT.test(String.fromCodePoint(start - 1))) start--;
+    out += String((cp - start) % 10);
+  }
+  return out;
+}
+
 const INT_DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz';
 
 function parseInt(text: string, base: number): bigint | undefined {
-  let body = text.trim().toLowerCase();
+  let body = asciiDigits(text).trim().toLowerCase();
   let negative = false;
   if (body.startsWith('-') || body.startsWith('+')) {
     negative = body.startsWith('-');
@@ -149,7 +172,7 @@ export function float(...args: PyValue[]): number {
   if (typeof x === 'bigint') return intToFloat(x);
   if (typeof x === 'boolean') return x ? 1.0 : 0.0;
   if (typeof x === 'string') {
-    const text = x.trim();
+    const text = asciiDigits(x).trim();
     const special = /^([+-]?)(inf|infinity|nan)$/i.exec(text);
     if (special) {
       if (special[2].toLowerCase() === 'nan') return NaN;

@@ -31,6 +31,7 @@ export class UnboundLocalError extends NameError {}
 export class TypeError extends Exception {}
 export class ValueError extends Exception {}
 export class AttributeError extends Exception {}
+export class MemoryError extends Exception {}
 export class RuntimeError extends Exception {}
 export class RecursionError extends RuntimeError {}
 export class NotImplementedError extends RuntimeError {}

@@ -13,7 +13,8 @@ import { typeName } from './values.ts';
 interface FormatSpec {
   fill: string;
   align: '<' | '>' | '=' | '^' | undefined;
-  sign: '+' | '-' | ' ';
+  /** undefined when the spec has none (CPython's '\0'); '-' behaves the same otherwise. */
+  sign: '+' | '-' | ' ' | undefined;
   noNegativeZero: boolean;
   alternate: boolean;
   width: number;
@@ -24,7 +25,8 @@ interface FormatSpec {
 
 const SPEC = /^(?:([\s\S])?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/u;
 
-function parseSpec(spec: string): FormatSpec {
+/** `defaultType` is what CPython's format_obj assumes when the spec has no type ('s' for str, 'd' for int). */
+function parseSpec(spec: string, defaultType: string | undefined): FormatSpec {
   const m = SPEC.exec(spec);
   if (!m) {
     // CPython names the offending type code when everything before it parsed.
@@ -33,11 +35,18 @@ function parseSpec(spec: string): FormatSpec {
     throw new ValueError(`Invalid format specifier '${spec}' for object of type '%TYPE%'`);
   }
   const [, fill, align, sign, z, alt, zero, width, grouping, precision, type] = m;
-  const zeroPad = zero !== undefined && fill === undefined && align === undefined;
+  if (grouping !== undefined) {
+    // CPython checks the separator against the type while parsing, before anything else.
+    const allowed = grouping === '_' ? 'defgEGF%box X' : 'defgEGF%';
+    const effective = type ?? defaultType;
+    if (effective !== undefined && !allowed.includes(effective)) throw new ValueError(`Cannot specify '${grouping}' with '${effective}'.`);
+  }
+  const zeroPad = zero !== undefined;
   return {
+    // The '0' flag sets the fill unless a fill is given, and '=' unless an align is.
     fill: fill ?? (zeroPad ? '0' : ' '),
     align: (align as FormatSpec['align']) ?? (zeroPad ? '=' : undefined),
-    sign: (sign as FormatSpec['sign']) ?? '-',
+    sign: sign as FormatSpec['sign'],
     noNegativeZero: z !== undefined,
     alternate: alt !== undefined,
     width: width === undefined ? 0 : Number(width),
@@ -50,9 +59,12 @@ function parseSpec(spec: string): FormatSpec {
 /** `format(value, spec)` (what `f'{value:spec}'` calls). */
 export function format(value: unknown, spec: string): string {
   if (spec === '') return str(value);
+  const formattable = typeof value === 'string' || typeof value === 'bigint' || typeof value === 'boolean' || typeof value === 'number';
+  if (!formattable) throw new TypeError(`unsupported format string passed to ${typeName(value)}.__format__`);
   let parsed: FormatSpec;
   try {
-    parsed = parseSpec(spec);
+    const defaultType = typeof value === 'string' ? 's' : typeof value === 'number' ? undefined : 'd';
+    parsed = parseSpec(spec, defaultType);
   } catch (error) {
     if (error instanceof ValueError) throw new ValueError(error.message.replace('%TYPE%', typeName(value)));
     throw error;
@@ -88,9 +100,10 @@ function pad(body: string, spec: FormatSpec, defaultAlign: '<' | '>', signAndPre
 
 function formatStr(value: string, spec: FormatSpec): string {
   if (spec.type !== undefined && spec.type !== 's') throw unknownCode(spec.type, 'str');
-  if (spec.sign !== '-') throw new ValueError('Sign not allowed in string format specifier');
+  if (spec.sign === ' ') throw new ValueError('Space not allowed in string format specifier');
+  if (spec.sign !== undefined) throw new ValueError('Sign not allowed in string format specifier');
+  if (spec.noNegativeZero) throw new ValueError('Negative zero coercion (z) not allowed in string format specifier');
   if (spec.alternate) throw new ValueError('Alternate form (#) not allowed in string format specifier');
-  if (spec.grouping) throw new ValueError(`Cannot specify '${spec.grouping}' with 's'.`);
   if (spec.align === '=') throw new ValueError("'=' alignment not allowed in string format specifier");
   const text = spec.precision === undefined ? value : [...value].slice(0, spec.precision).join('');
   return pad(text, spec, '<');
@@ -111,7 +124,7 @@ function group(digits: string, sep: string, size: number): string {
  * groups the padding zeros too, as CPython does (`format(1234, '010,')` = `00,001,234`).
  */
 function assembleNumber(negative: boolean, prefix: string, intDigits: string, rest: string, spec: FormatSpec, groupSize: number): string {
-  const signText = negative ? '-' : spec.sign === '-' ? '' : spec.sign;
+  const signText = negative ? '-' : spec.sign === '-' ? '' : (spec.sign ?? '');
   const head = signText + prefix;
   if (!spec.grouping) return pad(intDigits + rest, spec, '>', head);
   let grouped = group(intDigits, spec.grouping, groupSize);
@@ -127,12 +140,14 @@ function assembleNumber(negative: boolean, prefix: string, intDigits: string, re
 
 function formatInt(value: bigint, spec: FormatSpec, forType = 'int'): string {
   const type = spec.type;
+  if (type !== undefined && !'bcdoxXneEfFgG%'.includes(type)) throw unknownCode(type, forType);
   if (type !== undefined && 'eEfFgG%'.includes(type)) {
     const asFloat = Number(value);
     if (!Number.isFinite(asFloat)) throw new OverflowError('int too large to convert to float');
     return formatFloat(asFloat, spec);
   }
   if (spec.precision !== undefined) throw new ValueError('Precision not allowed in integer format specifier');
+  if (spec.noNegativeZero) throw new ValueError('Negative zero coercion (z) not allowed in integer format specifier');
   const negative = value < 0n;
   const magnitude = negative ? -value : value;
   switch (type) {
@@ -144,7 +159,6 @@ function formatInt(value: bigint, spec: FormatSpec, forType = 'int'): string {
     case 'o':
     case 'x':
     case 'X': {
-      if (spec.grouping === ',') throw new ValueError(`Cannot specify ',' with '${type}'.`);
       const base = type === 'b' ? 2 : type === 'o' ? 8 : 16;
       let digits = magnitude.toString(base);
       if (type === 'X') digits = digits.toUpperCase();
@@ -152,7 +166,8 @@ function formatInt(value: bigint, spec: FormatSpec, forType = 'int'): string {
       return assembleNumber(negative, prefix, digits, '', spec, 4);
     }
     case 'c': {
-      if (spec.sign !== '-') throw new ValueError("Sign not allowed with integer format specifier 'c'");
+      if (spec.sign !== undefined) throw new ValueError("Sign not allowed with integer format specifier 'c'");
+      if (spec.alternate) throw new ValueError("Alternate form (#) not allowed with integer format specifier 'c'");
       if (value < 0n || value > 0x10ffffn) throw new OverflowError('%c arg not in range(0x110000)');
       return pad(String.fromCodePoint(Number(value)), spec, '>');
     }
@@ -161,12 +176,17 @@ function formatInt(value: bigint, spec: FormatSpec, forType = 'int'): string {
   }
 }
 
-/** Python's 'g' rule: `p` significant digits, positional when -4 <= exp < p. */
+/**
+ * Python's 'g' rule: `p` significant digits, positional when -4 <= exp < p. With
+ * `addDotZero` (no type code) positional needs room for a '.0': exp < p - 1
+ * (pystrtod.c format_float_short: `decpt > precision - 1` means exponent).
+ */
 function general(x: number, p: number, alternate: boolean, addDotZero: boolean): { int: string; rest: string } {
   const { exp } = significantDigits(x, p);
-  if (exp >= -4 && exp < p) {
+  if (exp >= -4 && exp < (addDotZero ? p - 1 : p)) {
     let text = fixedDigits(x, p - 1 - exp);
     if (!alternate && text.includes('.')) text = text.replace(/\.?0+$/, '');
+    if (alternate && !text.includes('.')) text += '.';
     if (addDotZero && !text.includes('.')) text += '.0';
     return splitPoint(text);
   }
@@ -205,7 +225,12 @@ function formatFloat(value: number, spec: FormatSpec): string {
     if (lower === 'e') parts = scientific(x, p ?? 6, spec.alternate, false);
     else if (lower === 'f' || type === '%') parts = splitPoint(fixedDigits(x, p ?? 6) + (spec.alternate && p === 0 ? '.' : ''));
     else if (lower === 'g' || type === 'n') parts = general(x, p === undefined ? 6 : Math.max(p, 1), spec.alternate, false);
-    else if (p === undefined) parts = splitPoint(floatRepr(Math.abs(x)));
+    else if (p === undefined) {
+      // repr's digits; '#' keeps a point even in exponent form ('1.e-05').
+      let text = floatRepr(Math.abs(x));
+      if (spec.alternate && !text.includes('.')) text = text.replace('e', '.e');
+      parts = splitPoint(text);
+    }
     else parts = general(x, Math.max(p, 1), spec.alternate, true);
     if (type === '%') parts.rest += '%';
     if (negative && spec.noNegativeZero && /^[0.]*$/.test(parts.int + parts.rest.replace(/e.*$|%$/, ''))) negative = false;
@@ -217,6 +242,6 @@ function formatFloat(value: number, spec: FormatSpec): string {
 
 /** inf/nan: no digits to group; zero padding still pads after the sign. */
 function assembleSpecial(negative: boolean, text: string, spec: FormatSpec): string {
-  const signText = negative ? '-' : spec.sign === '-' ? '' : spec.sign;
+  const signText = negative ? '-' : spec.sign === '-' ? '' : (spec.sign ?? '');
   return pad(text, spec, '>', signText);
 }

@@ -6,7 +6,9 @@
  * (float_div, float_floor_div, float_rem, float_pow, float_richcompare), and the sequence
  * slots of listobject.c, tupleobject.c and unicodeobject.c. Messages are CPython 3.11's.
  */
-import { OverflowError, TypeError, ZeroDivisionError } from './exceptions.ts';
+import { MemoryError, OverflowError, TypeError, ZeroDivisionError } from './exceptions.ts';
+import { printf } from './printf.ts';
+import { powInt, ratioToFloat } from './rational.ts';
 import { PyRange, PyTuple, typeName, unbound, type PyValue } from './values.ts';
 
 // ---------------------------------------------------------------------------- numbers
@@ -97,8 +99,13 @@ export function sub(a: PyValue, b: PyValue): PyValue {
   throw unsupported('-', a, b);
 }
 
+/** Longest sequence the port builds; CPython would raise MemoryError somewhat later. */
+const MAX_SEQUENCE_LENGTH = 1 << 28;
+
 function repeat(seq: string | PyValue[] | PyTuple, times: bigint): PyValue {
+  if (times > 2n ** 63n - 1n || times < -(2n ** 63n)) throw new OverflowError("cannot fit 'int' into an index-sized integer");
   const n = times > 0n ? Number(times) : 0;
+  if (n * seq.length > MAX_SEQUENCE_LENGTH) throw new MemoryError();
   if (typeof seq === 'string') return seq.repeat(n);
   const items: PyValue[] = [];
   const source = Array.isArray(seq) ? seq : seq.items;
@@ -128,12 +135,7 @@ function intTrueDivide(a: bigint, b: bigint): number {
   const absA = a < 0n ? -a : a;
   const absB = b < 0n ? -b : b;
   if (absA <= limit && absB <= limit) return Number(a) / Number(b);
-  // Scale so the quotient has >= 66 bits; a sticky bit keeps the final rounding right.
-  const shift = BigInt(Math.max(0, 66 - (absA.toString(2).length - absB.toString(2).length)));
-  const scaled = absA << shift;
-  let q = scaled / absB;
-  if (scaled % absB !== 0n) q |= 1n;
-  const magnitude = Number(q) / 2 ** Number(shift);
+  const magnitude = ratioToFloat(absA, absB);
   if (!Number.isFinite(magnitude)) throw new OverflowError('integer division result too large for a float');
   return (a < 0n) !== (b < 0n) ? -magnitude : magnitude;
 }
@@ -154,7 +156,8 @@ export function truediv(a: PyValue, b: PyValue): number {
 function floatDivmod(vx: number, wx: number): [number, number] {
   let mod = vx % wx; // C fmod
   let div = (vx - mod) / wx;
-  if (mod) {
+  // C tests `if (mod)`: NaN counts as true there, so compare with 0 explicitly.
+  if (mod !== 0) {
     if (wx < 0 !== mod < 0) {
       mod += wx;
       div -= 1.0;
@@ -163,7 +166,7 @@ function floatDivmod(vx: number, wx: number): [number, number] {
     mod = wx < 0 || Object.is(wx, -0) ? -0.0 : 0.0;
   }
   let floordiv: number;
-  if (div) {
+  if (div !== 0) {
     floordiv = Math.floor(div);
     if (div - floordiv > 0.5) floordiv += 1.0;
   } else {
@@ -192,7 +195,7 @@ export function floordiv(a: PyValue, b: PyValue): PyValue {
   throw unsupported('//', a, b);
 }
 
-/** `a % b`: the result has the divisor's sign. (No `str % args` formatting in the IR.) */
+/** `a % b`: the result has the divisor's sign; on a str, printf-style formatting. */
 export function mod(a: PyValue, b: PyValue): PyValue {
   const i = ints(a, b);
   if (i) {
@@ -206,11 +209,12 @@ export function mod(a: PyValue, b: PyValue): PyValue {
     const [vx, wx] = f;
     if (wx === 0) throw new ZeroDivisionError('float modulo');
     let m = vx % wx;
-    if (m) {
+    if (m !== 0) {
       if (wx < 0 !== m < 0) m += wx;
     } else m = wx < 0 ? -0.0 : 0.0;
     return m;
   }
+  if (typeof a === 'string') return printf(a, b);
   throw unsupported('%', a, b);
 }
 
@@ -242,7 +246,7 @@ export function floatPow(iv: number, iw: number): number {
     throw new TypeError('negative number cannot be raised to a fractional power (complex result: not supported by the port)');
   }
   if (iv === 1.0) return 1.0;
-  const result = iv ** iw;
+  const result = Number.isInteger(iw) ? powInt(iv, iw) : iv ** iw;
   if (!Number.isFinite(result)) throw new OverflowError("(34, 'Numerical result out of range')");
   return result;
 }

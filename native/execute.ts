@@ -1,0 +1,127 @@
+/**
+ * Runs a program of the `native` profile on a virtual clock and records what it prints, the
+ * way real Node would run the emitted file: the module body runs (it ends with
+ * `await main()`), then Node keeps firing timers until none is left, whether or not main has
+ * finished: nothing is cancelled when main's promise settles.
+ *
+ * Node's order is kept exactly: timers come out of a port of Node's own timer lists
+ * (node_timers.ts), and after every timer callback the executor waits for one real macrotask
+ * (`setImmediate`), so every promise job the callback caused runs before the next timer, as
+ * Node's `runNextTicks()` does between two timers of one `processTimers`, and Node's
+ * unhandled-rejection check runs where Node runs it.
+ */
+import type { Budget, Outcome, RunResult, TraceEntry } from '../ir/program.ts';
+import { pythonMessage, pythonTypeName } from '../port/python/exceptions.ts';
+import { setStdout } from '../port/python/index.ts';
+import { NodeTimerQueue } from './node_timers.ts';
+import { FIRST_TASK_NUMBER, runtime, setScheduler, type NativeRuntime } from './runtime.ts';
+
+export interface NativeOptions {
+  /** `maxIterations` bounds the timer callbacks fired, `maxTime` the virtual seconds. */
+  budget: Budget;
+}
+
+/** The emitted module body: defs, then `await main()`. */
+export type NativeProgram = (rt: NativeRuntime) => Promise<void>;
+
+let sessionOpen = false;
+
+/** Lets every promise job run, then Node's unhandled-rejection check; resolves in the next macrotask. */
+const nextMacrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+type MainState = { state: 'pending' } | { state: 'fulfilled' } | { state: 'rejected'; reason: unknown };
+
+/**
+ * Runs `program` to the end on a fresh virtual clock (0 ms at start). A trace entry's
+ * `iteration` is the number of timer callbacks fired before the print, `task` is always
+ * null (plain promises have no task). Outcomes: `exception` when main rejects or any promise
+ * rejection goes unhandled (Node exits with code 1 at that point, later timers never fire);
+ * `deadlock` when main is still pending and no timer is left (Node exits with code 13,
+ * "unsettled top-level await"); `budget` when more than `maxIterations` timers would fire or
+ * the next timer lies past `maxTime`.
+ *
+ * Sessions must not overlap (it throws if they do). While one runs, `print`'s sink, the
+ * runtime's scheduler and the process' `unhandledRejection` listeners belong to it; all
+ * three are restored however the run ends. A program caught in an endless chain of promise
+ * jobs that never reaches a timer blocks the process, as it would block Node.
+ */
+export async function executeNative(program: NativeProgram, opts: NativeOptions): Promise<RunResult> {
+  if (sessionOpen) throw new Error('executeNative: a native session is already running; the caller must serialise runs');
+  sessionOpen = true;
+
+  const { budget } = opts;
+  const timers = new NodeTimerQueue();
+  const trace: TraceEntry[] = [];
+  let now = 0; // virtual ms: libuv's loop time
+  let fired = 0;
+  let taskNumber = FIRST_TASK_NUMBER;
+  let unhandled: { reason: unknown } | null = null;
+  let main: MainState = { state: 'pending' };
+
+  const onUnhandledRejection = (reason: unknown): void => {
+    unhandled ??= { reason };
+  };
+  const savedListeners = process.rawListeners('unhandledRejection') as Array<(...args: unknown[]) => void>;
+
+  /** Why the run stops now, if it does (checked after every macrotask). */
+  const stopReason = (): Outcome | null => {
+    if (main.state === 'rejected') return exceptionOutcome(main.reason);
+    if (unhandled !== null) return exceptionOutcome(unhandled.reason);
+    return null;
+  };
+
+  const drive = async (): Promise<Outcome> => {
+    await nextMacrotask();
+    for (;;) {
+      const stop = stopReason();
+      if (stop) return stop;
+      const expiry = timers.nextExpiry();
+      if (expiry === null) return main.state === 'fulfilled' ? { kind: 'ok' } : { kind: 'deadlock' };
+      if (expiry / 1000 > budget.maxTime) return { kind: 'budget', limit: 'time' };
+      if (fired >= budget.maxIterations) return { kind: 'budget', limit: 'iterations' };
+      now = expiry;
+      // One `processTimers(now)`: `now` stays put while the due timers run.
+      for (let due = timers.takeDue(now); due !== null; due = timers.takeDue(now)) {
+        if (fired >= budget.maxIterations) return { kind: 'budget', limit: 'iterations' };
+        fired++;
+        due.callback();
+        await nextMacrotask();
+        const stopped = stopReason();
+        if (stopped) return stopped;
+      }
+    }
+  };
+
+  try {
+    process.removeAllListeners('unhandledRejection');
+    process.on('unhandledRejection', onUnhandledRejection);
+    setScheduler({
+      setTimeout: (callback, ms) => timers.setTimeout(callback, ms, now),
+      nextTaskNumber: () => taskNumber++,
+    });
+    setStdout((text) => void trace.push({ text, time: now / 1000, task: null, iteration: fired }));
+
+    let body: Promise<void>;
+    try {
+      body = program(runtime);
+    } catch (error) {
+      body = Promise.reject(error);
+    }
+    body.then(
+      () => void (main = { state: 'fulfilled' }),
+      (reason: unknown) => void (main = { state: 'rejected', reason }),
+    );
+    const outcome = await drive();
+    return { trace, outcome, endTime: now / 1000, iterations: fired };
+  } finally {
+    setStdout(null);
+    setScheduler(null);
+    process.removeListener('unhandledRejection', onUnhandledRejection);
+    for (const listener of savedListeners) process.on('unhandledRejection', listener);
+    sessionOpen = false;
+  }
+}
+
+function exceptionOutcome(error: unknown): Outcome {
+  return { kind: 'exception', type: pythonTypeName(error), message: pythonMessage(error) };
+}
