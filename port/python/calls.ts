@@ -4,7 +4,7 @@
  * (initialize_locals, too_many_positional, missing_arguments) with 3.11's messages.
  */
 import { NameError, TypeError } from './exceptions.ts';
-import type { PyValue } from './values.ts';
+import { typeName, type PyValue } from './values.ts';
 
 /** A parameter of a user function: its name, and its default if it has one. */
 export interface ParamSpec {
@@ -53,6 +53,19 @@ export function bindArgs(fn: string, params: ParamSpec[], positional: PyValue[],
 /** A name that is neither local, global, nor a function: `NameError`. */
 export function nameError(name: string): never {
   throw new NameError(`name '${name}' is not defined`);
+}
+
+/** Raise CPython's TypeError where an expression is expected (`len(x=1)`). */
+export function raiseTypeError(message: string): never {
+  throw new TypeError(message);
+}
+
+/**
+ * A builtin's name rebound to a value (`print = 3; print(x)`): calling it raises as CPython
+ * does. The arguments are evaluated first, as in Python.
+ */
+export function notCallable(value: PyValue, ..._args: PyValue[]): never {
+  throw new TypeError(`'${typeName(value)}' object is not callable`);
 }
 
 /** Raise `error` where an expression is expected (a call CPython rejects at run time). */

@@ -43,9 +43,10 @@ function parseSpec(spec: string, defaultType: string | undefined): FormatSpec {
   }
   const zeroPad = zero !== undefined;
   return {
-    // The '0' flag sets the fill unless a fill is given, and '=' unless an align is.
+    // The '0' flag sets the fill unless a fill is given, and '=' unless an align is
     fill: fill ?? (zeroPad ? '0' : ' '),
-    align: (align as FormatSpec['align']) ?? (zeroPad ? '=' : undefined),
+    // ... and '=' only for types that align right by default (numbers, not str).
+    align: (align as FormatSpec['align']) ?? (zeroPad && defaultType !== 's' ? '=' : undefined),
     sign: sign as FormatSpec['sign'],
     noNegativeZero: z !== undefined,
     alternate: alt !== undefined,
@@ -166,8 +167,10 @@ function formatInt(value: bigint, spec: FormatSpec, forType = 'int'): string {
       return assembleNumber(negative, prefix, digits, '', spec, 4);
     }
     case 'c': {
+      // CPython's order: the flags, to a C long, then the range.
       if (spec.sign !== undefined) throw new ValueError("Sign not allowed with integer format specifier 'c'");
       if (spec.alternate) throw new ValueError("Alternate form (#) not allowed with integer format specifier 'c'");
+      if (value < -(2n ** 63n) || value >= 2n ** 63n) throw new OverflowError('Python int too large to convert to C long');
       if (value < 0n || value > 0x10ffffn) throw new OverflowError('%c arg not in range(0x110000)');
       return pad(String.fromCodePoint(Number(value)), spec, '>');
     }

@@ -10,7 +10,7 @@ import { repr, str } from './str.ts';
 import { PyRange, PyTuple, typeName, type PyValue } from './values.ts';
 
 /** `%`, flags, width, precision, an ignored C length modifier, the conversion type. */
-const DIRECTIVE = /%([-+ 0#]*)(\d+)?(?:\.(\d+))?[hlL]?(.?)/gsu;
+const DIRECTIVE = /%([-+ 0#]*)(\d+)?(?:\.(\d*))?[hlL]?(.?)/gsu;
 
 function toInt(v: PyValue, type: string, integerOnly: boolean): bigint {
   if (typeof v === 'bigint') return v;
@@ -50,7 +50,8 @@ export function printf(template: string, args: PyValue): string {
     const sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
     const alt = flags.includes('#') ? '#' : '';
     const w = width ?? '';
-    const p = precision === undefined ? '' : `.${precision}`;
+    // A bare '.' means precision 0, as in C.
+    const p = precision === undefined ? '' : `.${precision || '0'}`;
     const numeric = (spec: string): string => `${zero ? '' : align}${sign}${alt}${zero ? '0' : ''}${w}${spec}`;
     const value = take();
     switch (type) {

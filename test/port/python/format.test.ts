@@ -51,3 +51,9 @@ describe('format() matches CPython', () => {
     expect(mismatches(formatCalls(randomSeed('format'))).slice(0, 10)).toEqual([]);
   });
 });
+
+describe('format() regressions found by the random runs', () => {
+  it("'0' on a str pads with zeros on the right (no '=' alignment)", () => {
+    expect(py.format('jYE', '08.6')).toBe('jYE00000');
+  });
+});

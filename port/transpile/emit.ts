@@ -1,0 +1,674 @@
+/**
+ * IR → TypeScript text, with ts-morph's CodeBlockWriter (no AST per program: the hot path
+ * stays string building). The output reads line for line like the Python: same names,
+ * same statement order, function-scoped locals declared first as Python scopes them.
+ *
+ * Runtime contract (port/index.ts, port/python/index.ts): `asyncio.coroutine(name, fn)`
+ * keeps coroutine creation lazy; `await asyncio.aw(x)` is the only await on port objects;
+ * Python values go through `py.*` unless static types allow a native operator.
+ */
+import CodeBlockWriter from 'code-block-writer';
+import type { CmpOpName, Comprehension, Expr, FStringPart, FunctionDef, Keyword, Program, Stmt, Target } from '../../ir/program.ts';
+import { headerLines } from '../../ir/header.ts';
+import { floatRepr } from '../python/str.ts';
+import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
+import { Temps, templateText, tsName, tsString } from './names.ts';
+import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
+
+export interface ImportPaths {
+  port: string;
+  python: string;
+}
+
+/** The module specifiers a transpiled file imports when not told otherwise (from the repo root). */
+export const DEFAULT_IMPORTS: ImportPaths = { port: './port/index.ts', python: './port/python/index.ts' };
+
+/** Binding strength of emitted JS expressions (higher binds tighter). */
+const P = { comma: 1, assign: 2, cond: 3, or: 4, and: 5, eq: 9, rel: 10, add: 12, mul: 13, unary: 15, call: 19, atom: 20 } as const;
+
+interface Out {
+  code: string;
+  type: SType;
+  prec: number;
+}
+
+const out = (code: string, type: SType, prec: number = P.atom): Out => ({ code, type, prec });
+
+/** `r` as an operand that needs at least `min` binding strength. */
+function operand(r: Out, min: number): string {
+  return r.prec >= min ? r.code : `(${r.code})`;
+}
+
+/** Per emitted function body: its scope, temporaries, and whether it awaited anything. */
+interface Context {
+  scope: Scope;
+  temps: Temps;
+  awaits: number;
+}
+
+const NO_KEYWORDS: Record<string, readonly string[]> = {
+  len: [], range: [], str: [], repr: [], float: [], bool: [], abs: [], list: [], tuple: [], zip: [],
+};
+
+export function emitProgram(program: Program, imports: ImportPaths): string {
+  return new ProgramEmitter(program).emit(imports);
+}
+
+class ProgramEmitter {
+  private readonly inference: Inference;
+  /** Module-level constants holding non-literal defaults (`def f(xs=[])`): `f$xs`. */
+  private readonly defaultConstants = new Map<string, string>();
+  /** The module's own body (and def-time defaults): its temporaries are module globals. */
+  private readonly moduleCtx: Context;
+
+  constructor(private readonly program: Program) {
+    this.inference = new Inference(program);
+    this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
+  }
+
+  emit(imports: ImportPaths): string {
+    const w = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true });
+    if (this.program.header) for (const line of headerLines(this.program.header, '//')) w.writeLine(line);
+    w.writeLine(`import * as asyncio from ${tsString(imports.port)};`);
+    w.writeLine(`import { print, py, PyTuple, PyRange, type PyValue } from ${tsString(imports.python)};`);
+    w.blankLine();
+
+    const moduleCtx = this.moduleCtx;
+    const body = this.writer();
+    for (const def of this.program.functions) this.emitFunction(body, def);
+    this.emitBlock(body, this.program.body, moduleCtx);
+
+    for (const name of this.inference.info.globals) {
+      w.writeLine(`let ${tsName(name)}!: ${tsType(this.inference.varType('', name))};`);
+    }
+    for (const t of moduleCtx.temps.declared) w.writeLine(`let ${t.name}: ${t.type};`);
+    if (this.inference.info.globals.length + moduleCtx.temps.declared.length > 0) w.blankLine();
+    w.write(body.toString());
+    return w.toString();
+  }
+
+  private writer(): CodeBlockWriter {
+    return new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true });
+  }
+
+  // -------------------------------------------------------------------------- functions
+
+  private emitFunction(w: CodeBlockWriter, def: FunctionDef): void {
+    const fn = this.inference.info.functions.get(def.name)!;
+    const name = tsName(def.name);
+    const moduleCtx = this.moduleCtx;
+    // Defaults are evaluated once, at def time, in the module: constants unless literal.
+    for (const p of def.params) {
+      if (p.default && !isLiteral(p.default)) {
+        const constant = `${name}$${p.name}`;
+        const value = this.expr(p.default, moduleCtx);
+        w.writeLine(`const ${constant}: ${tsType(this.inference.varType(def.name, p.name))} = ${value.code};`);
+        this.defaultConstants.set(`${def.name}\0${p.name}`, constant);
+      }
+    }
+    const params = def.params.map((p) => `${tsName(p.name)}: ${tsType(this.inference.varType(def.name, p.name))}`).join(', ');
+    const result = tsType(this.inference.returnType(def.name));
+    const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0 };
+    const body = this.functionBody(fn, ctx);
+    if (def.isAsync) {
+      w.write(`const ${name} = asyncio.coroutine(${tsString(def.name)}, async (${params}): Promise<${result}> => `);
+      w.inlineBlock(() => w.write(body));
+      w.write(');').newLine();
+    } else {
+      const head = fn.jsAsync ? `async function ${name}(${params}): Promise<${result}>` : `function ${name}(${params}): ${result}`;
+      w.write(`${head} `).block(() => w.write(body));
+    }
+    w.blankLine();
+  }
+
+  private functionBody(fn: FunctionInfo, ctx: Context): string {
+    const inner = this.writer();
+    this.emitBlock(inner, fn.def.body, ctx);
+    if (!terminates(fn.def.body)) inner.writeLine('return null;');
+    const head = this.writer();
+    const params = new Set(fn.def.params.map((p) => p.name));
+    for (const local of fn.locals) {
+      if (!params.has(local)) head.writeLine(`let ${tsName(local)}!: ${tsType(this.inference.varType(fn.def.name, local))};`);
+    }
+    for (const t of ctx.temps.declared) head.writeLine(`let ${t.name}: ${t.type};`);
+    return head.toString() + inner.toString();
+  }
+
+  // -------------------------------------------------------------------------- statements
+
+  private emitBlock(w: CodeBlockWriter, body: Stmt[], ctx: Context): void {
+    for (const s of body) this.emitStmt(w, s, ctx);
+  }
+
+  private emitBody(w: CodeBlockWriter, body: Stmt[], ctx: Context): void {
+    if (body.every((s) => s.kind === 'pass')) w.writeLine('// pass');
+    else this.emitBlock(w, body, ctx);
+  }
+
+  private emitStmt(w: CodeBlockWriter, s: Stmt, ctx: Context): void {
+    switch (s.kind) {
+      case 'expr':
+        w.writeLine(`${this.expr(s.expr, ctx).code};`);
+        return;
+      case 'assign':
+        this.emitAssign(w, s.target, s.value, ctx);
+        return;
+      case 'augAssign':
+        this.emitAugAssign(w, s.target, s.op, s.value, ctx);
+        return;
+      case 'return':
+        w.writeLine(`return ${s.value ? this.expr(s.value, ctx).code : 'null'};`);
+        return;
+      case 'if': {
+        w.write(`if (${this.condition(s.test, ctx)}) `).inlineBlock(() => this.emitBody(w, s.body, ctx));
+        let orelse = s.orelse;
+        // `elif`: an `if` alone in the else branch.
+        while (orelse.length === 1 && orelse[0].kind === 'if') {
+          const elif = orelse[0];
+          w.write(` else if (${this.condition(elif.test, ctx)}) `).inlineBlock(() => this.emitBody(w, elif.body, ctx));
+          orelse = elif.orelse;
+        }
+        if (orelse.length > 0) w.write(' else ').inlineBlock(() => this.emitBody(w, orelse, ctx));
+        w.newLine();
+        return;
+      }
+      case 'while': {
+        const test = isAlwaysTrue(s.test) ? 'true' : this.condition(s.test, ctx);
+        w.write(`while (${test}) `).block(() => this.emitBody(w, s.body, ctx));
+        return;
+      }
+      case 'for':
+        this.emitFor(w, s.target, s.iter, s.body, ctx);
+        return;
+      case 'break':
+      case 'continue':
+        w.writeLine(`${s.kind};`);
+        return;
+      case 'pass':
+        return;
+    }
+  }
+
+  /** `target = value`. A name gets a plain assignment; tuples unpack with CPython's checks. */
+  private emitAssign(w: CodeBlockWriter, target: Target, value: Expr, ctx: Context): void {
+    if (target.kind === 'name') {
+      w.writeLine(`${this.nameRef(target.id, ctx)} = ${this.expr(value, ctx).code};`);
+      return;
+    }
+    if (target.kind === 'subscript') {
+      // Python evaluates the value first, then the container and the index.
+      const v = this.expr(value, ctx);
+      if (isPure(value)) {
+        w.writeLine(`py.setitem(${this.expr(target.value, ctx).code}, ${this.expr(target.index, ctx).code}, ${v.code});`);
+      } else {
+        const tmp = ctx.temps.fresh(tsType(v.type));
+        w.writeLine(`${tmp} = ${v.code};`);
+        w.writeLine(`py.setitem(${this.expr(target.value, ctx).code}, ${this.expr(target.index, ctx).code}, ${tmp});`);
+      }
+      return;
+    }
+    const names = target.elts.every((t) => t.kind === 'name');
+    const literal = (value.kind === 'tuple' || value.kind === 'list') && value.elts.length === target.elts.length && !value.elts.some((x) => x.kind === 'starred');
+    if (names && literal) {
+      // `a, b = b, a`: the right side is built first, as in Python.
+      const elts = (value as { elts: Expr[] }).elts.map((x) => this.expr(x, ctx).code);
+      w.writeLine(`[${target.elts.map((t) => this.targetRef(t, ctx)).join(', ')}] = [${elts.join(', ')}];`);
+      return;
+    }
+    this.emitUnpack(w, target, this.expr(value, ctx).code, ctx);
+  }
+
+  /** Unpack `source` (code) into a tuple target. */
+  private emitUnpack(w: CodeBlockWriter, target: Extract<Target, { kind: 'tuple' }>, source: string, ctx: Context): void {
+    const unpack = `py.unpack(${source}, ${target.elts.length})`;
+    if (target.elts.every((t) => t.kind === 'name')) {
+      w.writeLine(`[${target.elts.map((t) => this.targetRef(t, ctx)).join(', ')}] = ${unpack};`);
+      return;
+    }
+    const tmp = ctx.temps.fresh('PyValue[]');
+    w.writeLine(`${tmp} = ${unpack};`);
+    target.elts.forEach((t, k) => this.emitStore(w, t, `${tmp}[${k}]`, ctx));
+  }
+
+  /** Store already-evaluated `code` into any target. */
+  private emitStore(w: CodeBlockWriter, target: Target, code: string, ctx: Context): void {
+    if (target.kind === 'name') w.writeLine(`${this.nameRef(target.id, ctx)} = ${code};`);
+    else if (target.kind === 'subscript') {
+      w.writeLine(`py.setitem(${this.expr(target.value, ctx).code}, ${this.expr(target.index, ctx).code}, ${code});`);
+    } else this.emitUnpack(w, target, code, ctx);
+  }
+
+  private targetRef(t: Target, ctx: Context): string {
+    if (t.kind !== 'name') throw new Error('targetRef: a name target was expected');
+    return this.nameRef(t.id, ctx);
+  }
+
+  private emitAugAssign(w: CodeBlockWriter, target: Target, op: string, value: Expr, ctx: Context): void {
+    if (target.kind === 'name') {
+      const ref = this.nameRef(target.id, ctx);
+      const current = out(ref, this.typeOfName(target.id, ctx));
+      const r = this.binOp(op, current, this.expr(value, ctx), value, true);
+      const native = r.code.startsWith(`${ref} ${op} `) && (op === '+' || op === '-' || op === '*');
+      w.writeLine(native ? `${ref} ${op}= ${r.code.slice(ref.length + op.length + 2)};` : `${ref} = ${r.code};`);
+      return;
+    }
+    if (target.kind === 'subscript') {
+      // `xs[i] += v`: container and index are evaluated once.
+      const obj = ctx.temps.fresh('PyValue');
+      const index = ctx.temps.fresh('PyValue');
+      w.writeLine(`${obj} = ${this.expr(target.value, ctx).code};`);
+      w.writeLine(`${index} = ${this.expr(target.index, ctx).code};`);
+      const r = this.binOp(op, out(`py.getitem(${obj}, ${index})`, T.any), this.expr(value, ctx), value, true);
+      w.writeLine(`py.setitem(${obj}, ${index}, ${r.code});`);
+      return;
+    }
+    throw new Error('augmented assignment to a tuple target');
+  }
+
+  private emitFor(w: CodeBlockWriter, target: Target, iter: Expr, body: Stmt[], ctx: Context): void {
+    const source = this.iterable(iter, ctx);
+    if (target.kind === 'name') {
+      w.write(`for (${this.nameRef(target.id, ctx)} of ${source}) `).block(() => this.emitBody(w, body, ctx));
+      return;
+    }
+    const item = ctx.temps.fresh('PyValue');
+    w.write(`for (${item} of ${source}) `).block(() => {
+      this.emitStore(w, target, item, ctx);
+      this.emitBody(w, body, ctx);
+    });
+  }
+
+  /** Code for `for ... in e`: strings, lists and ranges iterate natively, the rest via py.iter. */
+  private iterable(e: Expr, ctx: Context): string {
+    const r = this.expr(e, ctx);
+    if (r.type.k === 'str' || r.type.k === 'list' || r.type.k === 'range') return r.code;
+    return `py.iter(${r.code})`;
+  }
+
+  private condition(e: Expr, ctx: Context): string {
+    const r = this.expr(e, ctx);
+    return r.type.k === 'bool' ? r.code : `py.truthy(${r.code})`;
+  }
+
+  // -------------------------------------------------------------------------- names
+
+  private typeOfName(id: string, ctx: Context): SType {
+    const r = this.inference.resolve(ctx.scope, id);
+    return 'type' in r ? r.type : T.any;
+  }
+
+  private nameRef(id: string, ctx: Context): string {
+    const r = this.inference.resolve(ctx.scope, id);
+    if (r.kind === 'undefined') return `py.nameError(${tsString(id)})`;
+    return tsName(id);
+  }
+
+  // -------------------------------------------------------------------------- expressions
+
+  expr(e: Expr, ctx: Context): Out {
+    switch (e.kind) {
+      case 'int':
+        return out(`${BigInt(e.value)}n`, T.int, e.value < 0 ? P.unary : P.atom);
+      case 'float':
+        return floatLiteral(e.value);
+      case 'str':
+        return out(tsString(e.value), T.str);
+      case 'bool':
+        return out(String(e.value), T.bool);
+      case 'none':
+        return out('null', T.none);
+      case 'name':
+        return out(this.nameRef(e.id, ctx), this.typeOfName(e.id, ctx));
+      case 'list':
+        return out(`[${this.elements(e.elts, ctx)}]`, T.list);
+      case 'tuple':
+        return out(`py.tup(${this.elements(e.elts, ctx)})`, T.tuple, P.call);
+      case 'binOp':
+        return this.binOp(e.op, this.expr(e.left, ctx), this.expr(e.right, ctx), e.right, false);
+      case 'unaryOp':
+        return this.unaryOp(e.op, this.expr(e.operand, ctx));
+      case 'boolOp':
+        return this.boolOp(e.op, e.values, ctx);
+      case 'compare':
+        return this.compare(e.left, e.ops, e.comparators, ctx);
+      case 'ifExp': {
+        const test = this.condition(e.test, ctx);
+        const body = this.expr(e.body, ctx);
+        const orelse = this.expr(e.orelse, ctx);
+        return out(`${test} ? ${operand(body, P.cond + 1)} : ${operand(orelse, P.cond)}`, join(body.type, orelse.type), P.cond);
+      }
+      case 'subscript': {
+        const value = this.expr(e.value, ctx);
+        const index = this.expr(e.index, ctx);
+        const call = `py.getitem(${value.code}, ${index.code})`;
+        return value.type.k === 'str' ? out(`${call} as string`, T.str, P.rel) : out(call, T.any, P.call);
+      }
+      case 'listComp':
+        return this.listComp(e.elt, e.generators, ctx);
+      case 'fstring':
+        return this.fstring(e.parts, ctx);
+      case 'await':
+        return this.awaitExpr(this.expr(e.value, ctx), ctx);
+      case 'starred':
+        throw new Error('a starred expression outside a call or a display');
+      case 'call':
+        return this.userCall(e.func, e.args, e.keywords, ctx);
+      case 'builtin':
+        return this.builtinCall(e.func, e.args, e.keywords, ctx);
+      case 'asyncio':
+        return this.asyncioCall(e.func, e.args, e.keywords, ctx);
+      case 'method':
+        return this.methodCall(e.object, e.method, e.args, e.keywords, ctx);
+    }
+  }
+
+  /** Elements of a list/tuple display or positional arguments; `*xs` spreads. */
+  private elements(elts: Expr[], ctx: Context): string {
+    return elts.map((x) => (x.kind === 'starred' ? `...py.iter(${this.expr(x.value, ctx).code})` : this.expr(x, ctx).code)).join(', ');
+  }
+
+  private binOp(op: string, a: Out, b: Out, right: Expr, inPlace: boolean): Out {
+    const both = (k: string) => a.type.k === k && b.type.k === k;
+    const nativeNumeric = both('int') || both('float');
+    if ((op === '+' || op === '-' || op === '*') && nativeNumeric) {
+      const prec = op === '*' ? P.mul : P.add;
+      return out(`${operand(a, prec)} ${op} ${operand(b, prec + 1)}`, a.type, prec);
+    }
+    if (op === '+' && both('str')) return out(`${operand(a, P.add)} + ${operand(b, P.add + 1)}`, T.str, P.add);
+    const fn = inPlace && op === '+' ? 'iadd' : OPS[op];
+    return typed(`py.${fn}(${a.code}, ${b.code})`, binOpType(op, a.type, b.type, right));
+  }
+
+  private unaryOp(op: string, a: Out): Out {
+    if (op === 'not') return out(a.type.k === 'bool' ? `!${operand(a, P.unary)}` : `py.not(${a.code})`, T.bool, a.type.k === 'bool' ? P.unary : P.call);
+    if (op === '-' && (a.type.k === 'int' || a.type.k === 'float')) return out(`-${operand(a, P.unary + 1)}`, a.type, P.unary);
+    const type = a.type.k === 'bool' ? T.int : a.type.k === 'int' || a.type.k === 'float' ? a.type : T.any;
+    return typed(`py.${op === '-' ? 'neg' : 'pos'}(${a.code})`, type);
+  }
+
+  /** `a and b`, `a or b`: an operand comes back, not a bool; short-circuit as Python does. */
+  private boolOp(op: 'and' | 'or', values: Expr[], ctx: Context): Out {
+    const parts = values.map((v) => this.expr(v, ctx));
+    const type = parts.map((p) => p.type).reduce(join, T.never);
+    if (parts.every((p) => p.type.k === 'bool')) {
+      const prec = op === 'and' ? P.and : P.or;
+      return out(parts.map((p) => operand(p, prec + 1)).join(op === 'and' ? ' && ' : ' || '), T.bool, prec);
+    }
+    // Right to left: a and b and c  ->  truthy($1 = a) ? (truthy($2 = b) ? c : $2) : $1
+    let acc = parts[parts.length - 1];
+    for (let k = parts.length - 2; k >= 0; k--) {
+      const tmp = ctx.temps.fresh(tsType(type));
+      const test = `py.truthy(${tmp} = ${parts[k].code})`;
+      const code = op === 'and' ? `${test} ? ${operand(acc, P.cond + 1)} : ${tmp}` : `${test} ? ${tmp} : ${operand(acc, P.cond)}`;
+      acc = out(code, type, P.cond);
+    }
+    return acc;
+  }
+
+  private compare(left: Expr, ops: CmpOpName[], comparators: Expr[], ctx: Context): Out {
+    let a = this.expr(left, ctx);
+    const tests: string[] = [];
+    ops.forEach((op, k) => {
+      let b = this.expr(comparators[k], ctx);
+      if (k < ops.length - 1 && !isPure(comparators[k])) {
+        // A middle operand is evaluated once, then compared on both sides.
+        const tmp = ctx.temps.fresh(tsType(b.type));
+        tests.push(compareOp(op, a, out(`(${tmp} = ${b.code})`, b.type)).code);
+        b = out(tmp, b.type);
+      } else tests.push(compareOp(op, a, b).code);
+      a = b;
+    });
+    if (tests.length === 1) return compareOp(ops[0], this.expr(left, ctx), this.expr(comparators[0], ctx));
+    return out(tests.map((t) => `(${t})`).join(' && '), T.bool, P.and);
+  }
+
+  private listComp(elt: Expr, generators: Comprehension[], ctx: Context): Out {
+    const scope = this.inference.comprehensionScope({ kind: 'listComp', elt, generators }, ctx.scope);
+    const inner: Context = { scope: ctx.scope, temps: new Temps(), awaits: 0 };
+    const w = this.writer();
+    const result = inner.temps.fresh('PyValue[]');
+    w.writeLine(`${result} = [];`);
+    // Each generator's own scope: its target is bound for what follows it.
+    const emitLevel = (level: number, levelScope: Scope): void => {
+      if (level === generators.length) {
+        inner.scope = scope;
+        w.writeLine(`${result}.push(${this.expr(elt, inner).code});`);
+        return;
+      }
+      const gen = generators[level];
+      inner.scope = levelScope;
+      const source = this.iterable(gen.iter, inner);
+      const next: Scope = { fn: ctx.scope.fn, comprehensions: scope.comprehensions.slice(generators.length - level - 1) };
+      inner.scope = next;
+      const item = gen.target.kind === 'name' ? tsName(gen.target.id) : inner.temps.fresh('PyValue');
+      w.write(`for (const ${item} of ${source}) `).block(() => {
+        if (gen.target.kind !== 'name') this.emitComprehensionTarget(w, gen.target, item, inner);
+        const conds = gen.ifs.map((c) => this.condition(c, inner));
+        if (conds.length > 0) w.write(`if (${conds.map((c) => `(${c})`).join(' && ')}) `).block(() => emitLevel(level + 1, next));
+        else emitLevel(level + 1, next);
+      });
+    };
+    emitLevel(0, ctx.scope);
+    w.writeLine(`return ${result};`);
+    const decls = inner.temps.declared.map((t) => `let ${t.name}: ${t.type};\n`).join('');
+    const names = generators.flatMap((g) => (g.target.kind === 'name' ? [] : comprehensionNames(g.target)));
+    const nameDecls = [...new Set(names)].map((n) => `let ${tsName(n)}: PyValue;\n`).join('');
+    const fnBody = `{\n${nameDecls}${decls}${w.toString()}}`;
+    ctx.awaits += inner.awaits;
+    if (inner.awaits > 0) return out(`(await (async (): Promise<PyValue[]> => ${fnBody})())`, T.list);
+    return out(`((): PyValue[] => ${fnBody})()`, T.list, P.call);
+  }
+
+  private emitComprehensionTarget(w: CodeBlockWriter, target: Target, item: string, ctx: Context): void {
+    if (target.kind === 'tuple' && target.elts.every((t) => t.kind === 'name')) {
+      w.writeLine(`[${target.elts.map((t) => tsName((t as { id: string }).id)).join(', ')}] = py.unpack(${item}, ${target.elts.length});`);
+    } else this.emitStore(w, target, item, ctx);
+  }
+
+  private fstring(parts: FStringPart[], ctx: Context): Out {
+    const pieces = parts.map((part) => {
+      if (typeof part === 'string') return templateText(part);
+      let value = this.expr(part.value, ctx);
+      if (part.conversion) value = out(`py.${part.conversion === 'r' ? 'repr' : 'str'}(${value.code})`, T.str, P.call);
+      if (part.spec) return `\${py.format(${value.code}, ${tsString(part.spec)})}`;
+      return value.type.k === 'str' ? `\${${value.code}}` : `\${py.str(${value.code})}`;
+    });
+    return out(`\`${pieces.join('')}\``, T.str);
+  }
+
+  private awaitExpr(value: Out, ctx: Context): Out {
+    ctx.awaits++;
+    const awaitable = 'of' in value.type ? value.code : `${operand(value, P.unary)} as asyncio.Awaitable<PyValue>`;
+    const type = 'of' in value.type ? value.type.of : T.any;
+    return out(`await asyncio.aw(${awaitable})`, type, P.unary);
+  }
+
+  // -------------------------------------------------------------------------- calls
+
+  private userCall(func: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
+    const fn = this.inference.info.functions.get(func)!;
+    const name = tsName(func);
+    const resultType = fn.def.isAsync ? { k: 'coro' as const, of: this.inference.returnType(func) } : this.inference.returnType(func);
+    const binding = bindStatically(fn.def, args, keywords);
+    let call: string;
+    if (binding.ok && keywordsInOrder(fn.def, keywords)) {
+      const values = binding.args.map((arg, k) => (arg ? this.expr(arg, ctx).code : this.defaultValue(fn.def, k, ctx)));
+      call = `${name}(${values.join(', ')})`;
+    } else {
+      // Starred arguments, or a call CPython rejects: bind at run time, with its messages.
+      const specs = fn.def.params.map((p, k) => `{ name: ${tsString(p.name)}, hasDefault: ${p.default !== undefined}${p.default ? `, default: ${this.defaultValue(fn.def, k, ctx)}` : ''} }`);
+      const kw = keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ');
+      call = `${name}(...(py.bindArgs(${tsString(func)}, [${specs.join(', ')}], [${this.elements(args, ctx)}], { ${kw} }) as Parameters<typeof ${name}>))`;
+    }
+    if (fn.jsAsync) {
+      ctx.awaits++;
+      return out(`await ${call}`, resultType, P.unary);
+    }
+    return out(call, resultType, P.call);
+  }
+
+  private defaultValue(def: FunctionDef, k: number, ctx: Context): string {
+    const p = def.params[k];
+    const constant = this.defaultConstants.get(`${def.name}\0${p.name}`);
+    if (constant) return constant;
+    return this.expr(p.default!, { scope: this.inference.moduleScope, temps: ctx.temps, awaits: 0 }).code;
+  }
+
+  private builtinCall(func: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
+    const type = this.inference.typeOf({ kind: 'builtin', func: func as never, args, keywords }, ctx.scope);
+    const positional = this.elements(args, ctx);
+    const shadow = this.inference.resolve(ctx.scope, func);
+    if (shadow.kind === 'local' || shadow.kind === 'global' || shadow.kind === 'comprehension') {
+      // Python looks the name up like any other: a variable named `print` is what gets called.
+      return out(`py.notCallable(${[tsName(func), positional].filter((x) => x).join(', ')})`, type, P.call);
+    }
+    if (keywords.length > 0 && NO_KEYWORDS[func]) {
+      return out(`py.raiseTypeError(${tsString(`${func}() takes no keyword arguments`)})`, type, P.call);
+    }
+    const kw = keywords.length > 0 ? `{ ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }` : '';
+    const all = [positional, kw].filter((x) => x !== '').join(', ');
+    const callee = func === 'print' ? 'print' : `py.${func}`;
+    // abs() and round() return PyValue in the runtime; the static type is narrower.
+    return func === 'abs' || func === 'round' ? typed(`${callee}(${all})`, type) : out(`${callee}(${all})`, type, P.call);
+  }
+
+  private asyncioCall(func: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
+    const type = this.inference.typeOf({ kind: 'asyncio', func: func as never, args, keywords }, ctx.scope);
+    const kw = (name: string): Expr | undefined => keywords.find((k) => k.name === name)?.value;
+    const arg = (k: number, name: string): Out | undefined => {
+      const e = args[k] ?? kw(name);
+      return e ? this.expr(e, ctx) : undefined;
+    };
+    const asCoroutine = (r: Out | undefined): string =>
+      r === undefined ? 'undefined as never' : r.type.k === 'coro' ? r.code : `${operand(r, P.unary)} as asyncio.Coroutine<PyValue>`;
+    switch (func) {
+      case 'run': {
+        ctx.awaits++;
+        return out(`await asyncio.run(${asCoroutine(arg(0, 'main'))})`, type, P.unary);
+      }
+      case 'sleep': {
+        const delay = arg(0, 'delay') ?? out('0n', T.int);
+        const delayCode = delay.type.k === 'int' || delay.type.k === 'float' ? delay.code : `${operand(delay, P.unary)} as number | bigint`;
+        const result = arg(1, 'result');
+        return out(`asyncio.sleep(${delayCode}${result ? `, ${result.code}` : ''})`, type, P.call);
+      }
+      case 'create_task': {
+        const name = kw('name');
+        const opts = name ? `, { name: ${this.expr(name, ctx).code} as string | null }` : '';
+        return out(`asyncio.create_task(${asCoroutine(arg(0, 'coro'))}${opts})`, type, P.call);
+      }
+      case 'gather': {
+        const items = args.map((a) => {
+          if (a.kind === 'starred') return `...(py.iter(${this.expr(a.value, ctx).code}) as Iterable<asyncio.Awaitable>)`;
+          const r = this.expr(a, ctx);
+          return 'of' in r.type && r.type.k !== 'future' ? r.code : `${operand(r, P.unary)} as asyncio.Awaitable`;
+        });
+        const flag = kw('return_exceptions');
+        const call = flag
+          ? `asyncio.gatherWith({ return_exceptions: ${this.condition(flag, ctx)} }${items.map((i) => `, ${i}`).join('')})`
+          : `asyncio.gather(${items.join(', ')})`;
+        return out(`${call} as asyncio.Future<PyValue[]>`, type, P.rel);
+      }
+      case 'current_task':
+        return out('asyncio.current_task()', type, P.call);
+      case 'all_tasks':
+        return out('asyncio.all_tasks()', type, P.call);
+      default:
+        throw new Error(`asyncio.${func} is not in the IR`);
+    }
+  }
+
+  private methodCall(object: Expr, method: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
+    const obj = this.expr(object, ctx);
+    const type = this.inference.typeOf({ kind: 'method', object, method: method as never, args, keywords }, ctx.scope);
+    const all = [...args, ...keywords.map((k) => k.value)];
+    const argCode = this.elements(all, ctx);
+    if (obj.type.k === 'list' && (method === 'append' || method === 'pop')) {
+      return out(`py.${method}(${[obj.code, argCode].filter((x) => x).join(', ')})`, type, P.call);
+    }
+    if (obj.type.k === 'task' && ['done', 'cancelled', 'cancel', 'get_name', 'result'].includes(method)) {
+      const cast = method === 'cancel' && argCode ? `${argCode} as string | null` : argCode;
+      return out(`${operand(obj, P.call)}.${method}(${cast})`, type, P.call);
+    }
+    return out(`py.callMethod(${[obj.code, tsString(method), argCode].filter((x) => x).join(', ')})`, type, P.call);
+  }
+}
+
+// ---------------------------------------------------------------------------- helpers
+
+const OPS: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '**': 'pow' };
+
+
+/** A runtime call returning PyValue, cast when the static type knows better. */
+function typed(call: string, type: SType): Out {
+  return type.k === 'any' ? out(call, type, P.call) : out(`${call} as ${tsType(type)}`, type, P.rel);
+}
+
+const PRIMITIVE_EQ = new Set(['int', 'float', 'str', 'bool', 'none']);
+const RUNTIME_CMP: Record<string, string> = { '==': 'eq', '!=': 'ne', '<': 'lt', '<=': 'le', '>': 'gt', '>=': 'ge' };
+
+function compareOp(op: CmpOpName, a: Out, b: Out): Out {
+  switch (op) {
+    case '==':
+    case '!=':
+      if (PRIMITIVE_EQ.has(a.type.k) && sameType(a.type, b.type)) {
+        return out(`${operand(a, P.eq)} ${op}= ${operand(b, P.eq + 1)}`, T.bool, P.eq);
+      }
+      break;
+    case '<':
+    case '<=':
+    case '>':
+    case '>=':
+      if ((a.type.k === 'int' || a.type.k === 'float') && sameType(a.type, b.type)) {
+        return out(`${operand(a, P.rel)} ${op} ${operand(b, P.rel + 1)}`, T.bool, P.rel);
+      }
+      break;
+    case 'is':
+    case 'is not':
+      if (a.type.k === 'none' || b.type.k === 'none') {
+        return out(`${operand(a, P.eq)} ${op === 'is' ? '===' : '!=='} ${operand(b, P.eq + 1)}`, T.bool, P.eq);
+      }
+      return out(`${op === 'is' ? '' : '!'}py.is(${a.code}, ${b.code})`, T.bool, op === 'is' ? P.call : P.unary);
+    case 'in':
+      return out(`py.isIn(${a.code}, ${b.code})`, T.bool, P.call);
+    case 'not in':
+      return out(`!py.isIn(${a.code}, ${b.code})`, T.bool, P.unary);
+  }
+  return out(`py.${RUNTIME_CMP[op]}(${a.code}, ${b.code})`, T.bool, P.call);
+}
+
+function floatLiteral(value: number): Out {
+  if (Number.isNaN(value)) return out('NaN', T.float);
+  if (value === Infinity) return out('Infinity', T.float);
+  if (value === -Infinity) return out('-Infinity', T.float, P.unary);
+  const text = Object.is(value, -0) ? '-0' : floatRepr(value);
+  return out(text, T.float, text.startsWith('-') ? P.unary : P.atom);
+}
+
+/** A default that can be written at every call site (immutable, no calls). */
+function isLiteral(e: Expr): boolean {
+  if (e.kind === 'int' || e.kind === 'float' || e.kind === 'str' || e.kind === 'bool' || e.kind === 'none') return true;
+  if (e.kind === 'unaryOp' && e.op === '-') return e.operand.kind === 'int' || e.operand.kind === 'float';
+  return false;
+}
+
+/** No side effects and nothing to suspend: may be evaluated in another order. */
+function isPure(e: Expr): boolean {
+  return isLiteral(e) || e.kind === 'name';
+}
+
+/** Keyword arguments already in parameter order, or all pure: binding them statically keeps Python's evaluation order. */
+function keywordsInOrder(def: FunctionDef, keywords: Keyword[]): boolean {
+  const positions = keywords.map((k) => def.params.findIndex((p) => p.name === k.name));
+  return keywords.every((k) => isPure(k.value)) || positions.every((p, i) => i === 0 || p > positions[i - 1]);
+}
+
+function tsKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : tsString(name);
+}
+
+function comprehensionNames(t: Target): string[] {
+  if (t.kind === 'name') return [t.id];
+  if (t.kind === 'tuple') return t.elts.flatMap(comprehensionNames);
+  return [];
+}

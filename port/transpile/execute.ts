@@ -1,0 +1,65 @@
+/**
+ * Run one program on the port, recording its prints as a trace (the oracle's shape:
+ * ir/program.ts RunResult). Installs a virtual-clock policy for the run and restores the
+ * previous policy and stdout afterwards, whatever happens.
+ */
+import type { Budget, ClockModel, Outcome, Program, RunResult, TraceEntry } from '../../ir/program.ts';
+import * as asyncio from '../index.ts';
+import * as python from '../python/index.ts';
+import { BaseException, pythonMessage, pythonTypeName } from '../python/exceptions.ts';
+import { compileForPort, type CompiledProgram } from './index.ts';
+
+export interface ExecuteOptions {
+  clock: ClockModel;
+  budget: Budget;
+}
+
+/** Compiled programs, so a program run under both clocks is compiled once. */
+const compiled = new WeakMap<Program, CompiledProgram>();
+
+function compile(program: Program): CompiledProgram {
+  let c = compiled.get(program);
+  if (!c) {
+    c = compileForPort(program);
+    compiled.set(program, c);
+  }
+  return c;
+}
+
+/** What escaped the program, as an Outcome; anything that is not Python's (a port bug) is rethrown. */
+function outcomeOf(error: unknown): Outcome {
+  if (error instanceof asyncio.BudgetExceeded) return { kind: 'budget', limit: error.limit };
+  if (error instanceof asyncio.Deadlock) return { kind: 'deadlock' };
+  if (error instanceof BaseException) return { kind: 'exception', type: pythonTypeName(error), message: pythonMessage(error) };
+  throw error;
+}
+
+/** Run `program` on the port under a virtual clock. Not reentrant: run programs one at a time. */
+export async function executeOnPort(program: Program, opts: ExecuteOptions): Promise<RunResult> {
+  const { run } = compile(program);
+  const trace: TraceEntry[] = [];
+  const policy = new asyncio.VirtualClockPolicy({ clock: opts.clock, budget: opts.budget });
+  const previousPolicy = asyncio.get_event_loop_policy();
+  asyncio._reset_task_name_counter();
+  asyncio.set_event_loop_policy(policy);
+  python.setStdout((text) => {
+    const loop = asyncio._get_running_loop();
+    trace.push({
+      text,
+      time: loop ? loop.virtualNow() : 0,
+      task: loop ? (asyncio.current_task(loop)?.get_name() ?? null) : null,
+      iteration: loop ? loop.iterations : 0,
+    });
+  });
+  let outcome: Outcome = { kind: 'ok' };
+  try {
+    await run({ asyncio, python });
+  } catch (error) {
+    outcome = outcomeOf(error);
+  } finally {
+    python.setStdout(null);
+    asyncio.set_event_loop_policy(previousPolicy);
+  }
+  const loop = policy.lastLoop;
+  return { trace, outcome, endTime: loop ? loop.virtualNow() : 0, iterations: loop ? loop.iterations : 0 };
+}

@@ -1,0 +1,167 @@
+/**
+ * Cheap static types for the emitted TypeScript: enough to declare `let v: bigint` and use
+ * native `a + b` where both sides are known ints, and `PyValue` (with runtime dispatch)
+ * everywhere else. A flow-insensitive fixpoint over the whole program: a variable's type is
+ * the join of everything assigned to it, a parameter's the join of every call site's
+ * argument (and its default), a function's result the join of its returns.
+ */
+import type { Expr, FunctionDef, Program, Stmt, Target } from '../../ir/program.ts';
+
+export type SType =
+  | { k: 'int' | 'float' | 'str' | 'bool' | 'none' | 'list' | 'tuple' | 'range' | 'any' | 'never' }
+  | { k: 'coro' | 'task' | 'future'; of: SType };
+
+export const T = {
+  int: { k: 'int' },
+  float: { k: 'float' },
+  str: { k: 'str' },
+  bool: { k: 'bool' },
+  none: { k: 'none' },
+  list: { k: 'list' },
+  tuple: { k: 'tuple' },
+  range: { k: 'range' },
+  any: { k: 'any' },
+  never: { k: 'never' },
+} as const satisfies Record<string, SType>;
+
+export function coro(of: SType): SType {
+  return { k: 'coro', of };
+}
+
+export function sameType(a: SType, b: SType): boolean {
+  if (a.k !== b.k) return false;
+  return !('of' in a) || sameType(a.of, (b as { of: SType }).of);
+}
+
+function depth(t: SType): number {
+  return 'of' in t ? 1 + depth(t.of) : 0;
+}
+
+/** Least upper bound; nesting deeper than 3 (a coroutine of a coroutine of...) gives up. */
+export function join(a: SType, b: SType): SType {
+  if (a.k === 'never') return b;
+  if (b.k === 'never') return a;
+  if (sameType(a, b)) return a;
+  if ('of' in a && 'of' in b && a.k === b.k) {
+    const of = join(a.of, b.of);
+    return depth(of) > 3 ? T.any : { k: a.k, of };
+  }
+  return T.any;
+}
+
+/** The TypeScript type for a static type (`asyncio` and runtime names as the module imports them). */
+export function tsType(t: SType): string {
+  switch (t.k) {
+    case 'int':
+      return 'bigint';
+    case 'float':
+      return 'number';
+    case 'str':
+      return 'string';
+    case 'bool':
+      return 'boolean';
+    case 'none':
+      return 'null';
+    case 'list':
+      return 'PyValue[]';
+    case 'tuple':
+      return 'PyTuple';
+    case 'range':
+      return 'PyRange';
+    case 'coro':
+      return `asyncio.Coroutine<${tsType(t.of)}>`;
+    case 'task':
+      return `asyncio.Task<${tsType(t.of)}>`;
+    case 'future':
+      return `asyncio.Future<${tsType(t.of)}>`;
+    default:
+      return 'PyValue';
+  }
+}
+
+export const isNumeric = (t: SType): boolean => t.k === 'int' || t.k === 'float' || t.k === 'bool';
+
+// ---------------------------------------------------------------------------- scopes
+
+/** What the emitter needs to know about one `def`. */
+export interface FunctionInfo {
+  def: FunctionDef;
+  /** Parameters, then every other name the body assigns (Python's function-scoped locals). */
+  locals: string[];
+  /** A plain `def` that must be a JS async function: it reaches `asyncio.run`. */
+  jsAsync: boolean;
+  /** Referenced as a value, or called in ways not bound statically: parameters are `PyValue`. */
+  dynamic: boolean;
+}
+
+/** The scope and type facts of a whole program. */
+export interface ProgramInfo {
+  functions: Map<string, FunctionInfo>;
+  /** Names the module body assigns. */
+  globals: string[];
+  /** `scope + '\0' + name` → type; scope '' is the module, else the function's name. */
+  vars: Map<string, SType>;
+  /** Function name → result type (of the coroutine, for an `async def`). */
+  returns: Map<string, SType>;
+}
+
+export function targetNames(target: Target, into: string[] = []): string[] {
+  if (target.kind === 'name') {
+    if (!into.includes(target.id)) into.push(target.id);
+  } else if (target.kind === 'tuple') for (const t of target.elts) targetNames(t, into);
+  return into;
+}
+
+/** Names assigned by these statements (not inside comprehensions, which have their own scope). */
+export function assignedNames(body: Stmt[], into: string[] = []): string[] {
+  for (const s of body) {
+    switch (s.kind) {
+      case 'assign':
+      case 'augAssign':
+        targetNames(s.target, into);
+        break;
+      case 'for':
+        targetNames(s.target, into);
+        assignedNames(s.body, into);
+        break;
+      case 'while':
+        assignedNames(s.body, into);
+        break;
+      case 'if':
+        assignedNames(s.body, into);
+        assignedNames(s.orelse, into);
+        break;
+    }
+  }
+  return into;
+}
+
+/** True when control can never run past the end of `body` (so no implicit `return None`). */
+export function terminates(body: Stmt[]): boolean {
+  return body.some((s) => {
+    if (s.kind === 'return') return true;
+    if (s.kind === 'if') return terminates(s.body) && terminates(s.orelse);
+    if (s.kind === 'while') return isAlwaysTrue(s.test) && !breaks(s.body);
+    return false;
+  });
+}
+
+/** A literal test that is always true (`while True:`, `while 1:`). */
+export function isAlwaysTrue(e: Expr): boolean {
+  return (e.kind === 'bool' && e.value) || (e.kind === 'int' && e.value !== 0);
+}
+
+function breaks(body: Stmt[]): boolean {
+  return body.some((s) => {
+    if (s.kind === 'break') return true;
+    if (s.kind === 'if') return breaks(s.body) || breaks(s.orelse);
+    return false; // a nested loop's break is its own
+  });
+}
+
+/** The element type `for x in <t>` yields. */
+export function elementType(t: SType): SType {
+  if (t.k === 'range') return T.int;
+  if (t.k === 'str') return T.str;
+  return T.any;
+}
