@@ -133,7 +133,10 @@ export interface CorpusReplay {
   oracleOutcome: Outcome;
   oracleMatches: boolean;
   side: Array<[string, number]> | string;
+  /** The side agrees with what the file pins. */
   sideMatches: boolean;
+  /** The side agrees with what CPython printed just now (what --update pins). */
+  sideMatchesOracle: boolean;
 }
 
 export async function replayCorpusEntry(entry: CorpusEntry, oracle: Oracle, side: Side): Promise<CorpusReplay> {
@@ -149,6 +152,7 @@ export async function replayCorpusEntry(entry: CorpusEntry, oracle: Oracle, side
     oracleMatches: compareRuns(pinned, cpython).same,
     side: isFailure(other) ? other.failure : textTimePairs(other.trace),
     sideMatches: !isFailure(other) && compareRuns(pinned, other, { times: side.comparesTime }).same,
+    sideMatchesOracle: !isFailure(other) && compareRuns(cpython, other, { times: side.comparesTime }).same,
   };
 }
 

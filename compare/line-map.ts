@@ -1,42 +1,62 @@
 /**
  * Which line of the TypeScript corresponds to which line of the Python, so a report can show
- * them side by side with corresponding lines on one row. Anchors are what both texts share
- * verbatim: the function names of `def`s and the string literals of print labels.
+ * them side by side with corresponding lines on one row. The transpiler keeps the Python's
+ * statement order and names, so the lines are aligned as two sequences (Needleman–Wunsch):
+ * two lines may pair when they share enough words (names, numbers, string literals), and the
+ * pairs chosen maximise the total likeness while keeping both sides in order.
  */
 export interface LinePair {
   python: number;
   typescript: number;
 }
 
-const DEF = /^\s*(?:async\s+)?def\s+(\w+)/;
-const STRING = /(['"])((?:\\.|(?!\1).)*)\1/g;
+/** Words that only say how each language spells things, not which statement it is. */
+const NOISE = new Set([
+  'def', 'async', 'const', 'let', 'var', 'function', 'return_', 'py', 'aw', 'coroutine', 'Promise', 'null', 'None',
+  'bigint', 'number', 'string', 'boolean', 'PyValue', 'Task', 'Coroutine', 'of', 'in', 'import', 'from', 'as', 'rt',
+]);
+const WORD = /'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|[A-Za-z_$][\w$]*|\d+(?:\.\d+)?(?:e[-+]?\d+)?/g;
+const MIN_LIKENESS = 0.3;
 
-function anchorsOf(line: string, isPython: boolean): string[] {
-  const anchors: string[] = [];
-  const def = isPython ? DEF.exec(line) : /(?:const|function)\s+(\w+)\s*(?:=|\()/.exec(line);
-  if (def) anchors.push(`def ${def[1]}`);
-  for (const match of line.matchAll(STRING)) anchors.push(`str ${match[2]}`);
-  return anchors;
+function wordsOf(line: string): Set<string> {
+  const code = line.replace(/^\s*(#|\/\/).*$/, '');
+  const words = new Set<string>();
+  for (const [word] of code.matchAll(WORD)) {
+    const normal = word.replace(/^"(.*)"$/, "'$1'");
+    if (!NOISE.has(normal)) words.add(normal);
+  }
+  return words;
+}
+
+function likeness(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const word of a) if (b.has(word)) shared++;
+  return shared / (a.size + b.size - shared);
 }
 
 /** Monotone pairs (both line numbers increase), 1-based. */
 export function alignLines(python: string, typescript: string): LinePair[] {
-  const tsLines = typescript.split('\n');
-  const pairs: LinePair[] = [];
-  let from = 0;
-  for (const [i, line] of python.split('\n').entries()) {
-    if (line.trimStart().startsWith('#')) continue;
-    const anchors = anchorsOf(line, true);
-    if (anchors.length === 0) continue;
-    for (let j = from; j < tsLines.length; j++) {
-      if (tsLines[j].trimStart().startsWith('//')) continue;
-      const theirs = anchorsOf(tsLines[j], false);
-      if (anchors.some((anchor) => theirs.includes(anchor))) {
-        pairs.push({ python: i + 1, typescript: j + 1 });
-        from = j + 1;
-        break;
-      }
+  const py = python.split('\n').map(wordsOf);
+  const ts = typescript.split('\n').map(wordsOf);
+  // best[i][j]: the best total likeness aligning py[i..] with ts[j..]
+  const best = Array.from({ length: py.length + 1 }, () => new Float64Array(ts.length + 1));
+  for (let i = py.length - 1; i >= 0; i--) {
+    for (let j = ts.length - 1; j >= 0; j--) {
+      const pair = likeness(py[i], ts[j]);
+      const paired = pair >= MIN_LIKENESS ? pair + best[i + 1][j + 1] : -1;
+      best[i][j] = Math.max(paired, best[i + 1][j], best[i][j + 1]);
     }
+  }
+  const pairs: LinePair[] = [];
+  for (let i = 0, j = 0; i < py.length && j < ts.length; ) {
+    const pair = likeness(py[i], ts[j]);
+    if (pair >= MIN_LIKENESS && best[i][j] === pair + best[i + 1][j + 1]) {
+      pairs.push({ python: i + 1, typescript: j + 1 });
+      i++;
+      j++;
+    } else if (best[i][j] === best[i + 1][j]) i++;
+    else j++;
   }
   return pairs;
 }

@@ -3,41 +3,26 @@
  * stays string building). The output reads line for line like the Python: same names,
  * same statement order, function-scoped locals declared first as Python scopes them.
  *
- * Runtime contract (port/index.ts, port/python/index.ts): `asyncio.coroutine(name, fn)`
- * keeps coroutine creation lazy; `await asyncio.aw(x)` is the only await on port objects;
- * Python values go through `py.*` unless static types allow a native operator.
+ * Python values go through `py.*` (port/python/index.ts) unless static types allow a native
+ * operator. What is async (an `async def`, `await`, `asyncio.*`, task methods, coroutine types,
+ * the imports) is written by the profile's dialect (dialect.ts): `port` (CPython's semantics
+ * on port/index.ts) or `native` (plain promises on native/).
  */
 import CodeBlockWriter from 'code-block-writer';
-import type { CmpOpName, Comprehension, Expr, FStringPart, FunctionDef, Keyword, Program, Stmt, Target } from '../../ir/program.ts';
+import type { AsyncioName, CmpOpName, Comprehension, Expr, FStringPart, FunctionDef, Keyword, Program, Stmt, Target } from '../../ir/program.ts';
 import { headerLines } from '../../ir/header.ts';
 import { floatRepr } from '../python/str.ts';
+import { DEFAULT_NATIVE_IMPORT } from './dialect-native.ts';
+import { PORT_DIALECT } from './dialect-port.ts';
+import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
-import { Temps, templateText, tsName, tsString } from './names.ts';
+import { Temps, templateText, tsString } from './names.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 
-export interface ImportPaths {
-  port: string;
-  python: string;
-}
+export type { ImportPaths } from './dialect.ts';
 
 /** The module specifiers a transpiled file imports when not told otherwise (from the repo root). */
-export const DEFAULT_IMPORTS: ImportPaths = { port: './port/index.ts', python: './port/python/index.ts' };
-
-/** Binding strength of emitted JS expressions (higher binds tighter). */
-const P = { comma: 1, assign: 2, cond: 3, or: 4, and: 5, eq: 9, rel: 10, add: 12, mul: 13, unary: 15, call: 19, atom: 20 } as const;
-
-interface Out {
-  code: string;
-  type: SType;
-  prec: number;
-}
-
-const out = (code: string, type: SType, prec: number = P.atom): Out => ({ code, type, prec });
-
-/** `r` as an operand that needs at least `min` binding strength. */
-function operand(r: Out, min: number): string {
-  return r.prec >= min ? r.code : `(${r.code})`;
-}
+export const DEFAULT_IMPORTS: ImportPaths = { port: './port/index.ts', python: './port/python/index.ts', native: DEFAULT_NATIVE_IMPORT };
 
 /** Per emitted function body: its scope, temporaries, and whether it awaited anything. */
 interface Context {
@@ -50,8 +35,9 @@ const NO_KEYWORDS: Record<string, readonly string[]> = {
   len: [], range: [], str: [], repr: [], float: [], bool: [], abs: [], list: [], tuple: [], zip: [],
 };
 
-export function emitProgram(program: Program, imports: ImportPaths): string {
-  return new ProgramEmitter(program).emit(imports);
+/** The module for `program`, its async parts written by `dialect` (the port's by default). */
+export function emitProgram(program: Program, imports: ImportPaths, dialect: AsyncDialect = PORT_DIALECT): string {
+  return new ProgramEmitter(program, dialect).emit(imports);
 }
 
 class ProgramEmitter {
@@ -61,7 +47,16 @@ class ProgramEmitter {
   /** The module's own body (and def-time defaults): its temporaries are module globals. */
   private readonly moduleCtx: Context;
 
-  constructor(private readonly program: Program) {
+  /** The profile's names and types (`tsName`/`tsType` for the port). */
+  private readonly name: (pythonName: string) => string;
+  private readonly type: (t: SType) => string;
+
+  constructor(
+    private readonly program: Program,
+    private readonly dialect: AsyncDialect,
+  ) {
+    this.name = dialect.name;
+    this.type = dialect.tsType;
     this.inference = new Inference(program);
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
   }
@@ -69,8 +64,10 @@ class ProgramEmitter {
   emit(imports: ImportPaths): string {
     const w = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true });
     if (this.program.header) for (const line of headerLines(this.program.header, '//')) w.writeLine(line);
-    w.writeLine(`import * as asyncio from ${tsString(imports.port)};`);
-    w.writeLine(`import { print, py, PyTuple, PyRange, type PyValue } from ${tsString(imports.python)};`);
+    for (const line of this.dialect.importLines(imports)) {
+      if (line === '') w.blankLine();
+      else w.writeLine(line);
+    }
     w.blankLine();
 
     const moduleCtx = this.moduleCtx;
@@ -79,7 +76,7 @@ class ProgramEmitter {
     this.emitBlock(body, this.program.body, moduleCtx);
 
     for (const name of this.inference.info.globals) {
-      w.writeLine(`let ${tsName(name)}!: ${tsType(this.inference.varType('', name))};`);
+      w.writeLine(`let ${this.name(name)}!: ${this.type(this.inference.varType('', name))};`);
     }
     for (const t of moduleCtx.temps.declared) w.writeLine(`let ${t.name}: ${t.type};`);
     if (this.inference.info.globals.length + moduleCtx.temps.declared.length > 0) w.blankLine();
@@ -95,25 +92,23 @@ class ProgramEmitter {
 
   private emitFunction(w: CodeBlockWriter, def: FunctionDef): void {
     const fn = this.inference.info.functions.get(def.name)!;
-    const name = tsName(def.name);
+    const name = this.name(def.name);
     const moduleCtx = this.moduleCtx;
     // Defaults are evaluated once, at def time, in the module: constants unless literal.
     for (const p of def.params) {
       if (p.default && !isLiteral(p.default)) {
         const constant = `${name}$${p.name}`;
         const value = this.expr(p.default, moduleCtx);
-        w.writeLine(`const ${constant}: ${tsType(this.inference.varType(def.name, p.name))} = ${value.code};`);
+        w.writeLine(`const ${constant}: ${this.type(this.inference.varType(def.name, p.name))} = ${value.code};`);
         this.defaultConstants.set(`${def.name}\0${p.name}`, constant);
       }
     }
-    const params = def.params.map((p) => `${tsName(p.name)}: ${tsType(this.inference.varType(def.name, p.name))}`).join(', ');
-    const result = tsType(this.inference.returnType(def.name));
+    const params = def.params.map((p) => `${this.name(p.name)}: ${this.type(this.inference.varType(def.name, p.name))}`).join(', ');
+    const result = this.type(this.inference.returnType(def.name));
     const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0 };
     const body = this.functionBody(fn, ctx);
     if (def.isAsync) {
-      w.write(`const ${name} = asyncio.coroutine(${tsString(def.name)}, async (${params}): Promise<${result}> => `);
-      w.inlineBlock(() => w.write(body));
-      w.write(');').newLine();
+      this.dialect.writeAsyncDef(w, { name, pythonName: def.name, params, result, body });
     } else {
       const head = fn.jsAsync ? `async function ${name}(${params}): Promise<${result}>` : `function ${name}(${params}): ${result}`;
       w.write(`${head} `).block(() => w.write(body));
@@ -128,7 +123,7 @@ class ProgramEmitter {
     const head = this.writer();
     const params = new Set(fn.def.params.map((p) => p.name));
     for (const local of fn.locals) {
-      if (!params.has(local)) head.writeLine(`let ${tsName(local)}!: ${tsType(this.inference.varType(fn.def.name, local))};`);
+      if (!params.has(local)) head.writeLine(`let ${this.name(local)}!: ${this.type(this.inference.varType(fn.def.name, local))};`);
     }
     for (const t of ctx.temps.declared) head.writeLine(`let ${t.name}: ${t.type};`);
     return head.toString() + inner.toString();
@@ -201,7 +196,7 @@ class ProgramEmitter {
       if (isPure(value)) {
         w.writeLine(`py.setitem(${this.expr(target.value, ctx).code}, ${this.expr(target.index, ctx).code}, ${v.code});`);
       } else {
-        const tmp = ctx.temps.fresh(tsType(v.type));
+        const tmp = ctx.temps.fresh(this.type(v.type));
         w.writeLine(`${tmp} = ${v.code};`);
         w.writeLine(`py.setitem(${this.expr(target.value, ctx).code}, ${this.expr(target.index, ctx).code}, ${tmp});`);
       }
@@ -300,7 +295,7 @@ class ProgramEmitter {
   private nameRef(id: string, ctx: Context): string {
     const r = this.inference.resolve(ctx.scope, id);
     if (r.kind === 'undefined') return `py.nameError(${tsString(id)})`;
-    return tsName(id);
+    return this.name(id);
   }
 
   // -------------------------------------------------------------------------- expressions
@@ -397,7 +392,7 @@ class ProgramEmitter {
     // Right to left: a and b and c  ->  truthy($1 = a) ? (truthy($2 = b) ? c : $2) : $1
     let acc = parts[parts.length - 1];
     for (let k = parts.length - 2; k >= 0; k--) {
-      const tmp = ctx.temps.fresh(tsType(type));
+      const tmp = ctx.temps.fresh(this.type(type));
       const test = `py.truthy(${tmp} = ${parts[k].code})`;
       const code = op === 'and' ? `${test} ? ${operand(acc, P.cond + 1)} : ${tmp}` : `${test} ? ${tmp} : ${operand(acc, P.cond)}`;
       acc = out(code, type, P.cond);
@@ -412,7 +407,7 @@ class ProgramEmitter {
       let b = this.expr(comparators[k], ctx);
       if (k < ops.length - 1 && !isPure(comparators[k])) {
         // A middle operand is evaluated once, then compared on both sides.
-        const tmp = ctx.temps.fresh(tsType(b.type));
+        const tmp = ctx.temps.fresh(this.type(b.type));
         tests.push(compareOp(op, a, out(`(${tmp} = ${b.code})`, b.type)).code);
         b = out(tmp, b.type);
       } else tests.push(compareOp(op, a, b).code);
@@ -440,7 +435,7 @@ class ProgramEmitter {
       const source = this.iterable(gen.iter, inner);
       const next: Scope = { fn: ctx.scope.fn, comprehensions: scope.comprehensions.slice(generators.length - level - 1) };
       inner.scope = next;
-      const item = gen.target.kind === 'name' ? tsName(gen.target.id) : inner.temps.fresh('PyValue');
+      const item = gen.target.kind === 'name' ? this.name(gen.target.id) : inner.temps.fresh('PyValue');
       w.write(`for (const ${item} of ${source}) `).block(() => {
         if (gen.target.kind !== 'name') this.emitComprehensionTarget(w, gen.target, item, inner);
         const conds = gen.ifs.map((c) => this.condition(c, inner));
@@ -452,7 +447,7 @@ class ProgramEmitter {
     w.writeLine(`return ${result};`);
     const decls = inner.temps.declared.map((t) => `let ${t.name}: ${t.type};\n`).join('');
     const names = generators.flatMap((g) => (g.target.kind === 'name' ? [] : comprehensionNames(g.target)));
-    const nameDecls = [...new Set(names)].map((n) => `let ${tsName(n)}: PyValue;\n`).join('');
+    const nameDecls = [...new Set(names)].map((n) => `let ${this.name(n)}: PyValue;\n`).join('');
     const fnBody = `{\n${nameDecls}${decls}${w.toString()}}`;
     ctx.awaits += inner.awaits;
     if (inner.awaits > 0) return out(`(await (async (): Promise<PyValue[]> => ${fnBody})())`, T.list);
@@ -461,7 +456,7 @@ class ProgramEmitter {
 
   private emitComprehensionTarget(w: CodeBlockWriter, target: Target, item: string, ctx: Context): void {
     if (target.kind === 'tuple' && target.elts.every((t) => t.kind === 'name')) {
-      w.writeLine(`[${target.elts.map((t) => tsName((t as { id: string }).id)).join(', ')}] = py.unpack(${item}, ${target.elts.length});`);
+      w.writeLine(`[${target.elts.map((t) => this.name((t as { id: string }).id)).join(', ')}] = py.unpack(${item}, ${target.elts.length});`);
     } else this.emitStore(w, target, item, ctx);
   }
 
@@ -477,17 +472,23 @@ class ProgramEmitter {
   }
 
   private awaitExpr(value: Out, ctx: Context): Out {
-    ctx.awaits++;
-    const awaitable = 'of' in value.type ? value.code : `${operand(value, P.unary)} as asyncio.Awaitable<PyValue>`;
-    const type = 'of' in value.type ? value.type.of : T.any;
-    return out(`await asyncio.aw(${awaitable})`, type, P.unary);
+    return this.dialect.awaitExpr(value, this.exprEmitter(ctx));
+  }
+
+  /** The emitter as a dialect sees it, bound to one function body. */
+  private exprEmitter(ctx: Context): ExprEmitter {
+    return {
+      expr: (e) => this.expr(e, ctx),
+      condition: (e) => this.condition(e, ctx),
+      awaited: () => void ctx.awaits++,
+    };
   }
 
   // -------------------------------------------------------------------------- calls
 
   private userCall(func: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
     const fn = this.inference.info.functions.get(func)!;
-    const name = tsName(func);
+    const name = this.name(func);
     const resultType = fn.def.isAsync ? { k: 'coro' as const, of: this.inference.returnType(func) } : this.inference.returnType(func);
     const binding = bindStatically(fn.def, args, keywords);
     let call: string;
@@ -520,7 +521,7 @@ class ProgramEmitter {
     const shadow = this.inference.resolve(ctx.scope, func);
     if (shadow.kind === 'local' || shadow.kind === 'global' || shadow.kind === 'comprehension') {
       // Python looks the name up like any other: a variable named `print` is what gets called.
-      return out(`py.notCallable(${[tsName(func), positional].filter((x) => x).join(', ')})`, type, P.call);
+      return out(`py.notCallable(${[this.name(func), positional].filter((x) => x).join(', ')})`, type, P.call);
     }
     if (keywords.length > 0 && NO_KEYWORDS[func]) {
       return out(`py.raiseTypeError(${tsString(`${func}() takes no keyword arguments`)})`, type, P.call);
@@ -534,48 +535,7 @@ class ProgramEmitter {
 
   private asyncioCall(func: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
     const type = this.inference.typeOf({ kind: 'asyncio', func: func as never, args, keywords }, ctx.scope);
-    const kw = (name: string): Expr | undefined => keywords.find((k) => k.name === name)?.value;
-    const arg = (k: number, name: string): Out | undefined => {
-      const e = args[k] ?? kw(name);
-      return e ? this.expr(e, ctx) : undefined;
-    };
-    const asCoroutine = (r: Out | undefined): string =>
-      r === undefined ? 'undefined as never' : r.type.k === 'coro' ? r.code : `${operand(r, P.unary)} as asyncio.Coroutine<PyValue>`;
-    switch (func) {
-      case 'run': {
-        ctx.awaits++;
-        return out(`await asyncio.run(${asCoroutine(arg(0, 'main'))})`, type, P.unary);
-      }
-      case 'sleep': {
-        const delay = arg(0, 'delay') ?? out('0n', T.int);
-        const delayCode = delay.type.k === 'int' || delay.type.k === 'float' ? delay.code : `${operand(delay, P.unary)} as number | bigint`;
-        const result = arg(1, 'result');
-        return out(`asyncio.sleep(${delayCode}${result ? `, ${result.code}` : ''})`, type, P.call);
-      }
-      case 'create_task': {
-        const name = kw('name');
-        const opts = name ? `, { name: ${this.expr(name, ctx).code} as string | null }` : '';
-        return out(`asyncio.create_task(${asCoroutine(arg(0, 'coro'))}${opts})`, type, P.call);
-      }
-      case 'gather': {
-        const items = args.map((a) => {
-          if (a.kind === 'starred') return `...(py.iter(${this.expr(a.value, ctx).code}) as Iterable<asyncio.Awaitable>)`;
-          const r = this.expr(a, ctx);
-          return 'of' in r.type && r.type.k !== 'future' ? r.code : `${operand(r, P.unary)} as asyncio.Awaitable`;
-        });
-        const flag = kw('return_exceptions');
-        const call = flag
-          ? `asyncio.gatherWith({ return_exceptions: ${this.condition(flag, ctx)} }${items.map((i) => `, ${i}`).join('')})`
-          : `asyncio.gather(${items.join(', ')})`;
-        return out(`${call} as asyncio.Future<PyValue[]>`, type, P.rel);
-      }
-      case 'current_task':
-        return out('asyncio.current_task()', type, P.call);
-      case 'all_tasks':
-        return out('asyncio.all_tasks()', type, P.call);
-      default:
-        throw new Error(`asyncio.${func} is not in the IR`);
-    }
+    return this.dialect.asyncioCall(func as AsyncioName, args, keywords, type, this.exprEmitter(ctx));
   }
 
   private methodCall(object: Expr, method: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
@@ -587,8 +547,7 @@ class ProgramEmitter {
       return out(`py.${method}(${[obj.code, argCode].filter((x) => x).join(', ')})`, type, P.call);
     }
     if (obj.type.k === 'task' && ['done', 'cancelled', 'cancel', 'get_name', 'result'].includes(method)) {
-      const cast = method === 'cancel' && argCode ? `${argCode} as string | null` : argCode;
-      return out(`${operand(obj, P.call)}.${method}(${cast})`, type, P.call);
+      return this.dialect.taskMethod(obj, method, argCode, type);
     }
     return out(`py.callMethod(${[obj.code, tsString(method), argCode].filter((x) => x).join(', ')})`, type, P.call);
   }
@@ -599,7 +558,7 @@ class ProgramEmitter {
 const OPS: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '**': 'pow' };
 
 
-/** A runtime call returning PyValue, cast when the static type knows better. */
+/** A runtime call returning PyValue, cast when the static type knows better (a value type: the same in every dialect). */
 function typed(call: string, type: SType): Out {
   return type.k === 'any' ? out(call, type, P.call) : out(`${call} as ${tsType(type)}`, type, P.rel);
 }

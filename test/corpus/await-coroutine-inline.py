@@ -4,6 +4,9 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["helper 1\n",0.000001]
+#   ["helper returned 2 before the other task ran\n",0.000001]
+#   ["other task\n",0.000002]
 # ---
 import asyncio
 

@@ -4,6 +4,8 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["got value without yielding\n",0.000002]
+#   ["bystander\n",0.000003]
 # ---
 import asyncio
 

@@ -4,6 +4,7 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["cancelled: True done: True\n",0.000002]
 # ---
 import asyncio
 

@@ -4,6 +4,8 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["outer cancelled: True\n",0.10000600000000001]
+#   ["inner cancelled: True\n",0.10000600000000001]
 # ---
 import asyncio
 

@@ -4,6 +4,8 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["made a coroutine\n",0.000001]
+#   ["main done\n",0.000002]
 # ---
 import asyncio
 

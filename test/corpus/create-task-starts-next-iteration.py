@@ -4,6 +4,9 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["main continues first\n",0.000001]
+#   ["child runs\n",0.000002]
+#   ["main got 7\n",0.000003]
 # ---
 import asyncio
 

@@ -4,6 +4,8 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["0.3\n",0.30000599999999994]
+#   ["0.1 + 0.2\n",0.3000069999999999]
 # ---
 import asyncio
 

@@ -4,6 +4,10 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["finished fast\n",0.10000600000000001]
+#   ["finished mid\n",0.20000700000000002]
+#   ["finished slow\n",0.3000049999999999]
+#   ["['slow', 'fast', 'mid']\n",0.30000699999999986]
 # ---
 import asyncio
 

@@ -4,6 +4,11 @@
 # clock: ideal
 # outcome: ok
 # expected:
+#   ["woke 0\n",0.02]
+#   ["woke 2\n",0.02]
+#   ["woke 4\n",0.02]
+#   ["woke 1\n",0.02]
+#   ["woke 3\n",0.02]
 # ---
 import asyncio
 

@@ -4,6 +4,10 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["shav\n",0.000001]
+#   ["text\n",0.000003]
+#   ["done sleeping\n",1.0000059999999997]
+#   ["finished\n",2.000004]
 # ---
 import asyncio
 

@@ -4,6 +4,9 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["shav\n",0.000001]
+#   ["finished\n",0.000001]
+#   ["text\n",0.000002]
 # ---
 import asyncio
 

@@ -4,6 +4,12 @@
 # clock: realistic
 # outcome: ok
 # expected:
+#   ["a 0\n",0.000002]
+#   ["b 0\n",0.000002]
+#   ["a 1\n",0.000003]
+#   ["b 1\n",0.000003]
+#   ["a 2\n",0.000004]
+#   ["b 2\n",0.000004]
 # ---
 import asyncio
 

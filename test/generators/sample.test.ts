@@ -93,7 +93,7 @@ describe('withHeader', () => {
       '# asyncio-conformance 0.1.0 generated program',
       '# seed: 42  path: "17"',
       '# constraints: {"maxFunctions":3}',
-      '# replay: npx asyncio-conformance check --seed 42 --path 17',
+      `# replay: npx asyncio-conformance check --seed 42 --path 17 --constraints '{"maxFunctions":3}'`,
     ]);
   });
 });

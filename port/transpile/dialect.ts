@@ -1,0 +1,81 @@
+/**
+ * One emitter, two dialects. Everything that is not async (values, operators, prints,
+ * f-strings, loops, locals, inference) is written by emit.ts the same way for every profile;
+ * what an `async def`, an `await`, an `asyncio.*` call, a task method, a coroutine's type
+ * and the import header become is asked of the profile's `AsyncDialect`:
+ *
+ * - `port` (dialect-port.ts): CPython's semantics on the asyncio port;
+ * - `native` (dialect-native.ts): the program as a person ports it to plain promises.
+ *
+ * The expression plumbing both sides share (an emitted expression with its static type and
+ * binding strength) lives here, so a dialect need not import the emitter.
+ */
+import type CodeBlockWriter from 'code-block-writer';
+import type { AsyncioName, Expr, Keyword } from '../../ir/program.ts';
+import type { SType } from './types.ts';
+
+/** Binding strength of emitted JS expressions (higher binds tighter). */
+export const P = { comma: 1, assign: 2, cond: 3, or: 4, and: 5, eq: 9, rel: 10, add: 12, mul: 13, unary: 15, call: 19, atom: 20 } as const;
+
+/** An emitted expression: its code, its static type, how tightly it binds. */
+export interface Out {
+  code: string;
+  type: SType;
+  prec: number;
+}
+
+export const out = (code: string, type: SType, prec: number = P.atom): Out => ({ code, type, prec });
+
+/** `r` as an operand that needs at least `min` binding strength. */
+export function operand(r: Out, min: number): string {
+  return r.prec >= min ? r.code : `(${r.code})`;
+}
+
+/** The module specifiers an emitted file imports. */
+export interface ImportPaths {
+  port: string;
+  python: string;
+  /** The `native` profile's runtime (`native/index.ts`); only that profile reads it. */
+  native?: string;
+}
+
+/** What a dialect may ask of the emitter while it writes one expression (bound to the current function body). */
+export interface ExprEmitter {
+  expr(e: Expr): Out;
+  /** `e` as a JS boolean (Python truthiness). */
+  condition(e: Expr): string;
+  /** Records that the current body awaits (so a comprehension around it becomes an async IIFE). */
+  awaited(): void;
+}
+
+/** An `async def` ready to be written: names and types already in the profile's spelling. */
+export interface AsyncDefText {
+  /** The TypeScript name. */
+  name: string;
+  /** The Python name (what the port shows as the coroutine's `__qualname__`). */
+  pythonName: string;
+  /** `a: bigint, b: PyValue` */
+  params: string;
+  /** The TypeScript type of what the body returns. */
+  result: string;
+  /** The body's statements, already emitted. */
+  body: string;
+}
+
+export interface AsyncDialect {
+  readonly profile: 'port' | 'native';
+  /** Lines after the header comment, up to (not including) the blank line before the program. */
+  importLines(imports: ImportPaths): string[];
+  /** The TypeScript identifier for a Python name. */
+  name(pythonName: string): string;
+  /** The TypeScript type for a static type. */
+  tsType(t: SType): string;
+  /** Writes an `async def` (followed by a newline; the emitter adds the blank line). */
+  writeAsyncDef(w: CodeBlockWriter, def: AsyncDefText): void;
+  /** `await <value>`. */
+  awaitExpr(value: Out, emit: ExprEmitter): Out;
+  /** `asyncio.<func>(...)`; `type` is what inference says the call returns. */
+  asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type: SType, emit: ExprEmitter): Out;
+  /** `<task>.<method>(args)` on an object statically known to be a task. */
+  taskMethod(task: Out, method: string, argCode: string, type: SType): Out;
+}
