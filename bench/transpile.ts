@@ -51,10 +51,9 @@ export async function benchTranspile(n: number): Promise<TranspileBench> {
   const sucraseStripped = perItem(emit.results, stripSucrase);
   const compile = perItem(stripped.results, (js) => new AsyncFunction('$rt', bodyOf(js)));
   const few = emit.results.slice(0, Math.min(n, 50)); // prettier is slow and only reports pay it
-  let started = performance.now();
+  const started = performance.now();
   for (const ts of few) await formatTypeScript(ts);
   const prettier = (performance.now() - started) / few.length;
-  started = performance.now();
   return {
     emit: emit.ms,
     '(inference, part of emit)': infer.ms,

@@ -52,22 +52,40 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   const programs = options.path
     ? [{ path: options.path, program: withHeader(replayProgram({ seed, path: options.path, constraints }), { seed, path: options.path, constraints }) }]
-    : streamSlice(seed, options.runs, constraints, options.shard);
+    : programStream(seed, options.runs, constraints, options.shard);
+  const total = options.path ? 1 : runsIn(options.runs, options.shard);
 
   const counts = emptyCounts();
   const pending: Pending[] = [];
-  // Every oracle request goes out at once: the pool pipelines them over its workers while the
-  // side runs programs one by one here.
-  const expectedRuns = programs.map(({ program }) => runOnOracle(oracle, program, runOptions));
-  for (const [i, { path, program }] of programs.entries()) {
+  // Pipelined: the oracle is LOOKAHEAD programs ahead of the side, so its workers compute
+  // while this thread generates, transpiles and runs the port (the bottleneck); programs are
+  // generated a chunk at a time, so the workers start at once instead of after all of them.
+  const window: Array<{ path: string; program: Program; expected: Promise<SideResult> }> = [];
+  const source = programs[Symbol.iterator]();
+  const refill = () => {
+    // In batches (the pool sends each batch as one write), not one request per program.
+    if (window.length > LOOKAHEAD / 2) return;
+    while (window.length < LOOKAHEAD) {
+      const next = source.next();
+      if (next.done) return;
+      const { path, program } = next.value;
+      window.push({ path, program, expected: runOnOracle(oracle, program, runOptions) });
+    }
+  };
+  const progress = throttled(options.onProgress);
+  for (let i = 0; ; i++) {
+    refill();
+    const item = window.shift();
+    if (!item) break;
+    const { path, program } = item;
     const actual = await side.run(program, runOptions);
-    const expected = await expectedRuns[i];
+    const expected = await item.expected;
     const { verdict } = judge(expected, actual, { times: side.comparesTime });
     counts[verdict]++;
     if (verdict === 'differs') {
       pending.push({ index: i, path, program, expected: expected as RunResult, actual: actual as RunResult });
     }
-    options.onProgress?.({ done: i + 1, total: programs.length, differences: counts.differs, phase: 'run' });
+    progress({ done: i + 1, total, differences: counts.differs, phase: 'run' }, i + 1 === total);
   }
 
   const findings: Finding[] = [];
@@ -84,25 +102,58 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     target: side.name,
     clock: options.clock,
     seed,
-    runs: programs.length,
+    runs: total,
     differences: counts.differs,
     python: oracle.info,
     startedAt,
     durationMs,
-    programsPerSecond: programs.length / (durationMs / 1000),
+    programsPerSecond: total / (durationMs / 1000),
     ...(options.shard ? { shard: options.shard } : {}),
     outcomes: counts,
     buckets: await bucketsFrom(findings),
   };
 }
 
-function streamSlice(seed: number, runs: number, constraints: ProgramConstraints | undefined, shard?: Shard) {
+/** Oracle requests sent ahead of the side: enough to keep every worker busy, bounded memory. */
+const LOOKAHEAD = 256;
+/** The first chunk of generated programs; each next chunk is as large as all before it. */
+const FIRST_CHUNK = 32;
+/** Progress reports at most this often (cli-progress costs ~30 µs a call, a tenth of a program). */
+const PROGRESS_EVERY_MS = 100;
+
+function runsIn(runs: number, shard?: Shard): number {
   const { start, end } = shardRange(runs, shard);
-  const programs = samplePrograms({ seed, count: end - start, offset: start, constraints });
-  return programs.map((program, k) => {
-    const path = String(start + k);
-    return { path, program: withHeader(program, { seed, path, constraints }) };
-  });
+  return end - start;
+}
+
+/**
+ * The programs of a run (or of its shard), generated lazily a chunk at a time. Chunks double
+ * because fast-check walks to a chunk's offset by skipping every run before it: doubling
+ * keeps the skipped total under the run count. Same programs, same paths as one sample.
+ */
+function* programStream(seed: number, runs: number, constraints: ProgramConstraints | undefined, shard?: Shard) {
+  const { start, end } = shardRange(runs, shard);
+  for (let offset = start, size = FIRST_CHUNK; offset < end; offset += size, size = Math.max(size, offset - start)) {
+    const chunk = samplePrograms({ seed, count: Math.min(size, end - offset), offset, constraints });
+    for (const [k, program] of chunk.entries()) {
+      const path = String(offset + k);
+      yield { path, program: withHeader(program, { seed, path, constraints }) };
+    }
+  }
+}
+
+type Progress = Parameters<NonNullable<CheckOptions['onProgress']>>[0];
+
+/** `onProgress`, called at most every PROGRESS_EVERY_MS, and always for the last one. */
+function throttled(onProgress: CheckOptions['onProgress']): (progress: Progress, last: boolean) => void {
+  let next = 0;
+  return (progress, last) => {
+    if (!onProgress) return;
+    const now = performance.now();
+    if (!last && now < next) return;
+    next = now + PROGRESS_EVERY_MS;
+    onProgress(progress);
+  };
 }
 
 /**

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { bucketsFrom, classify } from '../../compare/buckets.ts';
 import { TOOL_VERSION } from '../../compare/check.ts';
+import { runIsolated } from '../../compare/isolated.ts';
 import { runOnOracle, sideNamed, type SideName } from '../../compare/sides.ts';
+import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
 import { emptyCounts, isFailure } from '../../compare/verdict.ts';
 import { compareRuns } from '../../compare/traces.ts';
 import type { ClockModel } from '../../ir/program.ts';
@@ -45,7 +47,10 @@ async function compareCommand(file: string, flags: CompareFlags): Promise<number
   const options = { clock: flags.clock, budget: DEFAULT_BUDGET };
   return withOracle({ python: flags.python, workers: 1 }, async (oracle) => {
     const { program, source } = await loadPythonFile(file, oracle);
-    const [expected, actual] = await Promise.all([runOnOracle(oracle, program, options, source), side.run(program, options)]);
+    const [expected, actual] = await Promise.all([
+      runOnOracle(oracle, program, options, source),
+      runIsolated({ side: side.name, program, options }, WALLCLOCK_MS),
+    ]);
     if (isFailure(expected)) {
       process.stderr.write(`asyncio-conformance: CPython could not run ${file}: ${expected.failure}\n`);
       return EXIT_BAD_INPUT;

@@ -3,7 +3,9 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import type { ClockModel, RunResult } from '../../ir/program.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
-import { runOnOracle, sideNamed, type SideName } from '../../compare/sides.ts';
+import { runIsolated } from '../../compare/isolated.ts';
+import { runOnOracle, type SideName } from '../../compare/sides.ts';
+import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
 import { isFailure } from '../../compare/verdict.ts';
 import { describeOutcome } from '../../reports/model.ts';
 import { repr } from '../../port/python/index.ts';
@@ -42,7 +44,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
     const result =
       flags.target === 'cpython'
         ? await runOnOracle(oracle, program, options, source)
-        : await sideNamed(flags.target).run(program, options);
+        : await runIsolated({ side: flags.target, program, options }, WALLCLOCK_MS);
     if (isFailure(result)) {
       process.stderr.write(`asyncio-conformance: ${flags.target} could not run ${file}: ${result.failure}\n`);
       return EXIT_BAD_INPUT;
@@ -67,7 +69,7 @@ function reportOutcome(result: RunResult, quiet: boolean): number {
   if (result.outcome.kind === 'ok') return EXIT_OK;
   if (!quiet) {
     const o = result.outcome;
-    process.stderr.write(o.kind === 'exception' ? `${o.type}: ${o.message}\n` : `asyncio-conformance: the program ${describeOutcome(o)}\n`);
+    process.stderr.write(o.kind === 'exception' ? `${o.type}: ${o.message}\n` : `asyncio-conformance: the program did not finish: ${describeOutcome(o)}\n`);
   }
   return EXIT_FINDING;
 }

@@ -3,7 +3,7 @@
  * function `executeNative` runs. The TS that runs is the TS shown: the one runtime import
  * line becomes the parameter `rt`, type-only imports vanish with the types.
  */
-import { transform } from 'sucrase';
+import { transformSync } from 'oxc-transform';
 import type { Program } from '../../ir/program.ts';
 import type { NativeProgram } from '../../native/index.ts';
 import { NATIVE_DIALECT } from './dialect-native.ts';
@@ -24,7 +24,9 @@ const RUNTIME_IMPORT = /^import \{ runtime as rt \} from ['"]([^'"]+)['"];$/m;
 /** The native TS of `program` as a function of `rt`. Throws NativeTranspileError for what plain promises cannot express. */
 export function compileForNative(program: Program): CompiledNativeProgram {
   const ts = emitProgram(program, DEFAULT_IMPORTS, NATIVE_DIALECT);
-  const { code } = transform(ts, { transforms: ['typescript'], disableESTransforms: true });
+  // The same type stripper as compileForPort: it reprints the module without types, lowers nothing.
+  const { code, errors } = transformSync('program.ts', ts, { lang: 'ts', sourceType: 'module', sourcemap: false });
+  if (errors.length > 0) throw new Error(`compileForNative: the emitted TypeScript does not parse: ${errors[0].message}`);
   const linked = code.replace(RUNTIME_IMPORT, (line, spec: string) => {
     if (spec !== DEFAULT_IMPORTS.native) throw new Error(`compileForNative: unexpected import '${spec}'`);
     return '';

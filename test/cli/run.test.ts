@@ -45,6 +45,31 @@ describe('run FILE.py', () => {
   });
 });
 
+describe('programs that never finish', () => {
+  it('an endless loop with no await is stopped by the wall clock on every target: exit 1, never a hang', async () => {
+    const file = writeProgram('spin.py', 'import asyncio\n\nasync def main():\n    print("start")\n    while True:\n        pass\n\nasyncio.run(main())\n');
+    const [cpython, port] = await Promise.all(['cpython', 'port'].map((target) => cli(['run', file, '--target', target])));
+    for (const r of [cpython, port]) {
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toContain('did not finish: budget exhausted (wallclock)');
+    }
+    expect(cpython.stdout).toBe('start\n');
+  });
+
+  it('a deadlock (two tasks awaiting each other) is a verdict, not a hang', async () => {
+    const file = writeProgram(
+      'deadlock.py',
+      'import asyncio\n\nasync def child(parent):\n    print("child waits for main")\n    await parent\n\nasync def main():\n    t = asyncio.create_task(child(asyncio.current_task()))\n    print("main waits for child")\n    await t\n\nasyncio.run(main())\n',
+    );
+    for (const target of ['cpython', 'port']) {
+      const r = await cli(['run', file, '--target', target]);
+      expect(r.exitCode).toBe(1);
+      expect(r.stdout).toBe('main waits for child\nchild waits for main\n');
+      expect(r.stderr).toContain('did not finish: deadlock');
+    }
+  });
+});
+
 describe('bad input: exit 2 and a message that says where', () => {
   it('a syntax error gives file:line:col', async () => {
     const file = writeProgram('syntax.py', 'import asyncio\n\nasync def main(:\n    pass\n');
