@@ -81,7 +81,7 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => {
       const first = e.actual[e.divergence];
       const owner = ownerOf(e, first);
-      return owner !== undefined && owner !== ownerOf(e, e.expected[e.divergence]) && e.facts.startedAsTasks.has(owner) && e.facts.printsBeforeFirstAwait.has(labelOf(first.text));
+      return owner !== undefined && e.facts.startedAsTasks.has(owner) && e.facts.printsBeforeFirstAwait.has(labelOf(first.text));
     },
   },
   {

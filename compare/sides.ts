@@ -7,7 +7,8 @@ import type { Budget, ClockModel, Program } from '../ir/program.ts';
 import { printPython } from '../ir/python.ts';
 import type { Oracle } from '../oracle/pool.ts';
 import { executeOnPort } from '../port/transpile/execute.ts';
-import { formatTypeScript, transpile } from '../port/transpile/index.ts';
+import { compileForNative, formatTypeScript, transpile } from '../port/transpile/index.ts';
+import { executeNative } from '../native/index.ts';
 import { serial } from './serial.ts';
 import type { SideResult } from './verdict.ts';
 
@@ -41,9 +42,21 @@ export const portSide: Side = {
   typescript: (program) => formatTypeScript(transpile(program)),
 };
 
+/**
+ * The same program ported the way a person would port it to plain JS promises, run on Node's
+ * timer order with a virtual millisecond clock (native/). Its clock is another model, so only
+ * the printed text and the order are compared.
+ */
+export const nativeSide: Side = {
+  name: 'native',
+  comparesTime: false,
+  run: (program, options) =>
+    exclusive(() => executeNative(compileForNative(program).program, { budget: options.budget })).catch((error: unknown) => failureOf(error)),
+  typescript: (program) => formatTypeScript(transpile(program, { profile: 'native' })),
+};
+
 export function sideNamed(name: SideName): Side {
-  if (name === 'port') return portSide;
-  throw new Error(`no side named ${name}`);
+  return name === 'port' ? portSide : nativeSide;
 }
 
 /** CPython runs the program as printed from the IR (a generated program) or as the user wrote it. */

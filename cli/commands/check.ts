@@ -1,4 +1,5 @@
 /** `check`: random programs through CPython and the port (or the native profile), every difference shrunk and explained. */
+import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { runCheck } from '../../compare/check.ts';
@@ -52,7 +53,9 @@ export function registerCheck(program: Command): void {
     const side = sideNamed(flags.target);
     process.stderr.write(`check: ${flags.path ? `path ${flags.path}` : `${flags.runs} programs`}, seed ${seed}, target ${side.name}, clock ${flags.clock}\n`);
     const progress = progressLine('check');
-    const report = await withOracle(flags, (oracle) =>
+    // The side runs on this thread, itself a full-time worker: one oracle worker fewer than cores measured faster.
+    const workers = flags.workers ?? Math.max(1, availableParallelism() - 1);
+    const report = await withOracle({ python: flags.python, workers }, (oracle) =>
       runCheck({
         runs: flags.runs,
         seed,

@@ -55,7 +55,10 @@ export async function executeOnPort(program: Program, opts: ExecuteOptions): Pro
   try {
     await run({ asyncio, python });
   } catch (error) {
-    outcome = outcomeOf(error);
+    // A harness error (deadlock, budget) decides the outcome even if the shutdown after it
+    // failed too (tasks awaiting each other recurse in cancel(), in CPython as here): the
+    // oracle records the halt the same way.
+    outcome = outcomeOf(policy.lastLoop?._harness_error ?? error);
   } finally {
     python.setStdout(null);
     asyncio.set_event_loop_policy(previousPolicy);
