@@ -12,6 +12,7 @@ export function printSummary(report: CheckReport, out: NodeJS.WritableStream = p
     `same ${o.same} · differ ${o.differs} · port crash ${o.portCrash} · oracle crash ${o.oracleCrash} · timeout ${o.timeout} · generator bug ${o.generatorBug}`,
     `${(report.durationMs / 1000).toFixed(1)} s, ${rate(report)}`,
   ];
+  if (report.shrink) lines.push(`shrunk ${report.shrink.count} differences, median ${report.shrink.medianMs.toFixed(0)} ms each`);
   if (report.differences === 0 && o.portCrash === 0) lines.push(`All ${report.runs} programs agree with CPython.`);
   for (const bucket of report.buckets) lines.push('', ...describeBucket(bucket));
   out.write(`${lines.join('\n')}\n`);

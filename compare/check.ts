@@ -111,6 +111,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     ...(options.shard ? { shard: options.shard } : {}),
     outcomes: counts,
     buckets: await bucketsFrom(findings),
+    ...shrinkStats(findings),
   };
 }
 
@@ -189,3 +190,11 @@ async function judgeBoth(oracle: Oracle, side: Side, program: Program, runOption
   return judge(expected, actual, { times: side.comparesTime }).verdict === 'differs' ? { expected, actual } : undefined;
 }
 
+
+function shrinkStats(findings: Finding[]): Pick<CheckReport, 'shrink'> {
+  const times = findings.filter((f) => f.shrinkSteps > 0).map((f) => f.shrinkMillis).sort((a, b) => a - b);
+  if (times.length === 0) return {};
+  const middle = times.length >> 1;
+  const medianMs = times.length % 2 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
+  return { shrink: { count: times.length, medianMs, totalMs: times.reduce((a, b) => a + b, 0) } };
+}

@@ -14,7 +14,7 @@
  * `expected` lines are JSON `[text, virtual time]` pairs, captured from the oracle. How a
  * runner must read the corpus is in test/corpus/README.md.
  */
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ClockModel, Outcome, RunResult } from '../ir/program.ts';
 import { DEFAULT_BUDGET } from '../ir/program.ts';
@@ -108,6 +108,7 @@ export async function readCorpus(dir = CORPUS_DIR): Promise<CorpusEntry[]> {
 
 /** Saves each bucket's minimal program with its diagnosis; returns the files written. */
 export async function saveToCorpus(report: CheckReport, dir = CORPUS_DIR): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
   const written: string[] = [];
   for (const bucket of report.buckets) {
     const ex = bucket.example;

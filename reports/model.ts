@@ -34,6 +34,8 @@ export interface CheckReport {
   outcomes: Outcomes;
   /** Sorted by count, descending. */
   buckets: Bucket[];
+  /** How long shrinking took, per difference (absent when nothing was shrunk). */
+  shrink?: { count: number; medianMs: number; totalMs: number };
 }
 
 /** Every program falls in exactly one kind (Csmith/YARPGen style); a timeout is never a difference. */

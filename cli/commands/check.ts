@@ -23,7 +23,7 @@ interface CheckFlags extends ConstraintFlags, OutputFlags {
   target: SideName;
   shard?: Shard;
   shrink: boolean;
-  saveCorpus?: boolean;
+  saveCorpus?: boolean | string;
   python?: string;
   workers?: number;
 }
@@ -39,7 +39,7 @@ export function registerCheck(program: Command): void {
     .addOption(new Option('--target <side>', 'what to compare with CPython').choices(['port', 'native']).default('port'))
     .option('--shard <i/n>', 'run only slice i of n of the same seeded program stream (merge with merge-reports)', parseShard)
     .option('--no-shrink', 'report differences as generated, without shrinking')
-    .option('--save-corpus', 'save each bucket\'s minimal program to test/corpus/ as a regression test')
+    .option('--save-corpus [dir]', 'save each bucket\'s minimal program as a regression test (default folder: test/corpus/)')
     .option('--report <dir>', 'write an HTML report to DIR/index.html')
     .option('--open', 'open the HTML report when done')
     .option('--json <file>', 'write the results as JSON')
@@ -73,7 +73,8 @@ export function registerCheck(program: Command): void {
     printSummary(report);
     await writeOutputs(report, flags);
     if (flags.saveCorpus) {
-      for (const file of await saveToCorpus(report)) process.stderr.write(`saved ${file}\n`);
+      const dir = typeof flags.saveCorpus === 'string' ? flags.saveCorpus : undefined;
+      for (const file of await saveToCorpus(report, dir)) process.stderr.write(`saved ${file}\n`);
     }
     process.exitCode = report.differences > 0 || report.outcomes.portCrash > 0 ? EXIT_FINDING : EXIT_OK;
   });

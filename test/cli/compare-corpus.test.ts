@@ -1,0 +1,78 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { TMP, cli, writeProgram } from './_cli.ts';
+import { TUTORIAL_PROGRAMS } from './programs.ts';
+
+const HOSTILE = `import asyncio
+
+
+async def shout():
+    print("<script>alert(1)</script>")
+
+
+async def main():
+    c = shout()
+    print("</script><script>alert(2)</script>")
+
+
+asyncio.run(main())
+`;
+
+describe('compare FILE.py', () => {
+  it('a program the port runs like CPython: exit 0, no differences', async () => {
+    const file = writeProgram('say_after.py', TUTORIAL_PROGRAMS['say_after.py']);
+    const r = await cli(['compare', file, '--json', join(TMP, 'compare-port.json')]);
+    expect(r.exitCode).toBe(0);
+    expect(JSON.parse(readFileSync(join(TMP, 'compare-port.json'), 'utf8'))).toMatchObject({ runs: 1, differences: 0, target: 'port' });
+  });
+
+  it('against native promises: exit 1, and a hostile label shows as text in the report opened in a real browser', async () => {
+    const file = writeProgram('hostile.py', HOSTILE);
+    const dir = join(TMP, 'hostile-report');
+    rmSync(dir, { recursive: true, force: true });
+    const r = await cli(['compare', file, '--target', 'native', '--report', dir]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout).toContain('coroutine-never-awaited-ran');
+
+    const browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('dialog', (d) => {
+        problems.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+      page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+      page.on('pageerror', (e) => problems.push(e.message));
+      await page.goto(pathToFileURL(join(dir, 'index.html')).href);
+      await expect.poll(() => page.getByText('<script>alert(1)</script>').count()).toBeGreaterThan(0);
+      expect(await page.getByText('A coroutine that was never awaited ran').count()).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('the corpus grows from findings', () => {
+  it('check --save-corpus writes each bucket\'s minimal program; the port agrees with CPython on all of them, native does not', async () => {
+    const dir = join(TMP, 'saved-corpus');
+    rmSync(dir, { recursive: true, force: true });
+    const check = await cli(['check', '--target', 'native', '--runs', '60', '--seed', '3', '--save-corpus', dir]);
+    expect(check.exitCode).toBe(1);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.py'));
+    expect(files.length).toBeGreaterThan(0);
+    expect(readFileSync(join(dir, files[0]), 'utf8')).toMatch(/^# ---\n# description: .+\n# pins: .+\n# clock: realistic\n# outcome: ok\n# expected:\n/);
+    const onPort = await cli(['corpus', '--dir', dir]);
+    expect(onPort.stdout).toContain(`${files.length} of ${files.length} corpus files agree`);
+    expect(onPort.exitCode).toBe(0);
+    const onNative = await cli(['corpus', '--dir', dir, '--target', 'native']);
+    expect(onNative.exitCode).toBe(1);
+  });
+});
