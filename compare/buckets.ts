@@ -77,11 +77,11 @@ export const BUCKET_RULES: BucketRule[] = [
     name: 'eager-start',
     title: 'Eager task start',
     description:
-      'asyncio.create_task schedules the first step of the task with call_soon: the body starts only when the creator yields to the loop. A JS async function called directly runs its body synchronously up to its first await.',
+      'asyncio.create_task schedules the first step of the task with call_soon: the body starts only when the creator yields to the loop. A JS async function called directly runs its body at once, up to its first await, so the task gets ahead of its creator (and its timers of every timer created after it).',
     matches: (e) => {
-      const first = e.actual[e.divergence];
-      const owner = ownerOf(e, first);
-      return owner !== undefined && e.facts.startedAsTasks.has(owner) && e.facts.printsBeforeFirstAwait.has(labelOf(first.text));
+      const ahead = e.actual[e.divergence];
+      const owner = ownerOf(e, ahead);
+      return owner !== undefined && e.facts.startedAsTasks.has(owner) && laterInExpected(e, ahead);
     },
   },
   {
@@ -131,6 +131,11 @@ export const UNCLASSIFIED: Omit<BucketRule, 'matches'> = {
   title: 'Unclassified',
   description: 'No rule explains this difference yet: look at the example, then write a rule for it in compare/buckets.ts.',
 };
+
+/** The entry the other side printed at the divergence comes later in CPython's trace: it got ahead. */
+function laterInExpected(e: Evidence, entry: TraceEntry): boolean {
+  return e.expected.some((other, i) => i > e.divergence && other.text === entry.text);
+}
 
 /** The expected entry at the divergence and the one the other side printed there happen at the same virtual instant in CPython. */
 function instantsAtDivergence(e: Evidence): [number, number] | undefined {

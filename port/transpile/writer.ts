@@ -13,7 +13,7 @@
  * - the string/comment/regex tracking is the library's `_updateInternalState`, character for
  *   character (a quote after a backslash counts as escaped even after `\\`, a `/` outside
  *   strings starts a "regex" until the next `/` or newline, a line comment ends at a newline,
- *   a `'`/`"` string is dropped at a newline);
+ *   a quoted string is dropped at a newline);
  * - blank lines get no indentation; `write('')` at the start of a line writes the indentation.
  *
  * test/port/transpile/writer.test.ts checks random operation sequences against the library.
@@ -31,16 +31,21 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const DOLLAR_SIGN = 0x24;
 const SPACE = 0x20;
+/** Any character `updateInternalState` reacts to. */
+const TRACKED = /[\\/\n\r*"'`{}]/;
 /** No character (before the start of the text). */
 const NONE = -1;
 
-const enum Comment {
-  None,
-  Line,
-  Star,
-}
+/** Comment states: none, a line comment (until the newline), a block comment (until its end). */
+const Comment = { None: 0, Line: 1, Star: 2 } as const;
+type Comment = (typeof Comment)[keyof typeof Comment];
 
-const INDENT = '  ';
+/** Indentation strings by level (levels stay small: blocks nest a few deep). */
+const INDENTS: string[] = [''];
+function indentText(level: number): string {
+  while (INDENTS.length <= level) INDENTS.push(`${INDENTS[INDENTS.length - 1]}  `);
+  return INDENTS[level];
+}
 
 export class CodeWriter {
   private text = '';
@@ -49,7 +54,7 @@ export class CodeWriter {
   private beforeLast = NONE;
   private indentation = 0;
   private newLineOnNextWrite = false;
-  private comment = Comment.None;
+  private comment: Comment = Comment.None;
   private inRegEx = false;
   /** Open quotes, backticks and `${` braces, innermost last. */
   private readonly stringChars: number[] = [];
@@ -103,6 +108,41 @@ export class CodeWriter {
     return this.text;
   }
 
+  /**
+   * Whether text written now starts outside any string, template, comment or regex the
+   * library would believe open: then writing a body here reads as if it had been built on a
+   * fresh writer and written in, which is what lets the emitter write bodies in place.
+   */
+  isClean(): boolean {
+    return this.stringChars.length === 0 && this.comment === Comment.None && !this.inRegEx;
+  }
+
+  /** Where `insertLines` can later put lines: the current end, which must start a line. */
+  mark(): number {
+    if (this.newLineOnNextWrite || (this.text.length > 0 && !this.isLastNewLine())) throw new Error('CodeWriter.mark: not at the start of a line');
+    return this.text.length;
+  }
+
+  /**
+   * Inserts whole lines at a `mark()`, at the current indentation, as if they had been
+   * written there. They must hold none of the characters the string/comment tracking reads
+   * (declarations like `let x!: bigint;`), so that tracking after them is unchanged.
+   */
+  insertLines(position: number, lines: readonly string[]): void {
+    if (lines.length === 0) return;
+    const indent = indentText(this.indentation);
+    let inserted = '';
+    for (const line of lines) {
+      if (TRACKED.test(line)) throw new Error(`CodeWriter.insertLines: a line the tracking would read: ${line}`);
+      inserted += line === '' ? '\n' : `${indent}${line}\n`;
+    }
+    if (position === this.text.length) {
+      this.append(inserted);
+      return;
+    }
+    this.text = this.text.slice(0, position) + inserted + this.text.slice(position);
+  }
+
   // -------------------------------------------------------------------------- internals
 
   private newLineIfLastNot(): this {
@@ -145,24 +185,20 @@ export class CodeWriter {
       return;
     }
     let start = 0;
-    for (;;) {
+    for (let first = true; ; first = false) {
       const end = text.indexOf('\n', start);
-      const stop = end === -1 ? text.length : end;
-      // `\r\n` splits like `\n`: the `\r` goes with the separator.
-      const pieceEnd = end !== -1 && stop > start && text.charCodeAt(stop - 1) === CARRIAGE_RETURN ? stop - 1 : stop;
-      if (start > 0) this.baseWriteNewline();
+      let pieceEnd = end === -1 ? text.length : end;
+      // `\r\n` splits like `\n`: the `\r` belongs to the separator.
+      if (end !== -1 && pieceEnd > start && text.charCodeAt(pieceEnd - 1) === CARRIAGE_RETURN) pieceEnd--;
+      if (!first) this.baseWriteNewline();
       if (pieceEnd > start) this.writeIndividual(start === 0 && pieceEnd === text.length ? text : text.slice(start, pieceEnd));
       if (end === -1) return;
       start = end + 1;
-      if (start === text.length) {
-        this.baseWriteNewline();
-        return;
-      }
     }
   }
 
   private writeIndividual(s: string): void {
-    if (!this.isInString() && (this.isLastNewLine() || this.last === NONE)) this.append(INDENT.repeat(this.indentation));
+    if (!this.isInString() && (this.isLastNewLine() || this.last === NONE)) this.append(indentText(this.indentation));
     this.updateInternalState(s);
     this.append(s);
   }
@@ -197,7 +233,7 @@ export class CodeWriter {
       }
       const past = i === 0 ? this.last : s.charCodeAt(i - 1);
       const pastPast = i === 0 ? this.beforeLast : i === 1 ? this.last : s.charCodeAt(i - 2);
-      let inString = stack.length > 0 && stack[stack.length - 1] !== OPEN_BRACE;
+      const inString = stack.length > 0 && stack[stack.length - 1] !== OPEN_BRACE;
       if (this.inRegEx) {
         if ((past === FORWARD_SLASH && pastPast !== BACK_SLASH) || past === NEW_LINE) this.inRegEx = false;
         else continue;
@@ -220,7 +256,6 @@ export class CodeWriter {
       } else if (current === CLOSE_BRACE && top === OPEN_BRACE) {
         stack.pop();
       }
-      inString = false; // recomputed on the next handled character
     }
   }
 }

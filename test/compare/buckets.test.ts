@@ -26,6 +26,11 @@ const run = (entries: Array<[string, number]>): RunResult => ({
 const startsTask: Stmt = { kind: 'assign', target: { kind: 'name', id: 't' }, value: { kind: 'asyncio', func: 'create_task', args: [call('worker')], keywords: [] } };
 
 describe('bucket rules', () => {
+  it('eager start: a task that got ahead of its creator, also when it printed after an await', () => {
+    const p = program([startsTask, sleep(0.3), print('main:2')], [sleep(0.3), print('worker:1')]);
+    expect(classify(p, run([['main:2', 0.300003], ['worker:1', 0.300004]]), run([['worker:1', 0.3], ['main:2', 0.3]]))).toBe('eager-start');
+  });
+
   it('eager start: the task body printed before its creator went on', () => {
     const p = program([startsTask, print('main:1')], [print('worker:0')]);
     expect(classify(p, run([['main:1', 0], ['worker:0', 0]]), run([['worker:0', 0], ['main:1', 0]]))).toBe('eager-start');
@@ -48,7 +53,7 @@ describe('bucket rules', () => {
 
   it('float deadline: CPython printed them at nearly the same time', () => {
     const p = program([startsTask, sleep(0.3), print('main:2')], [sleep(0.1), sleep(0.2), print('worker:2')]);
-    expect(classify(p, run([['main:2', 0.300003], ['worker:2', 0.300005]]), run([['worker:2', 0.3], ['main:2', 0.3]]))).toBe('float-deadline');
+    expect(classify(p, run([['worker:2', 0.300003], ['main:2', 0.300005]]), run([['main:2', 0.3], ['worker:2', 0.3]]))).toBe('float-deadline');
   });
 
   it('unclassified when no rule explains it, never dropped', () => {
