@@ -267,19 +267,7 @@ export class Oracle {
    * Rejects with ProgramInputError when the source does not parse.
    */
   run(source: string, opts: RunOptions = {}): Promise<RunResult> {
-    const wallclockMs = opts.wallclockMs ?? DEFAULT_WALLCLOCK_MS;
-    return this.request<RunResult>(
-      {
-        op: 'run',
-        source,
-        filename: opts.filename ?? 'prog.py',
-        clock: opts.clock ?? 'realistic',
-        budget: opts.budget ?? DEFAULT_BUDGET,
-        wallclockMs,
-      },
-      opts.filename ?? 'prog.py',
-      wallclockMs > 0 ? wallclockMs + this.killGraceMs : 0,
-    );
+    return this.runRequest<RunResult>(source, opts, false);
   }
 
   /**
@@ -287,21 +275,20 @@ export class Oracle {
    * must read the clock exactly as often as base_events.py does).
    */
   runCountingClockReads(source: string, opts: RunOptions = {}): Promise<{ result: RunResult; clockReads: number }> {
+    return this.runRequest(source, opts, true);
+  }
+
+  private runRequest<T>(source: string, opts: RunOptions, countClockReads: boolean): Promise<T> {
     const wallclockMs = opts.wallclockMs ?? DEFAULT_WALLCLOCK_MS;
-    return this.request(
-      {
-        op: 'run',
-        source,
-        filename: opts.filename ?? 'prog.py',
-        clock: opts.clock ?? 'realistic',
-        budget: opts.budget ?? DEFAULT_BUDGET,
-        wallclockMs,
-        countClockReads: true,
-      },
-      opts.filename ?? 'prog.py',
+    const filename = opts.filename ?? 'prog.py';
+    const clock = opts.clock ?? 'realistic';
+    const budget = opts.budget ?? DEFAULT_BUDGET;
+    return this.request<T>(
+      { op: 'run', source, filename, clock, budget, wallclockMs, ...(countClockReads ? { countClockReads: true } : {}) },
+      filename,
       wallclockMs > 0 ? wallclockMs + this.killGraceMs : 0,
       undefined,
-      true,
+      countClockReads,
     );
   }
 
