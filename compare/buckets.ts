@@ -92,6 +92,13 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => e.facts.sleepDelays.includes(0) && sameInstantInExpected(e),
   },
   {
+    name: 'wakeup-latency',
+    title: 'Wake-up one iteration later',
+    description:
+      'A task waiting on a future resumes through call_soon, one loop iteration after the future completes; a JS await resumes in the next microtask, before other tasks scheduled in the same iteration.',
+    matches: (e) => e.surplus.size === 0 && resumedLaterInExpected(e),
+  },
+  {
     name: 'timer-tie-order',
     title: 'Timers with equal deadlines',
     description:
@@ -104,13 +111,6 @@ export const BUCKET_RULES: BucketRule[] = [
     description:
       'CPython computes each deadline as loop.time() + delay in floats, and real time passes between clock reads, so 0.1 + 0.2 and 0.3 are different deadlines. Integer-millisecond JS timers make them equal and fall back to FIFO.',
     matches: (e) => nearTieInExpected(e),
-  },
-  {
-    name: 'wakeup-latency',
-    title: 'Wake-up one iteration later',
-    description:
-      'A task waiting on a future resumes through call_soon, one loop iteration after the future completes; a JS await resumes in the next microtask, before other tasks scheduled in the same iteration.',
-    matches: (e) => e.surplus.size === 0 && e.divergence < Math.min(e.expected.length, e.actual.length),
   },
   {
     name: 'clock-model',
@@ -131,6 +131,18 @@ export const UNCLASSIFIED: Omit<BucketRule, 'matches'> = {
   title: 'Unclassified',
   description: 'No rule explains this difference yet: look at the example, then write a rule for it in compare/buckets.ts.',
 };
+
+/**
+ * CPython printed the entry the other side printed first at (nearly) the same virtual time, but
+ * in a later loop iteration: it was resumed through call_soon, an iteration after the wake-up.
+ */
+function resumedLaterInExpected(e: Evidence): boolean {
+  const got = e.actual[e.divergence];
+  const wanted = e.expected[e.divergence];
+  if (!got || !wanted) return false;
+  const twin = e.expected.find((entry, i) => i > e.divergence && entry.text === got.text);
+  return twin !== undefined && Math.abs(twin.time - wanted.time) < 1e-4 && twin.iteration > wanted.iteration;
+}
 
 /** The entry the other side printed at the divergence comes later in CPython's trace: it got ahead. */
 function laterInExpected(e: Evidence, entry: TraceEntry): boolean {

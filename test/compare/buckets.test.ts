@@ -56,6 +56,15 @@ describe('bucket rules', () => {
     expect(classify(p, run([['worker:2', 0.300003], ['main:2', 0.300005]]), run([['main:2', 0.3], ['worker:2', 0.3]]))).toBe('float-deadline');
   });
 
+  it('wake-up latency: CPython printed it at the same time, one loop iteration later', () => {
+    const p = program([startsTask, sleep(0.1), print('main:2')], [sleep(0.1), print('worker:1')]);
+    const expected = run([['worker:1', 0.100004], ['main:2', 0.100004]]);
+    expected.trace[1].iteration = 3;
+    expected.trace[0].iteration = 2;
+    const actual = run([['main:2', 0.1], ['worker:1', 0.1]]);
+    expect(classify(p, expected, actual)).toBe('wakeup-latency');
+  });
+
   it('unclassified when no rule explains it, never dropped', () => {
     const p = program([print('main:0')], []);
     expect(classify(p, run([['main:0', 0]]), run([['something else', 0]]))).toBe('unclassified');
