@@ -266,15 +266,23 @@ export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints):
 function reachableFrom(root: FunctionDef, byName: ReadonlyMap<string, FunctionDef>): Set<string> {
   const seen = new Set<string>([root.name]);
   const pending = [root];
-  for (let f = pending.pop(); f !== undefined; f = pending.pop()) {
-    JSON.stringify(f.body, (key, value: unknown) => {
-      const node = value as { kind?: string; func?: string } | null;
-      if (node?.kind === 'call' && node.func !== undefined && !seen.has(node.func)) {
-        seen.add(node.func);
-        pending.push(byName.get(node.func)!);
-      }
-      return value;
-    });
-  }
+  const found = (func: string): void => {
+    if (seen.has(func)) return;
+    seen.add(func);
+    pending.push(byName.get(func)!);
+  };
+  for (let f = pending.pop(); f !== undefined; f = pending.pop()) callsIn(f.body, found);
   return seen;
+}
+
+/** Calls `found` with the callee of every `call` node in an IR tree (any node kind: a plain walk over the data). */
+function callsIn(node: unknown, found: (func: string) => void): void {
+  if (Array.isArray(node)) {
+    for (const x of node) callsIn(x, found);
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  const n = node as { kind?: string; func?: string };
+  if (n.kind === 'call' && n.func !== undefined) found(n.func);
+  for (const key in node) callsIn((node as Record<string, unknown>)[key], found);
 }

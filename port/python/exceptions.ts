@@ -9,10 +9,21 @@
  * `Exception`, so a handler that catches `Exception` must not catch it.
  */
 export class BaseException extends Error {
+  /**
+   * Whether a Python exception records a JS stack. It does not by default: here a Python
+   * exception is the program's control flow (CancelledError through every task, errors the
+   * program catches), and capturing the JS stack was most of its cost. `e.stack` is then
+   * just `Name: message`. Set it to see where the port raised one; JS errors (a bug in the
+   * port or the harness) always keep their stack.
+   */
+  static jsStacks = false;
   /** `args` as Python keeps them; `str(e)` is `args[0]` when there is exactly one. */
   readonly args: readonly unknown[];
   constructor(...args: unknown[]) {
+    const limit = Error.stackTraceLimit;
+    if (!BaseException.jsStacks) Error.stackTraceLimit = 0;
     super(args.length === 1 ? String(args[0]) : args.length === 0 ? '' : String(args));
+    Error.stackTraceLimit = limit;
     this.args = args;
   }
   override get name(): string {

@@ -118,7 +118,7 @@ export const NATIVE_DIALECT: AsyncDialect = {
   tsType: nativeType,
 
   writeAsyncDef(w, def) {
-    w.write(`async function ${def.name}(${def.params}): Promise<${def.result}> `).block(def.body);
+    w.write(`async function ${def.name}(${def.params}): Promise<${def.result}> `).block(() => w.write(def.body));
   },
 
   awaitExpr(value, emit) {

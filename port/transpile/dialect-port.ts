@@ -66,7 +66,7 @@ export const PORT_DIALECT: AsyncDialect = {
 
   writeAsyncDef(w, def) {
     w.write(`const ${def.name} = asyncio.coroutine(${tsString(def.pythonName)}, async (${def.params}): Promise<${def.result}> => `);
-    w.inlineBlock(def.body);
+    w.inlineBlock(() => w.write(def.body));
     w.write(');').newLine();
   },
 

@@ -10,7 +10,7 @@
  * The expression plumbing both sides share (an emitted expression with its static type and
  * binding strength) lives here, so a dialect need not import the emitter.
  */
-import type { CodeWriter } from './writer.ts';
+import type CodeBlockWriter from 'code-block-writer';
 import type { AsyncioName, Expr, Keyword } from '../../ir/program.ts';
 import type { SType } from './types.ts';
 
@@ -58,8 +58,8 @@ export interface AsyncDefText {
   params: string;
   /** The TypeScript type of what the body returns. */
   result: string;
-  /** Writes the body's statements into the writer `writeAsyncDef` was given (call it inside the block). */
-  body: () => void;
+  /** The body's statements, already emitted. */
+  body: string;
 }
 
 export interface AsyncDialect {
@@ -71,7 +71,7 @@ export interface AsyncDialect {
   /** The TypeScript type for a static type. */
   tsType(t: SType): string;
   /** Writes an `async def` (followed by a newline; the emitter adds the blank line). */
-  writeAsyncDef(w: CodeWriter, def: AsyncDefText): void;
+  writeAsyncDef(w: CodeBlockWriter, def: AsyncDefText): void;
   /** `await <value>`. */
   awaitExpr(value: Out, emit: ExprEmitter): Out;
   /** `asyncio.<func>(...)`; `type` is what inference says the call returns. */

@@ -1,6 +1,6 @@
 /**
- * IR → TypeScript text, with CodeWriter (writer.ts: code-block-writer's layout, faster; no AST
- * per program: the hot path stays string building). The output reads line for line like the Python: same names,
+ * IR → TypeScript text, with ts-morph's CodeBlockWriter (no AST per program: the hot path
+ * stays string building). The output reads line for line like the Python: same names,
  * same statement order, function-scoped locals declared first as Python scopes them.
  *
  * Python values go through `py.*` (port/python/index.ts) unless static types allow a native
@@ -8,6 +8,7 @@
  * the imports) is written by the profile's dialect (dialect.ts): `port` (CPython's semantics
  * on port/index.ts) or `native` (plain promises on native/).
  */
+import CodeBlockWriter from 'code-block-writer';
 import type { AsyncioName, CmpOpName, Comprehension, Expr, FStringPart, FunctionDef, Keyword, Program, Stmt, Target } from '../../ir/program.ts';
 import { headerLines } from '../../ir/header.ts';
 import { floatRepr } from '../python/str.ts';
@@ -16,7 +17,6 @@ import { PORT_DIALECT } from './dialect-port.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
 import { Temps, templateText, tsString } from './names.ts';
-import { CodeWriter } from './writer.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 
 export type { ImportPaths } from './dialect.ts';
@@ -62,7 +62,7 @@ class ProgramEmitter {
   }
 
   emit(imports: ImportPaths): string {
-    const w = new CodeWriter();
+    const w = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true });
     if (this.program.header) for (const line of headerLines(this.program.header, '//')) w.writeLine(line);
     for (const line of this.dialect.importLines(imports)) {
       if (line === '') w.blankLine();
@@ -70,46 +70,27 @@ class ProgramEmitter {
     }
     w.blankLine();
 
-    // The module's own declarations go above its body; they are known once the body is written.
-    this.writeInPlace(w, () => {
-      for (const def of this.program.functions) this.emitFunction(w, def);
-      this.emitBlock(w, this.program.body, this.moduleCtx);
-      const decls = this.inference.info.globals.map((name) => `let ${this.name(name)}!: ${this.type(this.inference.varType('', name))};`);
-      for (const t of this.moduleCtx.temps.declared) decls.push(`let ${t.name}: ${t.type};`);
-      if (decls.length > 0) decls.push('');
-      return decls;
-    });
+    const moduleCtx = this.moduleCtx;
+    const body = this.writer();
+    for (const def of this.program.functions) this.emitFunction(body, def);
+    this.emitBlock(body, this.program.body, moduleCtx);
+
+    for (const name of this.inference.info.globals) {
+      w.writeLine(`let ${this.name(name)}!: ${this.type(this.inference.varType('', name))};`);
+    }
+    for (const t of moduleCtx.temps.declared) w.writeLine(`let ${t.name}: ${t.type};`);
+    if (this.inference.info.globals.length + moduleCtx.temps.declared.length > 0) w.blankLine();
+    w.write(body.toString());
     return w.toString();
   }
 
-  /**
-   * Writes a body straight into `w`, then the declaration lines `write` returns above it.
-   * code-block-writer's layout of a body built on its own writer and then written in is
-   * the same whenever `w` is not inside a string or comment here (always, for emitted code;
-   * otherwise the body is built apart, as before).
-   */
-  private writeInPlace(w: CodeWriter, write: (w: CodeWriter) => string[]): void {
-    if (!w.isClean()) {
-      const apart = new CodeWriter();
-      const body = write(apart);
-      for (const line of body) {
-        if (line === '') w.blankLine();
-        else w.writeLine(line);
-      }
-      w.write(apart.toString());
-      return;
-    }
-    const mark = w.mark();
-    w.insertLines(mark, write(w));
-  }
-
-  private writer(): CodeWriter {
-    return new CodeWriter();
+  private writer(): CodeBlockWriter {
+    return new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true });
   }
 
   // -------------------------------------------------------------------------- functions
 
-  private emitFunction(w: CodeWriter, def: FunctionDef): void {
+  private emitFunction(w: CodeBlockWriter, def: FunctionDef): void {
     const fn = this.inference.info.functions.get(def.name)!;
     const name = this.name(def.name);
     const moduleCtx = this.moduleCtx;
@@ -125,41 +106,41 @@ class ProgramEmitter {
     const params = def.params.map((p) => `${this.name(p.name)}: ${this.type(this.inference.varType(def.name, p.name))}`).join(', ');
     const result = this.type(this.inference.returnType(def.name));
     const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0 };
-    const body = (): void => this.writeInPlace(w, (bw) => this.functionBody(bw, fn, ctx));
+    const body = this.functionBody(fn, ctx);
     if (def.isAsync) {
       this.dialect.writeAsyncDef(w, { name, pythonName: def.name, params, result, body });
     } else {
       const head = fn.jsAsync ? `async function ${name}(${params}): Promise<${result}>` : `function ${name}(${params}): ${result}`;
-      w.write(`${head} `).block(body);
+      w.write(`${head} `).block(() => w.write(body));
     }
     w.blankLine();
   }
 
-  /** Writes the body's statements; returns its declarations (locals, then temporaries). */
-  private functionBody(w: CodeWriter, fn: FunctionInfo, ctx: Context): string[] {
-    this.emitBlock(w, fn.def.body, ctx);
-    if (!terminates(fn.def.body)) w.writeLine('return null;');
-    const decls: string[] = [];
-    const params = fn.def.params;
+  private functionBody(fn: FunctionInfo, ctx: Context): string {
+    const inner = this.writer();
+    this.emitBlock(inner, fn.def.body, ctx);
+    if (!terminates(fn.def.body)) inner.writeLine('return null;');
+    const head = this.writer();
+    const params = new Set(fn.def.params.map((p) => p.name));
     for (const local of fn.locals) {
-      if (!params.some((p) => p.name === local)) decls.push(`let ${this.name(local)}!: ${this.type(this.inference.varType(fn.def.name, local))};`);
+      if (!params.has(local)) head.writeLine(`let ${this.name(local)}!: ${this.type(this.inference.varType(fn.def.name, local))};`);
     }
-    for (const t of ctx.temps.declared) decls.push(`let ${t.name}: ${t.type};`);
-    return decls;
+    for (const t of ctx.temps.declared) head.writeLine(`let ${t.name}: ${t.type};`);
+    return head.toString() + inner.toString();
   }
 
   // -------------------------------------------------------------------------- statements
 
-  private emitBlock(w: CodeWriter, body: Stmt[], ctx: Context): void {
+  private emitBlock(w: CodeBlockWriter, body: Stmt[], ctx: Context): void {
     for (const s of body) this.emitStmt(w, s, ctx);
   }
 
-  private emitBody(w: CodeWriter, body: Stmt[], ctx: Context): void {
+  private emitBody(w: CodeBlockWriter, body: Stmt[], ctx: Context): void {
     if (body.every((s) => s.kind === 'pass')) w.writeLine('// pass');
     else this.emitBlock(w, body, ctx);
   }
 
-  private emitStmt(w: CodeWriter, s: Stmt, ctx: Context): void {
+  private emitStmt(w: CodeBlockWriter, s: Stmt, ctx: Context): void {
     switch (s.kind) {
       case 'expr':
         w.writeLine(`${this.expr(s.expr, ctx).code};`);
@@ -204,7 +185,7 @@ class ProgramEmitter {
   }
 
   /** `target = value`. A name gets a plain assignment; tuples unpack with CPython's checks. */
-  private emitAssign(w: CodeWriter, target: Target, value: Expr, ctx: Context): void {
+  private emitAssign(w: CodeBlockWriter, target: Target, value: Expr, ctx: Context): void {
     if (target.kind === 'name') {
       w.writeLine(`${this.nameRef(target.id, ctx)} = ${this.expr(value, ctx).code};`);
       return;
@@ -233,7 +214,7 @@ class ProgramEmitter {
   }
 
   /** Unpack `source` (code) into a tuple target. */
-  private emitUnpack(w: CodeWriter, target: Extract<Target, { kind: 'tuple' }>, source: string, ctx: Context): void {
+  private emitUnpack(w: CodeBlockWriter, target: Extract<Target, { kind: 'tuple' }>, source: string, ctx: Context): void {
     const unpack = `py.unpack(${source}, ${target.elts.length})`;
     if (target.elts.every((t) => t.kind === 'name')) {
       w.writeLine(`[${target.elts.map((t) => this.targetRef(t, ctx)).join(', ')}] = ${unpack};`);
@@ -245,7 +226,7 @@ class ProgramEmitter {
   }
 
   /** Store already-evaluated `code` into any target. */
-  private emitStore(w: CodeWriter, target: Target, code: string, ctx: Context): void {
+  private emitStore(w: CodeBlockWriter, target: Target, code: string, ctx: Context): void {
     if (target.kind === 'name') w.writeLine(`${this.nameRef(target.id, ctx)} = ${code};`);
     else if (target.kind === 'subscript') {
       w.writeLine(`py.setitem(${this.expr(target.value, ctx).code}, ${this.expr(target.index, ctx).code}, ${code});`);
@@ -257,7 +238,7 @@ class ProgramEmitter {
     return this.nameRef(t.id, ctx);
   }
 
-  private emitAugAssign(w: CodeWriter, target: Target, op: string, value: Expr, ctx: Context): void {
+  private emitAugAssign(w: CodeBlockWriter, target: Target, op: string, value: Expr, ctx: Context): void {
     if (target.kind === 'name') {
       const ref = this.nameRef(target.id, ctx);
       const current = out(ref, this.typeOfName(target.id, ctx));
@@ -279,7 +260,7 @@ class ProgramEmitter {
     throw new Error('augmented assignment to a tuple target');
   }
 
-  private emitFor(w: CodeWriter, target: Target, iter: Expr, body: Stmt[], ctx: Context): void {
+  private emitFor(w: CodeBlockWriter, target: Target, iter: Expr, body: Stmt[], ctx: Context): void {
     const source = this.iterable(iter, ctx);
     if (target.kind === 'name') {
       w.write(`for (${this.nameRef(target.id, ctx)} of ${source}) `).block(() => this.emitBody(w, body, ctx));
@@ -473,7 +454,7 @@ class ProgramEmitter {
     return out(`((): PyValue[] => ${fnBody})()`, T.list, P.call);
   }
 
-  private emitComprehensionTarget(w: CodeWriter, target: Target, item: string, ctx: Context): void {
+  private emitComprehensionTarget(w: CodeBlockWriter, target: Target, item: string, ctx: Context): void {
     if (target.kind === 'tuple' && target.elts.every((t) => t.kind === 'name')) {
       w.writeLine(`[${target.elts.map((t) => this.name((t as { id: string }).id)).join(', ')}] = py.unpack(${item}, ${target.elts.length});`);
     } else this.emitStore(w, target, item, ctx);
