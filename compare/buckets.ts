@@ -81,7 +81,7 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => {
       const ahead = e.actual[e.divergence];
       const owner = ownerOf(e, ahead);
-      return owner !== undefined && e.facts.startedAsTasks.has(owner) && laterInExpected(e, ahead);
+      return owner !== undefined && e.facts.runInTasks.has(owner) && laterInExpected(e, ahead);
     },
   },
   {

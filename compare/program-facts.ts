@@ -10,6 +10,10 @@ export interface ProgramFacts {
   labelOwner: Map<string, string>;
   /** functions whose coroutine is passed to create_task */
   startedAsTasks: Set<string>;
+  /** those, and every function they call, transitively: what may run inside a created task */
+  runInTasks: Set<string>;
+  /** function -> the functions its body calls */
+  calls: Map<string, Set<string>>;
   /** functions whose coroutine is assigned or dropped without being awaited */
   unawaitedCoroutines: Set<string>;
   /** labels printed by a function before its first await (what an eager start runs at once) */
@@ -23,6 +27,8 @@ export function programFacts(program: Program): ProgramFacts {
   const facts: ProgramFacts = {
     labelOwner: new Map(),
     startedAsTasks: new Set(),
+    runInTasks: new Set(),
+    calls: new Map(),
     unawaitedCoroutines: new Set(),
     printsBeforeFirstAwait: new Set(),
     sleepDelays: [],
@@ -34,6 +40,13 @@ export function programFacts(program: Program): ProgramFacts {
     notePrintsBeforeFirstAwait(fn, facts);
   }
   walkStatements(program.body, undefined, facts);
+  const pending = [...facts.startedAsTasks];
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (facts.runInTasks.has(name)) continue;
+    facts.runInTasks.add(name);
+    pending.push(...(facts.calls.get(name) ?? []));
+  }
   return facts;
 }
 
@@ -97,6 +110,9 @@ function noteBareCoroutine(expr: Expr, facts: ProgramFacts): void {
 
 function walkExpr(expr: Expr, fn: FunctionDef | undefined, facts: ProgramFacts): void {
   switch (expr.kind) {
+    case 'call':
+      if (fn) facts.calls.set(fn.name, (facts.calls.get(fn.name) ?? new Set()).add(expr.func));
+      break;
     case 'builtin':
       if (expr.func === 'print' && expr.args[0]?.kind === 'str' && fn) facts.labelOwner.set(expr.args[0].value, fn.name);
       break;
