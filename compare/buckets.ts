@@ -85,6 +85,17 @@ export const BUCKET_RULES: BucketRule[] = [
     },
   },
   {
+    name: 'task-state-observed',
+    title: 'A task looks different from outside',
+    description:
+      "The same line prints another value of done(), cancelled() or result(): in JS the task's body has already run (it started eagerly), and a promise cannot be cancelled, so cancel() does nothing.",
+    matches: (e) => {
+      const got = e.actual[e.divergence];
+      const wanted = e.expected[e.divergence];
+      return e.facts.usesTaskMethods && got !== undefined && wanted !== undefined && labelOf(got.text) === labelOf(wanted.text);
+    },
+  },
+  {
     name: 'sleep0-vs-microtask',
     title: 'sleep(0) is one loop iteration, not a microtask',
     description:

@@ -20,6 +20,8 @@ export interface ProgramFacts {
   printsBeforeFirstAwait: Set<string>;
   sleepDelays: number[];
   usesGather: boolean;
+  /** done(), cancelled(), result() or cancel() is called somewhere */
+  usesTaskMethods: boolean;
   statementCount: number;
 }
 
@@ -33,6 +35,7 @@ export function programFacts(program: Program): ProgramFacts {
     printsBeforeFirstAwait: new Set(),
     sleepDelays: [],
     usesGather: false,
+    usesTaskMethods: false,
     statementCount: 0,
   };
   for (const fn of program.functions) {
@@ -110,6 +113,9 @@ function noteBareCoroutine(expr: Expr, facts: ProgramFacts): void {
 
 function walkExpr(expr: Expr, fn: FunctionDef | undefined, facts: ProgramFacts): void {
   switch (expr.kind) {
+    case 'method':
+      if (['done', 'cancelled', 'result', 'cancel'].includes(expr.method)) facts.usesTaskMethods = true;
+      break;
     case 'call':
       if (fn) facts.calls.set(fn.name, (facts.calls.get(fn.name) ?? new Set()).add(expr.func));
       break;

@@ -65,6 +65,12 @@ describe('bucket rules', () => {
     expect(classify(p, expected, actual)).toBe('wakeup-latency');
   });
 
+  it('a task looks different from outside: the same line, another done()', () => {
+    const done: Stmt = { kind: 'expr', expr: { kind: 'builtin', func: 'print', args: [str('main:1'), { kind: 'method', object: { kind: 'name', id: 't' }, method: 'done', args: [], keywords: [] }], keywords: [] } };
+    const p = program([startsTask, done], [print('worker:0')]);
+    expect(classify(p, run([['main:1 False', 0], ['worker:0', 0]]), run([['main:1 True', 0], ['worker:0', 0]]))).toBe('task-state-observed');
+  });
+
   it('unclassified when no rule explains it, never dropped', () => {
     const p = program([print('main:0')], []);
     expect(classify(p, run([['main:0', 0]]), run([['something else', 0]]))).toBe('unclassified');
