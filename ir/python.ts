@@ -17,6 +17,9 @@ import type {
   Target,
 } from './program.ts';
 import { headerLines } from './header.ts';
+import { escapeStringBody as escapeString, pythonStringRepr, type Quote } from './python-strings.ts';
+
+export { pythonStringRepr };
 
 // ---------------------------------------------------------------------------- precedence
 
@@ -120,42 +123,6 @@ function pythonIntRepr(value: number): string {
   if (!Number.isInteger(value)) throw new Error(`printPython: int literal is not an integer: ${value}`);
   // BigInt keeps large values in positional notation (String(1e21) is '1e+21').
   return BigInt(value).toString();
-}
-
-type Quote = "'" | '"';
-
-/** True for characters Python's `repr` writes as they are (approximates `str.isprintable`). */
-function isPrintable(codePoint: number): boolean {
-  if (codePoint < 0x20 || codePoint === 0x7f) return false;
-  if (codePoint >= 0x80 && codePoint <= 0xa0) return false;
-  if (codePoint === 0xad) return false;
-  if (codePoint >= 0xd800 && codePoint <= 0xdfff) return false; // lone surrogates
-  if (codePoint >= 0x2028 && codePoint <= 0x2029) return false;
-  return true;
-}
-
-/** Escapes `text` for the inside of a string literal delimited by `quote`. */
-function escapeString(text: string, quote: Quote): string {
-  let out = '';
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (isPrintable(cp)) out += ch;
-    else if (cp <= 0xff) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else if (cp <= 0xffff) out += `\\u${cp.toString(16).padStart(4, '0')}`;
-    else out += `\\U${cp.toString(16).padStart(8, '0')}`;
-  }
-  return out;
-}
-
-/** A string literal as Python's `repr` writes it: single quotes unless only double quotes avoid escapes. */
-export function pythonStringRepr(text: string, forcedQuote?: Quote): string {
-  const quote: Quote = forcedQuote ?? (text.includes("'") && !text.includes('"') ? '"' : "'");
-  return `${quote}${escapeString(text, quote)}${quote}`;
 }
 
 // ---------------------------------------------------------------------------- expressions

@@ -2,7 +2,7 @@
  * `text % args`: printf-style formatting (tutorials still write `'%d tasks' % n`).
  * Ports Objects/unicodeobject.c PyUnicode_Format for the conversions
  * `%s %r %a %d %i %u %x %X %o %e %E %f %F %g %G %c %%` with flags `-+ 0#`, width and
- * precision (no `*`, no `%(name)s`: the IR has no dicts).
+ * precision, `*` for either (taken from the arguments, as C does; no `%(name)s`: the IR has no dicts).
  */
 import { OverflowError, TypeError, ValueError } from './exceptions.ts';
 import { format } from './format.ts';
@@ -10,7 +10,7 @@ import { repr, str } from './str.ts';
 import { PyRange, PyTuple, typeName, type PyValue } from './values.ts';
 
 /** `%`, flags, width, precision, an ignored C length modifier, the conversion type. */
-const DIRECTIVE = /%([-+ 0#]*)(\d+)?(?:\.(\d*))?[hlL]?(.?)/gsu;
+const DIRECTIVE = /%([-+ 0#]*)(\d+|\*)?(?:\.(\*|\d*))?[hlL]?(.?)/gsu;
 
 function toInt(v: PyValue, type: string, integerOnly: boolean): bigint {
   if (typeof v === 'bigint') return v;
@@ -42,9 +42,26 @@ export function printf(template: string, args: PyValue): string {
     return values[next++];
   };
   const out = template.replace(DIRECTIVE, (all: string, flags: string, width: string | undefined, precision: string | undefined, type: string, offset: number) => {
+    // `*` takes the width, then the precision, from the arguments, before the value.
+    const starred = (): bigint => {
+      const n = take();
+      if (typeof n === 'bigint') return n;
+      if (typeof n === 'boolean') return n ? 1n : 0n;
+      throw new TypeError('* wants int');
+    };
+    let leftFromStar = false;
+    if (width === '*') {
+      const n = starred();
+      leftFromStar = n < 0n;
+      width = String(n < 0n ? -n : n);
+    }
+    if (precision === '*') {
+      const n = starred();
+      precision = String(n < 0n ? 0n : n);
+    }
     if (type === '%') return '%';
     if (type === '') throw new ValueError('incomplete format');
-    const left = flags.includes('-');
+    const left = flags.includes('-') || leftFromStar;
     const align = left ? '<' : '>';
     const zero = flags.includes('0') && !left;
     const sign = flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';

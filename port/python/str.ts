@@ -6,6 +6,7 @@
  */
 import { BaseException } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, unbound } from './values.ts';
+import { pythonStringRepr } from '../../ir/python-strings.ts';
 
 /**
  * `repr(float)`: the shortest digits that round-trip (JS finds the same digits), laid
@@ -35,27 +36,8 @@ export function layoutShortest(digits: string, exp: number): string {
   return `${digits.slice(0, exp + 1)}.${digits.slice(exp + 1)}`;
 }
 
-/** Characters `str.isprintable()` rejects (besides which the space is printable). */
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
-/** `repr(str)`: single quotes unless the text has `'` and no `"`; CPython's escapes. */
-export function strRepr(text: string): string {
-  const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
-  let out = quote;
-  for (const ch of text) {
-    if (ch === quote || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (ch !== ' ' && NON_PRINTABLE.test(ch)) {
-      const code = ch.codePointAt(0)!;
-      if (code < 0x100) out += `\\x${code.toString(16).padStart(2, '0')}`;
-      else if (code < 0x10000) out += `\\u${code.toString(16).padStart(4, '0')}`;
-      else out += `\\U${code.toString(16).padStart(8, '0')}`;
-    } else out += ch;
-  }
-  return out + quote;
-}
+/** `repr(str)`: single quotes unless the text has `'` and no `"`; CPython's escapes (shared with the printer). */
+export const strRepr = (text: string): string => pythonStringRepr(text);
 
 /** `repr(value)`. `seen` guards self-containing lists (`[[...]]`, as CPython prints). */
 export function repr(value: unknown, seen: Set<object> = new Set()): string {
