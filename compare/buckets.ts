@@ -54,6 +54,13 @@ const missingLabels = (e: Evidence) => [...e.surplus].filter(([, n]) => n < 0).m
 /** In order: the first that matches wins. */
 export const BUCKET_RULES: BucketRule[] = [
   {
+    name: 'side-crash',
+    title: 'The other side crashed',
+    description:
+      'The program ends cleanly on CPython, but the side under test threw a JavaScript error of its own (not a Python exception): a bug of the port or of the transpiler.',
+    matches: (e) => e.actualRun.outcome.kind === 'crash',
+  },
+  {
     name: 'coroutine-never-awaited-ran',
     title: 'A coroutine that was never awaited ran',
     description:

@@ -84,6 +84,10 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     counts[verdict]++;
     if (verdict === 'differs') {
       pending.push({ index: i, path, program, expected: expected as RunResult, actual: actual as RunResult });
+    } else if (verdict === 'portCrash' && isFailure(actual)) {
+      // Kept as a finding (not shrunk): the crash message and a replay line are what a port author needs.
+      const crashed: RunResult = { trace: [], outcome: { kind: 'crash', message: actual.failure }, endTime: 0, iterations: 0 };
+      pending.push({ index: i, path, program, expected: expected as RunResult, actual: crashed });
     }
     progress({ done: i + 1, total, differences: counts.differs, phase: 'run' }, i + 1 === total);
   }
@@ -166,7 +170,7 @@ async function minimise(found: Pending, options: CheckOptions, runOptions: { clo
   const { oracle, side, seed, constraints } = options;
   const bucket = classify(found.program, found.expected, found.actual);
   const original: Finding = { bucket, seed, path: found.path, program: found.program, expected: found.expected, actual: found.actual, shrinkSteps: 0, shrinkMillis: 0, originalProgram: found.program, side, clock: options.clock };
-  if (options.shrink === false) return original;
+  if (options.shrink === false || found.actual.outcome.kind === 'crash') return original;
 
   const stillFails = async (candidate: Program): Promise<boolean> => {
     const verdict = await judgeBoth(oracle, side, candidate, runOptions);

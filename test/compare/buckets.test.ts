@@ -71,6 +71,12 @@ describe('bucket rules', () => {
     expect(classify(p, run([['main:1 False', 0], ['worker:0', 0]]), run([['main:1 True', 0], ['worker:0', 0]]))).toBe('task-state-observed');
   });
 
+  it('a crash of the other side is its own bucket', () => {
+    const p = program([print('main:0')], []);
+    const crashed: RunResult = { trace: [], outcome: { kind: 'crash', message: 'TypeError: x is undefined' }, endTime: 0, iterations: 0 };
+    expect(classify(p, run([['main:0', 0]]), crashed)).toBe('side-crash');
+  });
+
   it('unclassified when no rule explains it, never dropped', () => {
     const p = program([print('main:0')], []);
     expect(classify(p, run([['main:0', 0]]), run([['something else', 0]]))).toBe('unclassified');
