@@ -63,7 +63,7 @@ describe('clock models', () => {
       'import asyncio',
       'async def w(i):',
       '    await asyncio.sleep(0)',
-      '    await asyncio.sleep(0.001 * (i + 1))',
+      '    await asyncio.sleep(0.03 * (i + 1))',
       '    return i',
       'async def main():',
       '    t = asyncio.create_task(asyncio.sleep(10))',
@@ -91,10 +91,15 @@ describe('clock models', () => {
       'exec(compile(sys.argv[1], "prog.py", "exec"), {"__name__": "__main__"})',
       'print(reads)',
     ].join('\n');
-    const real = await execa(PYTHON, ['-c', stock, program]);
-    const realReads = Number(real.stdout.trim().split('\n').at(-1));
     const { clockReads } = await oracle.runCountingClockReads(program);
-    expect(clockReads).toBe(realReads);
+    // A real clock on a loaded machine can stall past a timer and merge two iterations: the
+    // stock count is the noisy one, so it gets three tries to show the undisturbed structure.
+    const realReads: number[] = [];
+    for (let attempt = 0; attempt < 3 && !realReads.includes(clockReads); attempt++) {
+      const real = await execa(PYTHON, ['-c', stock, program]);
+      realReads.push(Number(real.stdout.trim().split('\n').at(-1)));
+    }
+    expect(realReads).toContain(clockReads);
     expect(clockReads).toBeGreaterThan(10);
   });
 });
