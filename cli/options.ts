@@ -47,3 +47,9 @@ export function parseShard(value: string): Shard {
 export function randomSeed(): number {
   return (Math.random() * 2 ** 31) | 0;
 }
+
+/** A fast-check path: the run index, then shrink steps (`17` or `17:3:0`). */
+export function parsePath(value: string): string {
+  if (!/^\d+(:\d+)*$/.test(value)) throw new InvalidArgumentError(`expected a fast-check path such as 17 or 17:3:0, got "${value}"`);
+  return value;
+}

@@ -45,6 +45,12 @@ export interface RunOptions {
   wallclockMs?: number;
   /** The name tracebacks and errors use; default `prog.py`. */
   filename?: string;
+  /**
+   * What one clock read costs under the `realistic` model, in seconds (default 1e-6, what the
+   * port reproduces). A program whose output changes with it (say at 1e-4) is timing-sensitive:
+   * its real-world output depends on the machine's speed.
+   */
+  quantum?: number;
 }
 
 /** What the worker says about itself (`info` op). */
@@ -284,7 +290,16 @@ export class Oracle {
     const clock = opts.clock ?? 'realistic';
     const budget = opts.budget ?? DEFAULT_BUDGET;
     return this.request<T>(
-      { op: 'run', source, filename, clock, budget, wallclockMs, ...(countClockReads ? { countClockReads: true } : {}) },
+      {
+        op: 'run',
+        source,
+        filename,
+        clock,
+        budget,
+        wallclockMs,
+        ...(countClockReads ? { countClockReads: true } : {}),
+        ...(opts.quantum !== undefined ? { quantum: opts.quantum } : {}),
+      },
       filename,
       wallclockMs > 0 ? wallclockMs + this.killGraceMs : 0,
       undefined,

@@ -7,7 +7,7 @@ import { sideNamed, type SideName } from '../../compare/sides.ts';
 import type { ClockModel } from '../../ir/program.ts';
 import { EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts';
 import { withOracle } from '../oracle.ts';
-import { parseClock, parsePositiveInt, parseSeed, parseShard, randomSeed } from '../options.ts';
+import { parseClock, parsePath, parsePositiveInt, parseSeed, parseShard, randomSeed } from '../options.ts';
 import type { Shard } from '../../compare/shard.ts';
 import { constraintOptions, constraintsFrom, type ConstraintFlags } from '../constraints.ts';
 import { progressLine } from '../progress.ts';
@@ -34,7 +34,7 @@ export function registerCheck(program: Command): void {
     .description('generate programs, run each on CPython and on the port (or the native profile), compare the traces')
     .option('--runs <n>', 'how many programs', parsePositiveInt, 1000)
     .option('--seed <seed>', 'fast-check seed (default: random, printed)', parseSeed)
-    .option('--path <path>', 'replay only the program at this fast-check path (from a report: --seed S --path P)')
+    .option('--path <path>', 'replay only the program at this fast-check path (from a report: --seed S --path P)', parsePath)
     .option('--clock <model>', 'virtual clock: realistic or ideal', parseClock, 'realistic')
     .addOption(new Option('--target <side>', 'what to compare with CPython').choices(['port', 'native']).default('port'))
     .option('--shard <i/n>', 'run only slice i of n of the same seeded program stream (merge with merge-reports)', parseShard)
@@ -45,9 +45,10 @@ export function registerCheck(program: Command): void {
     .option('--json <file>', 'write the results as JSON')
     .option('--junit <file>', 'write the results as JUnit XML')
     .option('--python <path>', 'the CPython to use as the oracle')
-    .option('--workers <n>', 'oracle worker processes (default: one per core)', parsePositiveInt);
+    .option('--workers <n>', 'oracle worker processes (default: one fewer than cores, at least one: this process runs the other side)', parsePositiveInt);
   constraintOptions(command).action(async (flags: CheckFlags) => {
     if (flags.path && flags.shard) throw new UsageError('--path replays one program; it cannot be combined with --shard');
+    if (flags.path && flags.seed === undefined) throw new UsageError('--path names a program of one seed\'s stream: give its --seed too (both are in the program\'s replay line)');
     if (flags.open && !flags.report) throw new UsageError('--open needs --report DIR');
     const seed = flags.seed ?? randomSeed();
     const side = sideNamed(flags.target);

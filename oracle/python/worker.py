@@ -80,9 +80,9 @@ class _RunState:
     carry over from one loop to the next if a program calls `asyncio.run` twice."""
 
     __slots__ = ('trace', 'now', 'iterations', 'max_iterations', 'max_time', 'loops',
-                 'halted', 'active', 'clock_reads', 'loop_class', 'next_task_number')
+                 'halted', 'active', 'clock_reads', 'loop_class', 'next_task_number', 'quantum')
 
-    def __init__(self, loop_class, max_iterations, max_time):
+    def __init__(self, loop_class, max_iterations, max_time, quantum=1e-6):
         self.trace = []
         self.now = 0.0
         self.iterations = 0
@@ -94,6 +94,7 @@ class _RunState:
         self.clock_reads = 0
         self.loop_class = loop_class
         self.next_task_number = itertools.count(1).__next__
+        self.quantum = quantum  # what one clock read costs under the realistic model
 
 
 class _FakeSelector:
@@ -137,6 +138,7 @@ class VirtualLoop(asyncio.BaseEventLoop):
     in `select`."""
 
     def __init__(self, run):
+        self._quantum = run.quantum
         super().__init__()
         self._run = run
         self._virtual_now = run.now
@@ -183,7 +185,7 @@ class RealisticVirtualLoop(VirtualLoop):
     machine. The port copies this exact float arithmetic: increment first, then return."""
 
     def time(self):
-        self._virtual_now += 1e-6
+        self._virtual_now += self._quantum
         return self._virtual_now
 
 
@@ -310,13 +312,13 @@ def _reset_asyncio_state():
 
 
 def run_program(source, filename='prog.py', clock='realistic', budget=None, wallclock_ms=5000,
-                count_clock_reads=False):
+                count_clock_reads=False, quantum=1e-6):
     """Run `source` as `__main__`; return (RunResult dict, stats dict) or raise SyntaxError."""
     global _current_run, _alarm_armed
     code = _compile(source, filename)
     budget = budget or {}
     loop_class = _LOOP_CLASSES[(clock, bool(count_clock_reads))]
-    run = _RunState(loop_class, budget.get('maxIterations', 100000), budget.get('maxTime', 100000))
+    run = _RunState(loop_class, budget.get('maxIterations', 100000), budget.get('maxTime', 100000), quantum)
     glb = {'__name__': '__main__', '__builtins__': builtins, 'print': _make_print(run)}
     _reset_asyncio_state()
     _current_run = run
@@ -399,7 +401,8 @@ def handle(request):
             result, stats = run_program(
                 request['source'], request.get('filename') or 'prog.py',
                 request.get('clock') or 'realistic', request.get('budget'),
-                request.get('wallclockMs', 5000), request.get('countClockReads', False))
+                request.get('wallclockMs', 5000), request.get('countClockReads', False),
+                request.get('quantum', 1e-6))
         except (SyntaxError, ValueError) as e:  # ValueError: source with NUL bytes
             return {'ok': False, 'error': _syntax_error(e)}
         response = {'ok': True, 'result': result}

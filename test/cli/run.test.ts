@@ -96,6 +96,10 @@ describe('bad input: exit 2 and a message that says where', () => {
     expect((await cli(['frobnicate'])).exitCode).toBe(2);
     expect((await cli(['check', '--runs', '0'])).exitCode).toBe(2);
     expect((await cli(['check', '--shard', '3/2'])).exitCode).toBe(2);
+    expect((await cli(['check', '--seed', '1', '--path', '1:x'])).exitCode).toBe(2);
+    expect((await cli(['check', '--path', '3'])).exitCode).toBe(2);
+    expect((await cli(['check', '--max-functions', '0'])).exitCode).toBe(2);
+    expect((await cli(['check', '--features', '+noSuchFeature'])).exitCode).toBe(2);
   });
 
   it('--help works everywhere and exits 0', async () => {

@@ -289,3 +289,14 @@ describe('fresh state, as a property', () => {
     await fc.assert(property, { seed, numRuns: 40 });
   });
 });
+
+describe('the quantum of the realistic clock', () => {
+  it('is 1e-6 by default and can be raised to find timing-sensitive programs', async () => {
+    const program = 'import asyncio\nasync def main():\n    await asyncio.sleep(0.5)\n    print("woke")\nasyncio.run(main())\n';
+    const fine = await oracle.run(program);
+    const coarse = await oracle.run(program, { quantum: 1e-4 });
+    expect(fine.trace[0].time).toBeGreaterThan(0.5);
+    expect(fine.trace[0].time).toBeLessThan(0.5 + 1e-5);
+    expect(coarse.trace[0].time).toBeGreaterThan(0.5 + 2e-4);
+  });
+});
