@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import { bucketsFrom, classify } from '../../compare/buckets.ts';
 import { TOOL_VERSION } from '../../compare/check.ts';
 import { runIsolated } from '../../compare/isolated.ts';
+import { isTimingSensitive, TIMING_NOTE } from '../../compare/timing.ts';
 import { runOnOracle, sideNamed, type SideName } from '../../compare/sides.ts';
 import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
 import { emptyCounts, isFailure } from '../../compare/verdict.ts';
@@ -55,6 +56,7 @@ async function compareCommand(file: string, flags: CompareFlags): Promise<number
       process.stderr.write(`asyncio-conformance: CPython could not run ${file}: ${expected.failure}\n`);
       return EXIT_BAD_INPUT;
     }
+    if (await isTimingSensitive(oracle, source, options, expected)) process.stderr.write(TIMING_NOTE);
     // A user's program may raise or deadlock on purpose: only "same on both sides or not" counts here.
     const verdict = isFailure(actual) ? 'portCrash' : compareRuns(expected, actual, { times: side.comparesTime }).same ? 'same' : 'differs';
     const counts = { ...emptyCounts(), [verdict]: 1 };

@@ -4,6 +4,7 @@ import { Option } from 'commander';
 import type { ClockModel, RunResult } from '../../ir/program.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
 import { runIsolated } from '../../compare/isolated.ts';
+import { isTimingSensitive, TIMING_NOTE } from '../../compare/timing.ts';
 import { runOnOracle, type SideName } from '../../compare/sides.ts';
 import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
 import { isFailure } from '../../compare/verdict.ts';
@@ -49,6 +50,7 @@ async function runCommand(file: string, flags: RunFlags): Promise<number> {
       process.stderr.write(`asyncio-conformance: ${flags.target} could not run ${file}: ${result.failure}\n`);
       return EXIT_BAD_INPUT;
     }
+    if (flags.target === 'cpython' && (await isTimingSensitive(oracle, source, options, result))) process.stderr.write(TIMING_NOTE);
     if (flags.json) {
       const python = { executable: oracle.info.executable, version: oracle.info.version };
       process.stdout.write(`${JSON.stringify({ file, target: flags.target, clock: flags.clock, python, ...result }, null, 2)}\n`);

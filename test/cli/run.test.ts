@@ -45,6 +45,19 @@ describe('run FILE.py', () => {
   });
 });
 
+describe('timing-sensitive programs', () => {
+  it('run says so when the order would change on a loaded machine (six 2 ms sleeps against one of 12.5 ms)', async () => {
+    const file = writeProgram(
+      'timing.py',
+      'import asyncio\n\nasync def ticker():\n    for i in range(6):\n        await asyncio.sleep(0.002)\n    print("six short sleeps")\n\nasync def sleeper():\n    await asyncio.sleep(0.0125)\n    print("one long sleep")\n\nasync def main():\n    a = asyncio.create_task(ticker())\n    b = asyncio.create_task(sleeper())\n    await a\n    await b\n\nasyncio.run(main())\n',
+    );
+    const r = await cli(['run', file]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe('six short sleeps\none long sleep\n');
+    expect(r.stderr).toContain('timing-sensitive');
+  });
+});
+
 describe('programs that never finish', () => {
   it('an endless loop with no await is stopped by the wall clock on every target: exit 1, never a hang', async () => {
     const file = writeProgram('spin.py', 'import asyncio\n\nasync def main():\n    print("start")\n    while True:\n        pass\n\nasyncio.run(main())\n');
