@@ -24,7 +24,7 @@ function toInt(v: PyValue, type: string, integerOnly: boolean): bigint {
   throw new TypeError(`%${type} format: ${wanted}, not ${typeName(v)}`);
 }
 
-function toFloat(v: PyValue, type: string): number {
+function toFloat(v: PyValue): number {
   if (typeof v === 'number') return v;
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
@@ -90,7 +90,7 @@ export function printf(template: string, args: PyValue): string {
       case 'F':
       case 'g':
       case 'G':
-        return format(toFloat(value, type), numeric(`${precision === undefined ? '.6' : p}${type}`));
+        return format(toFloat(value), numeric(`${precision === undefined ? '.6' : p}${type}`));
       case 'c': {
         if (typeof value === 'string' && [...value].length === 1) return format(value, `${align}${w}`);
         if (typeof value !== 'bigint' && typeof value !== 'boolean') throw new TypeError('%c requires int or char');

@@ -27,7 +27,7 @@ export function compileForNative(program: Program): CompiledNativeProgram {
   // The same type stripper as compileForPort: it reprints the module without types, lowers nothing.
   const { code, errors } = transformSync('program.ts', ts, { lang: 'ts', sourceType: 'module', sourcemap: false });
   if (errors.length > 0) throw new Error(`compileForNative: the emitted TypeScript does not parse: ${errors[0].message}`);
-  const linked = code.replace(RUNTIME_IMPORT, (line, spec: string) => {
+  const linked = code.replace(RUNTIME_IMPORT, (_line, spec: string) => {
     if (spec !== DEFAULT_IMPORTS.native) throw new Error(`compileForNative: unexpected import '${spec}'`);
     return '';
   });
