@@ -6,7 +6,12 @@ import { PROGRAMS } from './_programs.ts';
 
 /** Type-check transpiled modules against the real port (its files read from disk), in memory. */
 function diagnostics(sources: Record<string, string>): string[] {
-  const project = new Project({ tsConfigFilePath: 'tsconfig.json', skipAddingFilesFromTsConfig: true });
+  // The repository's own settings, but emitted programs may import what they do not use.
+  const project = new Project({
+    tsConfigFilePath: 'tsconfig.json',
+    skipAddingFilesFromTsConfig: true,
+    compilerOptions: { noUnusedLocals: false, noUnusedParameters: false },
+  });
   project.addSourceFilesAtPaths(['port/**/*.ts', 'ir/**/*.ts', 'native/**/*.ts']);
   const files = Object.entries(sources).map(([name, text]) => project.createSourceFile(`test/.typecheck/${name}.ts`, text, { overwrite: true }));
   const format = (d: Diagnostic) => {
