@@ -21,7 +21,7 @@ export interface NativeOptions {
   budget: Budget;
 }
 
-/** The emitted module body: defs, then `await main()`. */
+/** The emitted module body: defs, then its statements (`await main()`), whose promise it returns. */
 export type NativeProgram = (rt: NativeRuntime) => Promise<void>;
 
 let sessionOpen = false;
@@ -36,9 +36,9 @@ type MainState = { state: 'pending' } | { state: 'fulfilled' } | { state: 'rejec
  * `iteration` is the number of timer callbacks fired before the print, `task` is always
  * null (plain promises have no task). Outcomes: `exception` when main rejects or any promise
  * rejection goes unhandled (Node exits with code 1 at that point, later timers never fire);
- * `deadlock` when main is still pending and no timer is left (Node exits with code 13,
- * "unsettled top-level await"); `budget` when more than `maxIterations` timers would fire or
- * the next timer lies past `maxTime`.
+ * `deadlock` when main is still pending and no timer is left (Node just exits, nothing left
+ * to run, where CPython would block forever); `budget` when more than `maxIterations` timers
+ * would fire or the next timer lies past `maxTime`.
  *
  * Sessions must not overlap (it throws if they do). While one runs, `print`'s sink, the
  * runtime's scheduler and the process' `unhandledRejection` listeners belong to it; all

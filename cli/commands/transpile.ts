@@ -17,13 +17,13 @@ interface TranspileFlags {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** How the output file imports the port: relative to where it is written, so it runs with `npx tsx OUT.ts`. */
-export function importPaths(outFile: string | undefined): { port: string; python: string } {
+export function importPaths(outFile: string | undefined): { port: string; python: string; native: string } {
   const from = outFile ? dirname(resolve(outFile)) : process.cwd();
   const spec = (target: string) => {
     const path = relative(from, resolve(repoRoot, target)).split('\\').join('/');
     return path.startsWith('.') ? path : `./${path}`;
   };
-  return { port: spec('port/index.ts'), python: spec('port/python/index.ts') };
+  return { port: spec('port/index.ts'), python: spec('port/python/index.ts'), native: spec('native/index.ts') };
 }
 
 export function registerTranspile(program: Command): void {

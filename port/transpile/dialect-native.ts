@@ -78,7 +78,7 @@ function asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type:
   };
   switch (func) {
     case 'run': {
-      // `asyncio.run(main())` → `await main()`: top-level await in an ES module.
+      // `asyncio.run(main())` → `await main()`, inside the module's async default export.
       emit.awaited();
       const main = arg(0, 'main');
       return out(`await ${main ? operand(main, P.unary) : 'run(undefined as never)'}`, type, P.unary);

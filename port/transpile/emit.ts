@@ -21,6 +21,9 @@ import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo,
 
 export type { ImportPaths } from './dialect.ts';
 
+/** The line before the module's statements; the linkers of compileForPort/compileForNative rely on `export default`. */
+const MODULE_DONE_COMMENT = "// The module's statements, in order; the module is done when this promise settles.";
+
 /** The module specifiers a transpiled file imports when not told otherwise (from the repo root). */
 export const DEFAULT_IMPORTS: ImportPaths = { port: './port/index.ts', python: './port/python/index.ts', native: DEFAULT_NATIVE_IMPORT };
 
@@ -73,7 +76,13 @@ class ProgramEmitter {
     const moduleCtx = this.moduleCtx;
     const body = this.writer();
     for (const def of this.program.functions) this.emitFunction(body, def);
-    this.emitBlock(body, this.program.body, moduleCtx);
+    // Python runs the module-level statements as it reads the file, `asyncio.run` blocking.
+    // Here they run in an async function whose promise is the module's default export: no
+    // top-level await, so the file runs as ESM or CommonJS alike, and whoever loads it (a
+    // harness, `npx tsx`) can tell when the program is done.
+    body.writeLine(MODULE_DONE_COMMENT);
+    body.write('export default (async (): Promise<void> => ').inlineBlock(() => this.emitBlock(body, this.program.body, moduleCtx));
+    body.write(')();').newLine();
 
     for (const name of this.inference.info.globals) {
       w.writeLine(`let ${this.name(name)}!: ${this.type(this.inference.varType('', name))};`);

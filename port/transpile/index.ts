@@ -9,6 +9,7 @@ import { transformSync } from 'oxc-transform';
 import type { Program } from '../../ir/program.ts';
 import { NATIVE_DIALECT } from './dialect-native.ts';
 import { DEFAULT_IMPORTS, emitProgram, type ImportPaths } from './emit.ts';
+import { linkModuleDone } from './link.ts';
 
 export { compileForNative, type CompiledNativeProgram } from './native-compile.ts';
 export { NativeTranspileError } from './dialect-native.ts';
@@ -80,6 +81,6 @@ export function compileForPort(program: Program): CompiledProgram {
   // target esnext lowers nothing; unused imports are dropped, which linkImports tolerates.
   const { code, errors } = transformSync('program.ts', ts, { lang: 'ts', sourceType: 'module', sourcemap: false });
   if (errors.length > 0) throw new Error(`compileForPort: the emitted TypeScript does not parse: ${errors[0].message}`);
-  const fn = new AsyncFunction('$rt', `'use strict';\n${linkImports(code, DEFAULT_IMPORTS)}`);
+  const fn = new AsyncFunction('$rt', `'use strict';\n${linkModuleDone(linkImports(code, DEFAULT_IMPORTS))}`);
   return { ts, run: (rt) => fn(rt) };
 }

@@ -8,6 +8,7 @@ import type { Program } from '../../ir/program.ts';
 import type { NativeProgram } from '../../native/index.ts';
 import { NATIVE_DIALECT } from './dialect-native.ts';
 import { DEFAULT_IMPORTS, emitProgram } from './emit.ts';
+import { linkModuleDone } from './link.ts';
 
 export interface CompiledNativeProgram {
   /** The TypeScript that runs (`transpile(program, { profile: 'native' })` with the default imports). */
@@ -32,5 +33,5 @@ export function compileForNative(program: Program): CompiledNativeProgram {
     return '';
   });
   if (/^import /m.test(linked)) throw new Error('compileForNative: an import is left after linking');
-  return { ts, program: new AsyncFunction('rt', `'use strict';\n${linked}`) };
+  return { ts, program: new AsyncFunction('rt', `'use strict';\n${linkModuleDone(linked)}`) };
 }

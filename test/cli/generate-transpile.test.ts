@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { ROOT, TMP, cli, python, writeProgram } from './_cli.ts';
 import { TUTORIAL_PROGRAMS } from './programs.ts';
 
@@ -42,5 +44,21 @@ describe('transpile', () => {
     const run = await execa('npx', ['tsx', out], { cwd: ROOT, reject: false, stripFinalNewline: false });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toBe((await python(file)).stdout);
+  });
+
+  it('the output runs anywhere: written outside any ES module package (CommonJS to tsx), both profiles', async () => {
+    const file = writeProgram('say_after.py', TUTORIAL_PROGRAMS['say_after.py']);
+    const dir = mkdtempSync(join(tmpdir(), 'transpiled-'));
+    const tsx = join(ROOT, 'node_modules/.bin/tsx');
+    for (const profile of ['port', 'native']) {
+      const out = join(dir, `say_after_${profile}.ts`);
+      expect((await cli(['transpile', file, '-o', out, '--profile', profile])).exitCode).toBe(0);
+      const run = await execa(tsx, [out], { cwd: dir, reject: false, stripFinalNewline: false });
+      expect(run.stderr).toBe('');
+      expect(run.exitCode).toBe(0);
+      // say_after has no construct on which plain promises differ from asyncio.
+      expect(run.stdout).toBe((await python(file)).stdout);
+    }
+    rmSync(dir, { recursive: true, force: true });
   });
 });

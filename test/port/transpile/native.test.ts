@@ -146,7 +146,7 @@ describe('the native profile', () => {
     expect(ts).toContain('t = task(f(1n));');
     expect(ts).toContain('print(await (Promise.all([f(2n), t]) as Promise<PyValue[]>));');
     expect(ts).toContain('Promise.allSettled([f(3n)])');
-    expect(ts).toMatch(/\nawait main\(\);\n$/);
+    expect(ts).toMatch(/\nexport default \(async \(\): Promise<void> => \{\n  await main\(\);\n\}\)\(\);\n$/);
     expect(ts).not.toMatch(/asyncio/);
   });
 });
