@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { TMP, cli, writeProgram } from './_cli.ts';
-import { TUTORIAL_PROGRAMS } from './programs.ts';
+import { TMP, cli, tutorial, writeProgram } from './_cli.ts';
 
 const HOSTILE = `import asyncio
 
@@ -23,7 +22,7 @@ asyncio.run(main())
 
 describe('compare FILE.py', () => {
   it('a program the port runs like CPython: exit 0, no differences', async () => {
-    const file = writeProgram('say_after.py', TUTORIAL_PROGRAMS['say_after.py']);
+    const file = tutorial('say_after.py');
     const r = await cli(['compare', file, '--json', join(TMP, 'compare-port.json')]);
     expect(r.exitCode).toBe(0);
     expect(JSON.parse(readFileSync(join(TMP, 'compare-port.json'), 'utf8'))).toMatchObject({ runs: 1, differences: 0, target: 'port' });

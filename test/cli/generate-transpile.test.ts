@@ -4,8 +4,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { ROOT, TMP, cli, python, writeProgram } from './_cli.ts';
-import { TUTORIAL_PROGRAMS } from './programs.ts';
+import { ROOT, TMP, TUTORIALS, cli, python, tutorial } from './_cli.ts';
 
 describe('generate', () => {
   it('writes N programs, each with a replay header, that all run on python3 with exit code 0', async () => {
@@ -33,8 +32,8 @@ describe('generate', () => {
 });
 
 describe('transpile', () => {
-  it.each(Object.entries(TUTORIAL_PROGRAMS))('%s: transpile -o X.ts && npx tsx X.ts prints what python3 prints', async (name, source) => {
-    const file = writeProgram(name, source);
+  it.each(TUTORIALS)('%s: transpile -o X.ts && npx tsx X.ts prints what python3 prints', async (name) => {
+    const file = tutorial(name);
     const out = file.replace(/\.py$/, '.ts');
     const t = await cli(['transpile', file, '-o', out]);
     expect(t.stderr).toBe('');
@@ -47,7 +46,7 @@ describe('transpile', () => {
   });
 
   it('the output runs anywhere: written outside any ES module package (CommonJS to tsx), both profiles', async () => {
-    const file = writeProgram('say_after.py', TUTORIAL_PROGRAMS['say_after.py']);
+    const file = tutorial('say_after.py');
     const dir = mkdtempSync(join(tmpdir(), 'transpiled-'));
     const tsx = join(ROOT, 'node_modules/.bin/tsx');
     for (const profile of ['port', 'native']) {

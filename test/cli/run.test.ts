@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cli, python, writeProgram } from './_cli.ts';
-import { TIE_PROGRAM, TUTORIAL_PROGRAMS } from './programs.ts';
+import { TIE_PROGRAM, TUTORIALS, cli, python, tutorial, writeProgram } from './_cli.ts';
 
 describe('run FILE.py', () => {
-  it.each(Object.entries(TUTORIAL_PROGRAMS))('%s: --target cpython and --target port print what python3 prints', async (name, source) => {
-    const file = writeProgram(name, source);
+  it.each(TUTORIALS)('%s: --target cpython and --target port print what python3 prints', async (name) => {
+    const file = tutorial(name);
     const real = await python(file);
     expect(real.exitCode).toBe(0);
     for (const target of ['cpython', 'port']) {
@@ -16,7 +15,7 @@ describe('run FILE.py', () => {
   });
 
   it('--clock ideal shows the heap tie order on both targets; realistic gives creation order', async () => {
-    const file = writeProgram('ties.py', TIE_PROGRAM);
+    const file = TIE_PROGRAM;
     for (const target of ['cpython', 'port']) {
       expect((await cli(['run', file, '--target', target, '--clock', 'ideal'])).stdout).toBe('woke 0\nwoke 2\nwoke 4\nwoke 1\nwoke 3\n');
       expect((await cli(['run', file, '--target', target])).stdout).toBe('woke 0\nwoke 1\nwoke 2\nwoke 3\nwoke 4\n');
@@ -24,7 +23,7 @@ describe('run FILE.py', () => {
   });
 
   it('--times prefixes each line with its virtual time as Python writes it; --json gives the trace', async () => {
-    const file = writeProgram('ties.py', TIE_PROGRAM);
+    const file = TIE_PROGRAM;
     const timed = await cli(['run', file, '--clock', 'ideal', '--times']);
     expect(timed.stdout.split('\n')[0]).toBe('[t=0.02] woke 0');
     const json = JSON.parse((await cli(['run', file, '--target', 'port', '--json'])).stdout);

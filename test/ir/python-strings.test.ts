@@ -3,9 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isPrintable } from '../../ir/python-printable.ts';
 import { pythonStringRepr } from '../../ir/python-strings.ts';
-import { findPython } from '../../oracle/find-python.ts';
-
-const { executable } = await findPython({});
+import { PYTHON as executable } from '../_support/python.ts';
 
 /** CPython's answers for many code points, from one process. */
 function cpython(codes: number[]): { printable: boolean[]; reprs: string[] } {

@@ -10,7 +10,7 @@ import { executeNative, sleep, type NativeProgram } from '../../native/index.ts'
 import { print } from '../../port/python/index.ts';
 import { CASES, type NativeCase } from './_programs.ts';
 
-const PYTHON = '/root/.pyenv/versions/3.11.7/bin/python3';
+import { PYTHON } from '../_support/python.ts';
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const NATIVE_INDEX = fileURLToPath(new URL('../../native/index.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'native-execute-'));

@@ -2,9 +2,17 @@
 import { execa } from 'execa';
 
 /** The real binary (never the pyenv shim: ~65 ms a spawn). */
-export const PYTHON = '/root/.pyenv/versions/3.11.7/bin/python3';
+import { PYTHON } from '../_support/python.ts';
+
+export { PYTHON };
 
 export const texts = (trace: { text: string }[]): string[] => trace.map((t) => t.text);
+
+/** The tutorial-style programs every suite shares (the oracle's, the CLI's). */
+export const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+
+/** The same program with every sleep scaled, so real `python3` runs are short and both sides do the same float arithmetic. */
+export const scaledSleeps = (source: string, scale: number): string => source.replaceAll('asyncio.sleep(', `asyncio.sleep(${scale} * `);
 
 /** `n` tasks that each sleep `delay`, then print their index (the heap-tie program). */
 export function tiedSleepers(n: number, delay = 0.02): string {

@@ -8,9 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { Oracle } from '../../oracle/pool.ts';
-import { runRealPython, texts } from './helpers.ts';
+import { FIXTURES, runRealPython, scaledSleeps, texts } from './helpers.ts';
 
-const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
 const SCALE = 0.05;
 
 let oracle: Oracle;
@@ -24,7 +23,7 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-const scaled = (source: string): string => source.replaceAll('asyncio.sleep(', `asyncio.sleep(${SCALE} * `);
+const scaled = (source: string): string => scaledSleeps(source, SCALE);
 
 it('has enough fixtures, including the seed tutorial', async () => {
   const files = (await readdir(FIXTURES)).filter((f) => f.endsWith('.py'));

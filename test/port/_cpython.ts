@@ -7,7 +7,9 @@ import { execa } from 'execa';
 import type { ClockModel, RunResult, TraceEntry } from '../../ir/program.ts';
 import * as asyncio from '../../port/index.ts';
 
-export const PYTHON = '/root/.pyenv/versions/3.11.7/bin/python3';
+import { PYTHON } from '../_support/python.ts';
+
+export { PYTHON };
 
 /**
  * The virtual loop as the oracle defines it: BaseEventLoop with a fake selector. CPython

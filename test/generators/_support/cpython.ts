@@ -6,7 +6,9 @@ import { execa } from 'execa';
 import { fileURLToPath } from 'node:url';
 
 /** Real CPython; never the pyenv shim, which costs ~65 ms a spawn. */
-export const CPYTHON = '/root/.pyenv/versions/3.11.7/bin/python3';
+import { PYTHON as CPYTHON } from '../../_support/python.ts';
+
+export { CPYTHON };
 const BATCH_SCRIPT = fileURLToPath(new URL('./cpython_batch.py', import.meta.url));
 
 export interface ParseResult { ok: boolean; ir?: unknown; error?: string }

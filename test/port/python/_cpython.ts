@@ -7,7 +7,9 @@ import { execaSync } from 'execa';
 import { pythonMessage, pythonTypeName } from '../../../port/python/exceptions.ts';
 import { PyTuple, repr, type PyValue } from '../../../port/python/index.ts';
 
-export const PYTHON = '/root/.pyenv/versions/3.11.7/bin/python3';
+import { PYTHON } from '../../_support/python.ts';
+
+export { PYTHON };
 
 export type Encoded = { int: string } | { float: string } | { str: string } | { bool: boolean } | { none: true } | { list: Encoded[] } | { tuple: Encoded[] };
 
