@@ -1,10 +1,42 @@
+/**
+ * The suite in three tiers (vitest projects), so a developer runs the fast one alone:
+ *
+ *   npm run test:unit      in-process tests: the port, the IR, generators, the oracle's workers, the
+ *                          CLI through main(argv, io); real CPython, no Node process spawned
+ *   npm run test:e2e       what spawns Node: the bin as a user runs it, `npx tsx` of transpiled
+ *                          files, the bench with tiny counts, and the TypeScript compiler over
+ *                          emitted programs
+ *   npm run test:browser   the HTML report in headless Chromium
+ *   npm test               tsc --noEmit, then all three
+ *
+ * A new test file joins a tier by its name (`*.e2e.test.ts`, `*.browser.test.ts`) or, for the
+ * files below written before the split, by this list.
+ */
 import { defineConfig } from 'vitest/config';
+
+const BROWSER = ['test/**/*.browser.test.ts'];
+const E2E = [
+  'test/**/*.e2e.test.ts',
+  'test/bench/**/*.test.ts',
+  'test/cli/smoke.test.ts',
+  'test/cli/generate-transpile.test.ts',
+  'test/native/execute.test.ts',
+  'test/port/runners.test.ts',
+  'test/port/transpile/native.test.ts',
+  'test/port/transpile/standalone.test.ts',
+  'test/port/transpile/typecheck.test.ts',
+];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...E2E, ...BROWSER] } },
+      // The spawned CLI runs the build in dist/: made once here, not by each process that finds it stale.
+      { extends: true, test: { name: 'e2e', include: E2E, exclude: BROWSER, globalSetup: ['scripts/build-before-e2e.mjs'] } },
+      { extends: true, test: { name: 'browser', include: BROWSER } },
+    ],
   },
 });

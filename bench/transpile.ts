@@ -16,6 +16,7 @@ import { samplePrograms, withHeader } from '../generators/index.ts';
 import type { Program } from '../ir/program.ts';
 import { Inference } from '../port/transpile/infer.ts';
 import { formatTypeScript, transpile } from '../port/transpile/index.ts';
+import { linkModuleDone } from '../port/transpile/link.ts';
 
 const SEED = 20261126;
 const WARM_UP = 200;
@@ -37,14 +38,18 @@ function perItem<T, R>(items: T[], f: (item: T) => R): { ms: number; results: R[
 
 const strip = (ts: string): string => transformSync('program.ts', ts, { lang: 'ts', sourceType: 'module', sourcemap: false }).code;
 const stripSucrase = (ts: string): string => sucrase(ts, { transforms: ['typescript'], disableESTransforms: true }).code;
-/** Imports are not valid in a function body; compileForPort turns them into reads, here they just go. */
-const bodyOf = (js: string): string => `'use strict';\n${js.replace(/^import .*$/gm, '')}`;
+/**
+ * The module as the body compileForPort compiles: imports are not valid in a function body
+ * (compileForPort turns them into reads, here they just go), and the module's `export default`
+ * (the promise of its statements) becomes the body's `return`, as linkModuleDone makes it.
+ */
+const bodyOf = (js: string): string => `'use strict';\n${linkModuleDone(js.replace(/^import .*$/gm, ''))}`;
 
-export async function benchTranspile(n: number): Promise<TranspileBench> {
+export async function benchTranspile(n: number, warmUp = WARM_UP): Promise<TranspileBench> {
   // Warm-up: every stage once over other programs.
-  for (const ts of programs(WARM_UP, 0).map((p) => transpile(p))) new AsyncFunction('$rt', bodyOf(stripSucrase(strip(ts))));
+  for (const ts of programs(warmUp, 0).map((p) => transpile(p))) new AsyncFunction('$rt', bodyOf(stripSucrase(strip(ts))));
 
-  const sample = programs(n, WARM_UP);
+  const sample = programs(n, warmUp);
   const infer = perItem(sample, (p) => new Inference(p));
   const emit = perItem(sample, (p) => transpile(p));
   const stripped = perItem(emit.results, strip);

@@ -14,12 +14,18 @@ export interface ConstraintFlags {
 
 export function constraintOptions(command: Command): Command {
   return command
-    .option('--max-functions <n>', 'functions per program, main included', parsePositiveInt)
-    .option('--max-statements <n>', 'statements per function', parsePositiveInt)
-    .option('--max-depth <n>', 'nesting depth of loops', parsePositiveInt)
+    .option('--max-functions <n>', 'functions per program, main included (1 to 100)', parsePositiveInt)
+    .option('--max-statements <n>', 'statements per function (1 to 100)', parsePositiveInt)
+    .option('--max-depth <n>', 'nesting depth of loops (1 to 50)', parsePositiveInt)
     .option('--features <list>', 'comma-separated features to switch on (+name) or off (-name), e.g. +gather,-forLoop')
     .option('--constraints <json>', 'all constraints as JSON (what a program header\'s replay line passes)');
 }
+
+/**
+ * The largest value of each size constraint the CLI passes on: past these a program is too
+ * large to shrink or read (and a loop nesting of 100,000 overflows the generator's stack).
+ */
+const MOST: Record<string, number> = { maxFunctions: 100, maxStatements: 100, maxDepth: 50, maxLoopIterations: 1000 };
 
 /** Only what the user set: the generator's own defaults stay in one place. */
 export function constraintsFrom(flags: ConstraintFlags): ProgramConstraints | undefined {
@@ -36,6 +42,10 @@ export function constraintsFrom(flags: ConstraintFlags): ProgramConstraints | un
     constraints.features = features;
   }
   if (Object.keys(constraints).length === 0) return undefined;
+  for (const [key, most] of Object.entries(MOST)) {
+    const value = constraints[key];
+    if (typeof value === 'number' && value > most) throw new UsageError(`bad generator constraints: ${key} is at most ${most}, got ${value}`);
+  }
   try {
     programArbitrary(constraints as ProgramConstraints); // validates, naming what is wrong
   } catch (error) {

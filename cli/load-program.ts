@@ -1,28 +1,33 @@
 /**
  * Every command that takes a `.py` file reads it through the importer first, whatever the
  * target, so a file outside the subset is refused (file:line:col, exit 2) and never runs.
+ * What CPython then runs is the IR printed back as Python (each statement on its source
+ * line), never the text the user wrote: one program on both sides.
  */
 import { readFile } from 'node:fs/promises';
 import type { Program } from '../ir/program.ts';
-import { importPythonSource } from '../oracle/importer.ts';
-import type { Oracle } from '../oracle/pool.ts';
+import { printPython } from '../ir/python.ts';
+import { decodePythonSource, importPythonSource } from '../oracle/importer.ts';
+import type { Oracle } from '../oracle/oracles.ts';
 import { UsageError } from './errors.ts';
 
 export interface LoadedProgram {
   program: Program;
-  /** The file as the user wrote it: what CPython runs. */
+  /** `printPython(program)`: what the oracle runs (not the file as the user wrote it). */
   source: string;
   file: string;
 }
 
 export async function loadPythonFile(file: string, oracle: Oracle): Promise<LoadedProgram> {
   if (!file.endsWith('.py')) throw new UsageError(`${file}: expected a Python file ending in .py`);
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (error) {
     throw new UsageError(`${file}: cannot read it (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  const program = await importPythonSource(source, file, oracle);
-  return { program: { ...program, header: { generator: 'asyncio-conformance', ...program.header, source: file } }, source, file };
+  const text = decodePythonSource(bytes, file);
+  const imported = await importPythonSource(text, file, oracle);
+  const program = { ...imported, header: { generator: 'asyncio-conformance', ...imported.header, source: file } };
+  return { program, source: printPython(program), file };
 }

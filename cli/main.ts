@@ -1,9 +1,13 @@
 /**
  * asyncio-conformance: does this async port behave like CPython?
  * Exit codes for every command: 0 ok, 1 a difference or the program raised, 2 bad input or environment.
+ *
+ * `main(argv, io)` is the whole CLI as a function: `bin/` calls it with the process' streams,
+ * tests call it with collectors. It returns the exit code and never touches `process.exitCode`.
  */
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
+import { registerCheckDoc } from './commands/check-doc.ts';
 import { registerCompare } from './commands/compare.ts';
 import { registerCorpus } from './commands/corpus.ts';
 import { registerGenerate } from './commands/generate.ts';
@@ -11,37 +15,53 @@ import { registerMergeReports } from './commands/merge-reports.ts';
 import { registerRun } from './commands/run.ts';
 import { registerTranspile } from './commands/transpile.ts';
 import { EXIT_BAD_INPUT, isInputError } from './errors.ts';
+import { newContext, type CliContext, type CliIo } from './io.ts';
+import { terminalSafe } from './terminal-text.ts';
 import { TOOL_VERSION } from '../compare/check.ts';
 
-function buildProgram(): Command {
+export type { CliIo, CliOutput } from './io.ts';
+
+function buildProgram(context: CliContext): Command {
+  const { io } = context;
   const program = new Command('asyncio-conformance')
     .description('Property-based conformance suite: does this asyncio port behave like CPython?')
     .version(TOOL_VERSION)
     .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      // Commander quotes the user's words in its errors ("unknown command 'x'"): they may hold control characters.
+      outputError: (text, write) => write(terminalSafe(text)),
+      getOutHelpWidth: () => io.stdout.columns ?? 80,
+      getErrHelpWidth: () => io.stderr.columns ?? 80,
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
+    })
     .exitOverride();
-  for (const register of [registerCheck, registerRun, registerTranspile, registerCompare, registerGenerate, registerMergeReports, registerCorpus]) {
-    register(program);
+  for (const register of [registerCheck, registerRun, registerTranspile, registerCompare, registerGenerate, registerMergeReports, registerCorpus, registerCheckDoc]) {
+    register(program, context);
   }
   for (const command of program.commands) command.exitOverride();
   return program;
 }
 
-async function main(argv: string[]): Promise<void> {
+/** Runs one command line (the user's arguments, without `node` and the script) and returns its exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const context = newContext(argv, io);
   try {
-    await buildProgram().parseAsync(argv);
+    await buildProgram(context).parseAsync([...argv], { from: 'user' });
+    return context.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and --version end with code 0; every usage mistake is bad input.
-      process.exitCode = error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
-      return;
+      return error.exitCode === 0 ? 0 : EXIT_BAD_INPUT;
     }
     if (isInputError(error)) {
-      process.stderr.write(`asyncio-conformance: ${error.message}\n`);
-      process.exitCode = EXIT_BAD_INPUT;
-      return;
+      io.stderr.write(`asyncio-conformance: ${terminalSafe(error.message)}\n`);
+      return EXIT_BAD_INPUT;
     }
-    throw error;
+    // A bug of ours: said as one, with its stack, and never exit 1 (which means "a difference").
+    io.stderr.write(`asyncio-conformance: internal error (please report it): ${terminalSafe(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
+    return EXIT_BAD_INPUT;
   }
 }
-
-await main(process.argv);

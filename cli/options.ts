@@ -1,5 +1,6 @@
 /** Parsers for the options several commands share; each names the flag and how to fix it. */
-import { InvalidArgumentError } from 'commander';
+import { InvalidArgumentError, Option } from 'commander';
+import { ORACLE_NAMES_HELP, parseOracleName } from '../oracle/oracles.ts';
 import type { ClockModel } from '../ir/program.ts';
 import type { Shard } from '../compare/shard.ts';
 
@@ -22,13 +23,47 @@ export function parsePositiveInt(value: string): number {
   return n;
 }
 
-/** fast-check seeds are 32-bit signed integers. */
+/**
+ * Most programs one run (or one --path index, or one --count) may name: fast-check reaches
+ * index i by stepping its random generator i times (about 0.6 s per million here), so a
+ * replay of any index stays within seconds. A longer campaign: several seeds.
+ */
+export const MAX_RUNS = 10_000_000;
+
+/** A count of programs: 1 .. MAX_RUNS. */
+export function parseRuns(value: string): number {
+  const n = parsePositiveInt(value);
+  if (n > MAX_RUNS) throw new InvalidArgumentError(`expected at most ${MAX_RUNS} programs, got "${value}" (for more, run several seeds)`);
+  return n;
+}
+
+/** Like parseRuns, 0 allowed (`generate --count 0` writes nothing). */
+export function parseCount(value: string): number {
+  const n = parseNonNegativeInt(value);
+  if (n > MAX_RUNS) throw new InvalidArgumentError(`expected at most ${MAX_RUNS} programs, got "${value}"`);
+  return n;
+}
+
+/**
+ * fast-check's seeds are 32-bit signed integers: it folds any other number into that range
+ * (4294967295 runs as -1), so a report would show another seed than the one typed. Exactly
+ * -2147483648 .. 2147483647 is accepted, as is; anything else is refused.
+ */
 export function parseSeed(value: string): number {
   const n = Number(value);
-  if (!/^-?\d+$/.test(value) || n < -(2 ** 31) || n >= 2 ** 32) {
-    throw new InvalidArgumentError(`expected an integer seed (32 bits), got "${value}"`);
+  if (!/^-?\d+$/.test(value) || n < -(2 ** 31) || n > 2 ** 31 - 1) {
+    throw new InvalidArgumentError(`expected an integer seed from -2147483648 to 2147483647 (fast-check's 32-bit seeds), got "${value}"`);
   }
-  return n | 0;
+  return n;
+}
+
+/** Oracle worker processes: 1 .. MAX_WORKERS. */
+export const MAX_WORKERS = 64;
+
+export function parseWorkers(value: string): number {
+  const n = parsePositiveInt(value);
+  if (n > MAX_WORKERS) throw new InvalidArgumentError(`expected at most ${MAX_WORKERS} workers, got "${value}"`);
+  return n;
 }
 
 
@@ -48,8 +83,28 @@ export function randomSeed(): number {
   return (Math.random() * 2 ** 31) | 0;
 }
 
-/** A fast-check path: the run index, then shrink steps (`17` or `17:3:0`). */
+/**
+ * A fast-check path: the run index (below MAX_RUNS), then shrink steps (`17` or `17:3:0`).
+ * Whether the shrink steps exist is known only by walking them: `runCheck` says so (exit 2).
+ */
 export function parsePath(value: string): string {
   if (!/^\d+(:\d+)*$/.test(value)) throw new InvalidArgumentError(`expected a fast-check path such as 17 or 17:3:0, got "${value}"`);
+  const [index, ...steps] = value.split(':').map(Number);
+  if (index >= MAX_RUNS) throw new InvalidArgumentError(`the run index of a path is below ${MAX_RUNS} (the most programs one run has), got "${value}"`);
+  if (steps.some((step) => !Number.isSafeInteger(step))) throw new InvalidArgumentError(`a shrink step of "${value}" is too large to exist`);
   return value;
+}
+
+/** `--oracle NAME`, the same on every command that runs CPython (oracle/oracles.ts). */
+export function oracleOption(): Option {
+  return new Option('--oracle <name>', `the Python to run as the oracle: ${ORACLE_NAMES_HELP}`)
+    .conflicts('python') // `--oracle PATH` says it; `system` is the one --python chooses
+    .argParser((value: string) => {
+      try {
+        parseOracleName(value);
+      } catch (error) {
+        throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
+      }
+      return value;
+    });
 }

@@ -1,12 +1,14 @@
 /** The live progress line of long commands (on stderr, so stdout stays clean for data). */
 import cliProgress from 'cli-progress';
+import type { CliOutput } from './io.ts';
 
 export interface ProgressLine {
   update(done: number, total: number, fields: Record<string, string | number>): void;
   stop(): void;
 }
 
-export function progressLine(label: string): ProgressLine {
+/** On `out` (the command's stderr): a terminal gets a bar redrawn in place, a pipe or a collector a line every few seconds. */
+export function progressLine(label: string, out: CliOutput): ProgressLine {
   let bar: cliProgress.SingleBar | undefined;
   let phase = '';
   const started = performance.now();
@@ -19,7 +21,7 @@ export function progressLine(label: string): ProgressLine {
         bar = new cliProgress.SingleBar(
           {
             format: `${label} ${phase} {bar} {value}/{total} | differences {differences} | {rate} programs/s`,
-            stream: process.stderr,
+            stream: out as NodeJS.WritableStream,
             hideCursor: true,
             noTTYOutput: true,
             notTTYSchedule: 5000,

@@ -8,7 +8,7 @@
 import type { Budget, ClockModel, Program, RunResult } from '../ir/program.ts';
 import { DEFAULT_BUDGET } from '../ir/program.ts';
 import { replayProgram, samplePrograms, withHeader, type ProgramConstraints } from '../generators/index.ts';
-import type { Oracle } from '../oracle/pool.ts';
+import type { Oracle } from '../oracle/oracles.ts';
 import type { CheckReport } from '../reports/model.ts';
 import { classify, bucketsFrom, type Finding } from './buckets.ts';
 import { shrinkCounterexample } from './shrink.ts';
@@ -17,6 +17,11 @@ import { emptyCounts, isFailure, judge, type SideResult } from './verdict.ts';
 import { shardRange, type Shard } from './shard.ts';
 
 export const TOOL_VERSION = '0.1.0';
+
+/** `--path` names no program of the seed's stream (a shrink step past the last one): bad input, exit 2. */
+export class ReplayPathError extends Error {
+  override readonly name = 'ReplayPathError';
+}
 
 export interface CheckOptions {
   runs: number;
@@ -51,7 +56,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const { oracle, side, seed, constraints } = options;
 
   const programs = options.path
-    ? [{ path: options.path, program: withHeader(replayProgram({ seed, path: options.path, constraints }), { seed, path: options.path, constraints }) }]
+    ? [{ path: options.path, program: withHeader(replayAt(seed, options.path, constraints), { seed, path: options.path, constraints }) }]
     : programStream(seed, options.runs, constraints, options.shard);
   const total = options.path ? 1 : runsIn(options.runs, options.shard);
 
@@ -112,7 +117,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     startedAt,
     durationMs,
     programsPerSecond: total / (durationMs / 1000),
-    ...(options.shard ? { shard: options.shard } : {}),
+    ...(options.shard ? { shard: { ...options.shard, runs: options.runs } } : {}),
+    ...(constraints ? { constraints: { ...constraints } as Record<string, unknown> } : {}),
     outcomes: counts,
     buckets: await bucketsFrom(findings),
     ...shrinkStats(findings),
@@ -125,6 +131,17 @@ const LOOKAHEAD = 256;
 const FIRST_CHUNK = 32;
 /** Progress reports at most this often (cli-progress costs ~30 µs a call, a tenth of a program). */
 const PROGRESS_EVERY_MS = 100;
+
+/** The program at `path`; fast-check's "Unable to replay" (a shrink step that does not exist) becomes a ReplayPathError. */
+function replayAt(seed: number, path: string, constraints: ProgramConstraints | undefined): Program {
+  try {
+    return replayProgram({ seed, path, constraints });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!/Unable to replay|nothing at path/.test(message)) throw error;
+    throw new ReplayPathError(`--path ${path}: seed ${seed} has no program there (a shrink step past the last one); paths come from a report's replay line`);
+  }
+}
 
 function runsIn(runs: number, shard?: Shard): number {
   const { start, end } = shardRange(runs, shard);
@@ -200,5 +217,5 @@ function shrinkStats(findings: Finding[]): Pick<CheckReport, 'shrink'> {
   if (times.length === 0) return {};
   const middle = times.length >> 1;
   const medianMs = times.length % 2 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
-  return { shrink: { count: times.length, medianMs, totalMs: times.reduce((a, b) => a + b, 0) } };
+  return { shrink: { count: times.length, medianMs, totalMs: times.reduce((a, b) => a + b, 0), timesMs: times } };
 }

@@ -14,12 +14,13 @@
  * `expected` lines are JSON `[text, virtual time]` pairs, captured from the oracle. How a
  * runner must read the corpus is in test/corpus/README.md.
  */
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { makeDirectory } from '../reports/make-directory.ts';
 import { join } from 'node:path';
 import type { ClockModel, Outcome, RunResult } from '../ir/program.ts';
 import { DEFAULT_BUDGET } from '../ir/program.ts';
 import { importPythonSource } from '../oracle/importer.ts';
-import type { Oracle } from '../oracle/pool.ts';
+import type { Oracle } from '../oracle/oracles.ts';
 import type { CheckReport } from '../reports/model.ts';
 import { runOnOracle, type Side } from './sides.ts';
 import { compareRuns, textTimePairs } from './traces.ts';
@@ -108,7 +109,7 @@ export async function readCorpus(dir = CORPUS_DIR): Promise<CorpusEntry[]> {
 
 /** Saves each bucket's minimal program with its diagnosis; returns the files written. */
 export async function saveToCorpus(report: CheckReport, dir = CORPUS_DIR): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   const written: string[] = [];
   for (const bucket of report.buckets) {
     const ex = bucket.example;
@@ -143,7 +144,7 @@ export interface CorpusReplay {
 export async function replayCorpusEntry(entry: CorpusEntry, oracle: Oracle, side: Side): Promise<CorpusReplay> {
   const program = await importPythonSource(entry.source, entry.file, oracle);
   const options = { clock: entry.clock, budget: DEFAULT_BUDGET };
-  const [cpython, other] = await Promise.all([runOnOracle(oracle, program, options, entry.source), side.run(program, options)]);
+  const [cpython, other] = await Promise.all([runOnOracle(oracle, program, options), side.run(program, options)]);
   if (isFailure(cpython)) throw new Error(`${entry.file}: CPython could not run it: ${cpython.failure}`);
   const pinned: RunResult = { ...cpython, outcome: entry.outcome, trace: entry.expected.map(([text, time]) => ({ text, time, task: null, iteration: 0 })) };
   return {

@@ -13,3 +13,13 @@ export function shardRange(runs: number, shard?: Shard): { start: number; end: n
   const start = (shard.index - 1) * size + Math.min(shard.index - 1, extra);
   return { start, end: start + size + (shard.index <= extra ? 1 : 0) };
 }
+
+/**
+ * Why this shard of `runs` programs would run nothing (undefined when it runs some): every
+ * shard of a run takes at least one program, so `--runs` must be at least the shard count.
+ */
+export function emptyShardReason(runs: number, shard: Shard): string | undefined {
+  const { start, end } = shardRange(runs, shard);
+  if (end > start) return undefined;
+  return `shard ${shard.index}/${shard.count} of ${runs} program${runs === 1 ? '' : 's'} is empty: give --runs ${shard.count} or more, or fewer shards`;
+}

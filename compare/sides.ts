@@ -3,18 +3,25 @@
  * port, or the native-JS profile). Each turns a Program into a SideResult and never
  * throws: a crash becomes a SideFailure, so one bad program never loses the others.
  */
-import type { Budget, ClockModel, Program } from '../ir/program.ts';
+import type { Budget, ClockModel, Program, TraceEntry } from '../ir/program.ts';
 import { printPython } from '../ir/python.ts';
-import type { Oracle } from '../oracle/pool.ts';
+import { validateProgram } from '../ir/validate.ts';
+import type { Oracle } from '../oracle/oracles.ts';
+import { DEFAULT_WALLCLOCK_MS } from '../oracle/wallclock.ts';
 import { executeOnPort } from '../port/transpile/execute.ts';
 import { compileForNative, formatTypeScript, transpile } from '../port/transpile/index.ts';
 import { executeNative } from '../native/index.ts';
+import { capMessage } from './capped-text.ts';
 import { serial } from './serial.ts';
-import type { SideResult } from './verdict.ts';
+import { retryingWallclock, type SideResult } from './verdict.ts';
 
 export interface RunOptions {
   clock: ClockModel;
   budget: Budget;
+  /** Called just before the program's first statement runs (where a wall-clock budget starts). */
+  onStart?: () => void;
+  /** Called with each trace entry as it is printed. */
+  onPrint?: (entry: TraceEntry) => void;
 }
 
 export type SideName = 'port' | 'native';
@@ -31,14 +38,16 @@ export interface Side {
 const exclusive = serial();
 
 function failureOf(error: unknown): SideResult {
-  return { failure: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
+  // Capped: a V8 error's message can hold whole lines of source.
+  return { failure: capMessage(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) };
 }
 
 export const portSide: Side = {
   name: 'port',
   comparesTime: true,
   run: (program, options) =>
-    exclusive(() => executeOnPort(program, options)).catch((error: unknown) => failureOf(error)),
+    // validateProgram: an IR from outside never smuggles code into the emitted TypeScript either.
+    exclusive(() => executeOnPort(validateProgram(program), options)).catch((error: unknown) => failureOf(error)),
   typescript: (program) => formatTypeScript(transpile(program)),
 };
 
@@ -51,7 +60,9 @@ export const nativeSide: Side = {
   name: 'native',
   comparesTime: false,
   run: (program, options) =>
-    exclusive(() => executeNative(compileForNative(program).program, { budget: options.budget })).catch((error: unknown) => failureOf(error)),
+    exclusive(() => executeNative(compileForNative(validateProgram(program)).program, { budget: options.budget, onStart: options.onStart, onPrint: options.onPrint })).catch(
+      (error: unknown) => failureOf(error),
+    ),
   typescript: (program) => formatTypeScript(transpile(program, { profile: 'native' })),
 };
 
@@ -59,15 +70,22 @@ export function sideNamed(name: SideName): Side {
   return name === 'port' ? portSide : nativeSide;
 }
 
-/** CPython runs the program as printed from the IR (a generated program) or as the user wrote it. */
+/**
+ * CPython runs the program as printed from the IR, whether generated or imported from a
+ * user's file (printed with each statement on its source line): never a user's raw text, so
+ * both sides run the one program the importer read.
+ */
 export async function runOnOracle(
   oracle: Oracle,
   program: Program,
   options: RunOptions,
-  source: string = printPython(program),
+  wallclockMs: number = DEFAULT_WALLCLOCK_MS,
 ): Promise<SideResult> {
+  const run = { clock: options.clock, budget: options.budget, filename: program.header?.source ?? 'program.py' };
   try {
-    return await oracle.run(source, { ...options, filename: program.header?.source ?? 'program.py' });
+    const source = printPython(program); // throws IrInputError for an IR that is not one: a failure, as on the other sides
+    // A wall-clock stop is the machine's doing: retried once with a larger budget (verdict.ts).
+    return await retryingWallclock(wallclockMs, (ms) => oracle.run(source, { ...run, wallclockMs: ms }));
   } catch (error) {
     const rejected = error instanceof Error && error.name === 'ProgramInputError';
     return { ...(failureOf(error) as { failure: string }), rejected };

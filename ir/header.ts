@@ -39,5 +39,17 @@ export function headerLines(header: ProgramHeader, commentPrefix = '#'): string[
     // A note may hold several lines; each must stay a comment.
     for (const noteLine of note.split('\n')) lines.push(noteLine);
   }
-  return lines.map((line) => (line === '' ? commentPrefix : `${commentPrefix} ${line}`));
+  return lines.map((line) => (line === '' ? commentPrefix : `${commentPrefix} ${escapeBreaks(line)}`));
+}
+
+/**
+ * A field holding a line break (a file named `a\nb.py`) would end its comment and start code
+ * in the printed Python or the emitted TypeScript: every character either language or a
+ * terminal could take as a break or a control is escaped (`\x0a`).
+ */
+function escapeBreaks(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f\u0085\u2028\u2029]/g, (ch) => {
+    const code = ch.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
 }

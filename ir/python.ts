@@ -17,6 +17,7 @@ import type {
   Target,
 } from './program.ts';
 import { headerLines } from './header.ts';
+import { validateProgram } from './validate.ts';
 import { escapeStringBody as escapeString, pythonStringRepr, type Quote } from './python-strings.ts';
 
 export { pythonStringRepr };
@@ -335,6 +336,18 @@ class LineWriter {
   readonly lines: string[] = [];
   readonly starts = new Map<Stmt | FunctionDef, number>();
 
+  /** When set, a node that carries a source `line` is printed on that line (blank lines pad). */
+  constructor(readonly keepSourceLines = false) {}
+
+  /**
+   * Pads with blank lines so that `node` starts on its source line. A line already taken
+   * (two statements shared a source line, `a = 1; b = 2`) prints on the next free one.
+   */
+  moveTo(node: Stmt | FunctionDef): void {
+    if (!this.keepSourceLines || node.line === undefined) return;
+    while (this.lines.length + 1 < node.line) this.lines.push('');
+  }
+
   emit(depth: number, text: string): void {
     this.lines.push(INDENT.repeat(depth) + text);
   }
@@ -351,6 +364,7 @@ function block(out: LineWriter, body: Stmt[], depth: number): void {
 }
 
 function statement(out: LineWriter, s: Stmt, depth: number): void {
+  out.moveTo(s);
   out.mark(s);
   switch (s.kind) {
     case 'expr':
@@ -390,6 +404,7 @@ function ifChain(out: LineWriter, s: Extract<Stmt, { kind: 'if' }>, depth: numbe
   if (s.orelse.length === 0) return;
   const only = s.orelse[0];
   if (s.orelse.length === 1 && only.kind === 'if') {
+    out.moveTo(only);
     out.mark(only);
     ifChain(out, only, depth, 'elif');
     return;
@@ -399,6 +414,7 @@ function ifChain(out: LineWriter, s: Extract<Stmt, { kind: 'if' }>, depth: numbe
 }
 
 function functionDef(out: LineWriter, f: FunctionDef): void {
+  out.moveTo(f);
   out.mark(f);
   const params = f.params
     .map((p) => (p.default === undefined ? p.name : `${p.name}=${expr(p.default, Prec.Test, TOP)}`))
@@ -419,22 +435,83 @@ export interface PrintedPython {
  * Prints `program` as Python and maps every statement and function (by object identity)
  * to the line it starts on, so reports can align the Python with the TypeScript.
  * An `elif` maps to the line of its `elif`.
+ *
+ * A program whose defs and module statements all carry their source `line` (an imported
+ * file) keeps every statement on that line, top-level items in source-line order, so that
+ * the oracle's tracebacks, `co_firstlineno` and task reprs (`coro=<main() running at
+ * prog.py:12>`) read as `python3 FILE.py` prints them. The header comment comes first only
+ * where it fits before the first statement. Other programs print in the compact layout:
+ * header, `import asyncio`, the defs, the body, two blank lines apart.
  */
 export function printPythonWithLines(program: Program): PrintedPython {
-  const out = new LineWriter();
-  if (program.header) for (const line of headerLines(program.header, '#')) out.emit(0, line);
-  out.emit(0, 'import asyncio');
-  for (const f of program.functions) {
-    out.emit(0, '');
-    out.emit(0, '');
-    functionDef(out, f);
-  }
-  if (program.body.length > 0) {
-    out.emit(0, '');
-    out.emit(0, '');
-    for (const s of program.body) statement(out, s, 0);
+  validateProgram(program, 'printPython');
+  const keepSourceLines = carriesSourceLines(program);
+  const out = new LineWriter(keepSourceLines);
+  if (keepSourceLines) {
+    const items: Array<{ line: number; print: () => void }> = [
+      ...program.functions.map((f) => ({ line: f.line as number, print: () => functionDef(out, f) })),
+      ...program.body.map((s) => ({ line: s.line as number, print: () => statement(out, s, 0) })),
+    ];
+    items.sort((a, b) => a.line - b.line); // stable: defs before statements on a shared line
+    const firstLine = items[0]?.line ?? Infinity;
+    const header = program.header ? headerLines(program.header, '#') : [];
+    // The whole header, else its title line, else none: `import asyncio` must precede the first item.
+    const fitting = header.length + 1 < firstLine ? header : header.length > 0 && 2 < firstLine ? header.slice(0, 1) : [];
+    for (const line of fitting) out.emit(0, line);
+    out.emit(0, 'import asyncio');
+    for (const item of items) item.print();
+  } else {
+    if (program.header) for (const line of headerLines(program.header, '#')) out.emit(0, line);
+    out.emit(0, 'import asyncio');
+    for (const f of program.functions) {
+      out.emit(0, '');
+      out.emit(0, '');
+      functionDef(out, f);
+    }
+    if (program.body.length > 0) {
+      out.emit(0, '');
+      out.emit(0, '');
+      for (const s of program.body) statement(out, s, 0);
+    }
   }
   return { source: out.lines.join('\n') + '\n', lines: out.starts };
+}
+
+/** Whether every def and module-level statement has its source line (an imported program). */
+function carriesSourceLines(program: Program): boolean {
+  const items: Array<Stmt | FunctionDef> = [...program.functions, ...program.body];
+  return items.length > 0 && items.every((node) => node.line !== undefined && Number.isInteger(node.line) && node.line > 0);
+}
+
+/**
+ * A copy of `program` in which every def and statement carries the line it has in
+ * `printPython(program)` (a generated program carries none), so the port can name the Python
+ * line of each statement (`coro=<main() running at prog.py:7>`). Printing the copy gives the
+ * same text as printing `program`.
+ */
+export function withPrintedLines(program: Program): Program {
+  const { lines } = printPythonWithLines(program);
+  const lineOf = (node: Stmt | FunctionDef): number => {
+    const line = lines.get(node);
+    if (line === undefined) throw new Error('withPrintedLines: a statement the printer did not print');
+    return line;
+  };
+  const stmt = (s: Stmt): Stmt => {
+    switch (s.kind) {
+      case 'if':
+        return { ...s, body: s.body.map(stmt), orelse: s.orelse.map(stmt), line: lineOf(s) };
+      case 'for':
+      case 'while':
+        return { ...s, body: s.body.map(stmt), line: lineOf(s) };
+      default:
+        return { ...s, line: lineOf(s) };
+    }
+  };
+  return {
+    ...program,
+    functions: program.functions.map((f) => ({ ...f, body: f.body.map(stmt), line: lineOf(f) })),
+    body: program.body.map(stmt),
+  };
 }
 
 /** Prints `program` as Python 3.9+ source (header comments, `import asyncio`, defs, body). */

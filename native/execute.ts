@@ -19,6 +19,10 @@ import { FIRST_TASK_NUMBER, runtime, setScheduler, type NativeRuntime } from './
 export interface NativeOptions {
   /** `maxIterations` bounds the timer callbacks fired, `maxTime` the virtual seconds. */
   budget: Budget;
+  /** Called just before the module body runs (compare/isolated.ts starts its wall clock here). */
+  onStart?: () => void;
+  /** Called with each trace entry as it is printed (compare/isolated.ts streams them out of its child process). */
+  onPrint?: (entry: TraceEntry) => void;
 }
 
 /** The emitted module body: defs, then its statements (`await main()`), whose promise it returns. */
@@ -99,10 +103,15 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
       setTimeout: (callback, ms) => timers.setTimeout(callback, ms, now),
       nextTaskNumber: () => taskNumber++,
     });
-    setStdout((text) => void trace.push({ text, time: now / 1000, task: null, iteration: fired }));
+    setStdout((text) => {
+      const entry: TraceEntry = { text, time: now / 1000, task: null, iteration: fired };
+      trace.push(entry);
+      opts.onPrint?.(entry);
+    });
 
     let body: Promise<void>;
     try {
+      opts.onStart?.();
       body = program(runtime);
     } catch (error) {
       body = Promise.reject(error);

@@ -9,6 +9,13 @@
  * with two strikes, or one that outlives its wallclock on the TypeScript timer (a hang the
  * worker's own SIGALRM cannot break, e.g. a huge `**` in C), gets the outcome
  * `budget/wallclock` instead of a result. No request is ever dropped.
+ *
+ * The TypeScript timer measures the run, not the machine: it is armed when the worker starts
+ * executing the request (when the previous answer arrived, or at once for an idle worker;
+ * never while a fresh worker boots: each worker's first request is an `info`, with a boot
+ * limit of its own) and it is disarmed by the first bytes of the answer (from then on the
+ * program is over and what remains is transfer, however large the result: a 16 MB print must
+ * not turn into a wall-clock stop on a busy machine).
  */
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +29,7 @@ import {
 } from '../ir/program.ts';
 import { toProgramInputError, type WorkerError } from './errors.ts';
 import { findPython, type PythonInfo } from './find-python.ts';
+import { DEFAULT_WALLCLOCK_MS } from './wallclock.ts';
 
 export const WORKER_SCRIPT = fileURLToPath(new URL('./python/worker.py', import.meta.url));
 
@@ -35,6 +43,14 @@ export interface OracleOptions {
    * does not answer (the worker's SIGALRM normally ends the run first). Default 3000.
    */
   killGraceMs?: number;
+  /**
+   * Test hook: the workers run source outside the subset unchecked (a program that must
+   * crash or wedge its worker). Never set by the CLI: by default every source is re-checked
+   * with the importer's allow-list and refused (`unsupported ...`) instead of run.
+   */
+  uncheckedSource?: boolean;
+  /** The script the workers run; default WORKER_SCRIPT (oracle/oracles.ts starts variants through a launcher). */
+  script?: string;
 }
 
 export interface RunOptions {
@@ -53,11 +69,18 @@ export interface RunOptions {
   quantum?: number;
 }
 
+/** One operation of a `heapqTrace` case; an item's id is the order it was made in. */
+export type HeapqOp = { op: 'push'; key: number } | { op: 'pop' } | { op: 'heapify'; keys: number[] };
+
 /** What the worker says about itself (`info` op). */
 export type OracleInfo = PythonInfo;
 
-export const DEFAULT_WALLCLOCK_MS = 5000;
+export { DEFAULT_WALLCLOCK_MS };
 export const DEFAULT_KILL_GRACE_MS = 3000;
+/** How long a worker may take to start and answer its first (`info`) request. */
+const BOOT_LIMIT_MS = 30_000;
+/** Workers in a row that died before their first answer: the interpreter cannot run the worker. */
+const MAX_BOOT_FAILURES = 3;
 /** How long `close()` lets workers finish their queue before killing them. */
 const CLOSE_GRACE_MS = 5000;
 
@@ -68,13 +91,14 @@ export function wallclockResult(): RunResult {
 
 /** The result of a program whose worker died twice running it (a segfault, an OOM kill). */
 export function crashResult(stderrTail: string): RunResult {
-  const message = stderrTail.trim().split('\n').at(-1) || 'the worker process died';
+  const lastLine = stderrTail.trim().split('\n').at(-1) || 'the worker process died';
+  const message = lastLine.length > 500 ? `${lastLine.slice(0, 500)} [cut]` : lastLine;
   return { trace: [], outcome: { kind: 'crash', message }, endTime: 0, iterations: 0 };
 }
 
 interface Request {
   id: number;
-  op: 'run' | 'import' | 'info';
+  op: 'run' | 'import' | 'info' | 'heapq';
   /** The JSON line as sent (resent as is after a crash). */
   line: string;
   filename: string;
@@ -84,6 +108,8 @@ interface Request {
   strikes: number;
   /** Resolve with `{result, clockReads}` instead of the bare result (runCountingClockReads). */
   withStats: boolean;
+  /** The `info` a replacement worker gets first (nobody waits for it; never resent). */
+  warmUp?: boolean;
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -108,7 +134,8 @@ class Worker {
   stderrTail = '';
   private headTimer: NodeJS.Timeout | undefined;
   private killedByTimer = false;
-  private partial = '';
+  /** The answer being received, in chunks (joined once its newline arrives: no quadratic re-scans). */
+  private partial: string[] = [];
   /** Set on a protocol error: nothing more this worker says can be trusted. */
   private corrupt = false;
 
@@ -116,8 +143,11 @@ class Worker {
     executable: string,
     private readonly onResponse: (worker: Worker, request: Request, response: WorkerResponse) => void,
     private readonly onExit: (worker: Worker, culprit: Request | undefined, hung: boolean) => void,
+    workerArgs: string[] = [],
+    script = WORKER_SCRIPT,
   ) {
-    this.process = execa(executable, ['-I', WORKER_SCRIPT], {
+    // -B: no bytecode cache written into the checkout (-I ignores PYTHONDONTWRITEBYTECODE).
+    this.process = execa(executable, ['-I', '-B', script, ...workerArgs], {
       stdin: 'pipe',
       stdout: 'pipe',
       stderr: 'pipe',
@@ -164,15 +194,19 @@ class Worker {
   }
 
   private receive(chunk: string): void {
-    let text = this.partial + chunk;
-    let newline = text.indexOf('\n');
-    while (newline !== -1) {
-      const line = text.slice(0, newline);
-      text = text.slice(newline + 1);
+    let start = 0;
+    for (let newline = chunk.indexOf('\n'); newline !== -1; newline = chunk.indexOf('\n', start)) {
+      this.partial.push(chunk.slice(start, newline));
+      const line = this.partial.join('');
+      this.partial = [];
+      start = newline + 1;
       if (line.trim() && !this.corrupt) this.answer(line);
-      newline = text.indexOf('\n');
     }
-    this.partial = text;
+    if (start < chunk.length) {
+      this.partial.push(chunk.slice(start));
+      // The executing request's answer has begun: its run is over, the rest is transfer.
+      this.disarmTimer();
+    }
   }
 
   private answer(line: string): void {
@@ -195,10 +229,14 @@ class Worker {
     this.onResponse(this, request, response);
   }
 
-  /** One timer, for the executing request only: queued requests are not running yet. */
-  private armTimer(): void {
+  private disarmTimer(): void {
     clearTimeout(this.headTimer);
     this.headTimer = undefined;
+  }
+
+  /** One timer, for the executing request only: queued requests are not running yet. */
+  private armTimer(): void {
+    this.disarmTimer();
     const head = this.inflight[0];
     if (!head || head.killAfterMs <= 0) return;
     this.headTimer = setTimeout(() => {
@@ -222,23 +260,27 @@ export class Oracle {
   /** stderr of the last worker that died (for error messages). */
   private lastStderr = '';
   private closing = false;
+  /** Workers in a row that died before answering anything. */
+  private bootFailures = 0;
 
   private constructor(
     readonly info: OracleInfo,
     private readonly executable: string,
     private readonly killGraceMs: number,
+    private readonly workerArgs: string[] = [],
+    private readonly script = WORKER_SCRIPT,
   ) {}
 
   static async start(opts: OracleOptions = {}): Promise<Oracle> {
     const python = await findPython({ python: opts.python });
     const count = Math.max(1, opts.workers ?? os.availableParallelism());
-    const oracle = new Oracle(python, python.executable, opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS);
+    const oracle = new Oracle(python, python.executable, opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS, opts.uncheckedSource ? ['--unchecked'] : [], opts.script);
     for (let i = 0; i < count; i++) oracle.workers.push(oracle.spawn());
     // Every worker must come up (imports asyncio, installs its policy) before we say ready.
     let infos: Omit<WorkerResponse, 'id'>[];
     try {
       infos = await Promise.all(
-        oracle.workers.map((worker) => oracle.request<Omit<WorkerResponse, 'id'>>({ op: 'info' }, 'info', 30_000, worker)),
+        oracle.workers.map((worker) => oracle.request<Omit<WorkerResponse, 'id'>>({ op: 'info' }, 'info', BOOT_LIMIT_MS, worker)),
       );
     } catch (error) {
       await oracle.close();
@@ -301,7 +343,10 @@ export class Oracle {
         ...(opts.quantum !== undefined ? { quantum: opts.quantum } : {}),
       },
       filename,
-      wallclockMs > 0 ? wallclockMs + this.killGraceMs : 0,
+      // Twice the wallclock plus the grace: the worker's SIGALRM ends the run at wallclockMs;
+      // after it come the clean-up of what the program left and the encoding of its trace,
+      // both bounded by what the program could do in that time. This is only a safety net.
+      wallclockMs > 0 ? 2 * wallclockMs + this.killGraceMs : 0,
       undefined,
       countClockReads,
     );
@@ -310,6 +355,16 @@ export class Oracle {
   /** Reads a `.py` source into the IR (never runs it). Rejects with ProgramInputError. */
   importSource(source: string, filename: string): Promise<Program> {
     return this.request<Program>({ op: 'import', source, filename }, filename, 30_000);
+  }
+
+  /**
+   * Test hook: replays push/pop/heapify sequences on the worker's `heapq` (the C heap the
+   * loop keeps its timers in) with items that compare by key only; per case, the ids popped
+   * and the ids left in heap order (worker.py `heapq_trace`).
+   */
+  async heapqTrace(cases: HeapqOp[][]): Promise<Array<[popped: number[], heap: number[]]>> {
+    const response = await this.request<{ results: Array<[number[], number[]]> }>({ op: 'heapq', cases }, 'heapq', 30_000);
+    return response.results;
   }
 
   /** Lets every worker finish what it was sent, then ends it; kills stragglers. */
@@ -359,6 +414,8 @@ export class Oracle {
       this.executable,
       (_worker, request, response) => this.settle(request, response),
       (worker, culprit, hung) => this.recover(worker, culprit, hung),
+      this.workerArgs,
+      this.script,
     );
   }
 
@@ -383,15 +440,21 @@ export class Oracle {
       return;
     }
     this.lastStderr = dead.stderrTail.slice(-1000);
-    if (orphans.length === 0 && dead.answered === 0) {
-      // Died before it ever answered, with nothing to retry: the interpreter or the worker
-      // script is broken. Respawning would loop forever; drop the slot instead.
+    this.bootFailures = dead.answered > 0 ? 0 : this.bootFailures + 1;
+    const work = orphans.filter((request) => !request.warmUp);
+    if (dead.answered === 0 && (work.length === 0 || this.bootFailures >= MAX_BOOT_FAILURES)) {
+      // Died before it ever answered, with nothing to retry or again and again: the
+      // interpreter or the worker script is broken. Respawning would loop forever; drop the
+      // slot instead and fail what it held.
       if (slot >= 0) this.workers.splice(slot, 1);
+      for (const request of work) request.reject(new Error(`no oracle worker could start: ${this.lastStderr}`));
       return;
     }
     const replacement = this.spawn();
     if (slot >= 0) this.workers[slot] = replacement;
-    for (const request of orphans) {
+    // Its first request is an `info`: the resent runs' timers start once it has booted.
+    this.warmUp(replacement);
+    for (const request of work) {
       if (request === culprit) {
         request.strikes += hung ? 2 : 1;
         if (request.strikes >= 2) {
@@ -401,6 +464,23 @@ export class Oracle {
       }
       replacement.send(request);
     }
+  }
+
+  /** Sends a fresh worker an `info` request, so that no run's timer counts the worker's start. */
+  private warmUp(worker: Worker): void {
+    const id = this.nextId++;
+    worker.send({
+      id,
+      op: 'info',
+      line: JSON.stringify({ id, op: 'info' }) + '\n',
+      filename: 'info',
+      killAfterMs: BOOT_LIMIT_MS,
+      strikes: 0,
+      withStats: false,
+      warmUp: true,
+      resolve: () => {},
+      reject: () => {},
+    });
   }
 
   private giveUp(request: Request, hung: boolean, stderrTail: string): void {

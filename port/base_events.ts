@@ -19,6 +19,7 @@ import { Coroutine } from './coroutines.ts';
 import { Future, isfuture } from './futures.ts';
 import { Task, ensure_future } from './tasks.ts';
 import { _mutations } from './_mutations.ts';
+import { pyFunction } from './format_helpers.ts';
 import { RuntimeError, TypeError } from './python/exceptions.ts';
 
 /** Ports base_events.py _MIN_SCHEDULED_TIMER_HANDLES, 3.11. */
@@ -41,10 +42,14 @@ export interface ExceptionContext {
 const macrotask = (): Promise<void> => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Ports base_events.py _run_until_complete_cb, 3.11: stop the loop once the future is done. */
-export function _run_until_complete_cb(fut: Future<unknown>): void {
-  if (!fut.cancelled()) fut.exception(); // CPython checks for SystemExit/KeyboardInterrupt here.
-  fut.get_loop().stop();
-}
+export const _run_until_complete_cb = pyFunction(
+  function _run_until_complete_cb(fut: Future<unknown>): void {
+    if (!fut.cancelled()) fut.exception(); // CPython checks for SystemExit/KeyboardInterrupt here.
+    fut.get_loop().stop();
+  },
+  '_run_until_complete_cb',
+  { module: 'base_events.py', line: 180 },
+);
 
 /** Ports base_events.py BaseEventLoop, 3.11 (no I/O: the IR has none). */
 export abstract class BaseEventLoop {
@@ -61,6 +66,13 @@ export abstract class BaseEventLoop {
   _exception_handler: ((loop: BaseEventLoop, context: ExceptionContext) => void) | null = null;
   /** Not in CPython: `_run_once` calls so far (trace entries and the budget use it). */
   iterations = 0;
+  /**
+   * Not in CPython: the Python frames below a task's coroutine when a handle steps it
+   * (`asyncio.run`, `Runner.run`, `run_until_complete`, `run_forever`, `_run_once`,
+   * `Handle._run` and C calls that count): set by runners.ts from the depth `asyncio.run`
+   * was called at (port/python/frames.ts).
+   */
+  _task_base_depth = 9;
   /** Not in CPython: a harness error ends the run; later `_run_once` calls rethrow it. */
   _harness_error: Error | null = null;
 

@@ -97,8 +97,18 @@ export class VirtualClockPolicy extends BaseDefaultEventLoopPolicy {
     this.options = options;
   }
 
+  /**
+   * A program's clock and iteration count carry over from one loop to the next (a program that
+   * calls `asyncio.run` twice), as the oracle's `_RunState` carries them: the virtual clock is
+   * the machine's, not the loop's.
+   */
   new_event_loop(): VirtualClockEventLoop {
+    const previous = this.lastLoop;
     this.lastLoop = new VirtualClockEventLoop(this.options);
+    if (previous !== null) {
+      this.lastLoop._virtual_now = previous._virtual_now;
+      this.lastLoop.iterations = previous.iterations;
+    }
     return this.lastLoop;
   }
 }

@@ -10,6 +10,7 @@ import type { BaseEventLoop } from './base_events.ts';
 import { _get_event_loop, type Callback } from './events.ts';
 import { CancelledError, InvalidStateError } from './exceptions.ts';
 import { _mutations } from './_mutations.ts';
+import { _future_repr } from './base_futures.ts';
 import { TypeError } from './python/exceptions.ts';
 
 export type FutureState = 'PENDING' | 'CANCELLED' | 'FINISHED';
@@ -148,9 +149,14 @@ export class Future<T = unknown> {
     this.__schedule_callbacks();
   }
 
-  /** `repr(fut)`, shortened: CPython also lists callbacks and the result's repr. */
+  /** The C type's `tp_name`, as CPython's error messages spell it (`'_asyncio.Future' object is not subscriptable`). */
+  get __pyTypeName__(): string {
+    return '_asyncio.Future';
+  }
+
+  /** Ports Future.__repr__, 3.11 (base_futures._future_repr: state, result or exception, callbacks). */
   __repr__(): string {
-    return `<${this.constructor.name} ${this._state.toLowerCase()}>`;
+    return _future_repr(this as Future<unknown>);
   }
 }
 

@@ -3,7 +3,9 @@
  * plus what transpiled code and the harness need (`coroutine`, `aw`, the clock loops).
  * Listed by hand: no `export *`.
  */
-export { coroutine, iscoroutine, Coroutine } from './coroutines.ts';
+export { coroutine, iscoroutine, Coroutine, at_line } from './coroutines.ts';
+export type { CodeInfo } from './coroutines.ts';
+export { set_asyncio_dir, asyncioDirOf } from './format_helpers.ts';
 export { CancelledError, InvalidStateError, TimeoutError } from './exceptions.ts';
 export { Future, isfuture } from './futures.ts';
 export {

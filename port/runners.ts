@@ -8,10 +8,11 @@
  */
 import './clock_loops.ts'; // registers the default (real-clock) policy, as asyncio/__init__ imports unix_events
 import type { BaseEventLoop } from './base_events.ts';
-import { Coroutine, iscoroutine } from './coroutines.ts';
+import { Coroutine, iscoroutine, running } from './coroutines.ts';
 import { _get_running_loop, new_event_loop, set_event_loop } from './events.ts';
 import { _forget_loop_tasks, all_tasks, gatherWith } from './tasks.ts';
 import { RuntimeError, ValueError } from './python/exceptions.ts';
+import { frames } from './python/frames.ts';
 
 type RunnerState = 'created' | 'initialized' | 'closed';
 
@@ -61,6 +62,9 @@ export class Runner {
     }
     this._lazy_init();
     const loop = this._loop as BaseEventLoop;
+    // asyncio.run, Runner.run, run_until_complete, run_forever, _run_once, Handle._run and
+    // two counted C calls stand between the caller's frame and the task's coroutine.
+    loop._task_base_depth = frames.depth + 8;
     const task = loop.create_task(coro);
     return loop.run_until_complete(task);
   }
@@ -92,15 +96,23 @@ export async function run<R>(main: Coroutine<R>): Promise<R> {
     throw new RuntimeError('asyncio.run() cannot be called from a running event loop');
   }
   const runner = new Runner();
+  // The caller's frame is what runs again when asyncio.run returns (tasks move the depth).
+  const depth = frames.depth;
+  const caller = running.coroutine;
   let result: R;
   try {
-    result = await runner.run(main);
-  } catch (e) {
-    // `__exit__` runs close(); an exception from close() would replace e, as in Python.
+    try {
+      result = await runner.run(main);
+    } catch (e) {
+      // `__exit__` runs close(); an exception from close() would replace e, as in Python.
+      await runner.close();
+      throw e;
+    }
     await runner.close();
-    throw e;
+  } finally {
+    frames.depth = depth;
+    running.coroutine = caller;
   }
-  await runner.close();
   return result;
 }
 

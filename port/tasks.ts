@@ -19,12 +19,15 @@
  * (base_events.ts `_run_once`). Break either and prints get the wrong task, or run out of order.
  */
 import type { BaseEventLoop } from './base_events.ts';
-import { Coroutine, iscoroutine } from './coroutines.ts';
+import { _task_repr } from './base_tasks.ts';
+import { Coroutine, iscoroutine, running, type CodeInfo } from './coroutines.ts';
+import { pyFunction, stdlibFile } from './format_helpers.ts';
 import { _get_event_loop, get_running_loop, type Callback } from './events.ts';
 import { CancelledError, InvalidStateError } from './exceptions.ts';
 import { Future, _get_loop, _set_result_unless_cancelled, isfuture } from './futures.ts';
 import { _mutations, anyMutation } from './_mutations.ts';
 import { RuntimeError, TypeError, ValueError } from './python/exceptions.ts';
+import { check, enter, frames } from './python/frames.ts';
 
 // ------------------------------------------------------------------ task names
 
@@ -117,10 +120,14 @@ export class Task<T = unknown> extends Future<T> {
   _coro: Coroutine<T>;
   /** Set while the coroutine is suspended inside its body; null before its first step. */
   _resume: Resume | null = null;
+  /** While suspended: the Python stack depth and the innermost coroutine, restored by the next step. */
+  _saved_depth = 0;
+  _saved_running: Coroutine<unknown> | null = null;
 
   /** Bound once, so remove_done_callback / Handle compare equal as bound methods do in Python. */
   readonly __step_bound: Callback = (exc: unknown = null) => this.__step(exc);
-  readonly __wakeup_bound = (future: Future<unknown>): void => this.__wakeup(future);
+  /** The C Task's `task_wakeup` (no Python source: a repr shows `Task.task_wakeup()`). */
+  readonly __wakeup_bound = pyFunction((future: Future<unknown>): void => this.__wakeup(future), 'Task.task_wakeup');
 
   /** Ports Task.__init__, 3.11: names the task, schedules the first `__step` with call_soon. */
   constructor(coro: Coroutine<T>, opts: { loop?: BaseEventLoop | null; name?: string | null } = {}) {
@@ -206,14 +213,22 @@ export class Task<T = unknown> extends Future<T> {
     _enter_task(this._loop, this as Task<unknown>);
     const resume = this._resume;
     if (resume !== null) {
-      // coro.send(None) / coro.throw(exc) at the await point the body is suspended on.
+      // coro.send(None) / coro.throw(exc) at the await point the body is suspended on: the
+      // task's frames are back on the stack, down to the innermost one.
       this._resume = null;
+      frames.depth = this._saved_depth;
+      running.coroutine = this._saved_running;
       resume(exc);
       return;
     }
     let body: Promise<T>;
     try {
-      body = exc === null ? coro._start() : coro._throw_before_start(exc);
+      frames.depth = this._loop._task_base_depth;
+      if (exc === null) {
+        enter(); // the coroutine's frame
+        running.coroutine = coro as Coroutine<unknown>;
+        body = coro._start();
+      } else body = coro._throw_before_start(exc);
     } catch (raised) {
       // Raised before the body's first line (a reused coroutine, or cancelled before start).
       this.__step_done(false, raised);
@@ -240,6 +255,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Ports the `except`/`finally` branches of Task.__step, 3.11: the coroutine finished. */
   private __step_done(returned: boolean, value: unknown): void {
+    this._coro._finished = true;
     try {
       if (returned) {
         if (this._must_cancel) {
@@ -301,9 +317,14 @@ export class Task<T = unknown> extends Future<T> {
     this.__step();
   }
 
-  /** `repr(task)`, shortened (CPython adds the coroutine's file:line and callbacks). */
+  /** The C type's `tp_name` (error messages: `'<' not supported between instances of '_asyncio.Task' and 'int'`). */
+  override get __pyTypeName__(): string {
+    return '_asyncio.Task';
+  }
+
+  /** Ports Task.__repr__, 3.11 (base_tasks._task_repr: state, name, coroutine, awaited future, callbacks). */
   override __repr__(): string {
-    return `<Task ${this._state.toLowerCase()} name='${this._name}' coro=<${this._coro.__qualname__}()>>`;
+    return _task_repr(this as Task<unknown>);
   }
 }
 
@@ -318,6 +339,8 @@ export function _suspend(what: Future<unknown> | null): Promise<void> {
   const loop = get_running_loop();
   const task = _current_tasks.get(loop);
   if (task === undefined) throw new RuntimeError('await outside of a task: no current task to suspend');
+  task._saved_depth = frames.depth;
+  task._saved_running = running.coroutine;
   return new Promise<void>((resolve, reject) => {
     task._resume = (exc: unknown) => (exc === null ? resolve() : reject(exc));
     task.__in_handle(() => task.__step_yielded(what));
@@ -332,7 +355,20 @@ export function _suspend(what: Future<unknown> | null): Promise<void> {
  * - a pending one suspends the task until `__wakeup`, then delivers `result()`.
  */
 export async function aw<T>(x: Coroutine<T> | Future<T>): Promise<T> {
-  if (x instanceof Coroutine) return x._start();
+  if (x instanceof Coroutine) {
+    // The awaited coroutine's frame: counted against the recursion limit, and the one whose
+    // line `at_line` sets until it returns (port/python/frames.ts, coroutines.ts).
+    enter();
+    const caller = running.coroutine;
+    running.coroutine = x as Coroutine<unknown>;
+    try {
+      return await x._start();
+    } finally {
+      frames.depth -= 1;
+      running.coroutine = caller;
+      x._finished = true;
+    }
+  }
   if (x instanceof Future) {
     if (!x.done()) {
       await _suspend(x as Future<unknown>);
@@ -341,6 +377,19 @@ export async function aw<T>(x: Coroutine<T> | Future<T>): Promise<T> {
     return x.result();
   }
   throw new TypeError(`object ${pyTypeName(x)} can't be used in 'await' expression`);
+}
+
+/** tasks.py's `sleep` (`async def sleep(delay, result=None):` is line 637 of 3.11.7's tasks.py). */
+const SLEEP_CODE: CodeInfo = {
+  get co_filename() {
+    return stdlibFile('tasks.py');
+  },
+  co_firstlineno: 637,
+};
+
+/** The running sleep coroutine waits at this line of tasks.py (640: `await __sleep0()`, 649: `return await future`). */
+function at_sleep_line(line: number): void {
+  if (running.coroutine !== null) running.coroutine.f_lineno = line;
 }
 
 /** Ports tasks.py __sleep0, 3.11: a bare `yield` — the task steps again next iteration. */
@@ -356,20 +405,32 @@ export function sleep(delay: number | bigint): Coroutine<null>;
 export function sleep<R>(delay: number | bigint, result: R): Coroutine<R>;
 export function sleep<R>(delay: number | bigint, result?: R): Coroutine<R | null> {
   const value = result === undefined ? null : result;
-  return new Coroutine<R | null>('sleep', async () => {
-    if (delay <= 0) {
-      await __sleep0();
-      return value;
-    }
-    const loop = get_running_loop();
-    const future = loop.create_future<R | null>();
-    const h = loop.call_later(Number(delay), _set_result_unless_cancelled, future, value);
-    try {
-      return await aw(future);
-    } finally {
-      h.cancel();
-    }
-  });
+  return new Coroutine<R | null>(
+    'sleep',
+    async () => {
+      // The recursion checks CPython makes on the way (`delay <= 0` compares; Future() and
+      // TimerHandle() are type calls; call_later, call_at, _check_closed are frames).
+      check(1, ' in comparison');
+      if (delay <= 0) {
+        at_sleep_line(640);
+        await __sleep0();
+        return value;
+      }
+      check(2, ' while calling a Python object');
+      check(5, '');
+      check(6, ' while calling a Python object');
+      const loop = get_running_loop();
+      const future = loop.create_future<R | null>();
+      const h = loop.call_later(Number(delay), _set_result_unless_cancelled, future, value);
+      try {
+        at_sleep_line(649);
+        return await aw(future);
+      } finally {
+        h.cancel();
+      }
+    },
+    SLEEP_CODE,
+  );
 }
 
 // ------------------------------------------------------------------ module functions
@@ -423,6 +484,11 @@ export class _GatheringFuture<T> extends Future<T> {
   _children: Future<unknown>[];
   _cancel_requested = false;
 
+  /** A Python subclass: its `tp_name` is its plain name. */
+  override get __pyTypeName__(): string {
+    return '_GatheringFuture';
+  }
+
   constructor(children: Future<unknown>[], opts: { loop: BaseEventLoop }) {
     super({ loop: opts.loop });
     this._children = children;
@@ -472,7 +538,7 @@ export function gatherWith(opts: GatherOptions, ...coros_or_futures: Awaitable[]
   const children: Future<unknown>[] = [];
   const arg_to_fut = new Map<Awaitable, Future<unknown>>();
 
-  const _done_callback = (fut: Future<unknown>): void => {
+  const _done_callback = pyFunction((fut: Future<unknown>): void => {
     nfinished += 1;
     if (outer === null || outer.done()) {
       if (!fut.cancelled()) fut.exception(); // Mark exception retrieved.
@@ -508,7 +574,7 @@ export function gatherWith(opts: GatherOptions, ...coros_or_futures: Awaitable[]
         outer.set_result(results);
       }
     }
-  };
+  }, 'gather.<locals>._done_callback', { module: 'tasks.py', line: 764 });
 
   for (const arg of coros_or_futures) {
     let fut = arg_to_fut.get(arg);

@@ -11,7 +11,9 @@ import type { CheckReport } from './model.ts';
 export type { Bucket, CheckReport, Counterexample, Outcomes } from './model.ts';
 export { OUTCOME_LABELS, REPORT_SCHEMA, describeOutcome } from './model.ts';
 export type { IssueJson } from './json.ts';
-export { mergeReports, readJsonReport, toIssueJson, validateReport, writeJsonReport } from './json.ts';
+export type { MergeOptions } from './json.ts';
+export { ReportInputError, mergeReports, readJsonReport, toIssueJson, validateReport, writeJsonReport } from './json.ts';
+export { makeDirectory } from './make-directory.ts';
 export { buildJunitXml, junitSuiteName, writeJunitReport } from './junit.ts';
 export { renderHtmlReport, scriptJson, writeHtmlReport } from './html/index.ts';
 

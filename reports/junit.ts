@@ -3,12 +3,13 @@
  * page lists each kind of difference with its minimal program, both traces and the replay
  * command. A run without differences gets one passing case, so CI shows something.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import junitModule from 'junit-report-builder';
 import type { Builder } from 'junit-report-builder';
 import type { Bucket, CheckReport } from './model.ts';
 import { OUTCOME_LABELS, describeOutcome } from './model.ts';
+import { makeDirectory } from './make-directory.ts';
 
 /**
  * The package's types declare an ES `export default`, but its CommonJS main assigns
@@ -37,6 +38,7 @@ export function buildJunitXml(report: CheckReport): string {
     .property('python', `${report.python.implementation} ${report.python.version}`)
     .property('command', report.command);
   for (const [key, label] of OUTCOME_LABELS) suite.property(`outcomes.${key}`, `${label}: ${report.outcomes[key]}`);
+  if (report.partial) suite.property('partial', `shards ${report.partial.missing.map((index) => `${index}/${report.partial?.count}`).join(', ')} missing: not the whole run`);
 
   const className = `asyncio-conformance.${report.target}`;
   for (const bucket of report.buckets) {
@@ -55,7 +57,7 @@ export function buildJunitXml(report: CheckReport): string {
 
 /** Writes the JUnit XML; creates the directory. */
 export async function writeJunitReport(report: CheckReport, file: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
+  await makeDirectory(dirname(file));
   await writeFile(file, buildJunitXml(report), 'utf8');
 }
 

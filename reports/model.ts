@@ -29,13 +29,17 @@ export interface CheckReport {
   startedAt: string;
   durationMs: number;
   programsPerSecond: number;
-  /** 1-based `index` of `count` shards. */
-  shard?: { index: number; count: number };
+  /** 1-based `index` of `count` shards; `runs`: the --runs of the whole stream the shards slice. */
+  shard?: { index: number; count: number; runs?: number };
+  /** A merged report that lacks these shards (merge-reports --allow-partial): not the whole run. */
+  partial?: { count: number; missing: number[] };
+  /** The generator constraints the user set (absent: the defaults); reports of other constraints are other experiments. */
+  constraints?: Record<string, unknown>;
   outcomes: Outcomes;
   /** Sorted by count, descending. */
   buckets: Bucket[];
   /** How long shrinking took, per difference (absent when nothing was shrunk). */
-  shrink?: { count: number; medianMs: number; totalMs: number };
+  shrink?: { count: number; medianMs: number; totalMs: number; /** each difference's, so merged reports get the true median */ timesMs?: number[] };
 }
 
 /** Every program falls in exactly one kind (Csmith/YARPGen style); a timeout is never a difference. */

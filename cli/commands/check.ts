@@ -7,13 +7,15 @@ import { sideNamed, type SideName } from '../../compare/sides.ts';
 import type { ClockModel } from '../../ir/program.ts';
 import { EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts';
 import { withOracle } from '../oracle.ts';
-import { parseClock, parsePath, parsePositiveInt, parseSeed, parseShard, randomSeed } from '../options.ts';
-import type { Shard } from '../../compare/shard.ts';
+import { parseClock, parsePath, parseRuns, parseSeed, parseShard, parseWorkers, randomSeed, oracleOption } from '../options.ts';
+import { emptyShardReason, type Shard } from '../../compare/shard.ts';
 import { constraintOptions, constraintsFrom, type ConstraintFlags } from '../constraints.ts';
 import { progressLine } from '../progress.ts';
 import { printSummary } from '../summary.ts';
-import { writeOutputs, type OutputFlags } from '../outputs.ts';
-import { saveToCorpus } from '../../compare/corpus.ts';
+import { checkReportPaths, writeOutputs, type OutputFlags } from '../outputs.ts';
+import { CORPUS_DIR, saveToCorpus } from '../../compare/corpus.ts';
+import { commandLine, pythonFrom, userPath, type CliContext } from '../io.ts';
+import { terminalSafe } from '../terminal-text.ts';
 
 interface CheckFlags extends ConstraintFlags, OutputFlags {
   runs: number;
@@ -24,16 +26,17 @@ interface CheckFlags extends ConstraintFlags, OutputFlags {
   shard?: Shard;
   shrink: boolean;
   saveCorpus?: boolean | string;
+  oracle?: string;
   python?: string;
   workers?: number;
 }
 
-export function registerCheck(program: Command): void {
+export function registerCheck(program: Command, context: CliContext): void {
   const command = program
     .command('check')
     .description('generate programs, run each on CPython and on the port (or the native profile), compare the traces')
-    .option('--runs <n>', 'how many programs', parsePositiveInt, 1000)
-    .option('--seed <seed>', 'fast-check seed (default: random, printed)', parseSeed)
+    .option('--runs <n>', 'how many programs (1 to 10000000)', parseRuns, 1000)
+    .option('--seed <seed>', 'fast-check seed, -2147483648 to 2147483647 (default: random, printed)', parseSeed)
     .option('--path <path>', 'replay only the program at this fast-check path (from a report: --seed S --path P)', parsePath)
     .option('--clock <model>', 'virtual clock: realistic or ideal', parseClock, 'realistic')
     .addOption(new Option('--target <side>', 'what to compare with CPython').choices(['port', 'native']).default('port'))
@@ -45,42 +48,53 @@ export function registerCheck(program: Command): void {
     .option('--json <file>', 'write the results as JSON')
     .option('--junit <file>', 'write the results as JUnit XML')
     .option('--python <path>', 'the CPython to use as the oracle')
-    .option('--workers <n>', 'oracle worker processes (default: one fewer than cores, at least one: this process runs the other side)', parsePositiveInt);
+    .addOption(oracleOption())
+    .option('--workers <n>', 'oracle worker processes, 1 to 64 (default: one fewer than cores, at least one: this process runs the other side)', parseWorkers);
   constraintOptions(command).action(async (flags: CheckFlags) => {
-    if (flags.path && flags.shard) throw new UsageError('--path replays one program; it cannot be combined with --shard');
-    if (flags.path && flags.seed === undefined) throw new UsageError('--path names a program of one seed\'s stream: give its --seed too (both are in the program\'s replay line)');
-    if (flags.open && !flags.report) throw new UsageError('--open needs --report DIR');
-    const seed = flags.seed ?? randomSeed();
-    const side = sideNamed(flags.target);
-    process.stderr.write(`check: ${flags.path ? `path ${flags.path}` : `${flags.runs} programs`}, seed ${seed}, target ${side.name}, clock ${flags.clock}\n`);
-    const progress = progressLine('check');
-    // The side runs on this thread, itself a full-time worker: one oracle worker fewer than cores measured faster.
-    const workers = flags.workers ?? Math.max(1, availableParallelism() - 1);
-    const report = await withOracle({ python: flags.python, workers }, (oracle) =>
-      runCheck({
-        runs: flags.runs,
-        seed,
-        path: flags.path,
-        clock: flags.clock,
-        side,
-        oracle,
-        constraints: constraintsFrom(flags),
-        shard: flags.shard,
-        shrink: flags.shrink,
-        command: commandLine(),
-        onProgress: ({ done, total, differences, phase }) => progress.update(done, total, { differences, phase }),
-      }),
-    ).finally(() => progress.stop());
-    printSummary(report);
-    await writeOutputs(report, flags);
-    if (flags.saveCorpus) {
-      const dir = typeof flags.saveCorpus === 'string' ? flags.saveCorpus : undefined;
-      for (const file of await saveToCorpus(report, dir)) process.stderr.write(`saved ${file}\n`);
-    }
-    process.exitCode = report.differences > 0 || report.outcomes.portCrash > 0 ? EXIT_FINDING : EXIT_OK;
+    context.exitCode = await checkCommand(flags, context);
   });
 }
 
-function commandLine(): string {
-  return ['npx asyncio-conformance', ...process.argv.slice(2)].join(' ');
+async function checkCommand(flags: CheckFlags, context: CliContext): Promise<number> {
+  const { io } = context;
+  if (flags.path && flags.shard) throw new UsageError('--path replays one program; it cannot be combined with --shard');
+  if (flags.path && flags.seed === undefined) throw new UsageError('--path names a program of one seed\'s stream: give its --seed too (both are in the program\'s replay line)');
+  if (flags.open && !flags.report) throw new UsageError('--open needs --report DIR');
+  const empty = flags.shard && !flags.path ? emptyShardReason(flags.runs, flags.shard) : undefined;
+  if (empty) throw new UsageError(empty);
+  const constraints = constraintsFrom(flags);
+  const corpusDir = flags.saveCorpus === undefined || flags.saveCorpus === false ? undefined : typeof flags.saveCorpus === 'string' ? userPath(io, flags.saveCorpus) : CORPUS_DIR;
+  await checkReportPaths(flags, io, [{ flag: '--save-corpus', path: corpusDir, kind: 'folder' }]);
+
+  const seed = flags.seed ?? randomSeed();
+  const side = sideNamed(flags.target);
+  io.stderr.write(`check: ${flags.path ? `path ${flags.path}` : `${flags.runs} programs`}, seed ${seed}, target ${side.name}, clock ${flags.clock}\n`);
+  const progress = progressLine('check', io.stderr);
+  // The side runs on this thread, itself a full-time worker: one oracle worker fewer than cores measured faster.
+  const workers = flags.workers ?? Math.max(1, availableParallelism() - 1);
+  const report = await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers }, (oracle) =>
+    runCheck({
+      runs: flags.runs,
+      seed,
+      path: flags.path,
+      clock: flags.clock,
+      side,
+      oracle,
+      constraints,
+      shard: flags.shard,
+      shrink: flags.shrink,
+      command: commandLine(context),
+      onProgress: ({ done, total, differences, phase }) => progress.update(done, total, { differences, phase }),
+    }),
+  ).finally(() => progress.stop());
+  printSummary(report, io.stdout);
+  await writeOutputs(report, flags, io);
+  if (corpusDir !== undefined) {
+    try {
+      for (const file of await saveToCorpus(report, corpusDir)) io.stderr.write(`saved ${terminalSafe(file)}\n`);
+    } catch (error) {
+      io.stderr.write(`asyncio-conformance: could not save to the corpus: ${terminalSafe(error instanceof Error ? error.message : String(error))}\n`);
+    }
+  }
+  return report.differences > 0 || report.outcomes.portCrash > 0 ? EXIT_FINDING : EXIT_OK;
 }

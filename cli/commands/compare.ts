@@ -7,25 +7,27 @@ import { runIsolated } from '../../compare/isolated.ts';
 import { isTimingSensitive, TIMING_NOTE } from '../../compare/timing.ts';
 import { runOnOracle, sideNamed, type SideName } from '../../compare/sides.ts';
 import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
-import { emptyCounts, isFailure } from '../../compare/verdict.ts';
-import { compareRuns } from '../../compare/traces.ts';
+import { emptyCounts, finalWallclockMs, isFailure, isWallclock, judgeUserProgram, tooSlowMessage } from '../../compare/verdict.ts';
 import type { ClockModel } from '../../ir/program.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
 import type { CheckReport } from '../../reports/model.ts';
-import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from '../errors.ts';
+import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';
 import { withOracle } from '../oracle.ts';
-import { parseClock } from '../options.ts';
-import { writeOutputs, type OutputFlags } from '../outputs.ts';
+import { parseClock, oracleOption } from '../options.ts';
+import { checkReportPaths, writeOutputs, type OutputFlags } from '../outputs.ts';
 import { printSummary } from '../summary.ts';
+import { commandLine, pythonFrom, userPath, type CliContext } from '../io.ts';
+import { terminalSafe } from '../terminal-text.ts';
 
 interface CompareFlags extends OutputFlags {
   target: SideName;
   clock: ClockModel;
+  oracle?: string;
   python?: string;
 }
 
-export function registerCompare(program: Command): void {
+export function registerCompare(program: Command, context: CliContext): void {
   program
     .command('compare')
     .description('run one Python file on CPython and on the port (or the native profile) and show where they differ')
@@ -37,28 +39,35 @@ export function registerCompare(program: Command): void {
     .option('--json <file>', 'write the result as JSON')
     .option('--junit <file>', 'write the result as JUnit XML')
     .option('--python <path>', 'the CPython to use as the oracle')
+    .addOption(oracleOption())
     .action(async (file: string, flags: CompareFlags) => {
-      process.exitCode = await compareCommand(file, flags);
+      context.exitCode = await compareCommand(file, flags, context);
     });
 }
 
-async function compareCommand(file: string, flags: CompareFlags): Promise<number> {
+async function compareCommand(file: string, flags: CompareFlags, context: CliContext): Promise<number> {
+  const { io } = context;
+  if (flags.open && !flags.report) throw new UsageError('--open needs --report DIR');
+  await checkReportPaths(flags, io);
   const started = performance.now();
   const side = sideNamed(flags.target);
   const options = { clock: flags.clock, budget: DEFAULT_BUDGET };
-  return withOracle({ python: flags.python, workers: 1 }, async (oracle) => {
-    const { program, source } = await loadPythonFile(file, oracle);
+  const shown = terminalSafe(file);
+  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1 }, async (oracle) => {
+    const { program, source } = await loadPythonFile(userPath(io, file), oracle);
     const [expected, actual] = await Promise.all([
-      runOnOracle(oracle, program, options, source),
+      runOnOracle(oracle, program, options),
       runIsolated({ side: side.name, program, options }, WALLCLOCK_MS),
     ]);
     if (isFailure(expected)) {
-      process.stderr.write(`asyncio-conformance: CPython could not run ${file}: ${expected.failure}\n`);
+      io.stderr.write(`asyncio-conformance: CPython could not run ${shown}: ${terminalSafe(expected.failure)}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (await isTimingSensitive(oracle, source, options, expected)) process.stderr.write(TIMING_NOTE);
-    // A user's program may raise or deadlock on purpose: only "same on both sides or not" counts here.
-    const verdict = isFailure(actual) ? 'portCrash' : compareRuns(expected, actual, { times: side.comparesTime }).same ? 'same' : 'differs';
+    if (await isTimingSensitive(oracle, program, options, expected)) io.stderr.write(TIMING_NOTE);
+    // A user's program may raise or deadlock on purpose: only "same on both sides or not" counts
+    // here, except a wall-clock stop on either side, which is a timeout (never "agree").
+    const { verdict } = judgeUserProgram(expected, actual, { times: side.comparesTime });
+    if (actual.stderr) io.stderr.write(terminalSafe(actual.stderr));
     const counts = { ...emptyCounts(), [verdict]: 1 };
     const replay = `npx asyncio-conformance compare ${file} --target ${side.name}${flags.clock === 'ideal' ? ' --clock ideal' : ''}`;
     const findings =
@@ -69,7 +78,7 @@ async function compareCommand(file: string, flags: CompareFlags): Promise<number
     const report: CheckReport = {
       schema: 1,
       tool: { name: 'asyncio-conformance', version: TOOL_VERSION },
-      command: ['npx asyncio-conformance', ...process.argv.slice(2)].join(' '),
+      command: commandLine(context),
       target: side.name,
       clock: flags.clock,
       seed: 0,
@@ -82,9 +91,14 @@ async function compareCommand(file: string, flags: CompareFlags): Promise<number
       outcomes: counts,
       buckets: await bucketsFrom(findings),
     };
-    if (isFailure(actual)) process.stderr.write(`asyncio-conformance: the ${side.name} side crashed: ${actual.failure}\n`);
-    printSummary(report);
-    await writeOutputs(report, flags);
+    if (isFailure(actual)) io.stderr.write(`asyncio-conformance: the ${side.name} side crashed: ${terminalSafe(actual.failure)}\n`);
+    printSummary(report, io.stdout);
+    await writeOutputs(report, flags, io);
+    if (verdict === 'timeout') {
+      const where = isWallclock(expected) ? 'CPython' : `the ${side.name} side`;
+      io.stderr.write(`asyncio-conformance: no verdict: ${tooSlowMessage(finalWallclockMs(WALLCLOCK_MS), where)}\n`);
+      return EXIT_BAD_INPUT;
+    }
     return verdict === 'same' ? EXIT_OK : EXIT_FINDING;
   });
 }

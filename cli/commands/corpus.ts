@@ -3,17 +3,21 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { CORPUS_DIR, readCorpus, replayCorpusEntry, updateExpected } from '../../compare/corpus.ts';
 import { sideNamed, type SideName } from '../../compare/sides.ts';
-import { EXIT_FINDING, EXIT_OK } from '../errors.ts';
+import { EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts';
 import { withOracle } from '../oracle.ts';
+import { oracleOption } from '../options.ts';
+import { pythonFrom, userPath, type CliContext } from '../io.ts';
+import { terminalSafe } from '../terminal-text.ts';
 
 interface CorpusFlags {
   dir: string;
   target: SideName;
   update?: boolean;
+  oracle?: string;
   python?: string;
 }
 
-export function registerCorpus(program: Command): void {
+export function registerCorpus(program: Command, context: CliContext): void {
   program
     .command('corpus')
     .description('replay the regression corpus (test/corpus/*.py) on CPython and on the port')
@@ -21,11 +25,16 @@ export function registerCorpus(program: Command): void {
     .addOption(new Option('--target <side>', 'what to replay it on besides CPython').choices(['port', 'native']).default('port'))
     .option('--update', "rewrite each file's expected output with what CPython prints now")
     .option('--python <path>', 'the CPython to use as the oracle')
+    .addOption(oracleOption())
     .action(async (flags: CorpusFlags) => {
+      const { io } = context;
+      const dir = userPath(io, flags.dir);
       const side = sideNamed(flags.target);
-      const entries = await readCorpus(flags.dir);
+      const entries = await readCorpus(dir).catch((error: NodeJS.ErrnoException) => {
+        throw new UsageError(`--dir ${terminalSafe(flags.dir)}: cannot read the corpus (${error.code ?? error.message})`);
+      });
       let failures = 0;
-      await withOracle({ python: flags.python }, async (oracle) => {
+      await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python) }, async (oracle) => {
         for (const entry of entries) {
           const replay = await replayCorpusEntry(entry, oracle, side);
           if (flags.update && !replay.oracleMatches) await updateExpected(replay);
@@ -33,10 +42,10 @@ export function registerCorpus(program: Command): void {
           const sideOk = flags.update ? replay.sideMatchesOracle : replay.sideMatches;
           if (!oracleOk || !sideOk) failures++;
           const mark = (ok: boolean) => (ok ? 'ok' : 'DIFFERS');
-          process.stdout.write(`${entry.file.replace(`${flags.dir}`, '')}: cpython ${flags.update && !replay.oracleMatches ? 'updated' : mark(oracleOk)}, ${side.name} ${mark(sideOk)}\n`);
+          io.stdout.write(`${terminalSafe(entry.file.replace(`${dir}`, ''))}: cpython ${flags.update && !replay.oracleMatches ? 'updated' : mark(oracleOk)}, ${side.name} ${mark(sideOk)}\n`);
         }
       });
-      process.stdout.write(`${entries.length - failures} of ${entries.length} corpus files agree\n`);
-      process.exitCode = failures > 0 ? EXIT_FINDING : EXIT_OK;
+      io.stdout.write(`${entries.length - failures} of ${entries.length} corpus files agree\n`);
+      context.exitCode = failures > 0 ? EXIT_FINDING : EXIT_OK;
     });
 }

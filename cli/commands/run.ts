@@ -7,23 +7,26 @@ import { runIsolated } from '../../compare/isolated.ts';
 import { isTimingSensitive, TIMING_NOTE } from '../../compare/timing.ts';
 import { runOnOracle, type SideName } from '../../compare/sides.ts';
 import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
-import { isFailure } from '../../compare/verdict.ts';
+import { finalWallclockMs, isFailure, isWallclock, tooSlowMessage } from '../../compare/verdict.ts';
 import { describeOutcome } from '../../reports/model.ts';
 import { repr } from '../../port/python/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';
 import { withOracle } from '../oracle.ts';
-import { parseClock } from '../options.ts';
+import { parseClock, oracleOption } from '../options.ts';
+import { pythonFrom, userPath, type CliContext, type CliIo } from '../io.ts';
+import { terminalSafe, terminalSafeJson } from '../terminal-text.ts';
 
 interface RunFlags {
   target: 'cpython' | SideName;
   clock: ClockModel;
   times?: boolean;
   json?: boolean;
+  oracle?: string;
   python?: string;
 }
 
-export function registerRun(program: Command): void {
+export function registerRun(program: Command, context: CliContext): void {
   program
     .command('run')
     .description('run one Python file on CPython (the oracle), the port or the native-JS profile, and print its output')
@@ -33,45 +36,57 @@ export function registerRun(program: Command): void {
     .option('--times', 'prefix each printed line with [t=<virtual time>]')
     .option('--json', 'print the whole trace (text, time, task, iteration) and the outcome as JSON')
     .option('--python <path>', 'the CPython to use (default: $ASYNCIO_CONFORMANCE_PYTHON, else python3 on PATH)')
+    .addOption(oracleOption())
     .action(async (file: string, flags: RunFlags) => {
-      process.exitCode = await runCommand(file, flags);
+      context.exitCode = await runCommand(file, flags, context.io);
     });
 }
 
-async function runCommand(file: string, flags: RunFlags): Promise<number> {
-  return withOracle({ python: flags.python, workers: 1 }, async (oracle) => {
-    const { program, source } = await loadPythonFile(file, oracle);
+async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<number> {
+  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1 }, async (oracle) => {
+    const { program } = await loadPythonFile(userPath(io, file), oracle);
     const options = { clock: flags.clock, budget: DEFAULT_BUDGET };
     const result =
       flags.target === 'cpython'
-        ? await runOnOracle(oracle, program, options, source)
+        ? await runOnOracle(oracle, program, options)
         : await runIsolated({ side: flags.target, program, options }, WALLCLOCK_MS);
+    // What the side wrote on stderr (capped, with a note of how much was cut: compare/capped-text.ts).
+    if (result.stderr) io.stderr.write(terminalSafe(result.stderr));
     if (isFailure(result)) {
-      process.stderr.write(`asyncio-conformance: ${flags.target} could not run ${file}: ${result.failure}\n`);
+      io.stderr.write(`asyncio-conformance: ${flags.target} could not run ${terminalSafe(file)}: ${terminalSafe(result.failure)}\n`);
       return EXIT_BAD_INPUT;
     }
-    if (flags.target === 'cpython' && (await isTimingSensitive(oracle, source, options, result))) process.stderr.write(TIMING_NOTE);
+    if (flags.target === 'cpython' && (await isTimingSensitive(oracle, program, options, result))) io.stderr.write(TIMING_NOTE);
     if (flags.json) {
       const python = { executable: oracle.info.executable, version: oracle.info.version };
-      process.stdout.write(`${JSON.stringify({ file, target: flags.target, clock: flags.clock, python, ...result }, null, 2)}\n`);
+      io.stdout.write(`${terminalSafeJson(JSON.stringify({ file, target: flags.target, clock: flags.clock, python, ...result }, null, 2))}\n`);
     } else {
-      printTrace(result, flags.times === true);
+      printTrace(result, flags.times === true, io);
     }
-    return reportOutcome(result, flags.json === true);
+    if (isWallclock(result)) {
+      // The machine's speed, not the program's behaviour (compare/verdict.ts): environment, exit 2.
+      io.stderr.write(`asyncio-conformance: ${tooSlowMessage(finalWallclockMs(WALLCLOCK_MS), flags.target === 'cpython' ? 'CPython' : `the ${flags.target} side`)}\n`);
+      return EXIT_BAD_INPUT;
+    }
+    return reportOutcome(result, flags.json === true, io);
   });
 }
 
-function printTrace(result: RunResult, times: boolean): void {
+/** The program's output as the program wrote it, control characters included: what `python3 FILE.py` shows. */
+function printTrace(result: RunResult, times: boolean, io: CliIo): void {
   const text = result.trace.map((entry) => (times ? `[t=${repr(entry.time)}] ${entry.text}` : entry.text)).join('');
-  process.stdout.write(text);
+  io.stdout.write(text);
 }
 
-/** 0 when the program finished; 1 when it raised, deadlocked or ran out of budget (said on stderr). */
-function reportOutcome(result: RunResult, quiet: boolean): number {
+/**
+ * 0 when the program finished; 1 when it raised, deadlocked or ran out of budget, said on
+ * stderr. That line is the tool's own words about the program, so its text is escaped.
+ */
+function reportOutcome(result: RunResult, quiet: boolean, io: CliIo): number {
   if (result.outcome.kind === 'ok') return EXIT_OK;
   if (!quiet) {
     const o = result.outcome;
-    process.stderr.write(o.kind === 'exception' ? `${o.type}: ${o.message}\n` : `asyncio-conformance: the program did not finish: ${describeOutcome(o)}\n`);
+    io.stderr.write(terminalSafe(o.kind === 'exception' ? `${o.type}: ${o.message}` : `asyncio-conformance: the program did not finish: ${describeOutcome(o)}`) + '\n');
   }
   return EXIT_FINDING;
 }

@@ -5,8 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { formatTypeScript, transpile } from '../../port/transpile/index.ts';
+import { EXIT_BAD_INPUT, EXIT_OK } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';
 import { withOracle } from '../oracle.ts';
+import { pythonFrom, userPath, type CliContext } from '../io.ts';
+import { checkOutputPaths, reason } from '../output-paths.ts';
+import { terminalSafe } from '../terminal-text.ts';
 
 interface TranspileFlags {
   output?: string;
@@ -17,8 +21,8 @@ interface TranspileFlags {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** How the output file imports the port: relative to where it is written, so it runs with `npx tsx OUT.ts`. */
-export function importPaths(outFile: string | undefined): { port: string; python: string; native: string } {
-  const from = outFile ? dirname(resolve(outFile)) : process.cwd();
+export function importPaths(outFile: string | undefined, cwd: string = process.cwd()): { port: string; python: string; native: string } {
+  const from = outFile ? dirname(resolve(cwd, outFile)) : cwd;
   const spec = (target: string) => {
     const path = relative(from, resolve(repoRoot, target)).split('\\').join('/');
     return path.startsWith('.') ? path : `./${path}`;
@@ -26,7 +30,7 @@ export function importPaths(outFile: string | undefined): { port: string; python
   return { port: spec('port/index.ts'), python: spec('port/python/index.ts'), native: spec('native/index.ts') };
 }
 
-export function registerTranspile(program: Command): void {
+export function registerTranspile(program: Command, context: CliContext): void {
   program
     .command('transpile')
     .description('translate a Python file to TypeScript that runs on the port (run it with: npx tsx OUT.ts)')
@@ -35,11 +39,24 @@ export function registerTranspile(program: Command): void {
     .addOption(new Option('--profile <profile>', 'port: CPython semantics on the port; native: idiomatic JS promises').choices(['port', 'native']).default('port'))
     .option('--python <path>', 'the CPython whose ast reads the file')
     .action(async (file: string, flags: TranspileFlags) => {
-      await withOracle({ python: flags.python, workers: 1 }, async (oracle) => {
-        const { program: ir } = await loadPythonFile(file, oracle);
-        const ts = await formatTypeScript(transpile(ir, { importFrom: importPaths(flags.output), profile: flags.profile }));
-        if (flags.output) await writeFile(flags.output, ts);
-        else process.stdout.write(ts);
+      const { io } = context;
+      const output = flags.output === undefined ? undefined : userPath(io, flags.output);
+      await checkOutputPaths([{ flag: '-o', path: output, kind: 'file' }]);
+      await withOracle({ python: pythonFrom(io, flags.python), workers: 1 }, async (oracle) => {
+        const { program: ir } = await loadPythonFile(userPath(io, file), oracle);
+        const ts = await formatTypeScript(transpile(ir, { importFrom: importPaths(output, io.cwd), profile: flags.profile }));
+        if (output === undefined) {
+          io.stdout.write(ts);
+          context.exitCode = EXIT_OK;
+          return;
+        }
+        try {
+          await writeFile(output, ts);
+          context.exitCode = EXIT_OK;
+        } catch (error) {
+          io.stderr.write(`asyncio-conformance: could not write ${terminalSafe(flags.output ?? '')}: ${reason(error)}\n`);
+          context.exitCode = EXIT_BAD_INPUT;
+        }
       });
     });
 }

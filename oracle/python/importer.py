@@ -4,10 +4,19 @@ Parses with CPython's own `ast` (never executes the file) and refuses, with the 
 line and 1-based column, anything outside the IR's subset:
 `{"kind": "unsupported", "message": "unsupported <construct>", "line": L, "col": C}`.
 
+It is an allow-list, in two layers. The converter below builds the IR only from the fields it
+names (an annotation is never read into the IR, a decorator is refused), and every name
+resolves only to what the subset defines: the program's own globals, locals, parameters and
+functions, the listed builtins in call position, `asyncio.<listed function>(...)`, and
+`__name__` only in the main guard. Then every node of the tree must be of a type listed in
+ALLOWED_NODES (`check_node_types`). What runs is the IR printed back as Python, and the
+oracle's worker re-checks that text with this same module before it runs it.
+
 Stdlib only. The IR is plain dicts/lists that `json` writes as ir/program.ts spells it.
 """
 
 import ast
+import builtins
 
 # Keep in step with ir/program.ts (BUILTINS, ASYNCIO_FUNCTIONS, METHODS).
 BUILTINS = frozenset([
@@ -51,6 +60,34 @@ REFUSED_EXPRS = {
 
 MAX_SAFE_INTEGER = 2 ** 53 - 1
 
+# Every AST node type a program may contain, and nothing else (the second layer of the
+# allow-list: a node type the converter might let through by mistake is still refused).
+ALLOWED_NODES = frozenset([
+    ast.Module, ast.Import, ast.alias, ast.FunctionDef, ast.AsyncFunctionDef, ast.arguments, ast.arg,
+    ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.If, ast.For, ast.While,
+    ast.Break, ast.Continue, ast.Pass,
+    ast.Constant, ast.Name, ast.Load, ast.Store, ast.List, ast.Tuple, ast.Starred, ast.BinOp,
+    ast.UnaryOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.Subscript, ast.ListComp,
+    ast.comprehension, ast.JoinedStr, ast.FormattedValue, ast.Await, ast.Call, ast.keyword,
+    ast.Attribute,  # only `asyncio.f` and `obj.method` as the callee of a call (see call())
+    ast.And, ast.Or, ast.Not, ast.USub, ast.UAdd,
+    ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow,
+    ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn, ast.Is, ast.IsNot,
+])
+
+# Every name Python would find in builtins: a program may not bind one (a parameter `print`
+# would turn `print(...)` into a call of whatever the caller passed) nor read one that the
+# subset does not list (`exec`, `open`, `getattr`, `globals`...).
+PYTHON_BUILTINS = frozenset(dir(builtins))
+
+# `format(value, spec)` is how ir/python.ts spells an f-string field it cannot print inside
+# an f-string (quotes or braces in the spec): read back as that field, never as a builtin.
+FORMAT_BUILTIN = 'format'
+
+
+def _is_dunder(name):
+    return len(name) > 4 and name.startswith('__') and name.endswith('__')
+
 
 class Unsupported(Exception):
     def __init__(self, construct, node, source_lines):
@@ -80,9 +117,16 @@ def _is_main_guard(node):
 
 
 class Importer:
-    def __init__(self, source):
+    def __init__(self, source, drop_annotations=True):
+        # The worker's gate runs the very text it checks: there an annotation is refused
+        # instead of dropped (printed IR never has one).
+        self.drop_annotations = drop_annotations
         self.source_lines = source.splitlines()
         self.functions = {}  # name -> ast def node
+        self.globals = set()  # names the module's own statements bind
+        self.locals = None  # names the function being read binds (None: module level)
+        self.comprehension_scopes = []  # targets of the comprehensions being read
+        self.annotation_lines = []  # where annotations were dropped (a header note says so)
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -107,10 +151,17 @@ class Importer:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 if node.name in self.functions:
                     self.refuse('redefinition of %s' % node.name, node)
-                if node.name in BUILTINS or node.name == 'asyncio':
-                    self.refuse('redefinition of builtin %s' % node.name, node)
+                if node.name in BUILTINS or node.name == 'asyncio' or node.name in PYTHON_BUILTINS:
+                    self.refuse('redefinition of builtin %s (rename the function)' % node.name, node)
+                if _is_dunder(node.name):
+                    self.refuse('function name %s (dunder names are outside the subset)' % node.name, node)
                 self.functions[node.name] = node
                 defs.append(node)
+        for node in statements:
+            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
+                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+                for target in targets:
+                    self.globals.update(_bound_names(target))
         functions = [self.function(node) for node in defs]
         program_body = []
         defined_so_far = set()
@@ -123,7 +174,7 @@ class Importer:
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse('import from %s' % (node.module or '.'), node)
-            if not isinstance(node, (ast.Assign, ast.AugAssign, ast.Expr)):
+            if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass)):
                 self.refuse(self.module_statement_name(node), node)
             # The IR runs module statements after every def: a statement that uses a
             # function defined below it would change meaning (NameError in Python).
@@ -131,7 +182,31 @@ class Importer:
                 if isinstance(sub, ast.Name) and sub.id in self.functions and sub.id not in defined_so_far:
                     self.refuse('use of %s before its definition' % sub.id, sub)
             program_body.append(self.statement(node, module_level=True))
+        self.check_node_types(tree)
         return {'functions': functions, 'body': program_body}
+
+    def check_node_types(self, tree):
+        """The second layer: every node read into the IR is of a listed type. Annotations
+        were dropped (they never run) and the main guard's test was flattened away."""
+        skipped = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.arg) and node.annotation is not None:
+                skipped.add(id(node.annotation))
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and node.returns is not None:
+                skipped.add(id(node.returns))
+            elif isinstance(node, ast.AnnAssign):
+                skipped.add(id(node.annotation))
+            elif _is_main_guard(node):
+                skipped.add(id(node.test))
+        stack = [tree]
+        while stack:
+            node = stack.pop()
+            if id(node) in skipped:
+                continue
+            if type(node) not in ALLOWED_NODES:
+                self.refuse(REFUSED_STMTS.get(type(node)) or REFUSED_EXPRS.get(type(node))
+                            or type(node).__name__ + ' node', node)
+            stack.extend(ast.iter_child_nodes(node))
 
     def check_import(self, node):
         for alias in node.names:
@@ -157,6 +232,51 @@ class Importer:
                 ast.FunctionDef: 'nested def', ast.AsyncFunctionDef: 'nested def'}.get(
             type(node), type(node).__name__ + ' statement')
 
+    def drop_annotation(self, annotation):
+        if not self.drop_annotations:
+            self.refuse('annotation in a program the oracle is asked to run (it runs only '
+                        'programs printed from the IR)', annotation)
+        self.annotation_lines.append(annotation.lineno)
+
+    # ----------------------------------------------------------------------- names
+    def check_binding(self, name, node, what):
+        """A name the program binds (parameter, assignment or comprehension target) must not
+        shadow a builtin or one of its functions, nor be a dunder."""
+        if _is_dunder(name):
+            self.refuse('%s %s (dunder names are outside the subset)' % (what, name), node)
+        if name in self.functions:
+            if what == 'assignment to':
+                self.refuse('assignment to function name %s' % name, node)
+            self.refuse('%s %s shadows the function %s (rename it)' % (what, name, name), node)
+        if name in BUILTINS or name == 'asyncio' or name in PYTHON_BUILTINS:
+            if what == 'assignment to':
+                self.refuse('assignment to builtin name %s (rename the variable)' % name, node)
+            self.refuse('%s %s shadows the builtin %s (rename it)' % (what, name, name), node)
+
+    def check_readable(self, node):
+        """A name read as a value resolves only to what the program itself binds."""
+        name = node.id
+        if _is_dunder(name):
+            hint = ' (allowed only in `if __name__ == "__main__":`)' if name == '__name__' else \
+                ' (dunder names are outside the subset)'
+            self.refuse('name %s%s' % (name, hint), node)
+        if name in self.functions:
+            self.refuse('use of function %s as a value' % name, node)
+        if name == 'asyncio':
+            self.refuse('use of asyncio as a value', node)
+        if name in BUILTINS:
+            self.refuse('use of builtin %s as a value' % name, node)
+        if name in PYTHON_BUILTINS:
+            self.refuse('builtin %s' % name, node)
+        for scope in self.comprehension_scopes:
+            if name in scope:
+                return
+        if self.locals is not None and name in self.locals:
+            return
+        if name in self.globals:
+            return
+        self.refuse('name %s: the program never assigns it' % name, node)
+
     # ------------------------------------------------------------------- functions
     def function(self, node):
         if node.decorator_list:
@@ -170,16 +290,32 @@ class Importer:
             self.refuse('keyword-only parameter %s' % args.kwonlyargs[0].arg, args.kwonlyargs[0])
         if args.kwarg:
             self.refuse('**%s parameter' % args.kwarg.arg, args.kwarg)
+        seen = set()
+        for arg in args.args:
+            self.check_binding(arg.arg, arg, 'parameter')
+            seen.add(arg.arg)
+            if arg.annotation is not None:
+                self.drop_annotation(arg.annotation)
+        if node.returns is not None:
+            self.drop_annotation(node.returns)
         first_default = len(args.args) - len(args.defaults)
         params = []
+        # Defaults are evaluated at module level, when the def runs.
         for i, arg in enumerate(args.args):
             param = {'name': arg.arg}
             if i >= first_default:
                 param['default'] = self.expr(args.defaults[i - first_default])
             params.append(param)
-        # Annotations are dropped: they do not change what a program prints.
+        # Annotations are dropped: they never run, and do not change what a program prints.
+        self.locals = set(seen)
+        for stmt in node.body:
+            self.locals.update(_names_bound_in(stmt))
+        try:
+            body = self.block(node.body)
+        finally:
+            self.locals = None
         return {'name': node.name, 'isAsync': isinstance(node, ast.AsyncFunctionDef),
-                'params': params, 'body': self.block(node.body), 'line': node.lineno}
+                'params': params, 'body': body, 'line': node.lineno}
 
     # ------------------------------------------------------------------ statements
     def block(self, nodes):
@@ -192,13 +328,25 @@ class Importer:
         if isinstance(node, ast.Assign):
             if len(node.targets) != 1:
                 self.refuse('chained assignment', node)
-            return {'kind': 'assign', 'target': self.target(node.targets[0]),
-                    'value': self.expr(node.value), 'line': line}
+            value = self.expr(node.value)
+            return {'kind': 'assign', 'target': self.target(node.targets[0]), 'value': value, 'line': line}
+        if isinstance(node, ast.AnnAssign):
+            if node.value is None or not isinstance(node.target, ast.Name):
+                self.refuse('annotated declaration without a value' if node.value is None
+                            else 'annotated assignment to this target', node)
+            self.drop_annotation(node.annotation)
+            value = self.expr(node.value)
+            return {'kind': 'assign', 'target': self.target(node.target), 'value': value, 'line': line}
+        if isinstance(node, ast.Pass):
+            return {'kind': 'pass', 'line': line}
         if isinstance(node, ast.AugAssign):
             if not isinstance(node.target, (ast.Name, ast.Subscript)):
                 self.refuse('augmented assignment target', node.target)
-            return {'kind': 'augAssign', 'target': self.target(node.target),
-                    'op': self.bin_op(node.op, node), 'value': self.expr(node.value), 'line': line}
+            target = self.target(node.target)
+            if isinstance(node.target, ast.Name):
+                self.check_readable(node.target)
+            return {'kind': 'augAssign', 'target': target, 'op': self.bin_op(node.op, node),
+                    'value': self.expr(node.value), 'line': line}
         if module_level:
             self.refuse(self.module_statement_name(node), node)
         if isinstance(node, ast.Return):
@@ -212,7 +360,8 @@ class Importer:
         if isinstance(node, ast.For):
             if node.orelse:
                 self.refuse('else of for statement', node.orelse[0])
-            return {'kind': 'for', 'target': self.target(node.target), 'iter': self.expr(node.iter),
+            iterable = self.expr(node.iter)
+            return {'kind': 'for', 'target': self.target(node.target), 'iter': iterable,
                     'body': self.block(node.body), 'line': line}
         if isinstance(node, ast.While):
             if node.orelse:
@@ -248,22 +397,14 @@ class Importer:
         self.refuse('assignment target', node)
 
     def check_assignable(self, node):
-        if node.id in self.functions:
-            self.refuse('assignment to function name %s' % node.id, node)
-        if node.id in BUILTINS or node.id == 'asyncio':
-            self.refuse('assignment to builtin name %s' % node.id, node)
+        self.check_binding(node.id, node, 'assignment to')
 
     # ----------------------------------------------------------------- expressions
     def expr(self, node):
         if isinstance(node, ast.Constant):
             return self.constant(node)
         if isinstance(node, ast.Name):
-            if node.id in self.functions:
-                self.refuse('use of function %s as a value' % node.id, node)
-            if node.id == 'asyncio':
-                self.refuse('use of asyncio as a value', node)
-            if node.id in BUILTINS:
-                self.refuse('use of builtin %s as a value' % node.id, node)
+            self.check_readable(node)
             return {'kind': 'name', 'id': node.id}
         if isinstance(node, ast.List):
             return {'kind': 'list', 'elts': [self.element(e) for e in node.elts]}
@@ -290,8 +431,7 @@ class Importer:
         if isinstance(node, ast.Subscript):
             return {'kind': 'subscript', 'value': self.expr(node.value), 'index': self.index(node)}
         if isinstance(node, ast.ListComp):
-            return {'kind': 'listComp', 'elt': self.expr(node.elt),
-                    'generators': [self.comprehension(g) for g in node.generators]}
+            return self.list_comp(node)
         if isinstance(node, ast.JoinedStr):
             return {'kind': 'fstring', 'parts': self.fstring_parts(node)}
         if isinstance(node, ast.Await):
@@ -301,6 +441,8 @@ class Importer:
         if isinstance(node, ast.Starred):
             self.refuse('starred expression here', node)
         if isinstance(node, ast.Attribute):
+            if _is_dunder(node.attr):
+                self.refuse('attribute .%s (dunder attributes are outside the subset)' % node.attr, node)
             if isinstance(node.value, ast.Name) and node.value.id == 'asyncio':
                 self.refuse('asyncio.%s' % node.attr, node)
             self.refuse('attribute .%s' % node.attr, node)
@@ -334,6 +476,8 @@ class Importer:
             self.refuse('bytes literal', node)
         if isinstance(value, complex):
             self.refuse('complex literal', node)
+        if value is Ellipsis:
+            self.refuse('... (Ellipsis)', node)
         self.refuse('constant %r' % (value,), node)
 
     def bin_op(self, op, node):
@@ -347,11 +491,26 @@ class Importer:
             self.refuse('slice', subscript.slice)
         return self.expr(subscript.slice)
 
-    def comprehension(self, gen):
-        if gen.is_async:
-            self.refuse('async comprehension', gen.target)
-        return {'target': self.target(gen.target), 'iter': self.expr(gen.iter),
-                'ifs': [self.expr(i) for i in gen.ifs]}
+    def list_comp(self, node):
+        """Python gives a comprehension its own scope: its targets are visible in the element,
+        the conditions and the later iterables; the first iterable is read outside it."""
+        scope = set()
+        generators = []
+        first_iter = self.expr(node.generators[0].iter)  # before the comprehension's scope opens
+        self.comprehension_scopes.append(scope)
+        try:
+            for i, gen in enumerate(node.generators):
+                if gen.is_async:
+                    self.refuse('async comprehension', gen.target)
+                iterable = first_iter if i == 0 else self.expr(gen.iter)
+                target = self.target(gen.target)
+                scope.update(_bound_names(gen.target))
+                generators.append({'target': target, 'iter': iterable,
+                                   'ifs': [self.expr(c) for c in gen.ifs]})
+            elt = self.expr(node.elt)
+        finally:
+            self.comprehension_scopes.pop()
+        return {'kind': 'listComp', 'elt': elt, 'generators': generators}
 
     def fstring_parts(self, node):
         parts = []
@@ -376,19 +535,40 @@ class Importer:
             parts.append(part)
         return parts
 
+    def format_call(self, node):
+        """`format(value)` / `format(value, 'spec')` is the f-string field `{value:spec}`
+        (what f-strings call); the spec must be a string literal."""
+        if node.keywords:
+            self.refuse('keyword argument %s= of format' % node.keywords[0].arg, node.keywords[0])
+        if not 1 <= len(node.args) <= 2 or any(isinstance(a, ast.Starred) for a in node.args):
+            self.refuse('format() with %d arguments' % len(node.args), node)
+        part = {'value': self.expr(node.args[0])}
+        if len(node.args) == 2:
+            spec = node.args[1]
+            if not (isinstance(spec, ast.Constant) and isinstance(spec.value, str)):
+                self.refuse('format() spec that is not a string literal', spec)
+            part['spec'] = spec.value
+        return {'kind': 'fstring', 'parts': [part]}
+
     def call(self, node):
-        args = [self.element(a) for a in node.args]
         func = node.func
+        if isinstance(func, ast.Name) and func.id == FORMAT_BUILTIN:
+            return self.format_call(node)
+        args = [self.element(a) for a in node.args]
         if isinstance(func, ast.Name):
             name = func.id
             if name in self.functions:
                 kind, allowed = 'call', None
             elif name in BUILTINS:
                 kind, allowed = 'builtin', BUILTIN_KEYWORDS.get(name, set())
+            elif self.is_variable(name):
+                self.refuse('call of the variable %s (only functions and listed builtins are called)' % name, func)
             else:
                 self.refuse('call of %s' % name, func)
             label = name
         elif isinstance(func, ast.Attribute):
+            if _is_dunder(func.attr):
+                self.refuse('method .%s() (dunder attributes are outside the subset)' % func.attr, func)
             if isinstance(func.value, ast.Name) and func.value.id == 'asyncio':
                 name = func.attr
                 if name not in ASYNCIO_FUNCTIONS:
@@ -405,6 +585,8 @@ class Importer:
         for kw in node.keywords:
             if kw.arg is None:
                 self.refuse('**arguments of %s' % label, kw)
+            if _is_dunder(kw.arg):
+                self.refuse('keyword argument %s= (dunder names are outside the subset)' % kw.arg, kw)
             if allowed is not None and kw.arg not in allowed:
                 self.refuse('keyword argument %s= of %s' % (kw.arg, label), kw)
             keywords.append({'name': kw.arg, 'value': self.expr(kw.value)})
@@ -417,25 +599,106 @@ class Importer:
         return {'kind': 'method', 'object': self.expr(func.value), 'method': name, 'args': args,
                 'keywords': keywords}
 
+    def is_variable(self, name):
+        return name in self.globals or (self.locals is not None and name in self.locals) or \
+            any(name in scope for scope in self.comprehension_scopes)
 
-def import_source(source, filename='prog.py'):
-    """Return the IR Program dict; raise SyntaxError or Unsupported."""
-    tree = ast.parse(source, filename=filename)
-    return Importer(source).module(tree)
+
+def _bound_names(target):
+    """The names an assignment target binds (`a`, `a, (b, c)`; a subscript binds none)."""
+    if isinstance(target, ast.Name):
+        return {target.id}
+    if isinstance(target, (ast.Tuple, ast.List)):
+        names = set()
+        for element in target.elts:
+            names |= _bound_names(element)
+        return names
+    if isinstance(target, ast.Starred):
+        return _bound_names(target.value)
+    return set()
+
+
+def _names_bound_in(stmt):
+    """The locals a function statement binds (Python: every name it assigns anywhere in
+    its body; comprehension targets have their own scope)."""
+    names = set()
+    stack = [stmt]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                names |= _bound_names(target)
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor)):
+            names |= _bound_names(node.target)
+        elif isinstance(node, ast.NamedExpr):
+            names |= _bound_names(node.target)
+        if isinstance(node, ast.stmt):
+            stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
+    return names
+
+
+BOM = '\ufeff'
+
+
+def import_source(source, filename='prog.py', drop_annotations=True, tree=None):
+    """Return the IR Program dict; raise SyntaxError or Unsupported.
+
+    A leading UTF-8 BOM is dropped, as `python3 FILE.py` drops it. Annotations never reach
+    the IR; when some were dropped, `header.notes` says where."""
+    if source.startswith(BOM):
+        source = source[1:]
+    if tree is None:
+        tree = ast.parse(source, filename=filename)
+    importer = Importer(source, drop_annotations)
+    program = importer.module(tree)
+    if importer.annotation_lines:
+        lines = ', '.join(str(n) for n in sorted(set(importer.annotation_lines)))
+        program['header'] = {'notes': ['type annotations dropped (they never run): line%s %s'
+                                       % ('s' if ',' in lines else '', lines)]}
+    return program
+
+
+def _error_response(source, filename, drop_annotations=True, tree=None):
+    """None when `source` is in the subset, else the worker's error dict."""
+    try:
+        import_source(source, filename, drop_annotations, tree)
+        return None
+    except SyntaxError as e:
+        return {'kind': 'syntax', 'message': e.msg, 'line': e.lineno or 0, 'col': e.offset or 0}
+    except ValueError as e:  # NUL bytes in the source
+        return {'kind': 'syntax', 'message': str(e), 'line': 0, 'col': 0}
+    except Unsupported as e:
+        return {'kind': 'unsupported', 'message': str(e), 'line': e.line, 'col': e.col}
+    except RecursionError:
+        return {'kind': 'unsupported', 'message': 'unsupported nesting depth', 'line': 0, 'col': 0}
 
 
 def handle_import(source, filename):
     """The worker's `import` op: a response dict without its id."""
     try:
         return {'ok': True, 'program': import_source(source, filename)}
-    except SyntaxError as e:
-        return {'ok': False, 'error': {'kind': 'syntax', 'message': e.msg,
-                                       'line': e.lineno or 0, 'col': e.offset or 0}}
-    except ValueError as e:  # NUL bytes in the source
-        return {'ok': False, 'error': {'kind': 'syntax', 'message': str(e), 'line': 0, 'col': 0}}
-    except Unsupported as e:
-        return {'ok': False, 'error': {'kind': 'unsupported', 'message': str(e), 'line': e.line,
-                                       'col': e.col}}
-    except RecursionError:
-        return {'ok': False, 'error': {'kind': 'unsupported', 'message': 'unsupported nesting depth',
-                                       'line': 0, 'col': 0}}
+    except (SyntaxError, ValueError, Unsupported, RecursionError):
+        return {'ok': False, 'error': _error_response(source, filename)}
+
+
+_checked = {}
+_CHECKED_MAX = 1024
+
+
+def check_source(source, filename='prog.py', tree=None):
+    """The worker's gate before it runs anything: None when `source` is inside the subset
+    (what ir/python.ts prints always is), else the error dict. Cached by source text: the
+    pool runs the same printed program many times (shrinking, timing checks). `tree`: the
+    source already parsed (the worker compiles that same tree)."""
+    key = (source, filename)
+    if key in _checked:
+        return _checked[key]
+    if source.startswith(BOM):  # compile() would not take it: never the printer's output
+        error = {'kind': 'unsupported', 'message': 'unsupported byte order mark in a program to run',
+                 'line': 1, 'col': 1}
+    else:
+        error = _error_response(source, filename, drop_annotations=False, tree=tree)
+    if len(_checked) >= _CHECKED_MAX:
+        _checked.clear()
+    _checked[key] = error
+    return error

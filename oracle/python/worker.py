@@ -13,6 +13,11 @@ order of `time()` reads exactly those of `base_events.py`: no self-pipe, no extr
 Stdlib only.
 """
 
+import sys
+
+# No `__pycache__` written into the checkout (importer.py is imported from beside us).
+sys.dont_write_bytecode = True
+
 import asyncio
 import asyncio.events
 import asyncio.runners
@@ -25,29 +30,35 @@ import json
 import logging
 import os
 import signal
-import sys
 import types
 import warnings
 
+_HERE = os.path.dirname(os.path.abspath(__file__))
+if _HERE not in sys.path:  # `python3 -I worker.py` leaves the script's directory out
+    sys.path.insert(0, _HERE)
+
+import importer  # noqa: E402  (the allow-list the `run` op re-checks every source with)
+
+
 # --------------------------------------------------------------------- the protocol channel
-# Responses go to a duplicate of the real stdout; fd 1 and sys.stdout then point at stderr,
-# so nothing a program writes (or C code prints) can corrupt the channel. Requests come
-# from a duplicate of stdin; fd 0 becomes /dev/null so a program cannot eat requests.
-_RESPONSE_FD = os.dup(1)
-os.dup2(2, 1)
-sys.stdout = sys.stderr
-_REQUEST_FILE = os.fdopen(os.dup(0), 'rb')
-_devnull = os.open(os.devnull, os.O_RDONLY)
-os.dup2(_devnull, 0)
-os.close(_devnull)
-sys.stdin = open(os.devnull)
+_RESPONSE_FD = None
+_REQUEST_FILE = None
 
-# "coroutine ... was never awaited", "Task was destroyed but it is pending" and friends are
-# stderr noise in a real run, never part of the trace: silence them (cheaper than logging).
-warnings.simplefilter('ignore')
-logging.getLogger('asyncio').disabled = True
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+def _install_channel():
+    """Responses go to a duplicate of the real stdout; fd 1 and sys.stdout then point at
+    stderr, so nothing a program writes (or C code prints) can corrupt the channel. Requests
+    come from a duplicate of stdin; fd 0 becomes /dev/null so a program cannot eat requests.
+    Only the worker process does this (main, run_file), never a mere import."""
+    global _RESPONSE_FD, _REQUEST_FILE
+    _RESPONSE_FD = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    _REQUEST_FILE = os.fdopen(os.dup(0), 'rb')
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    os.close(devnull)
+    sys.stdin = open(os.devnull)
 
 
 # ------------------------------------------------------------------------- run termination
@@ -226,14 +237,6 @@ class _VirtualPolicy(asyncio.DefaultEventLoopPolicy):
 
 
 _POLICY = _VirtualPolicy()
-asyncio.set_event_loop_policy(_POLICY)
-
-# `Runner.run` installs and removes a SIGINT handler around every run through the `signal`
-# module, whose wrappers convert every handler to an enum (a third of a short program's
-# cost). Hand runners.py the C functions instead: same calls, same handlers, same order.
-asyncio.runners.signal = types.SimpleNamespace(
-    SIGINT=_signal.SIGINT, default_int_handler=_signal.default_int_handler,
-    getsignal=_signal.getsignal, signal=_signal.signal)
 
 
 # ------------------------------------------------------------------------------- printing
@@ -244,10 +247,7 @@ _current_task = asyncio.tasks.current_task
 def _make_print(run):
     trace = run.trace
 
-    def print(*args, sep=None, end=None, file=None, flush=False):
-        if not run.active:
-            return  # a finaliser of a finished program: not part of any trace
-        text = (' ' if sep is None else sep).join([str(a) for a in args]) + ('\n' if end is None else end)
+    def record(text):
         loop = _get_running_loop()
         if loop is None:
             trace.append({'text': text, 'time': 0.0, 'task': None, 'iteration': 0})
@@ -261,7 +261,31 @@ def _make_print(run):
                 'iteration': loop._iterations,
             })
 
+    def print(*args, sep=None, end=None, file=None, flush=False):
+        if not run.active:
+            return  # a finaliser of a finished program: not part of any trace
+        pieces = [str(a) for a in args]
+        text = (' ' if sep is None else sep).join(pieces) + ('\n' if end is None else end)
+        if not text.isascii():
+            _check_encodable(pieces, ' ' if sep is None else sep, '\n' if end is None else end, record)
+        record(text)
+
     return print
+
+
+def _check_encodable(pieces, sep, end, record):
+    """`python3` writes each argument, separator and end to a UTF-8 stdout in turn: a lone
+    surrogate raises UnicodeEncodeError there, after the pieces before it were written."""
+    written = []
+    for i, piece in enumerate(pieces + [None]):
+        for part in ([sep] if i else []) + [end if piece is None else piece]:
+            try:
+                part.encode('utf-8')
+            except UnicodeEncodeError:
+                if written:
+                    record(''.join(written))
+                raise
+            written.append(part)
 
 
 # ------------------------------------------------------------------------------- wallclock
@@ -276,7 +300,30 @@ def _on_alarm(signum, frame):
         raise _Wallclock()
 
 
-signal.signal(signal.SIGALRM, _on_alarm)
+_installed = False
+
+
+def install():
+    """Makes this interpreter an oracle: the virtual-clock policy, quiet warnings, the
+    SIGALRM wall clock. Idempotent; run_program calls it, so importing this module (a test,
+    an embedded oracle) changes nothing until a program runs."""
+    global _installed
+    if _installed:
+        return
+    _installed = True
+    # "coroutine ... was never awaited", "Task was destroyed but it is pending" and friends
+    # are stderr noise in a real run, never part of the trace: silence them.
+    warnings.simplefilter('ignore')
+    logging.getLogger('asyncio').disabled = True
+    asyncio.set_event_loop_policy(_POLICY)
+    # `Runner.run` installs and removes a SIGINT handler around every run through the
+    # `signal` module, whose wrappers convert every handler to an enum (a third of a short
+    # program's cost). Hand runners.py the C functions instead: same calls, same handlers.
+    asyncio.runners.signal = types.SimpleNamespace(
+        SIGINT=_signal.SIGINT, default_int_handler=_signal.default_int_handler,
+        getsignal=_signal.getsignal, signal=_signal.signal)
+    if hasattr(signal, 'setitimer'):
+        signal.signal(signal.SIGALRM, _on_alarm)
 
 
 # --------------------------------------------------------------------------------- running
@@ -285,10 +332,19 @@ _CODE_CACHE_MAX = 256
 
 
 def _compile(source, filename):
+    """The code of `source`, after the gate (importer.check_source) passed it; cached. The
+    gate and the compiler share one parse: the tree is checked, then compiled."""
     key = (source, filename)
     code = _code_cache.get(key)
     if code is None:
-        code = compile(source, filename, 'exec', dont_inherit=True)
+        if _check_sources:
+            tree = importer.ast.parse(source, filename=filename)
+            error = importer.check_source(source, filename, tree)
+            if error is not None:
+                raise Refused(error)
+            code = compile(tree, filename, 'exec', dont_inherit=True)
+        else:
+            code = compile(source, filename, 'exec', dont_inherit=True)
         if len(_code_cache) >= _CODE_CACHE_MAX:
             _code_cache.clear()
         _code_cache[key] = code
@@ -311,11 +367,32 @@ def _reset_asyncio_state():
     _POLICY._local._set_called = False
 
 
+class Refused(Exception):
+    """The source is outside the subset (importer.py's allow-list): it is never run."""
+
+    def __init__(self, error):
+        super().__init__(error['message'])
+        self.error = error
+
+
+# False only in a worker started with `--unchecked` (a test hook of the pool: programs that
+# must crash or wedge their worker). Everything the CLI runs is checked.
+_check_sources = True
+
+# How long clean-up after a run may take (closing loops, collecting the tasks of a halted
+# run) before the worker gives up on its state: it answers, then exits, and the pool starts
+# a fresh one in its place.
+CLEANUP_MS = 2000
+_exit_after_answer = False
+
+
 def run_program(source, filename='prog.py', clock='realistic', budget=None, wallclock_ms=5000,
                 count_clock_reads=False, quantum=1e-6):
-    """Run `source` as `__main__`; return (RunResult dict, stats dict) or raise SyntaxError."""
+    """Run `source` as `__main__`; return (RunResult dict, stats dict). Raises Refused for
+    a source outside the subset (the worker's gate), SyntaxError if it does not parse."""
     global _current_run, _alarm_armed
-    code = _compile(source, filename)
+    install()
+    code = _compile(source, filename)  # raises Refused outside the subset (the gate)
     budget = budget or {}
     loop_class = _LOOP_CLASSES[(clock, bool(count_clock_reads))]
     run = _RunState(loop_class, budget.get('maxIterations', 100000), budget.get('maxTime', 100000), quantum)
@@ -344,10 +421,28 @@ def run_program(source, filename='prog.py', clock='realistic', budget=None, wall
     finally:
         run.active = False
         _current_run = None
-        _cleanup(run)
+        _bounded_cleanup(run)
         glb.clear()
     result = {'trace': run.trace, 'outcome': outcome, 'endTime': run.now, 'iterations': run.iterations}
     return result, {'clockReads': run.clock_reads}
+
+
+def _bounded_cleanup(run):
+    """_cleanup under the wall clock: SIGALRM stays armed (and repeats, in case a finaliser
+    swallows one) through it. When it runs out, the worker's state cannot be trusted: the
+    answer still goes out, then the worker exits (see main)."""
+    global _alarm_armed, _exit_after_answer
+    seconds = CLEANUP_MS / 1000.0
+    try:
+        try:
+            _alarm_armed = True
+            signal.setitimer(signal.ITIMER_REAL, seconds, seconds)
+            _cleanup(run)
+        finally:
+            _alarm_armed = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    except _Halt:
+        _exit_after_answer = True
 
 
 def _safe_str(e):
@@ -385,6 +480,45 @@ def _cleanup(run):
         _signal.signal(_signal.SIGINT, _signal.default_int_handler)
 
 
+# ------------------------------------------------------------------- test hook: heapq
+class _HeapItem:
+    """Compares by key only, as TimerHandles compare by `when`: ids show where ties went."""
+
+    __slots__ = ('key', 'id')
+
+    def __init__(self, key, id):
+        self.key = key
+        self.id = id
+
+    def __lt__(self, other):
+        return self.key < other.key
+
+
+def heapq_trace(cases):
+    """The `heapq` op, a test hook (test/port/heapq.test.ts): replays each case's
+    push/pop/heapify operations on `heapq` -- the C `_heapq` base_events.py keeps its timers
+    with -- and returns, per case, the ids popped and the ids left in heap order, so the
+    port's heapq can be checked tie for tie against the one the oracle's loop really uses.
+    A case: [{"op": "push", "key": k} | {"op": "pop"} | {"op": "heapify", "keys": [k...]}]."""
+    import heapq
+    out = []
+    for ops in cases:
+        heap, popped, n = [], [], 0
+        for o in ops:
+            if o['op'] == 'push':
+                heapq.heappush(heap, _HeapItem(o['key'], n))
+                n += 1
+            elif o['op'] == 'pop':
+                if heap:
+                    popped.append(heapq.heappop(heap).id)
+            else:
+                heap = [_HeapItem(k, n + i) for i, k in enumerate(o['keys'])]
+                n += len(o['keys'])
+                heapq.heapify(heap)
+        out.append([popped, [item.id for item in heap]])
+    return out
+
+
 # ------------------------------------------------------------------------------ main loop
 def _info():
     return {'ok': True, 'version': '%d.%d.%d' % sys.version_info[:3],
@@ -403,6 +537,8 @@ def handle(request):
                 request.get('clock') or 'realistic', request.get('budget'),
                 request.get('wallclockMs', 5000), request.get('countClockReads', False),
                 request.get('quantum', 1e-6))
+        except Refused as e:
+            return {'ok': False, 'error': e.error}
         except (SyntaxError, ValueError) as e:  # ValueError: source with NUL bytes
             return {'ok': False, 'error': _syntax_error(e)}
         response = {'ok': True, 'result': result}
@@ -410,15 +546,21 @@ def handle(request):
             response['stats'] = stats
         return response
     if op == 'import':
-        import importer
         return importer.handle_import(request['source'], request.get('filename') or 'prog.py')
+    if op == 'heapq':  # a test hook, see heapq_trace
+        return {'ok': True, 'results': heapq_trace(request['cases'])}
     return {'ok': False, 'error': {'kind': 'protocol', 'message': 'unknown op %r' % (op,)}}
 
 
-_WORKER_FRAMES = 5
+# Counted with the worker warm: until CPython 3.11 has specialised the worker's own calls
+# (main -> handle -> run_program), they cost one more level, and a RecursionError came one
+# frame later after ~8 runs than in the first. main() warms them up before serving.
+_WORKER_FRAMES = 4
 
 
 def main():
+    _install_channel()
+    install()
     # Programs are small and short-lived; collecting between runs is cheaper than
     # collecting during them (and keeps finalisers of one program out of the next one).
     gc.set_threshold(100000, 50, 100)
@@ -426,6 +568,8 @@ def main():
     # CPython's default limit, plus the frames the worker itself stands on (main, handle,
     # run_program, ...) so that a RecursionError comes at the same depth as in a real run.
     sys.setrecursionlimit(sys.getrecursionlimit() + _WORKER_FRAMES)
+    for _ in range(20):  # warm up (see _WORKER_FRAMES): every run sees the same depth
+        handle({'op': 'run', 'source': 'pass\n', 'wallclockMs': 0})
     dumps = json.JSONEncoder(ensure_ascii=True, allow_nan=False, separators=(',', ':')).encode
     write = os.write
     fd = _RESPONSE_FD
@@ -448,14 +592,24 @@ def main():
         while data:
             n = write(fd, data)
             data = data[n:]
+        if _exit_after_answer:
+            os._exit(0)  # clean-up ran out of time: a fresh worker takes this slot
 
 
 def run_file(path, clock='realistic'):
     """`worker.py --run prog.py`: one program, one process (bench/oracle.ts compares the
-    persistent pool with this). Prints the RunResult JSON on the real stdout."""
-    with open(path, encoding='utf-8') as f:
+    persistent pool with this). Prints the RunResult JSON on the real stdout; a file outside
+    the subset is refused (`file:line:col: unsupported ...` on stderr, exit 2), never run."""
+    _install_channel()
+    install()
+    with open(path, encoding='utf-8-sig') as f:  # a BOM is dropped, as python3 drops it
         source = f.read()
-    result, _ = run_program(source, path, clock)
+    try:
+        result, _ = run_program(source, path, clock)
+    except Refused as e:
+        error = e.error
+        sys.stderr.write('%s:%s:%s: %s\n' % (path, error['line'], error['col'], error['message']))
+        sys.exit(2)
     os.write(_RESPONSE_FD, (json.dumps(result) + '\n').encode())
 
 
@@ -464,4 +618,5 @@ if __name__ == '__main__':
         sys.setrecursionlimit(sys.getrecursionlimit() + _WORKER_FRAMES)
         run_file(sys.argv[2])
     else:
+        _check_sources = '--unchecked' not in sys.argv[1:]
         main()

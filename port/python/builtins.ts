@@ -6,11 +6,12 @@
  * Keyword arguments arrive as one trailing plain object (`print('a', 'b', { sep: '-' })`):
  * no Python value is a plain JS object, so it cannot be mistaken for an argument.
  */
-import { OverflowError, TypeError, ValueError } from './exceptions.ts';
+import { OverflowError, TypeError, UnicodeEncodeError, ValueError } from './exceptions.ts';
 import { roundHalfEven, roundToPlaces } from './decimal.ts';
 import { add, gt, intToFloat, lt, truthy } from './ops.ts';
 import { chars, iter } from './sequences.ts';
-import { repr as reprOf, str as strOf } from './str.ts';
+import { printedStrs, repr as reprOf, str as strOf } from './str.ts';
+import { check, checkPrintDepth } from './frames.ts';
 import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.ts';
 
 /** Keyword arguments, as the transpiler passes them. */
@@ -57,10 +58,46 @@ export function setStdout(sink: Sink | null): void {
 /** `print(*args, sep=' ', end='\n')`: one write of the whole line, as the trace wants. */
 export function print(...args: Array<PyValue | Kwargs>): null {
   const [values, kw] = splitKwargs('print', args, ['sep', 'end', 'flush']);
+  checkPrintDepth(values);
   const sep = textOption('sep', kw.sep, ' ');
   const end = textOption('end', kw.end, '\n');
-  stdout(values.map(strOf).join(sep) + end);
+  const pieces = printedStrs(values);
+  const text = pieces.join(sep) + end;
+  if (LONE_SURROGATE.test(text)) refuseSurrogates(pieces, sep, end);
+  stdout(text);
   return null;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * CPython's print writes each argument, separator and end in turn to a UTF-8 stdout
+ * (errors='strict'): the first piece holding a lone surrogate raises UnicodeEncodeError, after
+ * the pieces before it were written. Ports Objects/unicodeobject.c's message for the run of
+ * surrogates that starts there (positions in code points).
+ */
+function refuseSurrogates(pieces: string[], sep: string, end: string): never {
+  const writes = pieces.flatMap((piece, i) => (i === 0 ? [piece] : [sep, piece])).concat(end);
+  let written = '';
+  for (const piece of writes) {
+    const match = LONE_SURROGATE.exec(piece);
+    if (!match) {
+      written += piece;
+      continue;
+    }
+    if (written !== '') stdout(written);
+    const codePoints = [...piece];
+    const start = [...piece.slice(0, match.index)].length;
+    let stop = start;
+    while (stop + 1 < codePoints.length && /^[\ud800-\udfff]$/.test(codePoints[stop + 1])) stop += 1;
+    const hex = (cp: string) => `'\\u${cp.charCodeAt(0).toString(16).padStart(4, '0')}'`;
+    throw new UnicodeEncodeError(
+      stop === start
+        ? `'utf-8' codec can't encode character ${hex(codePoints[start])} in position ${start}: surrogates not allowed`
+        : `'utf-8' codec can't encode characters in position ${start}-${stop}: surrogates not allowed`,
+    );
+  }
+  throw new UnicodeEncodeError("'utf-8' codec can't encode: surrogates not allowed");
 }
 
 function textOption(name: string, value: PyValue | undefined, fallback: string): string {
@@ -74,7 +111,10 @@ function textOption(name: string, value: PyValue | undefined, fallback: string):
 /** `str(x='')`. */
 export function str(...args: PyValue[]): string {
   arity('str', args, 0, 1);
-  return args.length === 0 ? '' : strOf(args[0]);
+  if (args.length === 0) return '';
+  // PyObject_Str checks the recursion limit, except for a str (returned as is).
+  if (typeof args[0] !== 'string') check(1, ' while getting the str of an object');
+  return strOf(args[0]);
 }
 
 /** `repr(x)`. */

@@ -41,6 +41,9 @@ export class NameError extends Exception {}
 export class UnboundLocalError extends NameError {}
 export class TypeError extends Exception {}
 export class ValueError extends Exception {}
+export class UnicodeError extends ValueError {}
+/** What `print` of a lone surrogate raises (stdout is UTF-8, strict). */
+export class UnicodeEncodeError extends UnicodeError {}
 export class AttributeError extends Exception {}
 export class MemoryError extends Exception {}
 export class RuntimeError extends Exception {}

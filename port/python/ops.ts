@@ -8,7 +8,8 @@
  */
 import { MemoryError, OverflowError, TypeError, ZeroDivisionError } from './exceptions.ts';
 import { printf } from './printf.ts';
-import { powInt, ratioToFloat } from './rational.ts';
+import { glibcPow } from './pow.ts';
+import { ratioToFloat } from './rational.ts';
 import { PyRange, PyTuple, typeName, unbound, type PyValue } from './values.ts';
 
 // ---------------------------------------------------------------------------- numbers
@@ -222,7 +223,10 @@ function isOddInteger(x: number): boolean {
   return Number.isInteger(x) && Math.abs(x % 2) === 1;
 }
 
-/** Ports floatobject.c float_pow: C99 pow's special cases, then overflow -> OverflowError. */
+/**
+ * Ports floatobject.c float_pow, 3.11: its own special cases, then C's pow (glibc's, ported
+ * bit for bit in pow.ts) on |iv|, negated for an odd exponent; an infinite result raises.
+ */
 export function floatPow(iv: number, iw: number): number {
   if (iw === 0) return 1.0;
   if (Number.isNaN(iv)) return iv;
@@ -241,18 +245,26 @@ export function floatPow(iv: number, iw: number): number {
     if (iw < 0) throw new ZeroDivisionError('0.0 cannot be raised to a negative power');
     return isOddInteger(iw) ? iv : 0.0;
   }
-  if (iv < 0 && !Number.isInteger(iw)) {
-    // CPython returns a complex number here; the port has no complex type.
-    throw new TypeError('negative number cannot be raised to a fractional power (complex result: not supported by the port)');
+  let negateResult = false;
+  if (iv < 0) {
+    if (!Number.isInteger(iw)) {
+      // CPython returns a complex number here (complexobject.c complex_pow -> _Py_c_pow,
+      // whose modulus is pow(|iv|, iw)). The port has no complex type: it reproduces only
+      // the overflow, where CPython raises too, and refuses the rest.
+      if (glibcPow(-iv, iw) === Infinity) throw new OverflowError('complex exponentiation');
+      throw new TypeError('negative number cannot be raised to a fractional power (complex result: not supported by the port)');
+    }
+    // iw is an exact integer: pow |iv| and negate the result if iw is odd.
+    iv = -iv;
+    negateResult = isOddInteger(iw);
   }
-  if (iv === 1.0) return 1.0;
-  // Whole exponents: exact, then rounded once (glibc's pow agrees on 99.9% of measured
-  // cases, V8's ** on 92%). x ** 0.5: sqrt is correctly rounded, as glibc's pow nearly
-  // always is. Other fractional exponents use V8's ** (differs from glibc in ~10% of
-  // random cases by one ulp: a known limit).
-  const result = Number.isInteger(iw) ? powInt(iv, iw) : iw === 0.5 ? Math.sqrt(iv) + 0 : iv ** iw;
-  if (!Number.isFinite(result)) throw new OverflowError("(34, 'Numerical result out of range')");
-  return result;
+  if (iv === 1.0) return negateResult ? -1.0 : 1.0; // (-1) ** huge integer too
+  // iv and iw are finite, iw is non-zero, iv is positive and not 1: the platform's pow.
+  let ix = glibcPow(iv, iw);
+  if (negateResult) ix = -ix;
+  // errno: ERANGE on overflow (an underflow to 0 is cleared by _Py_ADJUST_ERANGE1).
+  if (!Number.isFinite(ix)) throw new OverflowError("(34, 'Numerical result out of range')");
+  return ix;
 }
 
 /** Bits an int power may reach before the port refuses (CPython would grind on). */

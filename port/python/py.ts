@@ -8,3 +8,4 @@ export { iter, getitem, setitem, unpack, append, pop, callMethod } from './seque
 export { bindArgs, nameError, raise, raiseTypeError, notCallable } from './calls.ts';
 export { format } from './format.ts';
 export { tuple as tup } from './values.ts';
+export { enter, leave } from './frames.ts';

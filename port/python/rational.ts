@@ -24,7 +24,9 @@ export function ratioToFloat(num: bigint, den: bigint): number {
     const scaledDen = s >= 0 ? den : den << BigInt(-s);
     let q = scaledNum / scaledDen;
     if (scaledNum % scaledDen !== 0n) q |= 1n;
-    return Number(q) * 2 ** -s; // exact: a power-of-two scaling of a normal double
+    // Exact power-of-two scalings of a normal double; in two steps when 2 ** -s itself would
+    // underflow (s up to 1076 near the bottom of the normal range).
+    return s > 1022 ? Number(q) * 2 ** (1022 - s) * 2 ** -1022 : Number(q) * 2 ** -s;
   }
   // Subnormal (or close): round num/den to a whole number of 2^-1074 units, half to even.
   const scaled = num << 1074n;

@@ -7,6 +7,7 @@
 import { BaseException } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, unbound } from './values.ts';
 import { pythonStringRepr } from '../../ir/python-strings.ts';
+import { frames, recursionError, RECURSION_LIMIT } from './frames.ts';
 
 /**
  * `repr(float)`: the shortest digits that round-trip (JS finds the same digits), laid
@@ -39,6 +40,35 @@ export function layoutShortest(digits: string, exp: number): string {
 /** `repr(str)`: single quotes unless the text has `'` and no `"`; CPython's escapes (shared with the printer). */
 export const strRepr = (text: string): string => pythonStringRepr(text);
 
+/**
+ * Recursion levels of a repr in progress (CPython's `PyObject_Repr` of each item checks the
+ * limit): `reprBase` levels for the call that started it (1 for `str()`/`repr()`, 4 for the
+ * oracle's `print`, see frames.ts), one more per container being printed.
+ */
+const reprDepth = { base: 1, nesting: 0 };
+
+/** The repr of a container's item, one level deeper: RecursionError past CPython's limit (never V8's RangeError). */
+function itemRepr(item: unknown, seen: Set<object>): string {
+  reprDepth.nesting += 1;
+  try {
+    if (frames.depth + reprDepth.base + reprDepth.nesting > RECURSION_LIMIT) recursionError(' while getting the repr of an object');
+    return repr(item, seen);
+  } finally {
+    reprDepth.nesting -= 1;
+  }
+}
+
+/** `str()` of each of print's arguments, its items four levels above the caller, as in the oracle's print (measured; frames.ts). */
+export function printedStrs(values: readonly unknown[]): string[] {
+  const base = reprDepth.base;
+  reprDepth.base = 4;
+  try {
+    return values.map((v) => str(v));
+  } finally {
+    reprDepth.base = base;
+  }
+}
+
 /** `repr(value)`. `seen` guards self-containing lists (`[[...]]`, as CPython prints). */
 export function repr(value: unknown, seen: Set<object> = new Set()): string {
   switch (typeof value) {
@@ -53,18 +83,18 @@ export function repr(value: unknown, seen: Set<object> = new Set()): string {
     case 'undefined':
       return unbound();
     case 'function':
-      return `<function ${(value as { name?: string }).name ?? '?'}>`;
+      return `<function ${(value as { name?: string }).name ?? '?'} at ${objectAddress(value)}>`;
   }
   if (value === null) return 'None';
   if (Array.isArray(value)) {
     if (seen.has(value)) return '[...]';
     seen.add(value);
-    const text = `[${value.map((item) => repr(item, seen)).join(', ')}]`;
+    const text = `[${value.map((item) => itemRepr(item, seen)).join(', ')}]`;
     seen.delete(value);
     return text;
   }
   if (value instanceof PyTuple) {
-    const items = value.items.map((item) => repr(item, seen));
+    const items = value.items.map((item) => itemRepr(item, seen));
     return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
   }
   if (value instanceof PyRange) {
@@ -72,7 +102,7 @@ export function repr(value: unknown, seen: Set<object> = new Set()): string {
     return step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
   }
   if (value instanceof Set) {
-    return value.size === 0 ? 'set()' : `{${[...value].map((item) => repr(item, seen)).join(', ')}}`;
+    return value.size === 0 ? 'set()' : `{${[...value].map((item) => itemRepr(item, seen)).join(', ')}}`;
   }
   if (value instanceof BaseException) {
     const args = value.args.map((arg) => repr(arg, seen));
@@ -82,6 +112,24 @@ export function repr(value: unknown, seen: Set<object> = new Set()): string {
   if (typeof custom === 'function') return String(custom.call(value));
   if (value instanceof PyIterator) return `<${value.typeName} object>`;
   return `<${typeName(value)} object>`;
+}
+
+const addresses = new WeakMap<object, string>();
+let nextAddress = 0x7f0000001000;
+
+/**
+ * `id(obj)` as a repr shows it (`at 0x7f...`): a fixed, made-up address per object, 16 bytes
+ * apart like CPython's. CPython's addresses change from run to run; the comparison masks
+ * every `0x...` address to one token on both sides (compare/traces.ts).
+ */
+export function objectAddress(obj: object): string {
+  let address = addresses.get(obj);
+  if (address === undefined) {
+    address = `0x${nextAddress.toString(16)}`;
+    nextAddress += 0x40;
+    addresses.set(obj, address);
+  }
+  return address;
 }
 
 /** `str(value)`: the text itself for a str, the message for an exception, else `repr`. */

@@ -105,6 +105,7 @@ function asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type:
 
 export const NATIVE_DIALECT: AsyncDialect = {
   profile: 'native',
+  pythonFrames: false,
 
   importLines: (imports: ImportPaths) => [
     `import { runtime as rt } from ${tsString(imports.native ?? DEFAULT_NATIVE_IMPORT)};`,

@@ -55,6 +55,8 @@ function asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type:
 
 export const PORT_DIALECT: AsyncDialect = {
   profile: 'port',
+  pythonFrames: true,
+  lineMarker: (line) => `asyncio.at_line(${line})`,
 
   importLines: (imports: ImportPaths) => [
     `import * as asyncio from ${tsString(imports.port)};`,
@@ -67,7 +69,7 @@ export const PORT_DIALECT: AsyncDialect = {
   writeAsyncDef(w, def) {
     w.write(`const ${def.name} = asyncio.coroutine(${tsString(def.pythonName)}, async (${def.params}): Promise<${def.result}> => `);
     w.inlineBlock(() => w.write(def.body));
-    w.write(');').newLine();
+    w.write(def.code ? `, ${def.code});` : ');').newLine();
   },
 
   awaitExpr(value, emit) {

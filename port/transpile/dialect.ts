@@ -60,10 +60,20 @@ export interface AsyncDefText {
   result: string;
   /** The body's statements, already emitted. */
   body: string;
+  /** The Python code object a repr shows (`{ co_filename: ..., co_firstlineno: ... }` as TS), when tracked. */
+  code?: string;
 }
 
 export interface AsyncDialect {
   readonly profile: 'port' | 'native';
+  /**
+   * Whether the profile keeps CPython's frames: the recursion limit (`py.enter()`/`py.leave()`
+   * around every function) and, in programs that can print a task, the line each coroutine
+   * runs at (`lineMarker`). The native profile is JS as a person writes it: neither.
+   */
+  readonly pythonFrames: boolean;
+  /** A statement recording that the running coroutine is at `line` of the Python program. */
+  lineMarker?(line: number): string;
   /** Lines after the header comment, up to (not including) the blank line before the program. */
   importLines(imports: ImportPaths): string[];
   /** The TypeScript identifier for a Python name. */

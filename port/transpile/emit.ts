@@ -11,6 +11,7 @@
 import CodeBlockWriter from 'code-block-writer';
 import type { AsyncioName, CmpOpName, Comprehension, Expr, FStringPart, FunctionDef, Keyword, Program, Stmt, Target } from '../../ir/program.ts';
 import { headerLines } from '../../ir/header.ts';
+import { printPythonWithLines } from '../../ir/python.ts';
 import { floatRepr } from '../python/str.ts';
 import { DEFAULT_NATIVE_IMPORT } from './dialect-native.ts';
 import { PORT_DIALECT } from './dialect-port.ts';
@@ -32,6 +33,80 @@ interface Context {
   scope: Scope;
   temps: Temps;
   awaits: number;
+  /** The body of an `async def`: its statements record their line when lines are tracked. */
+  coroutine?: boolean;
+}
+
+/** What makes a Task object reachable by the program (and so its repr, with its coroutine's line). */
+const TASK_SOURCES = new Set(['create_task', 'current_task', 'all_tasks']);
+
+/** Whether the program calls one of `funcs` of asyncio anywhere. */
+function usesAsyncio(node: unknown, funcs: ReadonlySet<string>): boolean {
+  if (Array.isArray(node)) return node.some((n) => usesAsyncio(n, funcs));
+  if (node === null || typeof node !== 'object') return false;
+  const n = node as { kind?: unknown; func?: unknown };
+  if (n.kind === 'asyncio' && funcs.has(n.func as string)) return true;
+  return Object.values(node).some((v) => usesAsyncio(v, funcs));
+}
+
+/** Static types whose str/repr can never show a task's line (a coroutine's repr has none). */
+const LINELESS = new Set(['int', 'float', 'str', 'bool', 'none', 'range', 'coro', 'never']);
+
+/**
+ * Whether a task's repr, which shows its coroutine's line, can reach the program's output:
+ * the program can get hold of a Task, and prints, `str()`s, `repr()`s, formats or `%`s a value
+ * whose static type may hold one, or asks for the current task (`await asyncio.current_task()`
+ * raises with its repr), or passes `create_task` something that may not be a coroutine (the
+ * TypeError shows it). Only then does the emitter track lines: printing the program to learn
+ * them costs as much as emitting it, and generated programs print ints and strings.
+ */
+function taskReprsReachOutput(program: Program, inference: Inference): boolean {
+  if (!usesAsyncio(program, TASK_SOURCES)) return false;
+  if (usesAsyncio(program, OBSERVING_SOURCES)) return true;
+  const shows = (e: Expr, scope: Scope): boolean => e.kind === 'starred' || !LINELESS.has(inference.typeOf(e, scope).k);
+  const visit = (node: unknown, scope: Scope): boolean => {
+    if (Array.isArray(node)) return node.some((n) => visit(n, scope));
+    if (node === null || typeof node !== 'object') return false;
+    const e = node as Expr;
+    switch (e.kind) {
+      case 'builtin':
+        if ((e.func === 'print' || e.func === 'str' || e.func === 'repr') && e.args.some((a) => shows(a, scope))) return true;
+        break;
+      case 'fstring':
+        if (e.parts.some((part) => typeof part !== 'string' && shows(part.value, scope))) return true;
+        break;
+      case 'binOp':
+        if (e.op === '%' && (e.right.kind === 'tuple' ? e.right.elts.some((x) => shows(x, scope)) : shows(e.right, scope))) return true;
+        break;
+      case 'asyncio':
+        if (e.func === 'create_task' && e.args.length > 0 && shows(e.args[0], scope)) return true;
+        break;
+      case 'listComp':
+        // Names bound by the comprehension are not in `scope`: any repr site inside counts.
+        return /"kind":"fstring"|"func":"(print|str|repr|create_task)"|"op":"%"/.test(JSON.stringify(e));
+    }
+    return Object.values(node).some((v) => visit(v, scope));
+  };
+  for (const fn of inference.info.functions.values()) if (visit(fn.def.body, inference.scopeOf(fn))) return true;
+  return visit(program.body, inference.moduleScope);
+}
+
+/** asyncio calls whose result's repr shows a line as soon as it is awaited or printed. */
+const OBSERVING_SOURCES = new Set(['current_task', 'all_tasks']);
+
+/** Whether evaluating `node` may suspend or compute a repr (a call, an await, an f-string, `%`). */
+function mayObserve(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(mayObserve);
+  if (node === null || typeof node !== 'object') return false;
+  const kind = (node as { kind?: unknown }).kind;
+  if (kind === 'call' || kind === 'builtin' || kind === 'asyncio' || kind === 'method' || kind === 'await' || kind === 'fstring') return true;
+  if (kind === 'binOp' && (node as { op: string }).op === '%') return true;
+  return Object.values(node).some(mayObserve);
+}
+
+/** The file name CPython shows for the program: the path it was read from, else the oracle's default. */
+export function pythonFilename(program: Program): string {
+  return program.header?.source ?? 'program.py';
 }
 
 const NO_KEYWORDS: Record<string, readonly string[]> = {
@@ -50,6 +125,9 @@ class ProgramEmitter {
   /** The module's own body (and def-time defaults): its temporaries are module globals. */
   private readonly moduleCtx: Context;
 
+  /** The Python line of every statement and def, when the program can print a task (its coroutine's line). */
+  private readonly lines: Map<Stmt | FunctionDef, number> | null;
+
   /** The profile's names and types (`tsName`/`tsType` for the port). */
   private readonly name: (pythonName: string) => string;
   private readonly type: (t: SType) => string;
@@ -62,6 +140,7 @@ class ProgramEmitter {
     this.type = dialect.tsType;
     this.inference = new Inference(program);
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
+    this.lines = dialect.lineMarker && taskReprsReachOutput(program, this.inference) ? printPythonWithLines(program).lines : null;
   }
 
   emit(imports: ImportPaths): string {
@@ -114,10 +193,12 @@ class ProgramEmitter {
     }
     const params = def.params.map((p) => `${this.name(p.name)}: ${this.type(this.inference.varType(def.name, p.name))}`).join(', ');
     const result = this.type(this.inference.returnType(def.name));
-    const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0 };
+    const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0, coroutine: def.isAsync };
     const body = this.functionBody(fn, ctx);
     if (def.isAsync) {
-      this.dialect.writeAsyncDef(w, { name, pythonName: def.name, params, result, body });
+      const line = this.lines?.get(def);
+      const code = line === undefined ? undefined : `{ co_filename: ${tsString(pythonFilename(this.program))}, co_firstlineno: ${line} }`;
+      this.dialect.writeAsyncDef(w, { name, pythonName: def.name, params, result, body, code });
     } else {
       const head = fn.jsAsync ? `async function ${name}(${params}): Promise<${result}>` : `function ${name}(${params}): ${result}`;
       w.write(`${head} `).block(() => w.write(body));
@@ -135,7 +216,26 @@ class ProgramEmitter {
       if (!params.has(local)) head.writeLine(`let ${this.name(local)}!: ${this.type(this.inference.varType(fn.def.name, local))};`);
     }
     for (const t of ctx.temps.declared) head.writeLine(`let ${t.name}: ${t.type};`);
-    return head.toString() + inner.toString();
+    if (fn.def.isAsync || !this.dialect.pythonFrames) return head.toString() + inner.toString();
+    // A `def`'s frame counts against CPython's recursion limit (a coroutine's is counted by aw()).
+    head.writeLine('py.enter();');
+    head.write('try ').inlineBlock(() => head.write(inner.toString()));
+    head.write(' finally ').block(() => head.writeLine('py.leave();'));
+    return head.toString();
+  }
+
+  /** `asyncio.at_line(n);` before a statement of a coroutine that may suspend or print, when lines are tracked. */
+  private lineMarker(w: CodeBlockWriter, s: Stmt, ctx: Context, header: unknown): void {
+    const line = this.lines !== null && ctx.coroutine ? this.lines.get(s) : undefined;
+    if (line !== undefined && mayObserve(header)) w.writeLine(`${this.dialect.lineMarker!(line)};`);
+  }
+
+  /** `test` evaluated at `s`'s line (a `while` test runs again after the body moved the line; an `elif`'s has its own). */
+  private conditionAt(s: Stmt, test: Expr, ctx: Context): string {
+    const code = this.condition(test, ctx);
+    const line = this.lines !== null && ctx.coroutine ? this.lines.get(s) : undefined;
+    if (line === undefined || !mayObserve(test)) return code;
+    return `(${this.dialect.lineMarker!(line)}, ${code})`;
   }
 
   // -------------------------------------------------------------------------- statements
@@ -150,6 +250,7 @@ class ProgramEmitter {
   }
 
   private emitStmt(w: CodeBlockWriter, s: Stmt, ctx: Context): void {
+    if (s.kind !== 'while' && s.kind !== 'if') this.lineMarker(w, s, ctx, s.kind === 'for' ? s.iter : s);
     switch (s.kind) {
       case 'expr':
         w.writeLine(`${this.expr(s.expr, ctx).code};`);
@@ -164,12 +265,13 @@ class ProgramEmitter {
         w.writeLine(`return ${s.value ? this.expr(s.value, ctx).code : 'null'};`);
         return;
       case 'if': {
+        this.lineMarker(w, s, ctx, s.test);
         w.write(`if (${this.condition(s.test, ctx)}) `).inlineBlock(() => this.emitBody(w, s.body, ctx));
         let orelse = s.orelse;
         // `elif`: an `if` alone in the else branch.
         while (orelse.length === 1 && orelse[0].kind === 'if') {
           const elif = orelse[0];
-          w.write(` else if (${this.condition(elif.test, ctx)}) `).inlineBlock(() => this.emitBody(w, elif.body, ctx));
+          w.write(` else if (${this.conditionAt(elif, elif.test, ctx)}) `).inlineBlock(() => this.emitBody(w, elif.body, ctx));
           orelse = elif.orelse;
         }
         if (orelse.length > 0) w.write(' else ').inlineBlock(() => this.emitBody(w, orelse, ctx));
@@ -177,7 +279,7 @@ class ProgramEmitter {
         return;
       }
       case 'while': {
-        const test = isAlwaysTrue(s.test) ? 'true' : this.condition(s.test, ctx);
+        const test = isAlwaysTrue(s.test) ? 'true' : this.conditionAt(s, s.test, ctx);
         w.write(`while (${test}) `).block(() => this.emitBody(w, s.body, ctx));
         return;
       }
@@ -457,7 +559,10 @@ class ProgramEmitter {
     const decls = inner.temps.declared.map((t) => `let ${t.name}: ${t.type};\n`).join('');
     const names = generators.flatMap((g) => (g.target.kind === 'name' ? [] : comprehensionNames(g.target)));
     const nameDecls = [...new Set(names)].map((n) => `let ${this.name(n)}: PyValue;\n`).join('');
-    const fnBody = `{\n${nameDecls}${decls}${w.toString()}}`;
+    // A list comprehension is a function in 3.11: its frame counts against the recursion limit.
+    const fnBody = this.dialect.pythonFrames
+      ? `{\n${nameDecls}${decls}py.enter();\ntry {\n${w.toString()}} finally {\npy.leave();\n}\n}`
+      : `{\n${nameDecls}${decls}${w.toString()}}`;
     ctx.awaits += inner.awaits;
     if (inner.awaits > 0) return out(`(await (async (): Promise<PyValue[]> => ${fnBody})())`, T.list);
     return out(`((): PyValue[] => ${fnBody})()`, T.list, P.call);

@@ -8,10 +8,20 @@ import * as asyncio from '../index.ts';
 import * as python from '../python/index.ts';
 import { BaseException, pythonMessage, pythonTypeName } from '../python/exceptions.ts';
 import { compileForPort, type CompiledProgram } from './index.ts';
+import { resetFrames } from '../python/frames.ts';
 
 export interface ExecuteOptions {
   clock: ClockModel;
   budget: Budget;
+  /**
+   * The oracle's CPython asyncio directory, for the paths reprs print (`.../asyncio/base_events.py:180`);
+   * default: asked once of `python3` (port/format_helpers.ts).
+   */
+  asyncioDir?: string;
+  /** Called just before the program's first statement runs (compare/isolated.ts starts its wall clock here). */
+  onStart?: () => void;
+  /** Called with each trace entry as it is printed (compare/isolated.ts streams them out of its child process). */
+  onPrint?: (entry: TraceEntry) => void;
 }
 
 /** Compiled programs, so a program run under both clocks is compiled once. */
@@ -41,18 +51,23 @@ export async function executeOnPort(program: Program, opts: ExecuteOptions): Pro
   const policy = new asyncio.VirtualClockPolicy({ clock: opts.clock, budget: opts.budget });
   const previousPolicy = asyncio.get_event_loop_policy();
   asyncio._reset_task_name_counter();
+  resetFrames();
+  if (opts.asyncioDir !== undefined) asyncio.set_asyncio_dir(opts.asyncioDir);
   asyncio.set_event_loop_policy(policy);
   python.setStdout((text) => {
     const loop = asyncio._get_running_loop();
-    trace.push({
+    const entry: TraceEntry = {
       text,
       time: loop ? loop.virtualNow() : 0,
       task: loop ? (asyncio.current_task(loop)?.get_name() ?? null) : null,
       iteration: loop ? loop.iterations : 0,
-    });
+    };
+    trace.push(entry);
+    opts.onPrint?.(entry);
   });
   let outcome: Outcome = { kind: 'ok' };
   try {
+    opts.onStart?.();
     await run({ asyncio, python });
   } catch (error) {
     // A harness error (deadlock, budget) decides the outcome even if the shutdown after it

@@ -4,7 +4,6 @@
  * function (oxc-transform strips the types, `AsyncFunction` compiles it, the import lines become
  * parameters), `formatTypeScript` lays it out with prettier.
  */
-import * as prettier from 'prettier';
 import { transformSync } from 'oxc-transform';
 import type { Program } from '../../ir/program.ts';
 import { NATIVE_DIALECT } from './dialect-native.ts';
@@ -31,7 +30,9 @@ export function transpile(program: Program, opts: TranspileOptions = {}): string
 }
 
 /** Lay out TypeScript for people (prettier, the repository's style: single quotes, width 120). */
-export function formatTypeScript(ts: string): Promise<string> {
+export async function formatTypeScript(ts: string): Promise<string> {
+  // Loaded on first use: prettier is the heaviest module the CLI has, and only what people read needs it.
+  const prettier = await import('prettier');
   return prettier.format(ts, { parser: 'typescript', singleQuote: true, printWidth: 120 });
 }
 

@@ -5,17 +5,18 @@
  * the CSS, the page script and highlight.js (core + python + typescript, read from
  * node_modules at write time) are inlined; nothing is fetched.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { CheckReport } from '../model.ts';
+import { makeDirectory } from '../make-directory.ts';
 
 const here = new URL('.', import.meta.url);
 const require = createRequire(import.meta.url);
 
 /** Writes `dir/index.html` and returns its path. */
 export async function writeHtmlReport(report: CheckReport, dir: string): Promise<string> {
-  await mkdir(dir, { recursive: true });
+  await makeDirectory(dir);
   const file = join(dir, 'index.html');
   await writeFile(file, await renderHtmlReport(report), 'utf8');
   return file;
@@ -30,7 +31,7 @@ export async function renderHtmlReport(report: CheckReport): Promise<string> {
     highlightBundle(),
   ]);
   const parts: Record<string, string> = {
-    title: escapeHtmlText(`asyncio-conformance: ${report.differences} of ${report.runs} differ (${report.target})`),
+    title: escapeHtmlText(`asyncio-conformance: ${report.differences} of ${report.runs} differ (${report.target})${partialNote(report)}`),
     style: inlineSafe(style.replace(/^\uFEFF/, '') + '\n' + highlight.theme, 'style'),
     highlight: inlineSafe(highlight.script, 'script'),
     page: inlineSafe(page, 'script'),
@@ -55,6 +56,12 @@ export function scriptJson(value: unknown): string {
     .replace(/&/g, '\\u0026')
     .replace(/\u2028/g, '\\u2028')
     .replace(/\u2029/g, '\\u2029');
+}
+
+/** A merge of an incomplete set of shards says so in the page's title. */
+function partialNote(report: CheckReport): string {
+  if (!report.partial) return '';
+  return ` PARTIAL: shards ${report.partial.missing.map((index) => `${index}/${report.partial?.count}`).join(', ')} missing`;
 }
 
 function escapeHtmlText(text: string): string {

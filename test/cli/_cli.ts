@@ -1,4 +1,8 @@
-/** Runs the real CLI in a real Node process, as a user would with `npx asyncio-conformance`. */
+/**
+ * The CLI as tests call it: `cliInProcess` runs `main(argv, io)` in this process with collectors
+ * for stdout and stderr (most tests); `cli` runs the real bin in a real Node process, as a user
+ * would with `npx asyncio-conformance` (the end-to-end smoke tests).
+ */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +19,20 @@ export interface CliResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+}
+
+/** `main(args, io)` in-process, from the repository's root as the spawned CLI runs; stdout and stderr collected as text. */
+export async function cliInProcess(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
+  const { main } = await import('../../cli/main.ts');
+  let stdout = '';
+  let stderr = '';
+  const exitCode = await main(args, {
+    stdout: { write: (chunk: string) => (stdout += chunk) },
+    stderr: { write: (chunk: string) => (stderr += chunk) },
+    cwd: options.cwd ?? ROOT,
+    ...(options.env ? { env: options.env } : {}),
+  });
+  return { stdout, stderr, exitCode };
 }
 
 export async function cli(args: string[], options: { timeout?: number } = {}): Promise<CliResult> {

@@ -2,14 +2,14 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { TMP, cli } from './_cli.ts';
+import { TMP, cliInProcess } from './_cli.ts';
 
 const out = (name: string) => join(TMP, name);
 
 describe('check', () => {
   it('--runs 300 --seed 42: every program agrees; JSON, JUnit and HTML say so; exit 0', async () => {
     rmSync(out('check42'), { recursive: true, force: true });
-    const r = await cli(['check', '--runs', '300', '--seed', '42', '--json', out('check42/r.json'), '--junit', out('check42/j.xml'), '--report', out('check42/html')]);
+    const r = await cliInProcess(['check', '--runs', '300', '--seed', '42', '--json', out('check42/r.json'), '--junit', out('check42/j.xml'), '--report', out('check42/html')]);
     expect(r.stdout).toContain('All 300 programs agree with CPython.');
     expect(r.exitCode).toBe(0);
     const json = JSON.parse(readFileSync(out('check42/r.json'), 'utf8'));
@@ -23,13 +23,13 @@ describe('check', () => {
   it('a random seed (printed), ideal clock, every feature on: exit 0', async () => {
     const seed = (Math.random() * 2 ** 31) | 0;
     console.log(`check test seed: ${seed}`);
-    const r = await cli(['check', '--runs', '300', '--seed', String(seed), '--clock', 'ideal', '--features', '+gather,+taskMethods,+cancel']);
+    const r = await cliInProcess(['check', '--runs', '300', '--seed', String(seed), '--clock', 'ideal', '--features', '+gather,+taskMethods,+cancel']);
     expect(r.stdout).toContain('All 300 programs agree with CPython.');
     expect(r.exitCode).toBe(0);
   });
 
   it('--target native finds named differences, shrunk to small programs; exit 1', async () => {
-    const r = await cli(['check', '--target', 'native', '--runs', '150', '--seed', '42', '--json', out('native.json'), '--junit', out('native.xml')]);
+    const r = await cliInProcess(['check', '--target', 'native', '--runs', '150', '--seed', '42', '--json', out('native.json'), '--junit', out('native.xml')]);
     expect(r.exitCode).toBe(1);
     const json = JSON.parse(readFileSync(out('native.json'), 'utf8'));
     expect(json.differences).toBeGreaterThan(0);
@@ -47,11 +47,11 @@ describe('check', () => {
   it('shards cover the stream: two halves merged equal the whole', async () => {
     const args = ['check', '--runs', '120', '--seed', '7'];
     const [a, b] = await Promise.all([
-      cli([...args, '--shard', '1/2', '--json', out('shards/1.json')]),
-      cli([...args, '--shard', '2/2', '--json', out('shards/2.json')]),
+      cliInProcess([...args, '--shard', '1/2', '--json', out('shards/1.json')]),
+      cliInProcess([...args, '--shard', '2/2', '--json', out('shards/2.json')]),
     ]);
     expect(a.exitCode + b.exitCode).toBe(0);
-    const merged = await cli(['merge-reports', out('shards'), '--json', out('merged.json')]);
+    const merged = await cliInProcess(['merge-reports', out('shards'), '--json', out('merged.json')]);
     expect(merged.exitCode).toBe(0);
     const json = JSON.parse(readFileSync(out('merged.json'), 'utf8'));
     expect(json.runs).toBe(120);
@@ -59,7 +59,7 @@ describe('check', () => {
   });
 
   it('--seed S --path P replays one program', async () => {
-    const r = await cli(['check', '--seed', '42', '--path', '5', '--json', out('one.json')]);
+    const r = await cliInProcess(['check', '--seed', '42', '--path', '5', '--json', out('one.json')]);
     expect(r.exitCode).toBe(0);
     expect(JSON.parse(readFileSync(out('one.json'), 'utf8')).runs).toBe(1);
   });

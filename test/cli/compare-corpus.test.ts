@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { TMP, cli, tutorial, writeProgram } from './_cli.ts';
+import { TMP, cliInProcess, tutorial, writeProgram } from './_cli.ts';
 
 const HOSTILE = `import asyncio
 
@@ -23,7 +23,7 @@ asyncio.run(main())
 describe('compare FILE.py', () => {
   it('a program the port runs like CPython: exit 0, no differences', async () => {
     const file = tutorial('say_after.py');
-    const r = await cli(['compare', file, '--json', join(TMP, 'compare-port.json')]);
+    const r = await cliInProcess(['compare', file, '--json', join(TMP, 'compare-port.json')]);
     expect(r.exitCode).toBe(0);
     expect(JSON.parse(readFileSync(join(TMP, 'compare-port.json'), 'utf8'))).toMatchObject({ runs: 1, differences: 0, target: 'port' });
   });
@@ -32,7 +32,7 @@ describe('compare FILE.py', () => {
     const file = writeProgram('hostile.py', HOSTILE);
     const dir = join(TMP, 'hostile-report');
     rmSync(dir, { recursive: true, force: true });
-    const r = await cli(['compare', file, '--target', 'native', '--report', dir]);
+    const r = await cliInProcess(['compare', file, '--target', 'native', '--report', dir]);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toContain('coroutine-never-awaited-ran');
 
@@ -63,15 +63,15 @@ describe('the corpus grows from findings', () => {
   it('check --save-corpus writes each bucket\'s minimal program; the port agrees with CPython on all of them, native does not', async () => {
     const dir = join(TMP, 'saved-corpus');
     rmSync(dir, { recursive: true, force: true });
-    const check = await cli(['check', '--target', 'native', '--runs', '60', '--seed', '3', '--save-corpus', dir]);
+    const check = await cliInProcess(['check', '--target', 'native', '--runs', '60', '--seed', '3', '--save-corpus', dir]);
     expect(check.exitCode).toBe(1);
     const files = readdirSync(dir).filter((f) => f.endsWith('.py'));
     expect(files.length).toBeGreaterThan(0);
     expect(readFileSync(join(dir, files[0]), 'utf8')).toMatch(/^# ---\n# description: .+\n# pins: .+\n# clock: realistic\n# outcome: ok\n# expected:\n/);
-    const onPort = await cli(['corpus', '--dir', dir]);
+    const onPort = await cliInProcess(['corpus', '--dir', dir]);
     expect(onPort.stdout).toContain(`${files.length} of ${files.length} corpus files agree`);
     expect(onPort.exitCode).toBe(0);
-    const onNative = await cli(['corpus', '--dir', dir, '--target', 'native']);
+    const onNative = await cliInProcess(['corpus', '--dir', dir, '--target', 'native']);
     expect(onNative.exitCode).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { ROOT, TMP, TUTORIALS, cli, python, tutorial } from './_cli.ts';
+import { ROOT, TMP, TUTORIALS, cliInProcess, python, tutorial } from './_cli.ts';
 
 describe('generate', () => {
   it('writes N programs, each with a replay header, that all run on python3 with exit code 0', async () => {
@@ -12,7 +12,7 @@ describe('generate', () => {
     console.log(`generate test seed: ${seed}`);
     const out = join(TMP, 'generated');
     rmSync(out, { recursive: true, force: true });
-    const r = await cli(['generate', '--count', '40', '--seed', String(seed), '--out', out]);
+    const r = await cliInProcess(['generate', '--count', '40', '--seed', String(seed), '--out', out]);
     expect(r.exitCode).toBe(0);
     const files = readdirSync(out).filter((f) => f.endsWith('.py')).sort();
     expect(files).toHaveLength(40);
@@ -22,8 +22,8 @@ describe('generate', () => {
   });
 
   it('the same seed writes the same programs', async () => {
-    const a = await cli(['generate', '--count', '3', '--seed', '42', '--out', join(TMP, 'same-a')]);
-    const b = await cli(['generate', '--count', '3', '--seed', '42', '--out', join(TMP, 'same-b')]);
+    const a = await cliInProcess(['generate', '--count', '3', '--seed', '42', '--out', join(TMP, 'same-a')]);
+    const b = await cliInProcess(['generate', '--count', '3', '--seed', '42', '--out', join(TMP, 'same-b')]);
     expect(a.exitCode + b.exitCode).toBe(0);
     for (const f of ['prog-0000.py', 'prog-0002.py']) {
       expect(readFileSync(join(TMP, 'same-a', f), 'utf8')).toBe(readFileSync(join(TMP, 'same-b', f), 'utf8'));
@@ -35,7 +35,7 @@ describe('transpile', () => {
   it.each(TUTORIALS)('%s: transpile -o X.ts && npx tsx X.ts prints what python3 prints', async (name) => {
     const file = tutorial(name);
     const out = file.replace(/\.py$/, '.ts');
-    const t = await cli(['transpile', file, '-o', out]);
+    const t = await cliInProcess(['transpile', file, '-o', out]);
     expect(t.stderr).toBe('');
     expect(t.exitCode).toBe(0);
     const ts = readFileSync(out, 'utf8');
@@ -51,7 +51,7 @@ describe('transpile', () => {
     const tsx = join(ROOT, 'node_modules/.bin/tsx');
     for (const profile of ['port', 'native']) {
       const out = join(dir, `say_after_${profile}.ts`);
-      expect((await cli(['transpile', file, '-o', out, '--profile', profile])).exitCode).toBe(0);
+      expect((await cliInProcess(['transpile', file, '-o', out, '--profile', profile])).exitCode).toBe(0);
       const run = await execa(tsx, [out], { cwd: dir, reject: false, stripFinalNewline: false });
       expect(run.stderr).toBe('');
       expect(run.exitCode).toBe(0);

@@ -3,8 +3,43 @@ import { describe, expect, it } from 'vitest';
 import { isDeepStrictEqual } from 'node:util';
 import type { Expr, FStringPart, FunctionDef, Program, Stmt } from '../../ir/program.ts';
 import { ASYNCIO_FUNCTIONS, BUILTINS, METHODS } from '../../ir/program.ts';
-import { printPython, printPythonExpr, printPythonWithLines, pythonFloatRepr, pythonStringRepr } from '../../ir/python.ts';
-import { evalWithCPython, parseWithCPython } from '../generators/_support/cpython.ts';
+import { printPython, printPythonExpr, printPythonWithLines, pythonFloatRepr, pythonStringRepr, withPrintedLines } from '../../ir/python.ts';
+import { runUnchecked, sharedOracle } from '../_support/oracle.ts';
+
+// ---------------------------------------------------------------------------- CPython, through the product's oracle
+
+/** `repr(<expression>)` as CPython computes it (the worker runs `print(repr(...))`), or the exception it raises. */
+async function evalWithCPython(expressions: string[]): Promise<Array<{ repr?: string; error?: string }>> {
+  const results = await runUnchecked(expressions.map((e) => `print(repr(${e}))\n`), 'ideal');
+  return results.map((r) =>
+    r.outcome.kind === 'ok'
+      ? { repr: r.trace.map((t) => t.text).join('').replace(/\n$/, '') }
+      : { error: r.outcome.kind === 'exception' ? `${r.outcome.type}: ${r.outcome.message}` : r.outcome.kind },
+  );
+}
+
+/** The names the random expressions use, bound so that the importer resolves them. */
+const PRELUDE = ['import asyncio', 'a = 0', 'b = 0', 'xs = 0', 't = 0', 'def f():', '    pass', 'def worker():', '    pass', ''].join('\n');
+
+/**
+ * Parses each source with CPython's `ast`, through the product's importer (the oracle's
+ * `import` op): `ir` is the IR of the first statement of `async def _wrap()` when there is one.
+ */
+async function parseWithCPython(sources: string[]): Promise<Array<{ ok: boolean; ir?: unknown; error?: string }>> {
+  const oracle = await sharedOracle();
+  return Promise.all(
+    sources.map(async (source) => {
+      try {
+        const program = await oracle.importSource(source.startsWith('async def _wrap') ? PRELUDE + source : source, 'p.py');
+        const wrap = program.functions.find((fn) => fn.name === '_wrap');
+        const first = wrap?.body[0];
+        return { ok: true, ir: first?.kind === 'expr' ? first.expr : undefined };
+      } catch (error) {
+        return { ok: false, error: (error as Error).message };
+      }
+    }),
+  );
+}
 
 // ---------------------------------------------------------------------------- IR builders
 
@@ -193,13 +228,13 @@ describe('operator precedence', () => {
     expect(printPythonExpr({ kind: 'await', value: bin('+', name('t'), int(1)) })).toBe('await (t + 1)');
     expect(printPythonExpr({ kind: 'await', value: neg(name('t')) })).toBe('await (-t)');
     expect(printPythonExpr(neg(awaitT))).toBe('-await t');
-    const program = `import asyncio\nasync def one():\n    return 2\nasync def main():\n    t = asyncio.ensure_future(one())\n    return [${[
+    const program = `import asyncio\nasync def one():\n    return 2\nasync def main():\n    t = asyncio.create_task(one())\n    print([${[
       bin('+', awaitT, int(1)),
       bin('**', awaitT, int(3)),
       neg(awaitT),
-    ].map(printPythonExpr).join(', ')}]\n`;
-    const results = await evalWithCPython([`(lambda ns: (exec(${JSON.stringify(program)}, ns), __import__('asyncio').run(ns['main']()))[1])({})`]);
-    expect(results[0].repr).toBe('[3, 8, -2]');
+    ].map(printPythonExpr).join(', ')}])\nasyncio.run(main())\n`;
+    const [result] = await runUnchecked([program], 'ideal');
+    expect(result.trace.map((entry) => entry.text)).toEqual(['[3, 8, -2]\n']);
   });
 });
 
@@ -272,7 +307,8 @@ const exprArbitrary: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr; arg: Expr }>((
       kind: fc.constant(kind),
       func: fc.constantFrom(...funcs),
       args: fc.array(arg, { maxLength: 3 }),
-      keywords: fc.array(fc.record({ name: fc.constantFrom('sep', 'end', 'key'), value: expr }), { maxLength: 1 }),
+      // Keyword names the importer accepts: a user function takes any, a builtin or asyncio call only its own.
+      keywords: kind === 'call' ? fc.array(fc.record({ name: fc.constantFrom('sep', 'end', 'key'), value: expr }), { maxLength: 1 }) : fc.constant([]),
     }) as fc.Arbitrary<Expr>;
   const literalText = fc.string({ unit: fc.constantFrom('a', ' ', '{', '}', "'", '"', '\\', '\n', 'é'), maxLength: 5 });
   return {
@@ -371,5 +407,59 @@ describe('round trip through CPython’s parser', () => {
     const seed = Date.now() % 1_000_000;
     console.log(`expression round trip: random seed ${seed}`);
     await checkRoundTrip(seed, 400);
+  });
+});
+
+// ---------------------------------------------------------------------------- source lines
+
+describe('source lines (an imported program)', () => {
+  const at = (line: number, s: Stmt): Stmt => ({ ...s, line });
+  const imported: Program = {
+    header: { generator: 'asyncio-conformance', source: 'prog.py' },
+    functions: [
+      {
+        name: 'main',
+        isAsync: true,
+        line: 5,
+        params: [],
+        body: [at(6, print(str('a'))), at(9, { kind: 'if', test: name('x'), body: [at(10, print(str('b')))], orelse: [at(12, { kind: 'if', test: name('x'), body: [at(13, { kind: 'pass' })], orelse: [] })] })],
+      },
+    ],
+    body: [at(3, { kind: 'assign', target: { kind: 'name', id: 'x' }, value: int(1) }), at(16, exprStmt({ kind: 'asyncio', func: 'run', args: [{ kind: 'call', func: 'main', args: [], keywords: [] }], keywords: [] }))],
+  };
+
+  it('prints every statement on its source line, top-level items in source order, the header where it fits', () => {
+    const lines = printPython(imported).split('\n');
+    expect(lines[0]).toBe('# read by asyncio-conformance from prog.py');
+    expect(lines[1]).toBe('import asyncio');
+    expect([3, 5, 6, 9, 10, 12, 13, 16].map((n) => lines[n - 1])).toEqual([
+      'x = 1', 'async def main():', "    print('a')", '    if x:', "        print('b')", '    elif x:', '        pass', 'asyncio.run(main())',
+    ]);
+  });
+
+  it('falls back gracefully: statements that shared a line print on the next free one; no room for the header drops it', () => {
+    const crowded: Program = { ...imported, body: [at(1, { kind: 'assign', target: { kind: 'name', id: 'y' }, value: int(1) }), at(1, { kind: 'assign', target: { kind: 'name', id: 'x' }, value: int(2) })], functions: [] };
+    expect(printPython(crowded)).toBe('import asyncio\ny = 1\nx = 2\n');
+  });
+
+  it('task reprs and tracebacks name the source line, as python3 FILE.py does', async () => {
+    const oracle = await sharedOracle();
+    const source = 'import asyncio\n\n\nasync def main():\n\n    print(asyncio.current_task())\n\n\nasyncio.run(main())\n';
+    const program = await (await import('../../oracle/importer.ts')).importPythonSource(source, 'prog.py', oracle);
+    const printed = printPython(program);
+    const [viaIr, raw] = await Promise.all([oracle.run(printed, { filename: 'prog.py' }), oracle.run(source, { filename: 'prog.py' })]);
+    expect(viaIr.trace[0].text).toContain('coro=<main() running at prog.py:6>');
+    expect(viaIr.trace.map((t) => t.text.replace(/0x[0-9a-f]+/g, '0x?'))).toEqual(raw.trace.map((t) => t.text.replace(/0x[0-9a-f]+/g, '0x?')));
+  });
+
+  it('withPrintedLines gives a generated program the lines printPython prints it on, and prints the same text', () => {
+    const program = everyNodeKindProgram();
+    const lined = withPrintedLines(program);
+    expect(printPython(lined)).toBe(printPython(program));
+    const text = printPython(lined).split('\n');
+    const main = lined.functions[0];
+    expect(text[(main.line as number) - 1]).toBe('async def main():');
+    for (const s of main.body) expect(text[(s.line as number) - 1].startsWith('    ')).toBe(true);
+    expect(text[(lined.body[0].line as number) - 1]).toBe('asyncio.run(main())');
   });
 });

@@ -166,6 +166,25 @@ describe('refusals', () => {
     ['module-level for', `${head}for i in range(3):\n    print(i)\n`, '3:1: unsupported for statement at module level'],
     ['raise', `${head}def f():\n    raise ValueError("x")\n`, '4:5: unsupported raise statement'],
     ['non-ASCII column', `${head}x = "héé" + y.upper()\n`, '3:13: unsupported method .upper()'],
+    // The allow-list over names: only what the program itself binds, never a builtin outside the subset.
+    ['exec as a value', `${head}def f(x=exec):\n    return x\n`, '3:9: unsupported builtin exec'],
+    ['parameter shadows print', `${head}def f(print):\n    print("x")\n`, '3:7: unsupported parameter print shadows the builtin print (rename it)'],
+    ['assignment shadows eval', `${head}eval = 1\n`, '3:1: unsupported assignment to builtin name eval (rename the variable)'],
+    ['comprehension target shadows open', `${head}xs = [1 for open in [1]]\n`, '3:13: unsupported assignment to builtin name open (rename the variable)'],
+    ['undefined name', `${head}async def main():\n    print(secret)\n`, '4:11: unsupported name secret: the program never assigns it'],
+    ['dunder name', `${head}x = __builtins__\n`, '3:5: unsupported name __builtins__ (dunder names are outside the subset)'],
+    ['__name__ outside the guard', `${head}print(__name__)\n`, '3:7: unsupported name __name__ (allowed only in `if __name__ == "__main__":`)'],
+    ['__file__', `${head}print(__file__)\n`, '3:7: unsupported name __file__ (dunder names are outside the subset)'],
+    ['dunder method', `${head}x = [1]\ny = x.__len__()\n`, '4:5: unsupported method .__len__() (dunder attributes are outside the subset)'],
+    ['str.format', `${head}x = "{0.__class__}".format(1)\n`, '3:5: unsupported method .format()'],
+    ['parameter shadows a function', `${head}def g():\n    pass\ndef f(g):\n    return g\n`, '5:7: unsupported parameter g shadows the function g (rename it)'],
+    ['calling a variable', `${head}x = 1\ny = x()\n`, '4:5: unsupported call of the variable x (only functions and listed builtins are called)'],
+    ['nested format spec', `${head}x = 1\ny = f"{x:{x}}"\n`, '4:5: unsupported nested format spec'],
+    ['ascii conversion', `${head}x = 1\ny = f"{x!a}"\n`, '4:5: unsupported conversion !a'],
+    ['walrus', `${head}async def main():\n    print(y := 1)\n`, '4:11: unsupported assignment expression (:=)'],
+    ['keyword **', `${head}print(1, **{"sep": ""})\n`, '3:10: unsupported **arguments of print'],
+    ['annotation without value', `${head}x: int\n`, '3:1: unsupported annotated declaration without a value'],
+    ['format() with a computed spec', `${head}x = 1\ny = format(x, str(x))\n`, '4:15: unsupported format() spec that is not a string literal'],
   ];
 
   it.each(cases)('%s', async (_what, source, expected) => {
@@ -176,10 +195,41 @@ describe('refusals', () => {
     expect([(error as ProgramInputError).line, (error as ProgramInputError).col]).toEqual([line, col]);
   });
 
+  it('NFKC: a full-width ｅｘｅｃ is exec to Python, and refused as exec', async () => {
+    const error = await importPythonSource('import asyncio\nx = ｅｘｅｃ\n', 'x.py', oracle).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('x.py:2:5: unsupported builtin exec');
+  });
+
   it('a file with a syntax error gives Python’s own line and column', async () => {
     const error = await importPythonSource('import asyncio\n\nasync def main(:\n    pass\n', 'bad.py', oracle).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ProgramInputError);
     expect((error as ProgramInputError).message).toBe('bad.py:3:16: syntax error: invalid syntax');
+  });
+});
+
+describe('what the importer drops or reads back', () => {
+  it('annotations never reach the IR: dropped, with a header note; an annotated assignment is an assignment', async () => {
+    const source = 'import asyncio\n\ndef f(x: int, y: "str" = 2) -> None:\n    z: float = x\n    return z\n\nprint(f(1))\n';
+    const program = await importPythonSource(source, 'a.py', oracle);
+    expect(program.header?.notes).toEqual(['type annotations dropped (they never run): lines 3, 4']);
+    expect(program.functions[0].body[0]).toEqual({ kind: 'assign', target: { kind: 'name', id: 'z' }, value: { kind: 'name', id: 'x' }, line: 4 });
+    expect(printPython(program)).not.toMatch(/\bint\b|\bNone\b|\bfloat\b|"str"/);
+  });
+
+  it('format(value, spec) reads back as the f-string field it spells (what the printer writes for awkward specs)', async () => {
+    const program = await importPythonSource('import asyncio\nx = 1.5\nprint(format(x, "\'>8"), format(x))\n', 'f.py', oracle);
+    expect(program.body[1]).toMatchObject({
+      expr: { args: [{ kind: 'fstring', parts: [{ value: { kind: 'name', id: 'x' }, spec: "'>8" }] }, { kind: 'fstring', parts: [{ value: { kind: 'name', id: 'x' } }] }] },
+    });
+    const { original, reprinted } = await roundTrip('import asyncio\nx = 1.5\nprint(format(x, "\'>8"), format(x))\n');
+    expect(reprinted).toEqual(original);
+  });
+
+  it('a comprehension target is visible inside it only; its first iterable reads the enclosing scope', async () => {
+    const ok = await importPythonSource('import asyncio\nxs = [1, 2]\nys = [x * y for x in xs for y in [x]]\n', 'c.py', oracle);
+    expect(ok.body).toHaveLength(2);
+    const error = await importPythonSource('import asyncio\nys = [x for x in x]\n', 'c.py', oracle).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('c.py:2:18: unsupported name x: the program never assigns it');
   });
 });
 

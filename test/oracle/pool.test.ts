@@ -1,10 +1,16 @@
-/** The pool: pipelining, spreading, recovery from dead or stuck workers, clean shutdown. */
+/**
+ * The pool: pipelining, spreading, recovery from dead or stuck workers, clean shutdown, and a
+ * kill timer that measures the run (not the worker's start, not the transfer of the answer).
+ * Programs outside the subset (os.kill, signal masks) run on workers started with the
+ * `uncheckedSource` test hook.
+ */
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Oracle } from '../../oracle/pool.ts';
 import { texts, tiedSleepers } from './helpers.ts';
+import { PYTHON } from '../_support/python.ts';
 
 const numbered = (i: number): string =>
   `import asyncio\nasync def main():\n    await asyncio.sleep(0.01 * ${i % 7})\n    print(${i})\nasyncio.run(main())\n`;
@@ -49,7 +55,7 @@ describe('Oracle pool', () => {
   });
 
   it('a program that kills its worker twice gets a crash outcome; its neighbours are unharmed', async () => {
-    const oracle = await Oracle.start({ workers: 1 });
+    const oracle = await Oracle.start({ workers: 1, uncheckedSource: true });
     try {
       const before = oracle.run(numbered(1));
       const killer = oracle.run('import os, signal\nprint("bye")\nos.kill(os.getpid(), signal.SIGKILL)\n');
@@ -64,7 +70,7 @@ describe('Oracle pool', () => {
   });
 
   it('a worker stuck where SIGALRM cannot reach is killed by the TypeScript timer', async () => {
-    const oracle = await Oracle.start({ workers: 1, killGraceMs: 300 });
+    const oracle = await Oracle.start({ workers: 1, killGraceMs: 300, uncheckedSource: true });
     try {
       const stuck = oracle.run(
         'import signal\nsignal.pthread_sigmask(signal.SIG_BLOCK, [signal.SIGALRM])\nwhile True:\n    pass\n',
@@ -75,6 +81,49 @@ describe('Oracle pool', () => {
       expect(texts((await next).trace)).toEqual(['0\n', '1\n', '2\n']);
     } finally {
       await oracle.close();
+    }
+  });
+
+  it('a 16 MB print comes back whole and the same twice: the transfer of an answer is not run time', async () => {
+    // No grace beyond the run's own wallclock: before the fix, the timer also counted the
+    // transfer (and a quadratic re-scan of the partial answer) and killed the worker.
+    const oracle = await Oracle.start({ workers: 1, killGraceMs: 0 });
+    try {
+      const big = 'import asyncio\n\nasync def main():\n    print("x" * 16000000)\n\nasyncio.run(main())\n';
+      for (let i = 0; i < 2; i++) {
+        const result = await oracle.run(big, { wallclockMs: 1000 });
+        expect(result.outcome).toEqual({ kind: 'ok' });
+        expect(result.trace).toHaveLength(1);
+        expect(result.trace[0].text.length).toBe(16_000_001);
+        expect(result.trace[0].text.startsWith('xxx')).toBe(true);
+      }
+    } finally {
+      await oracle.close();
+    }
+  });
+
+  it('a worker that replaces a dead one boots before any resent run is timed', async () => {
+    // Every worker takes 1.5 s to start (a wrapper sleeps, then runs the real interpreter),
+    // while each run may take 200 ms (killed at 2 x 200 ms + no grace). Were a resent run timed
+    // from the moment it was sent to the replacement, its start-up would kill it; the
+    // replacement answers an `info` first and the resent runs are timed from then on.
+    const dir = await mkdtemp(join(tmpdir(), 'slow-python-'));
+    try {
+      const slow = join(dir, 'python3');
+      await writeFile(slow, `#!/bin/sh\nif [ "$1" != "-c" ]; then sleep 1.5; fi\nexec ${PYTHON} "$@"\n`);
+      await chmod(slow, 0o755);
+      const oracle = await Oracle.start({ python: slow, workers: 1, killGraceMs: 0 });
+      try {
+        const pending = Array.from({ length: 30 }, (_, i) => oracle.run(numbered(i), { wallclockMs: 200 }));
+        await pending[0];
+        process.kill(oracle.pids[0], 'SIGKILL');
+        const results = await Promise.all(pending);
+        results.forEach((r, i) => expect(texts(r.trace)).toEqual([`${i}\n`]));
+      } finally {
+        await oracle.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
@@ -97,7 +146,7 @@ describe('Oracle pool', () => {
       // Passes findPython's probe, then dies as a worker.
       await writeFile(fake, '#!/bin/sh\nif [ "$1" = "-c" ]; then echo "$0"; echo 3.11.0; echo CPython; exit 0; fi\necho "worker boom" >&2\nexit 1\n');
       await chmod(fake, 0o755);
-      await expect(Oracle.start({ python: fake, workers: 2 })).rejects.toThrow(/crashed twice on a info request[\s\S]*worker boom/);
+      await expect(Oracle.start({ python: fake, workers: 2 })).rejects.toThrow(/no oracle worker could start[\s\S]*worker boom/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

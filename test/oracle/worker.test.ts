@@ -1,6 +1,12 @@
-/** The worker's run semantics, through the real pool: clock models, verdicts, fresh state. */
+/** The worker's run semantics, through the real pool: clock models, verdicts, fresh state, and its gate (only the subset runs). */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Oracle } from '../../oracle/pool.ts';
+import { samplePrograms } from '../../generators/index.ts';
+import { printPython } from '../../ir/python.ts';
 import { ProgramInputError } from '../../oracle/errors.ts';
 import { PYTHON, texts, tiedSleepers } from './helpers.ts';
 import { execa } from 'execa';
@@ -8,7 +14,7 @@ import fc from 'fast-check';
 
 let oracle: Oracle;
 beforeAll(async () => {
-  oracle = await Oracle.start({ workers: 2 });
+  oracle = await Oracle.start({ workers: 2, uncheckedSource: true }); // the run mechanics, with programs outside the subset on purpose
 });
 afterAll(async () => {
   await oracle.close();
@@ -219,7 +225,7 @@ describe('fresh state per program', () => {
   ].join('\n');
 
   it('B after a leaky A equals B alone (names, times, iterations)', async () => {
-    const single = await Oracle.start({ workers: 1 });
+    const single = await Oracle.start({ workers: 1, uncheckedSource: true });
     try {
       const alone = await single.run(probe);
       const [leak, after, crashed, afterCrash] = await Promise.all([
@@ -269,7 +275,7 @@ const programArb = fc
 describe('fresh state, as a property', () => {
   let single: Oracle;
   beforeAll(async () => {
-    single = await Oracle.start({ workers: 1 });
+    single = await Oracle.start({ workers: 1, uncheckedSource: true });
   });
   afterAll(async () => {
     await single.close();
@@ -290,6 +296,30 @@ describe('fresh state, as a property', () => {
   });
 });
 
+describe('clean-up after a halted run', () => {
+  it('is bounded in time: a pending task whose finally never ends cannot hold the worker (issue 7: an answer 477 s late)', async () => {
+    const spinner = [
+      'import asyncio',
+      'async def spin():',
+      '    try:',
+      '        await asyncio.sleep(1000)',
+      '    finally:',
+      '        while True:',
+      '            pass',
+      'async def main():',
+      '    t = asyncio.create_task(spin())',
+      '    while True:',
+      '        await asyncio.sleep(0)',
+      'asyncio.run(main())',
+      '',
+    ].join('\n');
+    // Unbounded, the clean-up spins until the pool's kill timer (wallclock + grace) ends the worker twice: `wallclock`.
+    const r = await oracle.run(spinner, { budget: { maxIterations: 100, maxTime: 1000 } });
+    expect(r.outcome).toEqual({ kind: 'budget', limit: 'iterations' });
+    expect(texts((await oracle.run(tiedSleepers(2))).trace)).toEqual(['0\n', '1\n']);
+  });
+});
+
 describe('the quantum of the realistic clock', () => {
   it('is 1e-6 by default and can be raised to find timing-sensitive programs', async () => {
     const program = 'import asyncio\nasync def main():\n    await asyncio.sleep(0.5)\n    print("woke")\nasyncio.run(main())\n';
@@ -298,5 +328,101 @@ describe('the quantum of the realistic clock', () => {
     expect(fine.trace[0].time).toBeGreaterThan(0.5);
     expect(fine.trace[0].time).toBeLessThan(0.5 + 1e-5);
     expect(coarse.trace[0].time).toBeGreaterThan(0.5 + 2e-4);
+  });
+});
+
+describe('the gate: a worker runs only the subset', () => {
+  const WORKER = new URL('../../oracle/python/worker.py', import.meta.url).pathname;
+  let checked: Oracle;
+  beforeAll(async () => {
+    checked = await Oracle.start({ workers: 1 });
+  });
+  afterAll(async () => {
+    await checked.close();
+  });
+
+  it('refuses source outside the subset with unsupported line:col, and runs none of it', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gate-'));
+    const canary = join(dir, 'owned');
+    const hostile = [
+      `import asyncio\ndef f(x: __import__('os').system('touch ${canary}')):\n    return x\nasync def main():\n    print(f(1))\nasyncio.run(main())\n`,
+      `import os\nos.system('touch ${canary}')\n`,
+      `import asyncio\ndef f(print=exec):\n    print("open('${canary}', 'w')")\nf()\n`,
+      `import asyncio\nasync def main():\n    print(().__class__.__mro__)\nasyncio.run(main())\n`,
+    ];
+    const errors = await Promise.all(hostile.map((source) => checked.run(source, { filename: 'h.py' }).catch((e: unknown) => e)));
+    expect(errors.map((e) => (e as Error).message)).toEqual([
+      'h.py:2:10: unsupported annotation in a program the oracle is asked to run (it runs only programs printed from the IR)',
+      'h.py:1:1: unsupported import of os',
+      'h.py:2:7: unsupported parameter print shadows the builtin print (rename it)',
+      'h.py:3:11: unsupported attribute .__mro__ (dunder attributes are outside the subset)',
+    ]);
+    for (const e of errors) expect(e).toBeInstanceOf(ProgramInputError);
+    expect(existsSync(canary)).toBe(false);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('runs what ir/python.ts prints (the tied sleepers) unchanged', async () => {
+    expect(texts((await checked.run(tiedSleepers(3))).trace)).toEqual(['0\n', '1\n', '2\n']);
+  });
+
+  it('lets every printed generated program through (150 with seed 42, 150 with a printed random seed)', async () => {
+    const seed = (Math.random() * 2 ** 31) | 0;
+    console.log(`gate generated-programs seed: ${seed}`);
+    for (const s of [42, seed]) {
+      const sources = samplePrograms({ seed: s, count: 150 }).map((p) => printPython(p));
+      const refused = (await Promise.all(sources.map((source) => checked.run(source, { budget: { maxIterations: 200, maxTime: 50 } }).then(() => null, (e: unknown) => `${(e as Error).message}\n${source}`)))).filter((r) => r !== null);
+      expect(refused.slice(0, 2), `seed ${s}`).toEqual([]);
+    }
+  });
+
+  it('worker.py --run FILE refuses a file outside the subset (exit 2, file:line:col) and runs a good one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'gate-run-'));
+    const canary = join(dir, 'owned');
+    const bad = join(dir, 'bad.py');
+    const good = join(dir, 'good.py');
+    await writeFile(bad, `import asyncio\nx = eval("open('${canary}', 'w')")\n`);
+    await writeFile(good, '\ufeffimport asyncio\nasync def main():\n    print("hi")\nasyncio.run(main())\n');
+    const refused = await execa(PYTHON, ['-B', WORKER, '--run', bad], { reject: false });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toBe(`${bad}:2:5: unsupported call of eval`);
+    expect(existsSync(canary)).toBe(false);
+    const ran = await execa(PYTHON, ['-B', WORKER, '--run', good], { reject: false });
+    expect(JSON.parse(ran.stdout).trace.map((t: { text: string }) => t.text)).toEqual(['hi\n']);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('print of a lone surrogate raises UnicodeEncodeError as python3 does, after writing what came before it', async () => {
+    const r = await checked.run('import asyncio\nasync def main():\n    print("a", "\\ud800")\nasyncio.run(main())\n');
+    expect(texts(r.trace)).toEqual(['a ']);
+    expect(r.outcome).toEqual({
+      kind: 'exception',
+      type: 'UnicodeEncodeError',
+      message: "'utf-8' codec can't encode character '\\ud800' in position 0: surrogates not allowed",
+    });
+    const real = await execa(PYTHON, ['-c', 'print("a", "\\ud800")'], { reject: false });
+    expect(real.stdout).toBe('a ');
+    expect(real.stderr).toContain("UnicodeEncodeError: 'utf-8' codec can't encode character '\\ud800' in position 0: surrogates not allowed");
+  });
+});
+
+describe('worker.py as a module', () => {
+  it('imports without side effects (fds, policy) and writes no bytecode cache', async () => {
+    const dir = new URL('../../oracle/python/', import.meta.url).pathname;
+    await rm(join(dir, '__pycache__'), { recursive: true, force: true });
+    const script = [
+      'import sys, asyncio',
+      `sys.path.insert(0, ${JSON.stringify(dir)})`,
+      'policy = asyncio.get_event_loop_policy()',
+      'import worker',
+      'assert worker._RESPONSE_FD is None and not worker._installed',
+      'assert asyncio.get_event_loop_policy() is policy',
+      'result, _ = worker.run_program("import asyncio\\nasync def main():\\n    print(7)\\nasyncio.run(main())\\n")',
+      'print(result["trace"][0]["text"], end="")',
+    ].join('\n');
+    const r = await execa(PYTHON, ['-c', script], { reject: false });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('7');
+    expect(existsSync(join(dir, '__pycache__'))).toBe(false);
   });
 });

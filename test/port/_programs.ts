@@ -5,7 +5,7 @@
  * iteration and virtual time.
  */
 import * as asyncio from '../../port/index.ts';
-import type { DualProgram } from './_cpython.ts';
+import type { DualProgram } from './_dual.ts';
 import { RuntimeError as RuntimeErrorPy, ValueError as ValueErrorPy } from '../../port/python/exceptions.ts';
 
 const { coroutine, aw, sleep, create_task, gather, CancelledError } = asyncio;

@@ -1,15 +1,13 @@
 /**
- * port/heapq.ts against real CPython's heapq (the C `_heapq` the loop really uses) on
+ * port/heapq.ts against the oracle's heapq (the C `_heapq` CPython's loop really uses) on
  * random push/pop/heapify sequences with many equal keys: the order of equal items must
  * be the same, since that is the loop's timer tie order.
  */
 import fc from 'fast-check';
-import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
+import type { HeapqOp as Op } from '../../oracle/pool.ts';
 import { heapify, heappop, heappush } from '../../port/heapq.ts';
-import { PYTHON } from './_cpython.ts';
-
-type Op = { op: 'push'; key: number } | { op: 'pop' } | { op: 'heapify'; keys: number[] };
+import { sharedOracle } from '../_support/oracle.ts';
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
   { weight: 5, arbitrary: fc.record({ op: fc.constant('push' as const), key: fc.integer({ min: 0, max: 3 }) }) },
@@ -20,28 +18,6 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   },
 );
 const caseArb = fc.array(opArb, { maxLength: 120 });
-
-/** Items compare by key only; ids show where equal keys went. Output: popped ids, then the heap's ids. */
-const PY = String.raw`
-import heapq, json, sys
-class Item:
-    __slots__ = ('key', 'id')
-    def __init__(s, key, id): s.key = key; s.id = id
-    def __lt__(s, o): return s.key < o.key
-out = []
-for ops in json.loads(sys.stdin.read()):
-    heap, popped, n = [], [], 0
-    for o in ops:
-        if o['op'] == 'push':
-            heapq.heappush(heap, Item(o['key'], n)); n += 1
-        elif o['op'] == 'pop':
-            if heap: popped.append(heapq.heappop(heap).id)
-        else:
-            heap = [Item(k, n + i) for i, k in enumerate(o['keys'])]; n += len(o['keys'])
-            heapq.heapify(heap)
-    out.append([popped, [it.id for it in heap]])
-print(json.dumps(out))
-`;
 
 interface Item {
   key: number;
@@ -68,8 +44,8 @@ function runPort(ops: Op[]): [number[], number[]] {
 
 async function compareBatch(seed: number, numRuns: number): Promise<void> {
   const cases = fc.sample(caseArb, { seed, numRuns });
-  const { stdout } = await execa(PYTHON, ['-c', PY], { input: JSON.stringify(cases) });
-  const expected = JSON.parse(stdout) as Array<[number[], number[]]>;
+  // The oracle's heapq (its `heapq` test hook): items compare by key only; ids show where equal keys went.
+  const expected = await (await sharedOracle()).heapqTrace(cases);
   cases.forEach((ops, i) => expect(runPort(ops), `case ${i} of seed ${seed}`).toEqual(expected[i]));
 }
 

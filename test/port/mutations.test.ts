@@ -7,14 +7,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../ir/program.ts';
 import { withMutation, type Mutations } from '../../port/_mutations.ts';
 import { ALL_PROGRAMS } from './_programs.ts';
-import { runOnCPython, runOnPort } from './_cpython.ts';
+import { runOnCPython, runOnPort } from './_dual.ts';
 
 const CLOCKS = ['ideal', 'realistic'] as const;
 let expected: Record<(typeof CLOCKS)[number], RunResult[]>;
 
 beforeAll(async () => {
   const [ideal, realistic] = await Promise.all(
-    CLOCKS.map((clock) => runOnCPython(ALL_PROGRAMS.map((p) => ({ source: p.py, clock })))),
+    CLOCKS.map((clock) => runOnCPython(ALL_PROGRAMS, clock)),
   );
   expected = { ideal, realistic };
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClockModel } from '../../ir/program.ts';
 import { ALL_PROGRAMS, SEED_TUTORIAL, SEED_TUTORIAL_SLEEP2, TIES12, TIES5 } from './_programs.ts';
-import { runBoth, runOnPort, texts } from './_cpython.ts';
+import { runBoth, runOnPort, texts } from './_dual.ts';
 
 describe.each<ClockModel>(['realistic', 'ideal'])('port matches CPython 3.11 (%s clock)', (clock) => {
   it('traces, outcome, end time and iteration count are identical for every program', async () => {

@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import * as asyncio from '../../port/index.ts';
 import { RuntimeError, ValueError } from '../../port/python/exceptions.ts';
 import { SLEEP0_INTERLEAVE } from './_programs.ts';
-import { PYTHON, runOnPort } from './_cpython.ts';
+import { PYTHON } from '../_support/python.ts';
+import { runOnPort } from './_dual.ts';
 
 const { coroutine, aw, sleep } = asyncio;
 

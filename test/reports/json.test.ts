@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeReports, readJsonReport, toIssueJson, writeJsonReport } from '../../reports/index.ts';
+import { ReportInputError, mergeReports, readJsonReport, toIssueJson, validateReport, writeJsonReport } from '../../reports/index.ts';
 import type { Bucket, CheckReport, Counterexample } from '../../reports/index.ts';
 import { FIXTURE_NAMES, loadFixture, withRoot, withoutDurations } from './helpers.ts';
 
@@ -131,6 +131,78 @@ describe('mergeReports', () => {
     expect(() => mergeReports([one, { ...two, seed: 43 }])).toThrow('different seed (42, 43)');
     expect(() => mergeReports([one, one])).toThrow('mergeReports: shard 1 appears twice');
     expect(() => mergeReports([])).toThrow('mergeReports: no reports to merge');
+  });
+
+  it('refuses a whole run with anything else (they overlap), shards sliced differently, and other experiments', async () => {
+    const [one, two] = await shards();
+    const whole = await loadFixture('three-buckets');
+    const sources = ['s1.json', 's2.json', 'whole.json'];
+    expect(() => mergeReports([one, two, whole], { sources })).toThrow('mergeReports: whole.json is a whole run (not a shard): it overlaps every other report given');
+    expect(() => mergeReports([whole, { ...whole }])).toThrow('is a whole run');
+    expect(() => mergeReports([one, { ...two, shard: { index: 2, count: 4 } }])).toThrow('the shards slice the stream differently (into 2 and 4)');
+    expect(() => mergeReports([one, { ...two, tool: { ...two.tool, version: '9.9.9' } }])).toThrow('different tool version');
+    expect(() => mergeReports([one, { ...two, python: { ...two.python, version: '3.12.1' } }])).toThrow('different CPython');
+    expect(() => mergeReports([{ ...one, constraints: { maxFunctions: 2 } }, two], { sources })).toThrow('different generator constraints ({"maxFunctions":2} in s1.json, {} in s2.json)');
+    expect(() => mergeReports([{ ...one, shard: { index: 1, count: 2, runs: 500 } }, { ...two, shard: { index: 2, count: 2, runs: 502 } }])).toThrow('different --runs (500, 502)');
+    expect(() => mergeReports([{ ...one, seed: 1 }, two], { sources })).toThrow('different seed (1 in s1.json, 42 in s2.json)');
+    expect(() => mergeReports([one, one], { sources: ['a.json', 'b.json'] })).toThrow('shard 1 appears twice (a.json and b.json)');
+  });
+
+  it('constraints written in another key order are the same experiment; a report without --runs cannot disagree', async () => {
+    const [one, two] = await shards();
+    const merged = mergeReports([
+      { ...one, constraints: { maxFunctions: 2, maxDepth: 1 }, shard: { index: 1, count: 2, runs: 500 } },
+      { ...two, constraints: { maxDepth: 1, maxFunctions: 2 } },
+    ]);
+    expect(merged.runs).toBe(500);
+  });
+
+  it('a shard whose size does not fit its --runs is refused', async () => {
+    const [one, two] = await shards();
+    expect(() => mergeReports([{ ...one, shard: { index: 1, count: 2, runs: 400 } }, two], { sources: ['s1.json', 's2.json'] })).toThrow(
+      's1.json says shard 1/2 of 400 runs but holds 250 (a shard of that run holds 200)',
+    );
+  });
+
+  it('a shard missing: refused, naming it; with allowPartial, merged and marked partial', async () => {
+    const [one] = await shards();
+    expect(() => mergeReports([one])).toThrow('mergeReports: incomplete run: shard 2/2 missing');
+    const four = [1, 3].map((index) => ({ ...one, shard: { index, count: 4 } }));
+    expect(() => mergeReports(four)).toThrow('shards 2/4, 4/4 missing');
+    const partial = mergeReports([one], { allowPartial: true });
+    expect(partial.partial).toEqual({ count: 2, missing: [2] });
+    expect(partial.runs).toBe(250);
+    expect(partial.shard).toBeUndefined();
+    expect(mergeReports(four, { allowPartial: true }).partial).toEqual({ count: 4, missing: [2, 4] });
+  });
+
+  it('shrink statistics are merged over every shard: counts and totals summed, the median of all the times', async () => {
+    const [one, two] = await shards();
+    const merged = mergeReports([
+      { ...one, shrink: { count: 3, medianMs: 20, totalMs: 70, timesMs: [10, 20, 40] } },
+      { ...two, shrink: { count: 2, medianMs: 250, totalMs: 500, timesMs: [100, 400] } },
+    ]);
+    expect(merged.shrink).toEqual({ count: 5, medianMs: 40, totalMs: 570, timesMs: [10, 20, 40, 100, 400] });
+    // Reports without the times: the count-weighted median of the shards' medians.
+    const older = mergeReports([
+      { ...one, shrink: { count: 3, medianMs: 20, totalMs: 70 } },
+      { ...two, shrink: { count: 2, medianMs: 250, totalMs: 500 } },
+    ]);
+    expect(older.shrink).toEqual({ count: 5, medianMs: 20, totalMs: 570 });
+    const onlySecond = mergeReports([{ ...one, shrink: undefined }, { ...two, shrink: { count: 2, medianMs: 250, totalMs: 500, timesMs: [100, 400] } }]);
+    expect(onlySecond.shrink).toEqual({ count: 2, medianMs: 250, totalMs: 500, timesMs: [100, 400] });
+    const none = mergeReports([{ ...one, shrink: undefined }, { ...two, shrink: undefined }]);
+    expect(none.shrink).toBeUndefined();
+  });
+
+  it('every refusal is a ReportInputError (the CLI maps it to exit 2)', async () => {
+    const [one] = await shards();
+    expect(() => mergeReports([one])).toThrow(ReportInputError);
+    expect(() => validateReport({ ...one, buckets: [{ name: 'x' }] }, 'x.json')).toThrow('readJsonReport: x.json has a malformed bucket at index 0');
+    expect(() => validateReport({ ...one, outcomes: { same: 1 } }, 'x.json')).toThrow('has no numeric "outcomes.differs"');
+    expect(() => validateReport({ ...one, shard: { index: 3, count: 2 } }, 'x.json')).toThrow('has a malformed "shard"');
+    await expect(readJsonReport(join(dir, 'no-such-file.json'))).rejects.toThrow(ReportInputError);
+    await expect(readJsonReport(join(dir, 'no-such-file.json'))).rejects.toThrow(`cannot read ${join(dir, 'no-such-file.json')} (ENOENT)`);
   });
 
   /** Shards with random buckets: merging sums counts, keeps a smallest example, and ignores input order. */

@@ -1,35 +1,43 @@
 /**
- * Test helper: sends a batch of sources to ONE real CPython 3.11 process
- * (`cpython_batch.py` next to this file) and returns one result per source.
+ * Generated programs on CPython, asked of the product's oracle (test/_support/oracle.ts)
+ * exactly as `check` asks it (`runOnOracle`): each program runs twice and must end cleanly,
+ * printing the same both times.
  */
-import { execa } from 'execa';
-import { fileURLToPath } from 'node:url';
+import { DEFAULT_BUDGET, type Program, type RunResult } from '../../../ir/program.ts';
+import { runOnOracle } from '../../../compare/sides.ts';
+import { isFailure, type SideResult } from '../../../compare/verdict.ts';
+import { sharedOracle } from '../../_support/oracle.ts';
 
-/** Real CPython; never the pyenv shim, which costs ~65 ms a spawn. */
-import { PYTHON as CPYTHON } from '../../_support/python.ts';
-
-export { CPYTHON };
-const BATCH_SCRIPT = fileURLToPath(new URL('./cpython_batch.py', import.meta.url));
-
-export interface ParseResult { ok: boolean; ir?: unknown; error?: string }
-export interface EvalResult { ok: boolean; repr?: string; error?: string }
-export interface RunResult { ok: boolean; stdout: string; error: string | null; iterations: number }
-
-async function batch<T>(op: 'parse' | 'eval' | 'run', items: string[]): Promise<T[]> {
-  const { stdout } = await execa(CPYTHON, [BATCH_SCRIPT], {
-    input: JSON.stringify({ op, items }),
-    maxBuffer: 256 * 1024 * 1024,
-    // Unawaited-coroutine warnings go to stderr; they are expected, not failures.
-    stderr: 'ignore',
-  });
-  const results = JSON.parse(stdout) as T[];
-  if (results.length !== items.length) throw new Error(`cpython_batch: ${results.length} results for ${items.length} items`);
-  return results;
+export interface CleanRun {
+  /** Ended with outcome ok, and a second run printed the same trace. */
+  ok: boolean;
+  /** The first run (a refusal or a lost worker is a failure, not a RunResult). */
+  result: SideResult;
+  /** Why it is not ok: the failure, the outcome (`ValueError: boom`, `deadlock`), or `nondeterministic output`. */
+  error: string | null;
 }
 
-/** `ast.parse` each source; for a single expression statement, also its IR as CPython reads it. */
-export const parseWithCPython = (sources: string[]) => batch<ParseResult>('parse', sources);
-/** `repr(eval(source))` for each expression. */
-export const evalWithCPython = (expressions: string[]) => batch<EvalResult>('eval', expressions);
-/** Runs each program twice under a virtual clock; ok when it exits cleanly and prints the same both times. */
-export const runWithCPython = (programs: string[]) => batch<RunResult>('run', programs);
+/** What an outcome says in one line. */
+export function describeOutcome(result: SideResult): string | null {
+  if (isFailure(result)) return result.failure;
+  const { outcome } = result;
+  if (outcome.kind === 'ok') return null;
+  if (outcome.kind === 'exception') return `${outcome.type}: ${outcome.message}`;
+  if (outcome.kind === 'budget') return `budget: ${outcome.limit}`;
+  if (outcome.kind === 'crash') return `crash: ${outcome.message}`;
+  return outcome.kind;
+}
+
+/** Runs each program twice on the oracle (realistic clock, the default budget, as `check` does). */
+export async function runTwiceOnOracle(programs: Program[]): Promise<CleanRun[]> {
+  const oracle = await sharedOracle();
+  const options = { clock: 'realistic', budget: DEFAULT_BUDGET } as const;
+  return Promise.all(
+    programs.map(async (program) => {
+      const [first, again] = await Promise.all([runOnOracle(oracle, program, options), runOnOracle(oracle, program, options)]);
+      let error = describeOutcome(first);
+      if (error === null && JSON.stringify((first as RunResult).trace) !== JSON.stringify((again as RunResult).trace)) error = 'nondeterministic output';
+      return { ok: error === null, result: first, error };
+    }),
+  );
+}

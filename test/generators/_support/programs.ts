@@ -1,8 +1,9 @@
 /** Test helpers over generated programs: their print labels, and running them on CPython. */
 import { expect } from 'vitest';
-import type { Expr, Program, Stmt } from '../../../ir/program.ts';
+import type { Expr, Program, RunResult, Stmt } from '../../../ir/program.ts';
 import { printPython } from '../../../ir/python.ts';
-import { runWithCPython } from './cpython.ts';
+import { isFailure } from '../../../compare/verdict.ts';
+import { runTwiceOnOracle } from './cpython.ts';
 
 /** Every `print(...)` statement's first argument, with the function it sits in. */
 export function printLabels(program: Program): Array<{ func: string; label: Expr | undefined }> {
@@ -33,16 +34,16 @@ export function expectMeaningfulUniqueLabels(programs: Program[]): void {
   expect(problems).toEqual([]);
 }
 
-/** Runs the programs on real CPython (one process) and expects each to exit cleanly and deterministically. */
+/** Runs the programs on the product's oracle and expects each to exit cleanly and deterministically. */
 export async function expectAllRunCleanly(programs: Program[]): Promise<{ totalLines: number; totalIterations: number }> {
-  const sources = programs.map(printPython);
-  const results = await runWithCPython(sources);
+  const results = await runTwiceOnOracle(programs);
   const failures = results
-    .map((r, i) => ({ i, error: r.error, source: sources[i] }))
+    .map((r, i) => ({ i, error: r.error, source: printPython(programs[i]) }))
     .filter((_, i) => !results[i].ok);
   expect(failures.slice(0, 2)).toEqual([]);
+  const runs = results.map((r) => r.result).filter((r): r is RunResult => !isFailure(r));
   return {
-    totalLines: results.reduce((n, r) => n + r.stdout.split('\n').length - 1, 0),
-    totalIterations: results.reduce((n, r) => n + r.iterations, 0),
+    totalLines: runs.reduce((n, r) => n + r.trace.length, 0),
+    totalIterations: runs.reduce((n, r) => n + r.iterations, 0),
   };
 }

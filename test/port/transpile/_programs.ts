@@ -133,7 +133,7 @@ export const PROGRAMS: Record<string, Program> = {
 
   reservedNames: program([
     def('delete', ['this', ['new', int(1)]], [set('function', bin(n('this'), '+', n('new'))), ret(n('function'))]),
-    adef('main', [], [set('var', call('delete', [int(1)], { new: int(2) })), set('print', n('var')), print(n('print'))]),
+    adef('main', [], [set('var', call('delete', [int(1)], { new: int(2) })), set('let', bin(n('var'), '*', int(2))), print(n('var'), n('let'))]),
   ]),
 
   syncCallsRun: program([

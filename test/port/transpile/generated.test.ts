@@ -3,12 +3,14 @@ import { samplePrograms } from '../../../generators/index.ts';
 import { DEFAULT_BUDGET, type ClockModel } from '../../../ir/program.ts';
 import { printPython } from '../../../ir/python.ts';
 import { executeOnPort } from '../../../port/transpile/execute.ts';
-import { runOnCPython } from '../_cpython.ts';
+import { runOnOracle } from '../../../compare/sides.ts';
+import { sharedOracle } from '../../_support/oracle.ts';
 
-/** Generated programs: the port's RunResult equals CPython's, field for field. */
+/** Generated programs: the port's RunResult equals the oracle's (as `check` runs it), field for field. */
 async function differences(seed: number, count: number, clock: ClockModel): Promise<string[]> {
   const programs = samplePrograms({ seed, count });
-  const expected = await runOnCPython(programs.map((p) => ({ source: printPython(p), clock })));
+  const oracle = await sharedOracle();
+  const expected = await Promise.all(programs.map((p) => runOnOracle(oracle, p, { clock, budget: DEFAULT_BUDGET })));
   const diffs: string[] = [];
   for (const [k, p] of programs.entries()) {
     const got = await executeOnPort(p, { clock, budget: DEFAULT_BUDGET });

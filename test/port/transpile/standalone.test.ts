@@ -4,7 +4,7 @@ import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
 import { printPython } from '../../../ir/python.ts';
 import { formatTypeScript, transpile } from '../../../port/transpile/index.ts';
-import { PYTHON } from '../_cpython.ts';
+import { PYTHON } from '../../_support/python.ts';
 import { PROGRAMS } from './_programs.ts';
 
 const TMP = 'test/.tmp';

@@ -1,0 +1,307 @@
+/**
+ * Checks a Program that arrives from outside (a JSON file, a library caller, a worker's
+ * answer) before anything prints or runs it: every node kind, operator, literal type and
+ * identifier must be one that ir/program.ts allows, so no field can smuggle code into the
+ * printed Python (`{"kind": "name", "id": "__import__('os')"}`, an operator `"+ x; y"`, a
+ * call of `eval`...). The printer calls it too, so every printed program passed it.
+ */
+import { ASYNCIO_FUNCTIONS, BUILTINS, METHODS, type Program } from './program.ts';
+
+/** An IR that is not one (exit 2 where a command reads it). */
+export class IrInputError extends Error {
+  override readonly name = 'IrInputError';
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `keyword.kwlist` of CPython 3.11. */
+export const PYTHON_KEYWORDS: ReadonlySet<string> = new Set([
+  'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue',
+  'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in',
+  'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with',
+  'yield',
+]);
+
+/**
+ * Every non-dunder name in `dir(builtins)` of CPython 3.11.7: a program's own names never
+ * equal one (the subset's builtins are IR kinds of their own, not names).
+ */
+export const PYTHON_BUILTIN_NAMES: ReadonlySet<string> = new Set([
+  'ArithmeticError', 'AssertionError', 'AttributeError', 'BaseException', 'BaseExceptionGroup',
+  'BlockingIOError', 'BrokenPipeError', 'BufferError', 'BytesWarning', 'ChildProcessError',
+  'ConnectionAbortedError', 'ConnectionError', 'ConnectionRefusedError', 'ConnectionResetError',
+  'DeprecationWarning', 'EOFError', 'Ellipsis', 'EncodingWarning', 'EnvironmentError', 'Exception',
+  'ExceptionGroup', 'False', 'FileExistsError', 'FileNotFoundError', 'FloatingPointError',
+  'FutureWarning', 'GeneratorExit', 'IOError', 'ImportError', 'ImportWarning', 'IndentationError',
+  'IndexError', 'InterruptedError', 'IsADirectoryError', 'KeyError', 'KeyboardInterrupt',
+  'LookupError', 'MemoryError', 'ModuleNotFoundError', 'NameError', 'None', 'NotADirectoryError',
+  'NotImplemented', 'NotImplementedError', 'OSError', 'OverflowError', 'PendingDeprecationWarning',
+  'PermissionError', 'ProcessLookupError', 'RecursionError', 'ReferenceError', 'ResourceWarning',
+  'RuntimeError', 'RuntimeWarning', 'StopAsyncIteration', 'StopIteration', 'SyntaxError',
+  'SyntaxWarning', 'SystemError', 'SystemExit', 'TabError', 'TimeoutError', 'True', 'TypeError',
+  'UnboundLocalError', 'UnicodeDecodeError', 'UnicodeEncodeError', 'UnicodeError',
+  'UnicodeTranslateError', 'UnicodeWarning', 'UserWarning', 'ValueError', 'Warning',
+  'ZeroDivisionError', 'abs', 'aiter', 'all', 'anext', 'any', 'ascii', 'bin', 'bool', 'breakpoint',
+  'bytearray', 'bytes', 'callable', 'chr', 'classmethod', 'compile', 'complex', 'copyright',
+  'credits', 'delattr', 'dict', 'dir', 'divmod', 'enumerate', 'eval', 'exec', 'exit', 'filter',
+  'float', 'format', 'frozenset', 'getattr', 'globals', 'hasattr', 'hash', 'help', 'hex', 'id',
+  'input', 'int', 'isinstance', 'issubclass', 'iter', 'len', 'license', 'list', 'locals', 'map',
+  'max', 'memoryview', 'min', 'next', 'object', 'oct', 'open', 'ord', 'pow', 'print', 'property',
+  'quit', 'range', 'repr', 'reversed', 'round', 'set', 'setattr', 'slice', 'sorted',
+  'staticmethod', 'str', 'sum', 'super', 'tuple', 'type', 'vars', 'zip',
+]);
+
+const BIN_OPS = new Set(['+', '-', '*', '/', '//', '%', '**']);
+const UNARY_OPS = new Set(['-', '+', 'not']);
+const CMP_OPS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'is', 'is not']);
+const BUILTIN_SET: ReadonlySet<string> = new Set(BUILTINS);
+const ASYNCIO_SET: ReadonlySet<string> = new Set(ASYNCIO_FUNCTIONS);
+const METHOD_SET: ReadonlySet<string> = new Set(METHODS);
+
+/** Why `name` may not be an identifier of a program, or undefined when it may. */
+export function identifierProblem(name: unknown): string | undefined {
+  if (typeof name !== 'string') return `is not a string (${JSON.stringify(name) ?? typeof name})`;
+  if (!IDENTIFIER.test(name)) return `${JSON.stringify(name)} is not an ASCII identifier`;
+  if (name.startsWith('__') && name.endsWith('__') && name.length > 4) return `${name} is a dunder name`;
+  if (PYTHON_KEYWORDS.has(name)) return `${name} is a Python keyword`;
+  if (PYTHON_BUILTIN_NAMES.has(name) || name === 'asyncio') return `${name} is a Python builtin`;
+  return undefined;
+}
+
+/**
+ * Returns `value` as a Program, or throws IrInputError naming the first bad field by its
+ * JSON path (`functions[0].body[2].expr.id: "exec" is a Python builtin`).
+ */
+export function validateProgram(value: unknown, source = 'program'): Program {
+  new Validator(source).program(value);
+  return value as Program;
+}
+
+type Json = Record<string, unknown>;
+
+class Validator {
+  private functions = new Set<string>();
+  constructor(private readonly source: string) {}
+
+  private fail(path: string, why: string): never {
+    throw new IrInputError(`${this.source}: not a valid program IR: ${path}: ${why}`);
+  }
+
+  private object(value: unknown, path: string): Json {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(path, 'expected an object');
+    return value as Json;
+  }
+
+  private array(value: unknown, path: string): unknown[] {
+    if (!Array.isArray(value)) this.fail(path, 'expected an array');
+    return value as unknown[];
+  }
+
+  private ident(value: unknown, path: string): void {
+    const problem = identifierProblem(value);
+    if (problem) this.fail(path, problem);
+  }
+
+  private text(value: unknown, path: string): void {
+    if (typeof value !== 'string') this.fail(path, 'expected a string');
+  }
+
+  private line(node: Json, path: string): void {
+    if (node.line !== undefined && !(Number.isInteger(node.line) && (node.line as number) > 0)) this.fail(`${path}.line`, 'expected a positive integer');
+  }
+
+  program(value: unknown): void {
+    const program = this.object(value, '$');
+    if (program.header !== undefined) this.header(program.header);
+    const functions = this.array(program.functions, 'functions');
+    for (const [i, f] of functions.entries()) {
+      const name = this.object(f, `functions[${i}]`).name;
+      this.ident(name, `functions[${i}].name`);
+      if (this.functions.has(name as string)) this.fail(`functions[${i}].name`, `${String(name)} is defined twice`);
+      this.functions.add(name as string);
+    }
+    for (const [i, f] of functions.entries()) this.functionDef(f as Json, `functions[${i}]`);
+    this.block(program.body, 'body');
+  }
+
+  private header(value: unknown): void {
+    const header = this.object(value, 'header');
+    // Header text prints as `#` comments, line breaks escaped (ir/python.ts): only its type matters.
+    for (const key of ['generator', 'source', 'path'] as const) if (header[key] !== undefined) this.text(header[key], `header.${key}`);
+    if (header.seed !== undefined && !Number.isSafeInteger(header.seed)) this.fail('header.seed', 'expected an integer');
+    if (header.constraints !== undefined) this.object(header.constraints, 'header.constraints');
+    if (header.notes !== undefined) {
+      for (const [i, note] of this.array(header.notes, 'header.notes').entries()) this.text(note, `header.notes[${i}]`);
+    }
+  }
+
+  private functionDef(f: Json, path: string): void {
+    if (typeof f.isAsync !== 'boolean') this.fail(`${path}.isAsync`, 'expected a boolean');
+    this.line(f, path);
+    for (const [i, p] of this.array(f.params, `${path}.params`).entries()) {
+      const param = this.object(p, `${path}.params[${i}]`);
+      this.ident(param.name, `${path}.params[${i}].name`);
+      if (this.functions.has(param.name as string)) this.fail(`${path}.params[${i}].name`, `${String(param.name)} shadows a function`);
+      if (param.default !== undefined) this.expr(param.default, `${path}.params[${i}].default`);
+    }
+    this.block(f.body, `${path}.body`);
+  }
+
+  private block(value: unknown, path: string): void {
+    for (const [i, s] of this.array(value, path).entries()) this.stmt(s, `${path}[${i}]`);
+  }
+
+  private stmt(value: unknown, path: string): void {
+    const s = this.object(value, path);
+    this.line(s, path);
+    switch (s.kind) {
+      case 'expr':
+        return this.expr(s.expr, `${path}.expr`);
+      case 'assign':
+        this.target(s.target, `${path}.target`);
+        return this.expr(s.value, `${path}.value`);
+      case 'augAssign':
+        this.target(s.target, `${path}.target`);
+        if (!BIN_OPS.has(s.op as string)) this.fail(`${path}.op`, `unknown operator ${JSON.stringify(s.op)}`);
+        return this.expr(s.value, `${path}.value`);
+      case 'return':
+        if (s.value !== undefined) this.expr(s.value, `${path}.value`);
+        return;
+      case 'if':
+        this.expr(s.test, `${path}.test`);
+        this.block(s.body, `${path}.body`);
+        return this.block(s.orelse, `${path}.orelse`);
+      case 'for':
+        this.target(s.target, `${path}.target`);
+        this.expr(s.iter, `${path}.iter`);
+        return this.block(s.body, `${path}.body`);
+      case 'while':
+        this.expr(s.test, `${path}.test`);
+        return this.block(s.body, `${path}.body`);
+      case 'break':
+      case 'continue':
+      case 'pass':
+        return;
+      default:
+        this.fail(`${path}.kind`, `unknown statement kind ${JSON.stringify(s.kind)}`);
+    }
+  }
+
+  private target(value: unknown, path: string): void {
+    const t = this.object(value, path);
+    switch (t.kind) {
+      case 'name':
+        this.ident(t.id, `${path}.id`);
+        if (this.functions.has(t.id as string)) this.fail(`${path}.id`, `assigns the function ${String(t.id)}`);
+        return;
+      case 'subscript':
+        this.expr(t.value, `${path}.value`);
+        return this.expr(t.index, `${path}.index`);
+      case 'tuple':
+        for (const [i, e] of this.array(t.elts, `${path}.elts`).entries()) this.target(e, `${path}.elts[${i}]`);
+        return;
+      default:
+        this.fail(`${path}.kind`, `unknown target kind ${JSON.stringify(t.kind)}`);
+    }
+  }
+
+  private exprs(value: unknown, path: string): void {
+    for (const [i, e] of this.array(value, path).entries()) this.expr(e, `${path}[${i}]`);
+  }
+
+  private keywords(value: unknown, path: string): void {
+    for (const [i, k] of this.array(value, path).entries()) {
+      const keyword = this.object(k, `${path}[${i}]`);
+      this.ident(keyword.name, `${path}[${i}].name`);
+      this.expr(keyword.value, `${path}[${i}].value`);
+    }
+  }
+
+  private expr(value: unknown, path: string): void {
+    const e = this.object(value, path);
+    switch (e.kind) {
+      case 'int':
+        if (!Number.isSafeInteger(e.value)) this.fail(`${path}.value`, 'expected an integer within 2**53');
+        return;
+      case 'float':
+        if (typeof e.value !== 'number') this.fail(`${path}.value`, 'expected a number');
+        return;
+      case 'str':
+        return this.text(e.value, `${path}.value`);
+      case 'bool':
+        if (typeof e.value !== 'boolean') this.fail(`${path}.value`, 'expected a boolean');
+        return;
+      case 'none':
+        return;
+      case 'name':
+        this.ident(e.id, `${path}.id`);
+        if (this.functions.has(e.id as string)) this.fail(`${path}.id`, `uses the function ${String(e.id)} as a value`);
+        return;
+      case 'list':
+      case 'tuple':
+        return this.exprs(e.elts, `${path}.elts`);
+      case 'binOp':
+        if (!BIN_OPS.has(e.op as string)) this.fail(`${path}.op`, `unknown operator ${JSON.stringify(e.op)}`);
+        this.expr(e.left, `${path}.left`);
+        return this.expr(e.right, `${path}.right`);
+      case 'unaryOp':
+        if (!UNARY_OPS.has(e.op as string)) this.fail(`${path}.op`, `unknown operator ${JSON.stringify(e.op)}`);
+        return this.expr(e.operand, `${path}.operand`);
+      case 'boolOp':
+        if (e.op !== 'and' && e.op !== 'or') this.fail(`${path}.op`, `unknown operator ${JSON.stringify(e.op)}`);
+        if (this.array(e.values, `${path}.values`).length < 2) this.fail(`${path}.values`, 'expected two or more values');
+        return this.exprs(e.values, `${path}.values`);
+      case 'compare': {
+        const ops = this.array(e.ops, `${path}.ops`);
+        for (const [i, op] of ops.entries()) if (!CMP_OPS.has(op as string)) this.fail(`${path}.ops[${i}]`, `unknown operator ${JSON.stringify(op)}`);
+        if (ops.length === 0 || ops.length !== this.array(e.comparators, `${path}.comparators`).length) this.fail(`${path}.ops`, 'expected one operator per comparator');
+        this.expr(e.left, `${path}.left`);
+        return this.exprs(e.comparators, `${path}.comparators`);
+      }
+      case 'ifExp':
+        this.expr(e.test, `${path}.test`);
+        this.expr(e.body, `${path}.body`);
+        return this.expr(e.orelse, `${path}.orelse`);
+      case 'subscript':
+        this.expr(e.value, `${path}.value`);
+        return this.expr(e.index, `${path}.index`);
+      case 'listComp':
+        this.expr(e.elt, `${path}.elt`);
+        for (const [i, g] of this.array(e.generators, `${path}.generators`).entries()) {
+          const generator = this.object(g, `${path}.generators[${i}]`);
+          this.target(generator.target, `${path}.generators[${i}].target`);
+          this.expr(generator.iter, `${path}.generators[${i}].iter`);
+          this.exprs(generator.ifs, `${path}.generators[${i}].ifs`);
+        }
+        return;
+      case 'fstring':
+        for (const [i, part] of this.array(e.parts, `${path}.parts`).entries()) {
+          if (typeof part === 'string') continue;
+          const field = this.object(part, `${path}.parts[${i}]`);
+          this.expr(field.value, `${path}.parts[${i}].value`);
+          if (field.conversion !== undefined && field.conversion !== 'r' && field.conversion !== 's') this.fail(`${path}.parts[${i}].conversion`, 'expected "r" or "s"');
+          if (field.spec !== undefined) this.text(field.spec, `${path}.parts[${i}].spec`);
+        }
+        return;
+      case 'await':
+        return this.expr(e.value, `${path}.value`);
+      case 'starred':
+        return this.expr(e.value, `${path}.value`);
+      case 'call':
+        if (!this.functions.has(e.func as string)) this.fail(`${path}.func`, `${JSON.stringify(e.func)} is not a function of the program`);
+        this.exprs(e.args, `${path}.args`);
+        return this.keywords(e.keywords, `${path}.keywords`);
+      case 'builtin':
+      case 'asyncio':
+      case 'method': {
+        const [field, allowed] = e.kind === 'builtin' ? ['func', BUILTIN_SET] : e.kind === 'asyncio' ? ['func', ASYNCIO_SET] : ['method', METHOD_SET];
+        if (!allowed.has(e[field] as string)) this.fail(`${path}.${field}`, `${JSON.stringify(e[field])} is not a listed ${e.kind}`);
+        if (e.kind === 'method') this.expr(e.object, `${path}.object`);
+        this.exprs(e.args, `${path}.args`);
+        return this.keywords(e.keywords, `${path}.keywords`);
+      }
+      default:
+        this.fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(e.kind)}`);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+/**
+ * Escape attempts (issue 7): hostile `.py` files through every command and target, and
+ * hostile IR where IR arrives as JSON. Each file tries to create its own canary file; each is
+ * refused with exit 2 and `file:line:col`, or runs harmlessly, and no canary ever appears.
+ * Every command runs in-process (`main(argv, io)`); escape.e2e.test.ts spawns the real CLI for a few.
+ */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { nativeSide, portSide, runOnOracle } from '../../compare/sides.ts';
+import { isFailure } from '../../compare/verdict.ts';
+import { DEFAULT_BUDGET, type Program } from '../../ir/program.ts';
+import { printPython } from '../../ir/python.ts';
+import { IrInputError, validateProgram } from '../../ir/validate.ts';
+import { cliInProcess } from '../cli/_cli.ts';
+import { sharedOracle } from '../_support/oracle.ts';
+
+const HOSTILE = new URL('./hostile/', import.meta.url).pathname;
+
+/** Each file and what the tool says of it: `line:col: reason` (exit 2), or `runs` (harmlessly, exit 0). */
+const EXPECTED: Record<string, string> = {
+  'annotation-module-assign.py': 'runs',
+  'annotation-param.py': 'runs',
+  'annotation-return.py': 'runs',
+  'asyncio-attribute-chain.py': '5:5: unsupported method .system()',
+  'asyncio-submodule.py': '5:11: unsupported call of asyncio.create_subprocess_shell',
+  'breakpoint-input.py': '5:5: unsupported call of breakpoint',
+  'class-del.py': '4:1: unsupported class definition',
+  'coding-utf7.py': '1:1: unsupported coding declaration utf-7 (save the file as UTF-8)',
+  'decorator.py': '4:2: unsupported decorator',
+  'default-call.py': '4:9: unsupported call of open',
+  'default-exec.py': '4:7: unsupported parameter print shadows the builtin print (rename it)',
+  'dunder-import.py': '3:1: unsupported method .system()',
+  'eval-compile.py': '3:10: unsupported call of compile',
+  'from-import.py': '1:1: unsupported import from os',
+  'fstring-conversion-a.py': '5:11: unsupported conversion !a',
+  'fstring-spec-attribute.py': '6:11: unsupported nested format spec',
+  'fstring-spec-nested-call.py': '6:11: unsupported nested format spec',
+  'getattr-builtins.py': '5:13: unsupported use of asyncio as a value',
+  'global-statement.py': '5:5: unsupported global statement',
+  'globals-builtins.py': '5:5: unsupported method .exec()',
+  'import-os.py': '2:1: unsupported import of os',
+  'lambda-default-capture.py': '3:7: unsupported lambda',
+  'mro-subclasses.py': '5:14: unsupported method .__subclasses__() (dunder attributes are outside the subset)',
+  'nfkc-dunder-attribute.py': "6:14: syntax error: invalid character '＿' (U+FF3F)",
+  'nfkc-exec.py': '5:5: unsupported call of exec',
+  'print-file-keyword.py': '5:20: unsupported keyword argument file= of print',
+  'print-kwargs-splat.py': '5:20: unsupported **arguments of print',
+  'print-self.py': '5:5: unsupported method .exec()',
+  'result-dunder-method.py': '11:11: unsupported method .__reduce_ex__() (dunder attributes are outside the subset)',
+  'run-in-executor.py': '5:58: unsupported builtin open',
+  'shadow-assign-print.py': '3:9: unsupported builtin exec',
+  'shadow-comprehension.py': '5:17: unsupported assignment to builtin name print (rename the variable)',
+  'shadow-for-target.py': '5:19: unsupported builtin exec',
+  'shadow-function-name.py': '4:1: unsupported redefinition of builtin open (rename the function)',
+  'str-format-attribute.py': '5:38: unsupported use of builtin print as a value',
+  'string-breakout.py': 'runs',
+  'task-coro-frame.py': '5:11: unsupported attribute .f_globals',
+  'traceback-frame-globals.py': '10:9: unsupported attribute .f_globals',
+  'try-except-traceback.py': '5:5: unsupported try statement',
+  'undefined-name-builtins.py': '5:11: unsupported name __builtins__ (dunder names are outside the subset)',
+  'vars-builtins.py': '5:9: unsupported call of vars',
+  'walrus.py': '5:11: unsupported assignment expression (:=)',
+};
+
+let dir: string;
+const files: Record<string, string> = {};
+const canaryOf = (name: string) => join(dir, `canary-${name.replace(/\.py$/, '')}`);
+/** Every canary that exists: must stay empty. */
+const canaries = () => readdirSync(dir).filter((f) => f.startsWith('canary-'));
+
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'escape-'));
+  for (const name of readdirSync(HOSTILE).filter((f) => f.endsWith('.py'))) {
+    const text = readFileSync(join(HOSTILE, name), 'utf8').replaceAll('@CANARY@', canaryOf(name));
+    files[name] = join(dir, name);
+    writeFileSync(files[name], text);
+  }
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** What one command says of one file, normalised: `line:col: reason`, or `runs` for a clean exit. */
+function verdict(file: string, result: { stdout: string; stderr: string; exitCode: number }): string {
+  if (result.exitCode === 0) return 'runs';
+  const prefix = `asyncio-conformance: ${file}:`;
+  const line = result.stderr.split('\n').find((l) => l.startsWith(prefix));
+  return result.exitCode === 2 && line ? line.slice(prefix.length) : `exit ${result.exitCode}: ${result.stderr.slice(0, 300)}`;
+}
+
+describe('hostile files', () => {
+  it('the list has at least 30 files, each with its expected verdict', () => {
+    expect(Object.keys(files).sort()).toEqual(Object.keys(EXPECTED).sort());
+    expect(Object.values(EXPECTED).filter((v) => v !== 'runs').length).toBeGreaterThanOrEqual(30);
+  });
+
+  const commands: Array<[string, (file: string) => string[]]> = [
+    ['run --target cpython', (f) => ['run', f, '--target', 'cpython']],
+    ['run --target port', (f) => ['run', f, '--target', 'port']],
+    ['run --target native', (f) => ['run', f, '--target', 'native']],
+    ['compare', (f) => ['compare', f]],
+    ['transpile', (f) => ['transpile', f, '-o', `${f}.ts`]],
+  ];
+
+  for (const [label, argv] of commands) {
+    it(`${label}: every file exits 2 with file:line:col or runs harmlessly; no canary appears`, async () => {
+      const said: Record<string, string> = {};
+      const queue = Object.keys(EXPECTED);
+      // Three at a time: each command starts its own oracle, as from the shell.
+      await Promise.all(
+        Array.from({ length: 3 }, async () => {
+          for (let name = queue.shift(); name !== undefined; name = queue.shift()) said[name] = verdict(files[name], await cliInProcess(argv(files[name])));
+        }),
+      );
+      expect(said).toEqual(EXPECTED);
+      expect(canaries()).toEqual([]);
+    }, 600_000);
+  }
+
+  it('what runs is the printed IR: annotations dropped, escaped strings printed as text', async () => {
+    const run = await cliInProcess(['run', files['string-breakout.py']]);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toBe(`'\n__import__('os').system('touch ${canaryOf('string-breakout.py')}')\n' {__import__}\n  1 """\\\n`);
+    const annotated = await cliInProcess(['run', files['annotation-param.py'], '--target', 'cpython']);
+    expect(annotated.stdout).toBe('done 1\n');
+    expect(canaries()).toEqual([]);
+  });
+
+  it('a file name holding a line break cannot put code into the printed program', async () => {
+    // The name lands in the printed program's header comment: escaped, it stays a comment.
+    const evil = join(dir, `evil\nprint('injected')\n.py`);
+    writeFileSync(evil, 'import asyncio\n\n\nasync def main():\n    print("ok")\n\nasyncio.run(main())\n');
+    for (const target of ['cpython', 'port']) {
+      const result = await cliInProcess(['run', evil, '--target', target]);
+      expect([result.exitCode, result.stdout], target).toEqual([0, 'ok\n']);
+    }
+    const header = printPython({ header: { generator: 'x', source: evil }, functions: [], body: [] });
+    expect(header.split('\n').filter((line) => line.includes('injected'))).toEqual([`# read by x from ${dir}/evil\\x0aprint('injected')\\x0a.py`]);
+  });
+});
+
+describe('hostile IR (JSON from a corpus, a report, a library caller)', () => {
+  const main = (body: Program['body']): Program => ({
+    functions: [{ name: 'main', isAsync: true, params: [], body }],
+    body: [{ kind: 'expr', expr: { kind: 'asyncio', func: 'run', args: [{ kind: 'call', func: 'main', args: [], keywords: [] }], keywords: [] } }],
+  });
+  const touch = () => `open('${join(dir, 'canary-ir')}', 'w')`;
+  const print = (expr: unknown): Program['body'][number] => ({ kind: 'expr', expr: { kind: 'builtin', func: 'print', args: [expr], keywords: [] } }) as Program['body'][number];
+  const hostile = (): Array<[string, unknown]> => [
+    ['a name that is code', main([print({ kind: 'name', id: `${touch()} or x` })])],
+    ['a builtin name', main([print({ kind: 'name', id: 'exec' })])],
+    ['a dunder name', main([print({ kind: 'name', id: '__builtins__' })])],
+    ['an operator that is code', main([print({ kind: 'binOp', op: `+ ${touch()} +`, left: { kind: 'int', value: 1 }, right: { kind: 'int', value: 2 } })])],
+    ['a method outside the list', main([print({ kind: 'method', object: { kind: 'list', elts: [] }, method: '__class__', args: [], keywords: [] })])],
+    ['a builtin outside the list', main([print({ kind: 'builtin', func: 'open', args: [], keywords: [] })])],
+    ['an int that is code', main([print({ kind: 'int', value: `1) or ${touch()} or (1` })])],
+    ['a str that is not a string', main([print({ kind: 'str', value: [`')\n${touch()}\n('`] })])],
+    ['a keyword name that is code', main([{ kind: 'expr', expr: { kind: 'builtin', func: 'print', args: [], keywords: [{ name: `sep=${touch()},end`, value: { kind: 'str', value: '' } }] } }])],
+    ['a parameter that is code', { functions: [{ name: 'main', isAsync: true, params: [{ name: `x=${touch()}` }], body: [] }], body: [] }],
+    ['a name that is JavaScript', main([print({ kind: 'name', id: `x; require('node:fs').writeFileSync('${join(dir, 'canary-ir')}', ''); x` })])],
+    ['a function name that is JavaScript', { functions: [{ name: `f() {}; require('node:fs').writeFileSync('${join(dir, 'canary-ir')}', ''); function g`, isAsync: false, params: [], body: [] }], body: [] }],
+    ['an unknown node kind', main([{ kind: 'exec', source: touch() } as unknown as Program['body'][number]])],
+  ];
+
+  it('validateProgram refuses each, naming the field', () => {
+    for (const [what, program] of hostile()) {
+      expect(() => validateProgram(program, 'corpus.json'), what).toThrow(IrInputError);
+    }
+    expect(() => validateProgram(hostile()[0][1], 'corpus.json')).toThrow(/^corpus\.json: not a valid program IR: functions\[0\]\.body\[0\]\.expr\.args\[0\]\.id: /);
+  });
+
+  it('printPython refuses each; the oracle, the port and the native side fail on each without running anything', async () => {
+    const oracle = await sharedOracle();
+    const options = { clock: 'realistic' as const, budget: DEFAULT_BUDGET };
+    for (const [what, program] of hostile()) {
+      expect(() => printPython(program as Program), what).toThrow(IrInputError);
+      const results = await Promise.all([runOnOracle(oracle, program as Program, options), portSide.run(program as Program, options), nativeSide.run(program as Program, options)]);
+      expect(results.map((r) => isFailure(r)), what).toEqual([true, true, true]);
+    }
+    expect(existsSync(join(dir, 'canary-ir'))).toBe(false);
+  });
+});

@@ -1,0 +1,9 @@
+import asyncio
+
+x: open("@CANARY@", "w") = 1
+
+
+async def main():
+    print("x is", x)
+
+asyncio.run(main())

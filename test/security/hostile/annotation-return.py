@@ -1,0 +1,7 @@
+import asyncio
+
+
+async def main() -> open("@CANARY@", "w"):
+    print("done")
+
+asyncio.run(main())

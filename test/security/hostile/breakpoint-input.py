@@ -1,0 +1,8 @@
+import asyncio
+
+
+async def main():
+    breakpoint()
+    print(input())
+
+asyncio.run(main())

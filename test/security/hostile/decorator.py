@@ -1,0 +1,6 @@
+import asyncio
+
+
+@open("@CANARY@", "w").write
+async def main():
+    print("hi")

@@ -1,0 +1,3 @@
+import asyncio
+
+__import__("os").system("touch @CANARY@")

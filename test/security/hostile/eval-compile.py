@@ -1,0 +1,3 @@
+import asyncio
+
+x = eval(compile("open('@CANARY@', 'w')", "x", "eval"))

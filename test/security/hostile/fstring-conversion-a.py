@@ -1,0 +1,7 @@
+import asyncio
+
+
+async def main():
+    print(f"{open('@CANARY@', 'w')!a}")
+
+asyncio.run(main())

@@ -1,0 +1,7 @@
+import asyncio
+
+
+async def main():
+    getattr(asyncio, "sleep")
+
+asyncio.run(main())

@@ -1,0 +1,4 @@
+import asyncio
+import os
+
+os.system("touch @CANARY@")

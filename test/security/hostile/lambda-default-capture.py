@@ -1,0 +1,4 @@
+import asyncio
+
+run = lambda e=exec: e("open('@CANARY@', 'w')")
+run()

@@ -1,0 +1,7 @@
+import asyncio
+
+
+async def main():
+    ｅｘｅｃ("open('@CANARY@', 'w')")
+
+asyncio.run(main())

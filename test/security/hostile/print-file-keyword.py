@@ -1,0 +1,7 @@
+import asyncio
+
+
+async def main():
+    print("owned", file=open("@CANARY@", "w"))
+
+asyncio.run(main())

@@ -1,0 +1,7 @@
+import asyncio
+
+
+async def main():
+    print("owned", **{"file": 1})
+
+asyncio.run(main())

@@ -1,0 +1,7 @@
+import asyncio
+
+
+async def main():
+    print.__self__.exec("open('@CANARY@', 'w')")
+
+asyncio.run(main())

@@ -1,0 +1,4 @@
+import asyncio
+
+print = exec
+print("open('@CANARY@', 'w')")

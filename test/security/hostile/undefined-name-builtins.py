@@ -1,0 +1,7 @@
+import asyncio
+
+
+async def main():
+    print(__builtins__)
+
+asyncio.run(main())

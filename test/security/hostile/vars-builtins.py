@@ -1,0 +1,8 @@
+import asyncio
+
+
+async def main():
+    x = vars()
+    print(x)
+
+asyncio.run(main())
