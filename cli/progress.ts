@@ -20,7 +20,7 @@ export function progressLine(label: string, out: CliOutput): ProgressLine {
         phase = nextPhase;
         bar = new cliProgress.SingleBar(
           {
-            format: `${label} ${phase} {bar} {value}/{total} | differences {differences} | {rate} programs/s`,
+            format: `${label} ${phase} {bar} {value}/{total} | differences {differences} | {rate} programs/s | ETA {eta_formatted}`,
             stream: out as NodeJS.WritableStream,
             hideCursor: true,
             noTTYOutput: true,

@@ -129,6 +129,12 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 const LOOKAHEAD = 256;
 /** The first chunk of generated programs; each next chunk is as large as all before it. */
 const FIRST_CHUNK = 32;
+/**
+ * Chunks double up to this size and no further, so memory stays flat however many programs a
+ * run has. Starting a chunk at a far offset only advances fast-check's random generator (about
+ * 0.6 s per million programs skipped), so for a million programs the 61 restarts cost ~2 %.
+ */
+const MAX_CHUNK = 16_384;
 /** Progress reports at most this often (cli-progress costs ~30 µs a call, a tenth of a program). */
 const PROGRESS_EVERY_MS = 100;
 
@@ -155,7 +161,7 @@ function runsIn(runs: number, shard?: Shard): number {
  */
 function* programStream(seed: number, runs: number, constraints: ProgramConstraints | undefined, shard?: Shard) {
   const { start, end } = shardRange(runs, shard);
-  for (let offset = start, size = FIRST_CHUNK; offset < end; offset += size, size = Math.max(size, offset - start)) {
+  for (let offset = start, size = FIRST_CHUNK; offset < end; offset += size, size = Math.min(MAX_CHUNK, Math.max(size, offset - start))) {
     const chunk = samplePrograms({ seed, count: Math.min(size, end - offset), offset, constraints });
     for (const [k, program] of chunk.entries()) {
       const path = String(offset + k);
