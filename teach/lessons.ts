@@ -1,0 +1,169 @@
+/**
+ * The counterexamples of a real `check --target native` run as teaching material: one lesson
+ * per bucket (cause of difference between CPython and plain JS promises) with the minimal
+ * program, both outputs, the cause, the fix a porter applies and a "predict the output"
+ * exercise; an index. Written as Markdown, and as HTML rendered from that Markdown by
+ * markdown-it with raw HTML off (so a program's text is always escaped).
+ */
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
+import type { Bucket, CheckReport } from '../reports/model.ts';
+import { describeOutcome } from '../reports/model.ts';
+import { makeDirectory } from '../reports/make-directory.ts';
+
+/**
+ * The fix a porter applies, per bucket (compare/buckets.ts names). Kept here, not as a field
+ * of the bucket rules: compare/ is read-only for teaching, and the texts are for people.
+ */
+export const PORTER_FIXES: Record<string, string> = {
+  'coroutine-never-awaited-ran':
+    'Do not start work when an async function is called: return a lazy coroutine object (a thunk) that runs only when awaited or passed to create_task, so a call that is never awaited prints nothing.',
+  'no-shutdown-cancellation':
+    'Make `run(main)` cancel every task still pending when main returns and run them until they finish (as asyncio.run does), instead of letting pending timers and promises run on after main.',
+  'eager-start':
+    "Schedule a new task's first step on the loop's ready queue (call_soon) instead of calling the async function at once; the creator keeps running until it awaits.",
+  'missing-output': 'Find the step the port never runs: usually a task dropped before its first step, or a callback never scheduled.',
+  'task-state-observed':
+    'Give tasks real state: done(), cancelled() and result() must reflect the loop, and cancel() must throw CancelledError into the task at its current await.',
+  'sleep0-vs-microtask': 'Implement sleep(0) as one trip through the ready queue (a bare yield to the loop), not as a resolved promise or a 0 ms timer.',
+  'wakeup-latency': "Resume a task waiting on a future through the loop's ready queue (call_soon from the future's done callback), not in the next microtask.",
+  'timer-tie-order': "Keep timers in a binary heap ordered only by deadline, with CPython's heapq siftdown/siftup, so equal deadlines pop in the same order.",
+  'float-deadline': 'Compute deadlines as loop.time() + delay in floating point seconds, with the clock advancing between reads, not as integer milliseconds.',
+  'clock-model': 'Nothing to fix in the order: only the virtual times differ (the two sides use different clock models).',
+  outcome: 'Make the program end the same way: the same exception, deadlock or budget outcome as CPython.',
+  'side-crash': 'A bug of the port or transpiler itself: read the JavaScript error, fix the code that threw it.',
+};
+const UNKNOWN_FIX = 'No fix is written down for this cause yet: compare the two outputs and the program, then add one to teach/lessons.ts.';
+
+export interface Lesson {
+  name: string;
+  title: string;
+  description: string;
+  fix: string;
+  /** How many programs of the run fell in this bucket. */
+  count: number;
+  /** The minimal program, as CPython ran it (also written as NAME.py). */
+  python: string;
+  /** Printed lines on CPython and on plain JS promises, and how each ended. */
+  cpython: string[];
+  native: string[];
+  cpythonOutcome: string;
+  nativeOutcome: string;
+  replay: string;
+}
+
+/** A trace as printed lines; a program that prints nothing has none. */
+function lines(trace: ReadonlyArray<[string, number]>): string[] {
+  const text = trace.map(([entry]) => entry).join('');
+  return text === '' ? [] : text.replace(/\n$/, '').split('\n');
+}
+
+export function lessonsFrom(report: CheckReport): Lesson[] {
+  return report.buckets.map((bucket: Bucket) => ({
+    name: bucket.name,
+    title: bucket.title,
+    description: bucket.description,
+    fix: PORTER_FIXES[bucket.name] ?? UNKNOWN_FIX,
+    count: bucket.count,
+    python: bucket.example.python,
+    cpython: lines(bucket.example.expected),
+    native: lines(bucket.example.actual),
+    cpythonOutcome: describeOutcome(bucket.example.expectedOutcome),
+    nativeOutcome: describeOutcome(bucket.example.actualOutcome),
+    replay: bucket.example.replay,
+  }));
+}
+
+/** A fence longer than any backtick run in the text, so a program cannot close it. */
+function fence(text: string, lang = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const bar = '`'.repeat(longest + 1);
+  return `${bar}${lang}\n${text.replace(/\n$/, '')}\n${bar}`;
+}
+
+const printed = (output: string[]): string => (output.length === 0 ? '(nothing)' : output.join('\n'));
+
+export function lessonMarkdown(lesson: Lesson, ext: 'md' | 'html'): string {
+  return [
+    `# ${lesson.title}`,
+    '',
+    `[All lessons](index.${ext}) · cause \`${lesson.name}\` · ${lesson.count} program(s) of the run`,
+    '',
+    '## Predict the output',
+    '',
+    `What does \`python3 ${lesson.name}.py\` print? And the same program ported line by line to plain JavaScript promises?`,
+    '',
+    fence(lesson.python, 'python'),
+    '',
+    '## Answer',
+    '',
+    `CPython (ends: ${lesson.cpythonOutcome}):`,
+    '',
+    fence(printed(lesson.cpython), 'text'),
+    '',
+    `Plain JS promises (ends: ${lesson.nativeOutcome}):`,
+    '',
+    fence(printed(lesson.native), 'text'),
+    '',
+    '## Why',
+    '',
+    lesson.description,
+    '',
+    '## The fix a porter applies',
+    '',
+    lesson.fix,
+    '',
+    '## Replay',
+    '',
+    fence(lesson.replay, 'console'),
+    '',
+  ].join('\n');
+}
+
+export function indexMarkdown(lessons: readonly Lesson[], report: CheckReport, ext: 'md' | 'html'): string {
+  return [
+    '# Where plain JS promises part from asyncio',
+    '',
+    `From \`${report.command}\`: ${report.runs} generated programs on CPython ${report.python.version} and on plain JS promises; ${report.differences} differ, in ${lessons.length} cause(s). Each lesson's program is the smallest of its cause, and replays.`,
+    '',
+    ...lessons.map((l) => `- [${l.title}](${l.name}.${ext}) — ${l.count} program(s)`),
+    '',
+  ].join('\n');
+}
+
+const renderer = new MarkdownIt('commonmark', { html: false });
+
+function htmlPage(title: string, markdown: string): string {
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>${escape(title)}</title>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:50rem;margin:1.5rem auto;padding:0 1rem}pre{background:#f6f6f6;padding:.5rem;overflow-x:auto}</style>
+</head>
+<body>
+${renderer.render(markdown)}</body>
+</html>
+`;
+}
+
+/** Writes index.md/.html, NAME.md/.html and NAME.py per lesson, and lessons.json; returns the files written. */
+export async function writeLessons(lessons: readonly Lesson[], report: CheckReport, dir: string): Promise<string[]> {
+  await makeDirectory(dir);
+  const files: Array<[string, string]> = [
+    ['index.md', indexMarkdown(lessons, report, 'md')],
+    ['index.html', htmlPage('Lessons: asyncio and JS promises', indexMarkdown(lessons, report, 'html'))],
+    ['lessons.json', JSON.stringify({ command: report.command, python: report.python, lessons }, null, 2) + '\n'],
+  ];
+  for (const lesson of lessons) {
+    files.push([`${lesson.name}.md`, lessonMarkdown(lesson, 'md')]);
+    files.push([`${lesson.name}.html`, htmlPage(lesson.title, lessonMarkdown(lesson, 'html'))]);
+    files.push([`${lesson.name}.py`, lesson.python]);
+  }
+  for (const [name, text] of files) await writeFile(join(dir, name), text, 'utf8');
+  return files.map(([name]) => join(dir, name));
+}
+
