@@ -5,6 +5,7 @@
  * line), never the text the user wrote: one program on both sides.
  */
 import { readFile } from 'node:fs/promises';
+import { isAbsolute } from 'node:path';
 import type { Program } from '../ir/program.ts';
 import { printPython } from '../ir/python.ts';
 import { decodePythonSource, importPythonSource } from '../oracle/importer.ts';
@@ -28,6 +29,15 @@ export async function loadPythonFile(file: string, oracle: Oracle): Promise<Load
   }
   const text = decodePythonSource(bytes, file);
   const imported = await importPythonSource(text, file, oracle);
-  const program = { ...imported, header: { generator: 'asyncio-conformance', ...imported.header, source: file } };
+  const program = { ...imported, header: { generator: 'asyncio-conformance', ...imported.header, source: mainScriptPath(file) } };
   return { program, source: printPython(program), file };
+}
+
+/**
+ * The name `python3 FILE` gives its `__main__` code (what tracebacks and task reprs print):
+ * since 3.9 the script path is made absolute by joining it to the working directory as typed,
+ * not normalised (`python3 ./a/../p.py` in /tmp shows `/tmp/./a/../p.py`).
+ */
+export function mainScriptPath(file: string): string {
+  return isAbsolute(file) ? file : `${process.cwd()}/${file}`;
 }

@@ -4,10 +4,11 @@
  * (streams, exit code, the process ends).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { ROOT, TMP, cli, python, tutorial } from './_cli.ts';
+import { PYTHON } from '../_support/python.ts';
+import { BIN, ROOT, TMP, cli, python, tutorial, writeProgram } from './_cli.ts';
 
 describe('the asyncio-conformance process', () => {
   it('--help: usage on stdout, exit 0', async () => {
@@ -23,6 +24,21 @@ describe('the asyncio-conformance process', () => {
     expect(r.exitCode).toBe(0);
     // say_after has no construct on which plain promises differ from asyncio.
     expect(r.stdout).toBe((await python(file)).stdout);
+  });
+
+  it.each(['cpython', 'port'])('run --target %s of ./dir/../FILE.py prints task reprs as python3 does (its path, lines), addresses masked', async (target) => {
+    const file = writeProgram(
+      'task_repr.py',
+      'import asyncio\n\nasync def worker(n):\n    await asyncio.sleep(0.01)\n    return n * 2\n\nasync def main():\n    t = asyncio.create_task(worker(3))\n    print(t)\n    await asyncio.sleep(0)\n    print(t)\n    print(asyncio.current_task())\n    print(t, await t)\n\nasyncio.run(main())\n',
+    );
+    const relative = `./${basename(dirname(file))}/../${basename(dirname(file))}/${basename(file)}`;
+    const cwd = dirname(dirname(file));
+    const ours = await execa('node', [BIN, 'run', relative, '--target', target], { cwd, reject: false, stripFinalNewline: false });
+    const theirs = await execa(PYTHON, [relative], { cwd, reject: false, stripFinalNewline: false });
+    const masked = (text: string) => text.replace(/ at 0x[0-9a-f]+/g, ' at 0x…');
+    expect(ours.exitCode).toBe(0);
+    expect(String(theirs.stdout)).toContain(`${cwd}/${relative}:4`);
+    expect(masked(String(ours.stdout))).toBe(masked(String(theirs.stdout)));
   });
 
   it('check: a small seeded run agrees, writes its JSON, exit 0', async () => {
