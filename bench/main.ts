@@ -74,7 +74,8 @@ async function portAgainstCPython(count: number) {
   }
 }
 
-async function checkAgainstOracle(count: number, workers?: number) {
+/** `sideThreads`: runCheck's (undefined: its default, threads on the cores the oracle leaves free). */
+async function checkAgainstOracle(count: number, workers?: number, sideThreads?: number) {
   const oracle = await Oracle.start({ workers });
   try {
     const programs = samplePrograms({ seed: SEED + 1, count });
@@ -83,7 +84,7 @@ async function checkAgainstOracle(count: number, workers?: number) {
     const started = performance.now();
     await Promise.all(sources.map((s) => oracle.run(s, options)));
     const oracleAlone = count / ((performance.now() - started) / 1000);
-    const report = await runCheck({ runs: count, seed: SEED + 1, clock: 'realistic', side: portSide, oracle });
+    const report = await runCheck({ runs: count, seed: SEED + 1, clock: 'realistic', side: portSide, oracle, sideThreads });
     return { oracleAlone, check: report.programsPerSecond, differences: report.differences, workers: oracle.size };
   } finally {
     await oracle.close();
@@ -149,6 +150,10 @@ if (fewer !== c.workers) {
   const c1 = await checkAgainstOracle(checkCount, fewer);
   best = Math.max(best, c1.check);
   line(`check with ${fewer} oracle worker(s)`, `${perSec(c1.check)} (oracle alone ${perSec(c1.oracleAlone)}, differences ${c1.differences})`);
+  // The port on a worker thread (compare/port-pool.ts) against the port on the main thread, same run.
+  const [c0, cT] = [await checkAgainstOracle(checkCount, fewer, 0), await checkAgainstOracle(checkCount, fewer, 1)];
+  line(`  the same, port on the main thread`, perSec(c0.check));
+  line(`  the same, port on 1 worker thread`, `${perSec(cT.check)} (${(cT.check / c0.check).toFixed(2)}× the main thread)`);
 }
 goals.push({ figure: 'check / oracle alone', measured: (c.check / c.oracleAlone).toFixed(2), goal: '>= 0.80', met: c.check / c.oracleAlone >= 0.8 });
 goals.push({ figure: 'check end to end', measured: perSec(best), goal: '>= 4,000 programs/s', met: best >= 4000 });

@@ -6,7 +6,7 @@
  * build (no esbuild, a read-only clone) or `ASYNCIO_CONFORMANCE_FROM_SOURCE=1` is set, it runs
  * the TypeScript through tsx's loader as before. Either way it calls the CLI's `main(argv, io)`.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import module from 'node:module';
 
 // Node >= 22.1 keeps V8's compiled code of the modules on disk between starts; Node 20 has no such cache.
@@ -16,6 +16,8 @@ const root = new URL('../', import.meta.url);
 
 /** Whether dist/ holds a build at least as new as every file it was built from. */
 function buildIsFresh() {
+  // An installed package (npm pack) ships the build without the sources: its build is all there is.
+  if (!existsSync(new URL('cli/main.ts', root))) return true;
   let manifest;
   try {
     manifest = JSON.parse(readFileSync(new URL('dist/manifest.json', root), 'utf8'));

@@ -9,8 +9,11 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.ts';
 import { registerCheckDoc } from './commands/check-doc.ts';
 import { registerCompare } from './commands/compare.ts';
+import { registerExplain } from './commands/explain.ts';
 import { registerCorpus } from './commands/corpus.ts';
 import { registerGenerate } from './commands/generate.ts';
+import { registerLessons } from './commands/lessons.ts';
+import { registerMatrix } from './commands/matrix.ts';
 import { registerMergeReports } from './commands/merge-reports.ts';
 import { registerRun } from './commands/run.ts';
 import { registerTranspile } from './commands/transpile.ts';
@@ -38,7 +41,7 @@ function buildProgram(context: CliContext): Command {
       getErrHasColors: () => false,
     })
     .exitOverride();
-  for (const register of [registerCheck, registerRun, registerTranspile, registerCompare, registerGenerate, registerMergeReports, registerCorpus, registerCheckDoc]) {
+  for (const register of [registerCheck, registerRun, registerTranspile, registerCompare, registerGenerate, registerMergeReports, registerCorpus, registerCheckDoc, registerLessons, registerExplain, registerMatrix]) {
     register(program, context);
   }
   for (const command of program.commands) command.exitOverride();

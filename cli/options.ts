@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { ORACLE_NAMES_HELP, parseOracleName } from '../oracle/oracles.ts';
 import type { ClockModel } from '../ir/program.ts';
 import type { Shard } from '../compare/shard.ts';
+import { PYTHON_VERSIONS, pythonVersionOf, type PythonVersion } from '../port/version.ts';
 
 export function parseClock(value: string): ClockModel {
   if (value === 'realistic' || value === 'ideal') return value;
@@ -107,4 +108,31 @@ export function oracleOption(): Option {
       }
       return value;
     });
+}
+
+/**
+ * `--python-version 3.X`: the CPython whose asyncio the port reproduces (port/version.ts);
+ * default the oracle's version (3.11 without one, or for an oracle older than 3.11).
+ */
+export function pythonVersionOption(): Option {
+  return new Option('--python-version <version>', `the CPython version the port reproduces: ${PYTHON_VERSIONS.join(', ')} (default: the oracle's)`).argParser(
+    (value: string): PythonVersion => {
+      const version = pythonVersionOf(value);
+      if (version === undefined || version !== value) throw new InvalidArgumentError(`expected one of ${PYTHON_VERSIONS.join(', ')}, got "${value}"`);
+      return version;
+    },
+  );
+}
+
+/** `check --target`: `port` (default), `native`, or an oracle name (oracle against oracle: compare/sides.ts oracleSide). */
+export function targetOption(): Option {
+  return new Option('--target <side>', `what to compare with the oracle: port, native, or another oracle (${ORACLE_NAMES_HELP})`).default('port').argParser((value: string) => {
+    if (value === 'port' || value === 'native') return value;
+    try {
+      parseOracleName(value);
+    } catch {
+      throw new InvalidArgumentError(`expected port, native, or an oracle name (${ORACLE_NAMES_HELP}), got "${value}"`);
+    }
+    return value;
+  });
 }

@@ -61,6 +61,13 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => e.actualRun.outcome.kind === 'crash',
   },
   {
+    name: 'gather-done-child',
+    title: 'gather of an already-done task: 2 loop iterations in 3.11, none from 3.12',
+    description:
+      "When gather() is given a task that is already done, CPython 3.11 still schedules that child's done-callback with call_soon: the gather completes one loop iteration later and wakes its awaiter one more after that. From 3.12 (gh-97696, with the eager task factory) gather counts a done child at once, and awaiting the finished gather does not yield. Two Pythons (or the port at another --python-version) then resume the gathering task 2 iterations apart.",
+    matches: (e) => e.facts.usesGather && resumedTwoIterationsApart(e),
+  },
+  {
     name: 'coroutine-never-awaited-ran',
     title: 'A coroutine that was never awaited ran',
     description:
@@ -137,6 +144,16 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => e.expected.length === e.actual.length && e.expected.every((entry, i) => entry.text === e.actual[i].text) && e.expected.some((entry, i) => !Object.is(entry.time, e.actual[i].time)),
   },
   {
+    name: 'zero-division-message',
+    title: 'ZeroDivisionError worded by version',
+    description:
+      "Both print the same and end in a ZeroDivisionError, worded differently: 3.13 says \"float modulo by zero\" where 3.11 said \"float modulo\", and from 3.14 (gh-119057) every division says \"division by zero\" and a zero base to a negative power \"zero to a negative power\".",
+    matches: (e) => {
+      const [a, b] = [e.expectedRun.outcome, e.actualRun.outcome];
+      return a.kind === 'exception' && b.kind === 'exception' && a.type === 'ZeroDivisionError' && b.type === 'ZeroDivisionError' && a.message !== b.message && compareRuns(e.expectedRun, e.actualRun, { times: false }).outcomeOnly;
+    },
+  },
+  {
     name: 'outcome',
     title: 'Ends differently',
     description: 'Both print the same, but the program ends differently (an exception, a deadlock, a budget).',
@@ -160,6 +177,22 @@ function resumedLaterInExpected(e: Evidence): boolean {
   if (!got || !wanted) return false;
   const twin = e.expected.find((entry, i) => i > e.divergence && entry.text === got.text);
   return twin !== undefined && Math.abs(twin.time - wanted.time) < 1e-4 && twin.iteration > wanted.iteration;
+}
+
+/**
+ * The first entry on which the traces part (by text or by loop iteration) is printed on one
+ * side exactly 2 iterations after the other side printed it: the signature of a gather that
+ * counted an already-done child through call_soon (3.11) or at once (3.12+).
+ */
+function resumedTwoIterationsApart(e: Evidence): boolean {
+  const n = Math.min(e.expected.length, e.actual.length);
+  let i = 0;
+  while (i < n && e.expected[i].text === e.actual[i].text && e.expected[i].iteration === e.actual[i].iteration) i++;
+  if (i === n) return false;
+  const [wanted, got] = [e.expected[i], e.actual[i]];
+  if (wanted.text === got.text) return Math.abs(wanted.iteration - got.iteration) === 2;
+  const laterIn = (trace: TraceEntry[], entry: TraceEntry) => trace.find((other, j) => j > i && other.text === entry.text);
+  return laterIn(e.actual, wanted)?.iteration === wanted.iteration + 2 || laterIn(e.expected, got)?.iteration === got.iteration + 2;
 }
 
 /** The entry the other side printed at the divergence comes later in CPython's trace: it got ahead. */

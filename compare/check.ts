@@ -5,6 +5,7 @@
  *
  * Data flows one way: generators -> (oracle | side) -> verdict -> buckets -> CheckReport.
  */
+import os from 'node:os';
 import type { Budget, ClockModel, Program, RunResult } from '../ir/program.ts';
 import { DEFAULT_BUDGET } from '../ir/program.ts';
 import { replayProgram, samplePrograms, withHeader, type ProgramConstraints } from '../generators/index.ts';
@@ -12,7 +13,8 @@ import type { Oracle } from '../oracle/oracles.ts';
 import type { CheckReport } from '../reports/model.ts';
 import { classify, bucketsFrom, type Finding } from './buckets.ts';
 import { shrinkCounterexample } from './shrink.ts';
-import { runOnOracle, type Side } from './sides.ts';
+import { PortPool } from './port-pool.ts';
+import { isLocalSide, runOnOracle, sideNamed, type Side, type SideName } from './sides.ts';
 import { emptyCounts, isFailure, judge, type SideResult } from './verdict.ts';
 import { shardRange, type Shard } from './shard.ts';
 
@@ -37,6 +39,15 @@ export interface CheckOptions {
   /** Shrink each difference (default true). */
   shrink?: boolean;
   command?: string;
+  /**
+   * Worker threads running the side (compare/port-pool.ts), so the side's throughput grows with
+   * cores. Default: one per core left free by the oracle's workers and this thread (which
+   * generates and judges), when the side is the stock port or native side and the run has at
+   * least SIDE_THREADS_MIN_RUNS programs; 0: on the main thread. Measured on 2 cores with one
+   * oracle worker (npm run bench), a thread there only competes with them: slower, so not the
+   * default. Shrinking always runs on the main thread.
+   */
+  sideThreads?: number;
   onProgress?: (progress: { done: number; total: number; differences: number; phase: 'run' | 'shrink' }) => void;
 }
 
@@ -65,7 +76,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // Pipelined: the oracle is LOOKAHEAD programs ahead of the side, so its workers compute
   // while this thread generates, transpiles and runs the port (the bottleneck); programs are
   // generated a chunk at a time, so the workers start at once instead of after all of them.
-  const window: Array<{ path: string; program: Program; expected: Promise<SideResult> }> = [];
+  // With side threads (CheckOptions.sideThreads) the side's runs are sent at the same time, and
+  // this thread only generates, judges and awaits the results in order.
+  const window: Array<{ path: string; program: Program; expected: Promise<SideResult>; actual?: Promise<SideResult> }> = [];
+  const threads = options.path ? 0 : sideThreadsFor(options, total);
+  const pool = threads > 0 ? new PortPool(threads, side.name as SideName) : undefined;
   const source = programs[Symbol.iterator]();
   const refill = () => {
     // In batches (the pool sends each batch as one write), not one request per program.
@@ -74,27 +89,31 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       const next = source.next();
       if (next.done) return;
       const { path, program } = next.value;
-      window.push({ path, program, expected: runOnOracle(oracle, program, runOptions) });
+      window.push({ path, program, expected: runOnOracle(oracle, program, runOptions), actual: pool?.run(program, runOptions) });
     }
   };
   const progress = throttled(options.onProgress);
-  for (let i = 0; ; i++) {
-    refill();
-    const item = window.shift();
-    if (!item) break;
-    const { path, program } = item;
-    const actual = await side.run(program, runOptions);
-    const expected = await item.expected;
-    const { verdict } = judge(expected, actual, { times: side.comparesTime });
-    counts[verdict]++;
-    if (verdict === 'differs') {
-      pending.push({ index: i, path, program, expected: expected as RunResult, actual: actual as RunResult });
-    } else if (verdict === 'portCrash' && isFailure(actual)) {
-      // Kept as a finding (not shrunk): the crash message and a replay line are what a port author needs.
-      const crashed: RunResult = { trace: [], outcome: { kind: 'crash', message: actual.failure }, endTime: 0, iterations: 0 };
-      pending.push({ index: i, path, program, expected: expected as RunResult, actual: crashed });
+  try {
+    for (let i = 0; ; i++) {
+      refill();
+      const item = window.shift();
+      if (!item) break;
+      const { path, program } = item;
+      const actual = await (item.actual ?? side.run(program, runOptions));
+      const expected = await item.expected;
+      const { verdict } = judge(expected, actual, { times: side.comparesTime });
+      counts[verdict]++;
+      if (verdict === 'differs') {
+        pending.push({ index: i, path, program, expected: expected as RunResult, actual: actual as RunResult });
+      } else if (verdict === 'portCrash' && isFailure(actual)) {
+        // Kept as a finding (not shrunk): the crash message and a replay line are what a port author needs.
+        const crashed: RunResult = { trace: [], outcome: { kind: 'crash', message: actual.failure }, endTime: 0, iterations: 0 };
+        pending.push({ index: i, path, program, expected: expected as RunResult, actual: crashed });
+      }
+      progress({ done: i + 1, total, differences: counts.differs, phase: 'run' }, i + 1 === total);
     }
-    progress({ done: i + 1, total, differences: counts.differs, phase: 'run' }, i + 1 === total);
+  } finally {
+    await pool?.close();
   }
 
   const findings: Finding[] = [];
@@ -123,6 +142,17 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     buckets: await bucketsFrom(findings),
     ...shrinkStats(findings),
   };
+}
+
+/** A thread starts in about a second under tsx (less bundled): below this many programs the main thread is faster. */
+export const SIDE_THREADS_MIN_RUNS = 1000;
+
+/** How many threads run the side (CheckOptions.sideThreads). */
+function sideThreadsFor(options: CheckOptions, total: number): number {
+  if (options.sideThreads !== undefined) return options.sideThreads;
+  const { side } = options;
+  if (total < SIDE_THREADS_MIN_RUNS || !isLocalSide(side.name) || side !== sideNamed(side.name)) return 0;
+  return Math.max(0, os.availableParallelism() - options.oracle.size - 1);
 }
 
 /** Oracle requests sent ahead of the side: enough to keep every worker busy, bounded memory. */

@@ -27,7 +27,8 @@ export interface RunOptions {
 export type SideName = 'port' | 'native';
 
 export interface Side {
-  name: SideName;
+  /** `port`, `native`, or the name of a second oracle (oracleSide) as `--target` gave it. */
+  name: string;
   /** Whether virtual times are compared to the bit (the port) or only the text (a side with another clock model). */
   comparesTime: boolean;
   run(program: Program, options: RunOptions): Promise<SideResult>;
@@ -42,7 +43,10 @@ function failureOf(error: unknown): SideResult {
   return { failure: capMessage(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) };
 }
 
-export const portSide: Side = {
+/** A side that runs in this process (or a child of it: compare/isolated.ts) by its name. */
+export type LocalSide = Side & { name: SideName };
+
+export const portSide: LocalSide = {
   name: 'port',
   comparesTime: true,
   run: (program, options) =>
@@ -56,7 +60,7 @@ export const portSide: Side = {
  * timer order with a virtual millisecond clock (native/). Its clock is another model, so only
  * the printed text and the order are compared.
  */
-export const nativeSide: Side = {
+export const nativeSide: LocalSide = {
   name: 'native',
   comparesTime: false,
   run: (program, options) =>
@@ -66,8 +70,30 @@ export const nativeSide: Side = {
   typescript: (program) => formatTypeScript(transpile(program, { profile: 'native' })),
 };
 
-export function sideNamed(name: SideName): Side {
+export function sideNamed(name: SideName): LocalSide {
+  if (name !== 'port' && name !== 'native') throw new Error(`no side named "${String(name)}" runs here (an oracle side is oracleSide's)`);
   return name === 'port' ? portSide : nativeSide;
+}
+
+/** Whether `--target NAME` names a side of this module rather than an oracle. */
+export function isLocalSide(name: string): name is SideName {
+  return name === 'port' || name === 'native';
+}
+
+/**
+ * A second Python as the side under test (`check --oracle system --target cpython-3.14`):
+ * the program as printed from the IR, run by that oracle exactly as the first one runs it
+ * (runOnOracle), so two Pythons are compared, shrunk and bucketed like any other pair. Both
+ * run the same virtual clock model, so times are compared to the bit. Its "TypeScript" is
+ * the Python it ran.
+ */
+export function oracleSide(name: string, oracle: Oracle, wallclockMs: number = DEFAULT_WALLCLOCK_MS): Side {
+  return {
+    name,
+    comparesTime: true,
+    run: (program, options) => runOnOracle(oracle, program, options, wallclockMs),
+    typescript: async (program) => printPython(program),
+  };
 }
 
 /**

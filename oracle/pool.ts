@@ -67,6 +67,11 @@ export interface RunOptions {
    * its real-world output depends on the machine's speed.
    */
   quantum?: number;
+  /**
+   * Record the loop's own events too (the worker's event recorder; `explain`): the result then
+   * carries an `events` array. Read it through `runWithEvents` (oracle/events.ts).
+   */
+  events?: boolean;
 }
 
 /** One operation of a `heapqTrace` case; an item's id is the order it was made in. */
@@ -341,6 +346,7 @@ export class Oracle {
         wallclockMs,
         ...(countClockReads ? { countClockReads: true } : {}),
         ...(opts.quantum !== undefined ? { quantum: opts.quantum } : {}),
+        ...(opts.events ? { events: true } : {}), // explain: the loop's events (oracle/events.ts)
       },
       filename,
       // Twice the wallclock plus the grace: the worker's SIGALRM ends the run at wallclockMs;

@@ -14,7 +14,7 @@
  * handle starts. That is what a synchronous `handle._run()` means in CPython.
  */
 import { heapify, heappop, heappush } from './heapq.ts';
-import { Handle, TimerHandle, _set_running_loop, _get_running_loop, timerLessThan, type Callback } from './events.ts';
+import { Handle, TimerHandle, _loopEvents, _set_running_loop, _get_running_loop, timerLessThan, type Callback } from './events.ts';
 import { Coroutine } from './coroutines.ts';
 import { Future, isfuture } from './futures.ts';
 import { Task, ensure_future } from './tasks.ts';
@@ -99,7 +99,9 @@ export abstract class BaseEventLoop {
   /** Ports BaseEventLoop.create_task, 3.11 (no task factory). */
   create_task<T>(coro: Coroutine<T>, opts: { name?: string | null } = {}): Task<T> {
     this._check_closed();
-    return new Task<T>(coro, { loop: this, name: opts.name ?? null });
+    const task = new Task<T>(coro, { loop: this, name: opts.name ?? null });
+    if (_loopEvents.hooks !== null) _loopEvents.hooks.taskMade(task); // explain's recorder
+    return task;
   }
 
   /** Ports BaseEventLoop._check_closed, 3.11. */
@@ -328,9 +330,12 @@ export abstract class BaseEventLoop {
     for (let i = 0; i < ntodo; i++) {
       const handle = this._ready.shift() as Handle;
       if (handle._cancelled) continue;
+      const hooks = _loopEvents.hooks; // explain's recorder (null: off)
+      if (hooks !== null) hooks.handleRunning(handle);
       handle._run();
       // The handle is not finished until its microtasks are (see the header).
       if (!_mutations.noMicrotaskDrain) await macrotask();
+      if (hooks !== null) hooks.handleRan(handle);
     }
     if (_mutations.noMicrotaskDrain) await macrotask();
   }

@@ -15,6 +15,22 @@ export type Callback = (...args: any[]) => unknown;
 
 let handleSequence = 0;
 
+/**
+ * Not in CPython: the loop-event hooks `explain` records through (explain/port-events.ts),
+ * the port's side of the oracle's event recorder. Null by default: one null check per handle
+ * made and run, per task made and per `cancel()`.
+ */
+export interface LoopEventHooks {
+  handleMade(handle: Handle): void;
+  handleRunning(handle: Handle): void;
+  handleRan(handle: Handle): void;
+  taskMade(task: unknown): void;
+  cancelCalled(task: unknown): void;
+}
+
+/** Not in CPython: where the hooks are installed (`_loopEvents.hooks = ...`). */
+export const _loopEvents: { hooks: LoopEventHooks | null } = { hooks: null };
+
 /** Ports events.py Handle, 3.11: an object returned by callback registration methods. */
 export class Handle {
   _callback: Callback | null;
@@ -28,6 +44,7 @@ export class Handle {
     this._loop = loop;
     this._callback = callback;
     this._args = args;
+    if (_loopEvents.hooks !== null) _loopEvents.hooks.handleMade(this);
   }
 
   /** Ports events.py Handle.cancel, 3.11. */

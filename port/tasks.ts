@@ -22,12 +22,13 @@ import type { BaseEventLoop } from './base_events.ts';
 import { _task_repr } from './base_tasks.ts';
 import { Coroutine, iscoroutine, running, type CodeInfo } from './coroutines.ts';
 import { pyFunction, stdlibFile } from './format_helpers.ts';
-import { _get_event_loop, get_running_loop, type Callback } from './events.ts';
+import { _get_event_loop, _loopEvents, get_running_loop, type Callback } from './events.ts';
 import { CancelledError, InvalidStateError } from './exceptions.ts';
 import { Future, _get_loop, _set_result_unless_cancelled, isfuture } from './futures.ts';
 import { _mutations, anyMutation } from './_mutations.ts';
 import { RuntimeError, TypeError, ValueError } from './python/exceptions.ts';
 import { check, enter, frames } from './python/frames.ts';
+import { gatherSkipsDoneTasks } from './version.ts';
 
 // ------------------------------------------------------------------ task names
 
@@ -170,6 +171,7 @@ export class Task<T = unknown> extends Future<T> {
    * propagates the cancellation), else arranges for CancelledError at the next step.
    */
   override cancel(msg: string | null = null): boolean {
+    if (_loopEvents.hooks !== null) _loopEvents.hooks.cancelCalled(this); // explain's recorder
     if (this.done()) return false;
     this._num_cancels_requested += 1;
     if (this._fut_waiter !== null) {
@@ -520,7 +522,8 @@ export function gather(...coros_or_futures: Awaitable[]): Future<unknown[]> {
  * Ports tasks.py gather, 3.11, with its keyword argument (`gather(*aws, return_exceptions=True)`
  * is `gatherWith({ return_exceptions: true }, ...aws)`). Coroutines become Tasks (consuming
  * `Task-N` names) in argument order; a duplicate argument is wrapped once. A done child's
- * callback is still scheduled with call_soon, hence 3.11's 2 extra iterations for it.
+ * callback is still scheduled with call_soon, hence 3.11's 2 extra iterations for it; from
+ * 3.12 (gatherSkipsDoneTasks, gh-97696) it runs at once.
  */
 export function gatherWith(opts: GatherOptions, ...coros_or_futures: Awaitable[]): Future<unknown[]> {
   const return_exceptions = opts.return_exceptions ?? false;
@@ -537,6 +540,7 @@ export function gatherWith(opts: GatherOptions, ...coros_or_futures: Awaitable[]
   let outer: _GatheringFuture<unknown[]> | null = null; // bpo-46672
   const children: Future<unknown>[] = [];
   const arg_to_fut = new Map<Awaitable, Future<unknown>>();
+  const done_futs: Future<unknown>[] = []; // 3.12+ only (gatherSkipsDoneTasks)
 
   const _done_callback = pyFunction((fut: Future<unknown>): void => {
     nfinished += 1;
@@ -583,11 +587,14 @@ export function gatherWith(opts: GatherOptions, ...coros_or_futures: Awaitable[]
       if (loop === null) loop = _get_loop(fut);
       nfuts += 1;
       arg_to_fut.set(arg, fut);
-      fut.add_done_callback(_done_callback);
+      if (gatherSkipsDoneTasks() && fut.done()) done_futs.push(fut);
+      else fut.add_done_callback(_done_callback);
     }
     children.push(fut);
   }
   outer = new _GatheringFuture<unknown[]>(children, { loop: loop as BaseEventLoop });
+  // 3.12+: a child done already is counted now, once outer exists (port/version.ts).
+  for (const fut of done_futs) _done_callback(fut);
   return outer;
 }
 

@@ -69,7 +69,7 @@ function failureMessage(report: CheckReport, bucket: Bucket): string {
 /** Plain text a CI page shows under the failure: enough to understand and replay it. */
 function failureBody(report: CheckReport, bucket: Bucket): string {
   const example = bucket.example;
-  const other = report.target === 'port' ? 'port' : 'native';
+  const other = report.target; // port, native, or a second oracle's name
   const lines = [
     bucket.description,
     '',

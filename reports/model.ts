@@ -16,8 +16,8 @@ export interface CheckReport {
   tool: { name: 'asyncio-conformance'; version: string };
   /** The command line that produced it. */
   command: string;
-  /** What was compared with CPython. */
-  target: 'port' | 'native';
+  /** What was compared with CPython: 'port', 'native', or a second oracle's name (check --target cpython-3.14). */
+  target: string;
   clock: ClockModel;
   seed: number;
   /** Programs run. */

@@ -5,8 +5,14 @@
  * at every start. The TypeScript sources stay the only thing in git; `bin/` rebuilds when a
  * source is newer than the build, and falls back to tsx when it cannot.
  *
- *   node scripts/build.mjs            # build dist/
+ *   node scripts/build.mjs            # build dist/, with the library's .d.ts files (npm install, npm run build)
  *   node scripts/build.mjs --analyze  # and say what each output file holds (what a start loads)
+ *   node scripts/build.mjs --pack     # as `npm pack` runs it: also drop every earlier build's chunks at once
+ *
+ * Besides the CLI it bundles the library (`lib/index.ts` -> dist/index.mjs, `lib/vitest.ts` ->
+ * dist/vitest.mjs: package.json `exports`), sharing chunks with the CLI, and writes their type
+ * declarations to dist/types/ with the TypeScript compiler (the package needs no TypeScript at
+ * run time). bin/'s own rebuild after an edit skips the declarations: they take seconds.
  *
  * What the bundle keeps outside (loaded from node_modules when used): prettier (only when a
  * person reads the TypeScript), oxc-transform (a native addon), and what the CLI never loads
@@ -28,7 +34,10 @@ export const MANIFEST = join(DIST, 'manifest.json');
 export const CLI_BUNDLE = join(DIST, 'cli.mjs');
 export const WORKER_BUNDLE = join(DIST, 'isolated-worker.mjs');
 
-const ENTRY_POINTS = { cli: 'cli/main.ts', 'isolated-worker': 'compare/isolated-worker.ts' };
+const ENTRY_POINTS = { cli: 'cli/main.ts', 'isolated-worker': 'compare/isolated-worker.ts', 'port-pool-worker': 'compare/port-pool-worker.ts', index: 'lib/index.ts', vitest: 'lib/vitest.ts' };
+/** The library's entries, whose declarations (and those of every module they import) go to dist/types/. */
+const LIBRARY_ENTRIES = ['lib/index.ts', 'lib/vitest.ts'];
+export const TYPES_DIR = join(DIST, 'types');
 const EXTERNAL = ['prettier', 'oxc-transform', 'playwright-core', 'tsx', 'esbuild', 'typescript', 'ts-morph', 'vitest'];
 /** Besides the bundled sources: a change to these (an `npm install`) makes the build stale too. */
 const ALSO_WATCHED = ['package.json', 'package-lock.json', 'scripts/build.mjs'];
@@ -51,8 +60,8 @@ const sourceUrls = {
  * Chunks of earlier builds go once they are an hour old: a CLI started before a rebuild may
  * still load its own build's chunks (`import()` of a report writer) while it runs.
  */
-async function removeOldChunks(current) {
-  const hourAgo = Date.now() - 3_600_000;
+async function removeOldChunks(current, maxAgeMs = 3_600_000) {
+  const hourAgo = Date.now() - maxAgeMs;
   for (const name of await readdir(DIST)) {
     const path = join(DIST, name);
     if (!name.endsWith('.mjs') || current.has(path)) continue;
@@ -66,7 +75,7 @@ async function removeOldChunks(current) {
  * starts after an edit) are safe: each output is written to a temporary name and renamed into
  * place, chunks first, then the entries, the manifest last.
  */
-export async function buildCli() {
+export async function buildCli({ declarations = false, pack = false } = {}) {
   const { build } = await import('esbuild');
   const startedAt = Date.now();
   const result = await build({
@@ -86,7 +95,11 @@ export async function buildCli() {
     // Bundled CommonJS packages call require(); an ES module has none of its own.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     // compare/isolated.ts: a bundled CLI starts the bundled worker, which needs no TypeScript loader.
-    define: { BUILT_ISOLATED_WORKER: JSON.stringify(relative(join(ROOT, 'compare'), WORKER_BUNDLE).split('\\').join('/')) },
+    // compare/port-pool.ts likewise starts the bundled thread entry.
+    define: {
+      BUILT_ISOLATED_WORKER: JSON.stringify(relative(join(ROOT, 'compare'), WORKER_BUNDLE).split('\\').join('/')),
+      BUILT_PORT_POOL_WORKER: JSON.stringify(relative(join(ROOT, 'compare'), join(DIST, 'port-pool-worker.mjs')).split('\\').join('/')),
+    },
     plugins: [sourceUrls],
     metafile: true,
     write: false,
@@ -94,14 +107,16 @@ export async function buildCli() {
   });
   const nonce = `${process.pid}-${Math.random().toString(36).slice(2)}`;
   // Chunks before the entries that import them, so a CLI starting meanwhile never finds an entry without its chunks.
-  const entries = new Set([CLI_BUNDLE, WORKER_BUNDLE]);
+  const entries = new Set(Object.keys(ENTRY_POINTS).map((name) => join(DIST, `${name}.mjs`)));
   const ordered = [...result.outputFiles].sort((a, b) => Number(entries.has(a.path)) - Number(entries.has(b.path)));
   for (const file of ordered) {
     await mkdir(dirname(file.path), { recursive: true });
     await writeFile(`${file.path}.${nonce}`, file.contents);
     await rename(`${file.path}.${nonce}`, file.path);
   }
-  await removeOldChunks(new Set(result.outputFiles.map((file) => file.path)));
+  // A pack ships dist/ as it is: only this build's chunks (a CLI of an earlier build may then miss a lazy chunk).
+  await removeOldChunks(new Set(result.outputFiles.map((file) => file.path)), pack ? -Infinity : undefined);
+  if (declarations || pack) await writeDeclarations();
   const sources = Object.keys(result.metafile.inputs).filter((input) => !input.includes('node_modules/'));
   const manifest = { builtAt: startedAt, watched: [...new Set([...sources, ...ALSO_WATCHED])].sort() };
   await writeFile(`${MANIFEST}.${nonce}`, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -109,9 +124,32 @@ export async function buildCli() {
   return { ...manifest, metafile: result.metafile };
 }
 
+/**
+ * The library's `.d.ts` files, emitted by the TypeScript compiler with the project's options.
+ * The sources import `./x.ts`; the declarations import `./x.js`, which a consumer's compiler
+ * resolves to `x.d.ts` beside it (no `allowImportingTsExtensions` needed on their side).
+ */
+async function writeDeclarations() {
+  const ts = (await import('typescript')).default;
+  const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} });
+  if (!config) throw new Error('cannot read tsconfig.json');
+  const options = { ...config.options, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: ROOT, outDir: TYPES_DIR, noUnusedLocals: false, noUnusedParameters: false };
+  const program = ts.createProgram(LIBRARY_ENTRIES.map((entry) => join(ROOT, entry)), options);
+  await rm(TYPES_DIR, { recursive: true, force: true });
+  const written = [];
+  program.emit(undefined, (fileName, text) => written.push([fileName, text.replace(/(from\s+|import\(\s*)(['"])(\.{1,2}\/[^'"]*?)\.ts\2/g, '$1$2$3.js$2')]), undefined, true);
+  for (const [fileName, text] of written) {
+    await mkdir(dirname(fileName), { recursive: true });
+    await writeFile(fileName, text);
+  }
+  if (!written.some(([fileName]) => fileName.endsWith(join('lib', 'index.d.ts')))) throw new Error('the TypeScript compiler wrote no lib/index.d.ts');
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const started = performance.now();
-  const { watched, metafile } = await buildCli();
+  // `npm pack` / `npm publish` run `prepare`: what they pack is this build alone.
+  const pack = process.argv.includes('--pack') || ['pack', 'publish'].includes(process.env.npm_command ?? '');
+  const { watched, metafile } = await buildCli({ declarations: true, pack });
   console.log(`built ${relative(process.cwd(), DIST) || '.'}/ from ${watched.length} files in ${Math.round(performance.now() - started)} ms`);
   if (process.argv.includes('--analyze')) console.log(await (await import('esbuild')).analyzeMetafile(metafile));
 }

@@ -17,6 +17,10 @@ import { makeDirectory } from '../reports/make-directory.ts';
  * of the bucket rules: compare/ is read-only for teaching, and the texts are for people.
  */
 export const PORTER_FIXES: Record<string, string> = {
+  'gather-done-child':
+    'Target one Python version: `gather` of an already-done task costs two extra loop iterations up to 3.11 and none from 3.12 (gh-97696). Port the `gather` of the version you claim to follow, and say which.',
+  'zero-division-message':
+    'Copy the ZeroDivisionError messages of the Python version you follow: 3.13 says "float modulo by zero", 3.14 says "division by zero" for every division and modulo.',
   'coroutine-never-awaited-ran':
     'Do not start work when an async function is called: return a lazy coroutine object (a thunk) that runs only when awaited or passed to create_task, so a call that is never awaited prints nothing.',
   'no-shutdown-cancellation':
@@ -51,6 +55,8 @@ export interface Lesson {
   cpythonOutcome: string;
   nativeOutcome: string;
   replay: string;
+  /** explain's sentence for where the two runs part (explain/teach.ts withPartingStories). */
+  story?: string;
 }
 
 /** A trace as printed lines; a program that prints nothing has none. */
@@ -110,6 +116,7 @@ export function lessonMarkdown(lesson: Lesson, ext: 'md' | 'html'): string {
     '',
     lesson.description,
     '',
+    ...(lesson.story ? ["Where the two part, from CPython's loop events (`explain`):", '', lesson.story, ''] : []),
     '## The fix a porter applies',
     '',
     lesson.fix,

@@ -10,6 +10,7 @@ import { checkDocument, formatOf, isFinding } from '../../teach/check-doc.ts';
 import { docReportText, writeDocHtml, writeDocJson, writeDocJunit } from '../../teach/doc-report.ts';
 import { EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts';
 import { withOracle } from '../oracle.ts';
+import { whyItPrints } from '../../explain/teach.ts';
 import { oracleOption } from '../options.ts';
 import { checkOutputPaths } from '../output-paths.ts';
 import { pythonFrom, userPath, type CliContext, type CliIo } from '../io.ts';
@@ -71,7 +72,7 @@ async function checkDocCommand(file: string, flags: CheckDocFlags, io: CliIo): P
     const versions: { name: string; oracle: Oracle }[] = [];
     try {
       for (const name of flags.versions ?? []) versions.push({ name, oracle: await startOracle({ oracle: name, workers: 1, note: (line) => io.stderr.write(terminalSafe(line)) }) });
-      const report = await checkDocument(text, { file, oracle, versions });
+      const report = await checkDocument(text, { file, oracle, versions, explain: whyItPrints(oracle) });
       io.stdout.write(terminalSafe(docReportText(report)));
       if (paths.json) await writeDocJson(report, paths.json);
       if (paths.junit) await writeDocJunit(report, paths.junit);

@@ -1,13 +1,14 @@
 /** `check`: random programs through CPython and the port (or the native profile), every difference shrunk and explained. */
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import { runCheck } from '../../compare/check.ts';
-import { sideNamed, type SideName } from '../../compare/sides.ts';
+import { isLocalSide, oracleSide, sideNamed, type Side } from '../../compare/sides.ts';
+import { startOracle, type Oracle } from '../../oracle/oracles.ts';
 import type { ClockModel } from '../../ir/program.ts';
-import { EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts';
+import { EnvironmentProblem, EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts';
 import { withOracle } from '../oracle.ts';
-import { parseClock, parsePath, parseRuns, parseSeed, parseShard, parseWorkers, randomSeed, oracleOption } from '../options.ts';
+import type { PythonVersion } from '../../port/version.ts';
+import { parseClock, parsePath, parseRuns, parseSeed, parseShard, parseWorkers, randomSeed, oracleOption, pythonVersionOption, targetOption } from '../options.ts';
 import { emptyShardReason, type Shard } from '../../compare/shard.ts';
 import { constraintOptions, constraintsFrom, type ConstraintFlags } from '../constraints.ts';
 import { progressLine } from '../progress.ts';
@@ -22,12 +23,14 @@ interface CheckFlags extends ConstraintFlags, OutputFlags {
   seed?: number;
   path?: string;
   clock: ClockModel;
-  target: SideName;
+  /** port, native, or an oracle name (oracle against oracle). */
+  target: string;
   shard?: Shard;
   shrink: boolean;
   saveCorpus?: boolean | string;
   oracle?: string;
   python?: string;
+  pythonVersion?: PythonVersion;
   workers?: number;
 }
 
@@ -39,7 +42,7 @@ export function registerCheck(program: Command, context: CliContext): void {
     .option('--seed <seed>', 'fast-check seed, -2147483648 to 2147483647 (default: random, printed)', parseSeed)
     .option('--path <path>', 'replay only the program at this fast-check path (from a report: --seed S --path P)', parsePath)
     .option('--clock <model>', 'virtual clock: realistic or ideal', parseClock, 'realistic')
-    .addOption(new Option('--target <side>', 'what to compare with CPython').choices(['port', 'native']).default('port'))
+    .addOption(targetOption())
     .option('--shard <i/n>', 'run only slice i of n of the same seeded program stream (merge with merge-reports)', parseShard)
     .option('--no-shrink', 'report differences as generated, without shrinking')
     .option('--save-corpus [dir]', 'save each bucket\'s minimal program as a regression test (default folder: test/corpus/)')
@@ -49,6 +52,7 @@ export function registerCheck(program: Command, context: CliContext): void {
     .option('--junit <file>', 'write the results as JUnit XML')
     .option('--python <path>', 'the CPython to use as the oracle')
     .addOption(oracleOption())
+    .addOption(pythonVersionOption())
     .option('--workers <n>', 'oracle worker processes, 1 to 64 (default: one fewer than cores, at least one: this process runs the other side)', parseWorkers);
   constraintOptions(command).action(async (flags: CheckFlags) => {
     context.exitCode = await checkCommand(flags, context);
@@ -67,13 +71,12 @@ async function checkCommand(flags: CheckFlags, context: CliContext): Promise<num
   await checkReportPaths(flags, io, [{ flag: '--save-corpus', path: corpusDir, kind: 'folder' }]);
 
   const seed = flags.seed ?? randomSeed();
-  const side = sideNamed(flags.target);
-  io.stderr.write(`check: ${flags.path ? `path ${flags.path}` : `${flags.runs} programs`}, seed ${seed}, target ${side.name}, clock ${flags.clock}\n`);
+  io.stderr.write(`check: ${flags.path ? `path ${flags.path}` : `${flags.runs} programs`}, seed ${seed}, target ${flags.target}, clock ${flags.clock}\n`);
   const progress = progressLine('check', io.stderr);
   // The side runs on this thread, itself a full-time worker: one oracle worker fewer than cores measured faster.
   const workers = flags.workers ?? Math.max(1, availableParallelism() - 1);
-  const report = await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers }, (oracle) =>
-    runCheck({
+  const report = await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers, pythonVersion: flags.pythonVersion }, (oracle) =>
+    withTarget(flags.target, (side) => runCheck({
       runs: flags.runs,
       seed,
       path: flags.path,
@@ -85,7 +88,7 @@ async function checkCommand(flags: CheckFlags, context: CliContext): Promise<num
       shrink: flags.shrink,
       command: commandLine(context),
       onProgress: ({ done, total, differences, phase }) => progress.update(done, total, { differences, phase }),
-    }),
+    })),
   ).finally(() => progress.stop());
   printSummary(report, io.stdout);
   await writeOutputs(report, flags, io);
@@ -97,4 +100,20 @@ async function checkCommand(flags: CheckFlags, context: CliContext): Promise<num
     }
   }
   return report.differences > 0 || report.outcomes.portCrash > 0 ? EXIT_FINDING : EXIT_OK;
+}
+
+/** The side under test: the port or the native profile, or a second oracle started for the run (and always stopped). */
+export async function withTarget<T>(target: string, use: (side: Side) => Promise<T>): Promise<T> {
+  if (isLocalSide(target)) return use(sideNamed(target));
+  let second: Oracle;
+  try {
+    second = await startOracle({ oracle: target, workers: 1 }); // the side runs one program at a time
+  } catch (error) {
+    throw new EnvironmentProblem(`cannot start the ${target} oracle as the target: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  try {
+    return await use(oracleSide(target, second));
+  } finally {
+    await second.close();
+  }
 }

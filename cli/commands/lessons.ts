@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { runCheck } from '../../compare/check.ts';
 import { nativeSide } from '../../compare/sides.ts';
+import { withPartingStories } from '../../explain/teach.ts';
 import { lessonsFrom, writeLessons } from '../../teach/lessons.ts';
 import { EXIT_OK } from '../errors.ts';
 import { commandLine, pythonFrom, userPath, type CliContext } from '../io.ts';
@@ -39,7 +40,7 @@ export function registerLessons(program: Command, context: CliContext): void {
       io.stderr.write(`lessons: ${flags.runs} programs, seed ${seed}, target native\n`);
       context.exitCode = await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python) }, async (oracle) => {
         const report = await runCheck({ runs: flags.runs, seed, clock: 'realistic', side: nativeSide, oracle, command: commandLine(context) });
-        const lessons = lessonsFrom(report);
+        const lessons = await withPartingStories(lessonsFrom(report), oracle);
         await writeLessons(lessons, report, out);
         io.stdout.write(`${lessons.length} lessons from ${report.differences} differences of ${report.runs} programs (seed ${seed}):\n`);
         for (const lesson of lessons) io.stdout.write(`  ${lesson.name}: ${terminalSafe(lesson.title)} (${lesson.count})\n`);

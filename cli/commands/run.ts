@@ -13,7 +13,8 @@ import { repr } from '../../port/python/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';
 import { withOracle } from '../oracle.ts';
-import { parseClock, oracleOption } from '../options.ts';
+import type { PythonVersion } from '../../port/version.ts';
+import { parseClock, oracleOption, pythonVersionOption } from '../options.ts';
 import { pythonFrom, userPath, type CliContext, type CliIo } from '../io.ts';
 import { terminalSafe, terminalSafeJson } from '../terminal-text.ts';
 
@@ -24,6 +25,7 @@ interface RunFlags {
   json?: boolean;
   oracle?: string;
   python?: string;
+  pythonVersion?: PythonVersion;
 }
 
 export function registerRun(program: Command, context: CliContext): void {
@@ -37,13 +39,14 @@ export function registerRun(program: Command, context: CliContext): void {
     .option('--json', 'print the whole trace (text, time, task, iteration) and the outcome as JSON')
     .option('--python <path>', 'the CPython to use (default: $ASYNCIO_CONFORMANCE_PYTHON, else python3 on PATH)')
     .addOption(oracleOption())
+    .addOption(pythonVersionOption())
     .action(async (file: string, flags: RunFlags) => {
       context.exitCode = await runCommand(file, flags, context.io);
     });
 }
 
 async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<number> {
-  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1 }, async (oracle) => {
+  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion }, async (oracle) => {
     const { program } = await loadPythonFile(userPath(io, file), oracle);
     const options = { clock: flags.clock, budget: DEFAULT_BUDGET };
     const result =

@@ -274,6 +274,7 @@ export class EmbeddedOracle implements Oracle {
         wallclockMs,
         ...(countClockReads ? { countClockReads: true } : {}),
         ...(opts.quantum !== undefined ? { quantum: opts.quantum } : {}),
+        ...(opts.events ? { events: true } : {}), // explain: the loop's events (oracle/events.ts)
       },
       filename,
       wallclockMs > 0 ? wallclockMs + this.options.killGraceMs : 0,

@@ -233,6 +233,9 @@ class _VirtualPolicy(asyncio.DefaultEventLoopPolicy):
         run = _current_run
         if run is None or not run.active:
             raise RuntimeError('oracle: no program is running')
+        if _recorder is not None:  # a run with events (the event recorder section)
+            _recorder.run = run
+            return _recording_loop_class(run.loop_class)(run)
         return run.loop_class(run)
 
 
@@ -480,6 +483,316 @@ def _cleanup(run):
         _signal.signal(_signal.SIGINT, _signal.default_int_handler)
 
 
+# ------------------------------------------------------------ the event recorder (explain)
+# Enabled only by a run request with `"events": true` (the `explain` command). A normal run
+# never touches this section: the policy asks `_recorder` once per new loop, nothing more.
+# With it on, the loop is a subclass of the run's loop class whose `_call_soon`/`call_at`
+# make recording handles (same code as base_events.py, another Handle class), a profile
+# function notes every `Task.cancel()` and who called it, and "never awaited" warnings
+# are caught. Costs of the recording itself: one more frame per handle run (RecursionError
+# comes a frame earlier) and a slower run; the order of handles and clock reads is stock.
+import asyncio.base_events  # noqa: E402
+import asyncio.futures  # noqa: E402
+import heapq as _heapq  # noqa: E402
+import re  # noqa: E402
+
+_recorder = None
+_RUN_ONCE_CODE = asyncio.base_events.BaseEventLoop._run_once.__code__
+_TASK_TYPES = tuple(t for t in (asyncio.Task, getattr(asyncio.tasks, '_PyTask', None)) if t is not None)
+_FUTURE_TYPES = tuple(t for t in (asyncio.Future, getattr(asyncio.futures, '_PyFuture', None)) if t is not None)
+
+
+class _EventRecorder:
+    """The loop's own events of one run, in the order they happened."""
+
+    def __init__(self, filename):
+        self.filename = filename
+        self.events = []
+        self.next_handle = itertools.count(1).__next__
+        self.current = None  # the recording handle being run
+        self.iteration = None
+        self.ran_this_iteration = []
+        self.started = set()  # id() of tasks whose first step ran
+        self.tasks = {}  # id(task) -> task (names are read at the end: create_task(name=) renames)
+        self.run = None
+
+    # -- helpers
+    def user_line(self, frame, loop=None):
+        """The line of the innermost frame of the program's own file, or None. With the loop
+        running but no task (a callback), the program's frames below are `asyncio.run`'s
+        line: no line of the callback's own, so None."""
+        if loop is not None and loop.is_running() and _current_task(loop) is None:
+            return None
+        filename = self.filename
+        while frame is not None:
+            code = frame.f_code
+            if code.co_filename == filename:
+                return frame.f_lineno
+            if code is _RUN_ONCE_CODE:
+                return None  # below here: the loop, and `asyncio.run` line that started it
+            frame = frame.f_back
+        return None
+
+    def suspended_line(self, coro):
+        """Where a suspended coroutine chain stands in the program's file (innermost)."""
+        line = None
+        seen = 0
+        while coro is not None and seen < 100:
+            seen += 1
+            frame = getattr(coro, 'cr_frame', None) or getattr(coro, 'gi_frame', None)
+            if frame is not None and frame.f_code.co_filename == self.filename:
+                line = frame.f_lineno
+            coro = getattr(coro, 'cr_await', None) or getattr(coro, 'gi_yieldfrom', None)
+        return line
+
+    def task_ref(self, task):
+        if task is None:
+            return None
+        self.tasks[id(task)] = task
+        return ['task', id(task)]
+
+    def where(self, loop):
+        return loop._iterations, loop._virtual_now
+
+    def scheduled_by(self, loop):
+        """Who is scheduling a handle right now: the handle running, its task, the line."""
+        current = self.current
+        task = _current_task(loop) if loop.is_running() else None
+        return {
+            'handle': None if current is None else current._ev_id,
+            'task': self.task_ref(task),
+            'iteration': loop._iterations,
+            'time': loop._virtual_now,
+            'line': self.user_line(sys._getframe(3), loop),
+        }
+
+    # -- events
+    def task_created(self, loop, task):
+        iteration, now = self.where(loop)
+        coro = task.get_coro()
+        self.events.append({
+            'kind': 'create', 'iteration': iteration, 'time': now, 'task': self.task_ref(task),
+            'coro': getattr(coro, '__qualname__', None),
+            'by': self.task_ref(_current_task(loop) if loop.is_running() else None),
+            'line': self.user_line(sys._getframe(2), loop),
+        })
+
+    def cancel_called(self, task, frame):
+        if task.done():
+            return
+        loop = task.get_loop()
+        shutdown = False
+        f = frame
+        while f is not None:
+            if f.f_code.co_name == '_cancel_all_tasks':
+                shutdown = True
+                break
+            f = f.f_back
+        running = loop.is_running()
+        self.events.append({
+            'kind': 'cancel', 'iteration': loop._iterations, 'time': loop._virtual_now,
+            'task': self.task_ref(task), 'by': self.task_ref(_current_task(loop) if running else None),
+            'line': None if shutdown else self.user_line(frame, loop), 'shutdown': shutdown,
+        })
+        # Task.cancel() cancels the task it awaits (`_fut_waiter`) from C, where the profile
+        # function does not see it: recorded here, as the call it makes next.
+        waiter = getattr(task, '_fut_waiter', None)
+        if isinstance(waiter, _TASK_TYPES):
+            self.cancel_called(waiter, frame)
+
+    def handle_run(self, handle, loop):
+        """Called by a recording handle before it runs: what it is, and why it runs now."""
+        iteration = loop._iterations
+        if iteration != self.iteration:
+            self.iteration = iteration
+            self.ran_this_iteration = []
+        cb = handle._callback
+        owner = getattr(cb, '__self__', None)
+        task = None
+        if isinstance(owner, _TASK_TYPES):
+            task = owner
+            name = getattr(cb, '__name__', None)
+            if name in ('task_wakeup', '__wakeup', '_Task__wakeup'):
+                kind = 'wakeup'
+            elif id(task) in self.started:
+                kind = 'step'
+            else:
+                kind = 'first-step'
+                self.started.add(id(task))
+        elif isinstance(handle, asyncio.TimerHandle):
+            kind = 'timer'
+        else:
+            kind = 'callback'
+        event = {
+            'kind': 'run', 'iteration': iteration, 'time': loop._virtual_now, 'handle': handle._ev_id,
+            'type': kind, 'task': self.task_ref(task), 'callback': _callback_name(cb),
+            'scheduledBy': handle._ev_by, 'ahead': list(self.ran_this_iteration),
+            'prints': [len(self.run.trace), len(self.run.trace)],
+        }
+        if kind == 'timer':
+            event['when'] = handle._when
+        if kind == 'wakeup' and handle._args and isinstance(handle._args[0], _TASK_TYPES):
+            event['wokenBy'] = self.task_ref(handle._args[0])
+        self.ran_this_iteration.append(handle._ev_id)
+        self.events.append(event)
+        return event
+
+    def handle_done(self, event, task):
+        event['prints'][1] = len(self.run.trace)
+        if task is not None:
+            if task.done():
+                event['taskDone'] = True
+                if task.cancelled():
+                    event['taskCancelled'] = True
+            else:
+                event['suspendedAt'] = self.suspended_line(task.get_coro())
+                waiter = getattr(task, '_fut_waiter', None)
+                if isinstance(waiter, _TASK_TYPES):
+                    event['waitingFor'] = self.task_ref(waiter)
+
+    def profile(self, frame, what, arg):
+        if what == 'call' and frame.f_code is _PRINT_CODE:
+            loop = _get_running_loop()
+            self.events.append({
+                'kind': 'print', 'line': self.user_line(frame.f_back),
+                'task': self.task_ref(None if loop is None else _current_task(loop)),
+            })
+        elif what == 'c_call':
+            if getattr(arg, '__name__', None) == 'cancel' and isinstance(getattr(arg, '__self__', None), _TASK_TYPES):
+                self.cancel_called(arg.__self__, frame)
+        elif what == 'call' and frame.f_code.co_name == 'cancel':
+            owner = frame.f_locals.get('self')
+            caller = frame.f_back
+            propagated = (caller is not None and caller.f_code.co_name == 'cancel'
+                          and isinstance(caller.f_locals.get('self'), _TASK_TYPES))
+            if isinstance(owner, _TASK_TYPES) and not propagated:  # propagated: told by cancel_called
+                self.cancel_called(owner, caller)
+
+    def finish(self, caught):
+        for w in caught:
+            text = str(w.message)
+            match = re.match(r"coroutine '([^']*)' was never awaited", text)
+            if match is None:
+                continue
+            lines = [int(n) for f, n in re.findall(r'File "([^"]*)", line (\d+)', text) if f == self.filename]
+            self.events.append({'kind': 'never-awaited', 'coro': match.group(1), 'line': lines[-1] if lines else None})
+        names = {key: task.get_name() for key, task in self.tasks.items()}
+
+        def resolve(value):
+            if isinstance(value, list) and len(value) == 2 and value[0] == 'task':
+                return names.get(value[1])
+            if isinstance(value, dict):
+                return {k: resolve(v) for k, v in value.items()}
+            return value
+
+        for i, event in enumerate(self.events):
+            event = resolve(event)
+            event['seq'] = i
+            self.events[i] = event
+        return self.events
+
+
+# The code of the `print` programs see (_make_print): the profile function notes its callers' lines.
+_PRINT_CODE = next(c for c in _make_print.__code__.co_consts if isinstance(c, types.CodeType) and c.co_name == 'print')
+
+
+def _callback_name(cb):
+    name = getattr(cb, '__qualname__', None) or getattr(cb, '__name__', None)
+    return name if isinstance(name, str) else type(cb).__name__
+
+
+def _run_recorded(handle):
+    """Handle._run, with the run recorded before and the step's outcome after."""
+    recorder = _recorder
+    event = recorder.handle_run(handle, handle._loop)
+    owner = getattr(handle._callback, '__self__', None)
+    previous, recorder.current = recorder.current, handle
+    try:
+        asyncio.Handle._run(handle)
+    finally:
+        recorder.current = previous
+        recorder.handle_done(event, owner if isinstance(owner, _TASK_TYPES) else None)
+
+
+class _RecordingHandle(asyncio.Handle):
+    __slots__ = ('_ev_id', '_ev_by')
+    _run = _run_recorded
+
+
+class _RecordingTimerHandle(asyncio.TimerHandle):
+    __slots__ = ('_ev_id', '_ev_by')
+    _run = _run_recorded
+
+
+class _RecordingLoopMixin:
+    """base_events.py's `_call_soon` and `call_at`, making recording handles."""
+
+    def _call_soon(self, callback, args, context):
+        handle = _RecordingHandle(callback, args, self, context)
+        handle._ev_id = _recorder.next_handle()
+        handle._ev_by = _recorder.scheduled_by(self)
+        if handle._source_traceback:
+            del handle._source_traceback[-1]
+        self._ready.append(handle)
+        return handle
+
+    def call_at(self, when, callback, *args, context=None):
+        if when is None:
+            raise TypeError("when cannot be None")
+        self._check_closed()
+        if self._debug:
+            self._check_thread()
+            self._check_callback(callback, 'call_at')
+        timer = _RecordingTimerHandle(when, callback, args, self, context)
+        timer._ev_id = _recorder.next_handle()
+        timer._ev_by = _recorder.scheduled_by(self)
+        if timer._source_traceback:
+            del timer._source_traceback[-1]
+        _heapq.heappush(self._scheduled, timer)
+        timer._scheduled = True
+        return timer
+
+    def create_task(self, coro, *, name=None, context=None):
+        task = super().create_task(coro, name=name, context=context)
+        _recorder.task_created(self, task)
+        return task
+
+
+_recording_classes = {}
+
+
+def _recording_loop_class(loop_class):
+    cls = _recording_classes.get(loop_class)
+    if cls is None:
+        cls = type('Recording' + loop_class.__name__, (_RecordingLoopMixin, loop_class), {})
+        _recording_classes[loop_class] = cls
+    return cls
+
+
+def run_program_with_events(source, filename='prog.py', clock='realistic', budget=None, wallclock_ms=5000,
+                            count_clock_reads=False, quantum=1e-6):
+    """run_program, with the loop's events recorded (see above); the result gains `events`."""
+    global _recorder
+    recorder = _EventRecorder(filename)
+    _recorder = recorder
+    depth = sys.get_coroutine_origin_tracking_depth()
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter('always')
+            sys.set_coroutine_origin_tracking_depth(50)
+            sys.setprofile(recorder.profile)
+            try:
+                result, stats = run_program(source, filename, clock, budget, wallclock_ms, count_clock_reads, quantum)
+                gc.collect()  # coroutines in cycles: their "never awaited" now, not in the next run
+            finally:
+                sys.setprofile(None)
+                sys.set_coroutine_origin_tracking_depth(depth)
+    finally:
+        _recorder = None
+    result['events'] = recorder.finish(caught)
+    return result, stats
+
+
 # ------------------------------------------------------------------- test hook: heapq
 class _HeapItem:
     """Compares by key only, as TimerHandles compare by `when`: ids show where ties went."""
@@ -532,7 +845,9 @@ def handle(request):
         return _info()
     if op == 'run':
         try:
-            result, stats = run_program(
+            # `events`: the loop's own events too (explain; the event recorder section)
+            runner = run_program_with_events if request.get('events') else run_program
+            result, stats = runner(
                 request['source'], request.get('filename') or 'prog.py',
                 request.get('clock') or 'realistic', request.get('budget'),
                 request.get('wallclockMs', 5000), request.get('countClockReads', False),

@@ -7,6 +7,7 @@
  * slots of listobject.c, tupleobject.c and unicodeobject.c. Messages are CPython 3.11's.
  */
 import { MemoryError, OverflowError, TypeError, ZeroDivisionError } from './exceptions.ts';
+import { floatModuloSaysByZero, unifiedZeroDivisionMessages } from '../version.ts';
 import { printf } from './printf.ts';
 import { glibcPow } from './pow.ts';
 import { ratioToFloat } from './rational.ts';
@@ -129,6 +130,11 @@ export function mul(a: PyValue, b: PyValue): PyValue {
   throw unsupported('*', a, b);
 }
 
+/** A division by zero's error: the operation's own message before 3.14, 3.14's one message after (port/version.ts). */
+function zeroDivision(message311: string): ZeroDivisionError {
+  return new ZeroDivisionError(unifiedZeroDivisionMessages() ? 'division by zero' : message311);
+}
+
 /** `a / b` on ints: the correctly rounded quotient (CPython's long_true_divide). */
 function intTrueDivide(a: bigint, b: bigint): number {
   if (b === 0n) throw new ZeroDivisionError('division by zero');
@@ -147,7 +153,7 @@ export function truediv(a: PyValue, b: PyValue): number {
   if (i) return intTrueDivide(i[0], i[1]);
   const f = floats(a, b);
   if (f) {
-    if (f[1] === 0) throw new ZeroDivisionError('float division by zero');
+    if (f[1] === 0) throw zeroDivision('float division by zero');
     return f[0] / f[1];
   }
   throw unsupported('/', a, b);
@@ -185,12 +191,12 @@ function intFloorDiv(a: bigint, b: bigint): bigint {
 export function floordiv(a: PyValue, b: PyValue): PyValue {
   const i = ints(a, b);
   if (i) {
-    if (i[1] === 0n) throw new ZeroDivisionError('integer division or modulo by zero');
+    if (i[1] === 0n) throw zeroDivision('integer division or modulo by zero');
     return intFloorDiv(i[0], i[1]);
   }
   const f = floats(a, b);
   if (f) {
-    if (f[1] === 0) throw new ZeroDivisionError('float floor division by zero');
+    if (f[1] === 0) throw zeroDivision('float floor division by zero');
     return floatDivmod(f[0], f[1])[0];
   }
   throw unsupported('//', a, b);
@@ -201,14 +207,14 @@ export function mod(a: PyValue, b: PyValue): PyValue {
   const i = ints(a, b);
   if (i) {
     const [x, y] = i;
-    if (y === 0n) throw new ZeroDivisionError('integer modulo by zero');
+    if (y === 0n) throw zeroDivision('integer modulo by zero');
     const r = x % y;
     return r !== 0n && (r < 0n) !== (y < 0n) ? r + y : r;
   }
   const f = floats(a, b);
   if (f) {
     const [vx, wx] = f;
-    if (wx === 0) throw new ZeroDivisionError('float modulo');
+    if (wx === 0) throw zeroDivision(floatModuloSaysByZero() ? 'float modulo by zero' : 'float modulo');
     let m = vx % wx;
     if (m !== 0) {
       if (wx < 0 !== m < 0) m += wx;
@@ -242,7 +248,7 @@ export function floatPow(iv: number, iw: number): number {
     return odd ? (iv < 0 ? -0.0 : 0.0) : 0.0;
   }
   if (iv === 0) {
-    if (iw < 0) throw new ZeroDivisionError('0.0 cannot be raised to a negative power');
+    if (iw < 0) throw new ZeroDivisionError(unifiedZeroDivisionMessages() ? 'zero to a negative power' : '0.0 cannot be raised to a negative power');
     return isOddInteger(iw) ? iv : 0.0;
   }
   let negateResult = false;

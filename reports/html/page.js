@@ -19,7 +19,7 @@
   ];
 
   var report = JSON.parse(document.getElementById('report-data').textContent);
-  var other = report.target === 'port' ? 'TypeScript port' : 'native JS promises';
+  var other = report.target === 'port' ? 'TypeScript port' : report.target === 'native' ? 'native JS promises' : report.target;
   var app = document.getElementById('app');
   app.textContent = '';
 

@@ -82,6 +82,46 @@ describe('bucket rules', () => {
     expect(classify(p, run([['main:0', 0]]), run([['something else', 0]]))).toBe('unclassified');
   });
 
+  describe('gather of an already-done task (3.11 against 3.12+)', () => {
+    const gatherT: Stmt = { kind: 'expr', expr: { kind: 'await', value: { kind: 'asyncio', func: 'gather', args: [{ kind: 'name', id: 't' }], keywords: [] } } };
+    const gathering = program([startsTask, sleep(0), gatherT, print('main:2')], [print('worker:0')]);
+    /** Entries with their loop iteration: [text, time, iteration]. */
+    const runAt = (entries: Array<[string, number, number]>): RunResult => {
+      const r = run(entries.map(([text, time]) => [text, time]));
+      entries.forEach(([, , iteration], i) => (r.trace[i].iteration = iteration));
+      return r;
+    };
+
+    it('the gathering task resumes 2 iterations apart, the same lines (3.12 against 3.11, as `check --oracle system --target cpython-3.12` shrinks it)', () => {
+      const old = runAt([['worker:0', 0.000001, 1], ['main:2', 0.000004, 4]]);
+      const now = runAt([['worker:0', 0.000001, 1], ['main:2', 0.000002, 2]]);
+      expect(classify(gathering, old, now)).toBe('gather-done-child');
+      expect(classify(gathering, now, old)).toBe('gather-done-child');
+    });
+
+    it('another task prints in between on the slower side', () => {
+      const now = runAt([['worker:0', 0.000002, 2], ['main:2', 0.000002, 2], ['worker:0', 0.000003, 3]]);
+      const old = runAt([['worker:0', 0.000002, 2], ['worker:0', 0.000003, 3], ['worker:0', 0.000004, 4], ['main:2', 0.000004, 4]]);
+      expect(classify(gathering, now, old)).toBe('gather-done-child');
+    });
+
+    it('not without a gather, nor when the gap is not 2 iterations', () => {
+      const plain = program([startsTask, sleep(0), print('main:2')], [print('worker:0')]);
+      const old = runAt([['main:2', 0.000004, 4]]);
+      const now = runAt([['main:2', 0.000002, 2]]);
+      expect(classify(plain, old, now)).not.toBe('gather-done-child');
+      expect(classify(gathering, runAt([['main:2', 0.000003, 3]]), now)).not.toBe('gather-done-child');
+    });
+  });
+
+  it('a ZeroDivisionError worded by another version (3.14 against 3.11)', () => {
+    const p = program([print('main:0')], []);
+    const raised = (message: string): RunResult => ({ ...run([['main:0', 0]]), outcome: { kind: 'exception', type: 'ZeroDivisionError', message } });
+    expect(classify(p, raised('integer division or modulo by zero'), raised('division by zero'))).toBe('zero-division-message');
+    const other: RunResult = { ...run([['main:0', 0]]), outcome: { kind: 'exception', type: 'ValueError', message: 'x' } };
+    expect(classify(p, raised('division by zero'), other)).toBe('outcome');
+  });
+
   it('every rule has a unique name, a title and a description', () => {
     const names = BUCKET_RULES.map((r) => r.name);
     expect(new Set(names).size).toBe(names.length);

@@ -1,0 +1,81 @@
+/**
+ * The port's loop events (explain/port-events.ts, through the port's `_loopEvents` hooks) equal
+ * the oracle's (the worker's event recorder) on generated programs, seed 42 and a random seed:
+ * the same handles in the same order, of the same kinds, for the same tasks, at the same
+ * iterations and virtual times (to the bit), scheduled by the same handles and tasks; the same
+ * task creations, cancellations (and who asked) and prints. Left out: what only CPython knows
+ * (Python line numbers, where a task stands suspended, callbacks' names, coroutines never awaited).
+ *
+ * One known difference is compared as a multiset instead of in order: what `asyncio.run` does
+ * after its first shutdown cancellation. `_cancel_all_tasks` walks `all_tasks()`, a set that
+ * CPython orders by the tasks' addresses and the port by creation (port/tasks.ts all_tasks), so
+ * the cancellations, and the wake-ups they schedule, come in another order (and the handles that
+ * carry them get other numbers). Everything up to that point is compared event for event.
+ */
+import { randomInt } from 'node:crypto';
+import { expect, it } from 'vitest';
+import { explainProgram } from '../../explain/explain.ts';
+import { comparableEvent, runPortWithEvents } from '../../explain/port-events.ts';
+import { withMutation } from '../../port/_mutations.ts';
+import { samplePrograms } from '../../generators/index.ts';
+import type { Program } from '../../ir/program.ts';
+import { printPython } from '../../ir/python.ts';
+import { runWithEvents, type LoopEvent } from '../../oracle/events.ts';
+import { importPythonSource } from '../../oracle/importer.ts';
+import { sharedOracle } from '../_support/oracle.ts';
+import { SEED_TUTORIAL } from './_seed.ts';
+
+const comparable = comparableEvent;
+
+async function sameEvents(program: Program): Promise<void> {
+  const oracle = await sharedOracle();
+  const source = printPython(program);
+  const [cpython, port] = await Promise.all([runWithEvents(oracle, source, { filename: program.header?.source ?? 'program.py' }), runPortWithEvents(program)]);
+  expect(port.result.trace).toEqual(cpython.result.trace);
+  const expected = phases(cpython.events);
+  const actual = phases(port.events);
+  expect(expected.inOrder.length).toBeGreaterThan(0);
+  expect(actual.inOrder, `events of\n${source}`).toEqual(expected.inOrder);
+  expect(actual.shutdown, `shutdown events of\n${source}`).toEqual(expected.shutdown);
+}
+
+/** The events before asyncio.run's first shutdown cancellation in order; after it, a sorted multiset without handle numbers. */
+function phases(events: LoopEvent[]): { inOrder: unknown[]; shutdown: string[] } {
+  const known = events.filter((e) => e.kind !== 'never-awaited');
+  const cut = known.findIndex((e) => e.kind === 'cancel' && e.shutdown);
+  const before = cut === -1 ? known : known.slice(0, cut);
+  const after = cut === -1 ? [] : known.slice(cut);
+  const unnumbered = (e: LoopEvent): string => {
+    const c = comparable(e) as Record<string, unknown>;
+    if (e.kind !== 'run') return JSON.stringify(c);
+    return JSON.stringify({ ...c, handle: null, ahead: null, scheduledBy: { ...(c.scheduledBy as object), handle: null } });
+  };
+  return { inOrder: before.map(comparable), shutdown: after.map(unnumbered).sort() };
+}
+
+it('the seed tutorial: the same events on the port as on CPython', async () => {
+  const oracle = await sharedOracle();
+  await sameEvents(await importPythonSource(SEED_TUTORIAL, 'seed.py', oracle));
+});
+
+it('generated programs, seed 42: the port records the events CPython does', async () => {
+  for (const program of samplePrograms({ seed: 42, count: 25 })) await sameEvents(program);
+});
+
+it('generated programs, a random seed: the port records the events CPython does', async () => {
+  const seed = randomInt(1, 2 ** 31 - 1);
+  console.log(`port events seed: ${seed}`);
+  for (const program of samplePrograms({ seed, count: 25 })) await sameEvents(program);
+});
+
+it("explain --target port names the first event where a port's scheduler parts from CPython's (the syncDoneCallbacks simplification)", async () => {
+  const oracle = await sharedOracle();
+  const program = await importPythonSource(SEED_TUTORIAL, 'seed.py', oracle);
+  const faithful = await explainProgram({ oracle, program, beside: 'port' });
+  expect(faithful.beside?.eventParting).toBeUndefined();
+  expect(faithful.beside?.parting).toBeUndefined();
+  const simplified = await withMutation('syncDoneCallbacks', () => explainProgram({ oracle, program, beside: 'port' }));
+  // The timer's future wakes Task-2 at once, inside the timer's handle: CPython runs a wake-up handle next.
+  expect(simplified.beside?.eventParting).toMatchObject({ cpython: expect.stringContaining('(wakeup of Task-2, scheduled by handle 4)') });
+  expect(simplified.beside?.eventParting?.port).not.toContain('(wakeup of Task-2, scheduled by handle 4)');
+});
