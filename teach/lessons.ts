@@ -55,6 +55,8 @@ export interface Lesson {
   cpythonOutcome: string;
   nativeOutcome: string;
   replay: string;
+  /** Who `native` ran on: plain JS promises, or another Python (`lessons --target cpython-3.12`). */
+  other: string;
   /** explain's sentence for where the two runs part (explain/teach.ts withPartingStories). */
   story?: string;
 }
@@ -78,7 +80,15 @@ export function lessonsFrom(report: CheckReport): Lesson[] {
     cpythonOutcome: describeOutcome(bucket.example.expectedOutcome),
     nativeOutcome: describeOutcome(bucket.example.actualOutcome),
     replay: bucket.example.replay,
+    other: otherSide(report.target),
   }));
+}
+
+/** How a page names the side a program ran on beside CPython. */
+function otherSide(target: string): string {
+  if (target === 'native') return 'plain JS promises';
+  if (target === 'port') return 'the port';
+  return `the oracle ${target}`;
 }
 
 /** A fence longer than any backtick run in the text, so a program cannot close it. */
@@ -98,7 +108,7 @@ export function lessonMarkdown(lesson: Lesson, ext: 'md' | 'html'): string {
     '',
     '## Predict the output',
     '',
-    `What does \`python3 ${lesson.name}.py\` print? And the same program ported line by line to plain JavaScript promises?`,
+    `What does \`python3 ${lesson.name}.py\` print? And on ${lesson.other === 'plain JS promises' ? 'the same program ported line by line to plain JavaScript promises' : lesson.other}?`,
     '',
     fence(lesson.python, 'python'),
     '',
@@ -108,7 +118,7 @@ export function lessonMarkdown(lesson: Lesson, ext: 'md' | 'html'): string {
     '',
     fence(printed(lesson.cpython), 'text'),
     '',
-    `Plain JS promises (ends: ${lesson.nativeOutcome}):`,
+    `${lesson.other[0].toUpperCase()}${lesson.other.slice(1)} (ends: ${lesson.nativeOutcome}):`,
     '',
     fence(printed(lesson.native), 'text'),
     '',

@@ -22,7 +22,7 @@ it('lessons: the page tells where CPython and native promises part', async () =>
   await importPythonSource(python, 'eager-start.py', oracle); // the lesson's program is one the importer reads
   const lesson: Lesson = {
     name: 'eager-start', title: 'Eager task start', description: 'd', fix: 'f', count: 1, python,
-    cpython: ['shav', 'finished', 'text'], native: ['shav', 'text', 'finished'], cpythonOutcome: 'ok', nativeOutcome: 'ok', replay: 'r',
+    cpython: ['shav', 'finished', 'text'], native: ['shav', 'text', 'finished'], cpythonOutcome: 'ok', nativeOutcome: 'ok', replay: 'r', other: 'plain JS promises',
   };
   const [told] = await withPartingStories([lesson], oracle);
   expect(told.story).toContain('the runs part at output line 2: CPython prints "finished"');

@@ -86,3 +86,18 @@ describe('lessons from a random seed', () => {
     await expectReplays(run.dir, run.lessons);
   });
 });
+
+describe('lessons --target cpython-3.12 (a cause that differs between Python versions)', () => {
+  it('writes the gather-done-child lesson, with its fix, from a real run against embedded CPython 3.12', async () => {
+    const dir = join(OUT, 'versions');
+    rmSync(dir, { recursive: true, force: true });
+    const r = await cliInProcess(['lessons', '--out', dir, '--target', 'cpython-3.12', '--runs', '600', '--seed', '11', '--features', '+gather,+taskMethods,+cancel']);
+    expect(r.exitCode).toBe(0);
+    const written = (JSON.parse(readFileSync(join(dir, 'lessons.json'), 'utf8')) as { lessons: Lesson[] }).lessons;
+    expect(written.map((l) => l.name)).toEqual(['gather-done-child']);
+    expect(readFileSync(join(dir, 'gather-done-child.md'), 'utf8')).toContain(PORTER_FIXES['gather-done-child']);
+    // Same printed lines on both Pythons: the lesson is about when (the iterations), not what.
+    expect(written[0].cpython).toEqual(written[0].native);
+    expect(readFileSync(join(dir, 'gather-done-child.md'), 'utf8')).toContain('The oracle cpython-3.12 (ends: ok):');
+  });
+});
