@@ -16,34 +16,10 @@ import { runOnOracle } from '../../compare/sides.ts';
 import { compareRuns } from '../../compare/traces.ts';
 import { isFailure, judgeUserProgram } from '../../compare/verdict.ts';
 import { sharedOracle } from '../_support/oracle.ts';
+import { HOLDOUT } from '../_support/holdout.ts';
 
 const options = { clock: 'realistic' as const, budget: DEFAULT_BUDGET };
 
-/** A holdout-sized program: a few tasks, sleeps without ties, gather. */
-export const HOLDOUT = `import asyncio
-
-async def worker(name, delay, n):
-    total = 0
-    for i in range(n):
-        await asyncio.sleep(delay)
-        total += i
-        print(name, 'step', i)
-    return total
-
-async def ticker():
-    for i in range(3):
-        print('tick', i)
-        await asyncio.sleep(0.013)
-
-async def main():
-    t = asyncio.create_task(ticker())
-    results = await asyncio.gather(worker('a', 0.011, 3), worker('b', 0.027, 2), worker('c', 0.007, 4))
-    print('results', results)
-    await t
-    print('done')
-
-asyncio.run(main())
-`;
 
 const LOOPS_AFTER_A_PRINT = `import asyncio
 
