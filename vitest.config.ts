@@ -22,9 +22,9 @@ const E2E = [
   'test/cli/generate-transpile.test.ts',
   'test/native/execute.test.ts',
   'test/port/runners.test.ts',
-  'test/port/transpile/native.test.ts',
-  'test/port/transpile/standalone.test.ts',
-  'test/port/transpile/typecheck.test.ts',
+  'test/transpile/native.test.ts',
+  'test/transpile/standalone.test.ts',
+  'test/transpile/typecheck.test.ts',
 ];
 
 export default defineConfig({

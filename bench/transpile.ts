@@ -14,9 +14,9 @@ import { transformSync } from 'oxc-transform';
 import { transform as sucrase } from 'sucrase';
 import { samplePrograms, withHeader } from '../generators/index.ts';
 import type { Program } from '../ir/program.ts';
-import { Inference } from '../port/transpile/infer.ts';
-import { formatTypeScript, transpile } from '../port/transpile/index.ts';
-import { linkModuleDone } from '../port/transpile/link.ts';
+import { Inference } from '../transpile/infer.ts';
+import { formatTypeScript, transpile } from '../transpile/index.ts';
+import { linkModuleDone } from '../transpile/link.ts';
 
 const SEED = 20261126;
 const WARM_UP = 200;

@@ -1,7 +1,7 @@
 /** Starts the oracle for a command and always stops it, whatever the command does. */
 import { startOracle, type Oracle } from '../oracle/oracles.ts';
 import { EnvironmentProblem } from './errors.ts';
-import { POW_BUILD_VARIABLE, setPowBuild } from '../port/python/pow.ts';
+import { POW_BUILD_VARIABLE, setPowBuild } from '../runtime/pow.ts';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSION_VARIABLE, pythonVersionOf, setPythonVersion, type PythonVersion } from '../port/version.ts';
 
 export interface OracleFlags {
@@ -39,7 +39,7 @@ export async function withOracle<T>(flags: OracleFlags, use: (oracle: Oracle) =>
  * The port follows the oracle it is compared with, for this command (here and in the
  * processes it starts): the CPython version (`--python-version`, else the oracle's, else 3.11)
  * and the pow build (an embedded CPython's libm computes what glibc's generic build does:
- * port/python/pow.ts). Returns what undoes it (the CLI also runs in-process).
+ * runtime/pow.ts). Returns what undoes it (the CLI also runs in-process).
  */
 function followOracle(oracle: Oracle, explicit: PythonVersion | undefined): () => void {
   const version = explicit ?? pythonVersionOf(oracle.info?.version ?? '') ?? DEFAULT_PYTHON_VERSION;

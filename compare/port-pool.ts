@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Program } from '../ir/program.ts';
-import { powBuild, type PowBuild } from '../port/python/pow.ts';
+import { powBuild, type PowBuild } from '../runtime/pow.ts';
 import { pythonVersion, type PythonVersion } from '../port/version.ts';
 import type { RunOptions, SideName } from './sides.ts';
 import type { SideResult } from './verdict.ts';
@@ -20,7 +20,7 @@ export interface PortPoolRequest {
   program: Program;
   /** What crosses the thread boundary: no callbacks. */
   options: Pick<RunOptions, 'clock' | 'budget'>;
-  /** The caller's per-thread settings of the port (port/version.ts, port/python/pow.ts), as they are at the request. */
+  /** The caller's per-thread settings of the port (port/version.ts, runtime/pow.ts), as they are at the request. */
   pythonVersion: PythonVersion;
   powBuild: PowBuild;
 }

@@ -12,7 +12,7 @@ import * as asyncio from '../port/index.ts';
 import type { BaseEventLoop } from '../port/base_events.ts';
 import { _loopEvents, TimerHandle, type Handle, type LoopEventHooks } from '../port/events.ts';
 import { Task } from '../port/tasks.ts';
-import { executeOnPort } from '../port/transpile/execute.ts';
+import { executeOnPort } from '../transpile/execute.ts';
 import { validateProgram } from '../ir/validate.ts';
 
 interface Made {

@@ -2,7 +2,7 @@
  * The program IR: one JSON-serialisable shape that every stage shares.
  *
  * generators/ produce it, oracle/importer.ts reads real `.py` files into it, ir/python.ts
- * prints it as Python (what the oracle runs), port/transpile/ turns it into TypeScript
+ * prints it as Python (what the oracle runs), transpile/ turns it into TypeScript
  * (what the port runs), reports/ show both. Nothing here knows how a program runs.
  *
  * The subset is what asyncio tutorials use. Invariants every stage may rely on:

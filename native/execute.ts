@@ -11,8 +11,8 @@
  * unhandled-rejection check runs where Node runs it.
  */
 import type { Budget, Outcome, RunResult, TraceEntry } from '../ir/program.ts';
-import { pythonMessage, pythonTypeName } from '../port/python/exceptions.ts';
-import { setStdout } from '../port/python/index.ts';
+import { pythonMessage, pythonTypeName } from '../runtime/exceptions.ts';
+import { setStdout } from '../runtime/index.ts';
 import { NodeTimerQueue } from './node_timers.ts';
 import { FIRST_TASK_NUMBER, runtime, setScheduler, type NativeRuntime } from './runtime.ts';
 

@@ -4,11 +4,11 @@
  *
  * `sleep` runs on the virtual clock of the current session when `executeNative` has one
  * open, and on Node's real `setTimeout` otherwise, so an emitted file also runs as is under
- * `npx tsx`. Values and prints stay Python's (`port/python/`): only scheduling differs.
+ * `npx tsx`. Values and prints stay Python's (`runtime/`): only scheduling differs.
  */
 import { InvalidStateError } from '../port/exceptions.ts';
-import { TypeError } from '../port/python/exceptions.ts';
-import { print, py, typeName, type PyValue } from '../port/python/index.ts';
+import { TypeError } from '../runtime/exceptions.ts';
+import { print, py, typeName, type PyValue } from '../runtime/index.ts';
 
 /** Where timers go and how tasks are numbered; one per `executeNative` run. */
 export interface NativeScheduler {

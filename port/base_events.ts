@@ -20,7 +20,7 @@ import { Future, isfuture } from './futures.ts';
 import { Task, ensure_future } from './tasks.ts';
 import { _mutations } from './_mutations.ts';
 import { pyFunction } from './format_helpers.ts';
-import { RuntimeError, TypeError } from './python/exceptions.ts';
+import { RuntimeError, TypeError } from '../runtime/exceptions.ts';
 
 /** Ports base_events.py _MIN_SCHEDULED_TIMER_HANDLES, 3.11. */
 export const _MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -70,7 +70,7 @@ export abstract class BaseEventLoop {
    * Not in CPython: the Python frames below a task's coroutine when a handle steps it
    * (`asyncio.run`, `Runner.run`, `run_until_complete`, `run_forever`, `_run_once`,
    * `Handle._run` and C calls that count): set by runners.ts from the depth `asyncio.run`
-   * was called at (port/python/frames.ts).
+   * was called at (runtime/frames.ts).
    */
   _task_base_depth = 9;
   /** Not in CPython: a harness error ends the run; later `_run_once` calls rethrow it. */

@@ -4,8 +4,8 @@
  */
 import type { Future } from './futures.ts';
 import { _format_callback_source } from './format_helpers.ts';
-import { repr as pyRepr } from './python/str.ts';
-import { recursiveRepr, repr as reprlibRepr } from './python/reprlib.ts';
+import { repr as pyRepr } from '../runtime/str.ts';
+import { recursiveRepr, repr as reprlibRepr } from '../runtime/reprlib.ts';
 
 /** Ports base_futures._format_callbacks, 3.11: at most the first and the last, `<n more>` between. */
 export function _format_callbacks(cb: readonly unknown[]): string {

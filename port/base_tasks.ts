@@ -5,8 +5,8 @@
 import { _future_repr_info, _py_class_name } from './base_futures.ts';
 import { _format_coroutine } from './coroutines.ts';
 import type { Task } from './tasks.ts';
-import { strRepr } from './python/str.ts';
-import { recursiveRepr } from './python/reprlib.ts';
+import { strRepr } from '../runtime/str.ts';
+import { recursiveRepr } from '../runtime/reprlib.ts';
 
 /** Ports base_tasks._task_repr_info, 3.11: the Future's parts plus name, coroutine and awaited future. */
 export function _task_repr_info(task: Task<unknown>): string[] {

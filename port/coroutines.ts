@@ -14,8 +14,8 @@
  * task, sets the running coroutine's line before each statement that can suspend or print
  * (`at_line`). A finished or closed coroutine has no frame, as in CPython.
  */
-import { RuntimeError } from './python/exceptions.ts';
-import { objectAddress } from './python/str.ts';
+import { RuntimeError } from '../runtime/exceptions.ts';
+import { objectAddress } from '../runtime/str.ts';
 
 /** Ports the parts of a code object a repr shows (`co_filename`, `co_firstlineno`). */
 export interface CodeInfo {

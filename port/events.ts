@@ -8,7 +8,7 @@
  */
 import type { BaseEventLoop } from './base_events.ts';
 import { _mutations } from './_mutations.ts';
-import { RuntimeError, TypeError } from './python/exceptions.ts';
+import { RuntimeError, TypeError } from '../runtime/exceptions.ts';
 
 /** A loop callback: CPython calls `callback(*args)`. */
 export type Callback = (...args: any[]) => unknown;

@@ -5,7 +5,7 @@
  * so transpiled `except Exception` handlers (class checks, JS `catch` catches all) must
  * let it through.
  */
-import { BaseException, Exception, TimeoutError } from './python/exceptions.ts';
+import { BaseException, Exception, TimeoutError } from '../runtime/exceptions.ts';
 
 /** Ports exceptions.py CancelledError, 3.11: the operation has been cancelled. */
 export class CancelledError extends BaseException {}

@@ -11,7 +11,7 @@ import { _get_event_loop, type Callback } from './events.ts';
 import { CancelledError, InvalidStateError } from './exceptions.ts';
 import { _mutations } from './_mutations.ts';
 import { _future_repr } from './base_futures.ts';
-import { TypeError } from './python/exceptions.ts';
+import { TypeError } from '../runtime/exceptions.ts';
 
 export type FutureState = 'PENDING' | 'CANCELLED' | 'FINISHED';
 export const _PENDING: FutureState = 'PENDING';

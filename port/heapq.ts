@@ -10,7 +10,7 @@
 /** `a < b` as Python's heapq asks it. */
 export type LessThan<T> = (a: T, b: T) => boolean;
 
-import { IndexError } from './python/exceptions.ts';
+import { IndexError } from '../runtime/exceptions.ts';
 
 const defaultLt = <T>(a: T, b: T): boolean => (a as unknown as number) < (b as unknown as number);
 

@@ -11,8 +11,8 @@ import type { BaseEventLoop } from './base_events.ts';
 import { Coroutine, iscoroutine, running } from './coroutines.ts';
 import { _get_running_loop, new_event_loop, set_event_loop } from './events.ts';
 import { _forget_loop_tasks, all_tasks, gatherWith } from './tasks.ts';
-import { RuntimeError, ValueError } from './python/exceptions.ts';
-import { frames } from './python/frames.ts';
+import { RuntimeError, ValueError } from '../runtime/exceptions.ts';
+import { frames } from '../runtime/frames.ts';
 
 type RunnerState = 'created' | 'initialized' | 'closed';
 

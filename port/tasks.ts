@@ -26,8 +26,8 @@ import { _get_event_loop, _loopEvents, get_running_loop, type Callback } from '.
 import { CancelledError, InvalidStateError } from './exceptions.ts';
 import { Future, _get_loop, _set_result_unless_cancelled, isfuture } from './futures.ts';
 import { _mutations, anyMutation } from './_mutations.ts';
-import { RuntimeError, TypeError, ValueError } from './python/exceptions.ts';
-import { check, enter, frames } from './python/frames.ts';
+import { RuntimeError, TypeError, ValueError } from '../runtime/exceptions.ts';
+import { check, enter, frames } from '../runtime/frames.ts';
 import { gatherSkipsDoneTasks } from './version.ts';
 
 // ------------------------------------------------------------------ task names
@@ -359,7 +359,7 @@ export function _suspend(what: Future<unknown> | null): Promise<void> {
 export async function aw<T>(x: Coroutine<T> | Future<T>): Promise<T> {
   if (x instanceof Coroutine) {
     // The awaited coroutine's frame: counted against the recursion limit, and the one whose
-    // line `at_line` sets until it returns (port/python/frames.ts, coroutines.ts).
+    // line `at_line` sets until it returns (runtime/frames.ts, coroutines.ts).
     enter();
     const caller = running.coroutine;
     running.coroutine = x as Coroutine<unknown>;
@@ -600,7 +600,7 @@ export function gatherWith(opts: GatherOptions, ...coros_or_futures: Awaitable[]
 
 // ------------------------------------------------------------------ helpers for messages
 
-/** `type(x).__name__` for the values of port/python's representation. */
+/** `type(x).__name__` for the values of runtime's representation. */
 function pyTypeName(x: unknown): string {
   if (x === null || x === undefined) return 'NoneType';
   if (typeof x === 'bigint') return 'int';
@@ -612,7 +612,7 @@ function pyTypeName(x: unknown): string {
   return (x as object).constructor?.name ?? 'object';
 }
 
-/** A short repr for error messages (full repr lives in port/python). */
+/** A short repr for error messages (full repr lives in runtime). */
 function pyReprForMessage(x: unknown): string {
   if (x === null || x === undefined) return 'None';
   if (typeof x === 'string') return `'${x}'`;

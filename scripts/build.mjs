@@ -88,7 +88,7 @@ export async function buildCli({ declarations = false, pack = false } = {}) {
     chunkNames: '[name]-[hash]', // beside the entries: the import.meta.url rewrite is relative to dist/
     format: 'esm',
     platform: 'node',
-    // Python's type names come from constructor.name (port/python/exceptions.ts): bundling renames colliding classes.
+    // Python's type names come from constructor.name (runtime/exceptions.ts): bundling renames colliding classes.
     keepNames: true,
     target: 'node20',
     external: EXTERNAL,

@@ -1,15 +1,15 @@
 /**
  * Offline measurement (not a test): `float ** float` on the port against python3 itself, bit
  * for bit, over a million or more random cases, and how often glibc's two x86-64 builds of
- * pow disagree (port/python/pow.ts). Prints counts; exits 1 when the port differs anywhere.
+ * pow disagree (runtime/pow.ts). Prints counts; exits 1 when the port differs anywhere.
  *
  *   npx tsx scripts/measure-pow.ts [--count 1000000] [--seed 1] [--python python3]
  */
 import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { pythonMessage, pythonTypeName } from '../port/python/exceptions.ts';
-import { pow } from '../port/python/ops.ts';
-import { glibcPow, powBuild } from '../port/python/pow.ts';
+import { pythonMessage, pythonTypeName } from '../runtime/exceptions.ts';
+import { pow } from '../runtime/ops.ts';
+import { glibcPow, powBuild } from '../runtime/pow.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, python: { type: 'string', default: 'python3' } } });
 const count = Number(values.count);

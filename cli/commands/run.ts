@@ -9,7 +9,7 @@ import { runOnOracle, type SideName } from '../../compare/sides.ts';
 import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
 import { finalWallclockMs, isFailure, isWallclock, tooSlowMessage } from '../../compare/verdict.ts';
 import { describeOutcome } from '../../reports/model.ts';
-import { repr } from '../../port/python/index.ts';
+import { repr } from '../../runtime/index.ts';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';
 import { withOracle } from '../oracle.ts';

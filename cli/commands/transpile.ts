@@ -4,7 +4,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { Option } from 'commander';
-import { formatTypeScript, transpile } from '../../port/transpile/index.ts';
+import { formatTypeScript, transpile } from '../../transpile/index.ts';
 import { EXIT_BAD_INPUT, EXIT_OK } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';
 import { withOracle } from '../oracle.ts';
@@ -30,7 +30,7 @@ export function importPaths(outFile: string | undefined, cwd: string = process.c
     const path = relative(from, resolve(repoRoot, target)).split('\\').join('/');
     return path.startsWith('.') ? path : `./${path}`;
   };
-  return { port: spec('port/index.ts'), python: spec('port/python/index.ts'), native: spec('native/index.ts') };
+  return { port: spec('port/index.ts'), python: spec('runtime/index.ts'), native: spec('native/index.ts') };
 }
 
 export function registerTranspile(program: Command, context: CliContext): void {

@@ -10,7 +10,7 @@
  */
 import { pythonFloatRepr, pythonStringRepr } from '../../ir/python.ts';
 import type { RunResult } from '../../ir/program.ts';
-import { PyTuple, type PyValue } from '../../port/python/index.ts';
+import { PyTuple, type PyValue } from '../../runtime/index.ts';
 import { sharedOracle } from './oracle.ts';
 
 /** What CPython said of one call: ok with `repr` of the result, or not with `Type: message` (or why it could not run). */

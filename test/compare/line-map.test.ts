@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { alignLines } from '../../compare/line-map.ts';
 import { samplePrograms } from '../../generators/index.ts';
 import { printPython } from '../../ir/python.ts';
-import { formatTypeScript, transpile } from '../../port/transpile/index.ts';
+import { formatTypeScript, transpile } from '../../transpile/index.ts';
 
 describe('alignLines', () => {
   it('pairs each print of a generated program with the TS line printing the same label, in order (seed 42)', async () => {

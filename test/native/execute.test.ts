@@ -7,7 +7,7 @@ import { transform } from 'sucrase';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET, type Outcome, type RunResult } from '../../ir/program.ts';
 import { executeNative, sleep, type NativeProgram } from '../../native/index.ts';
-import { print } from '../../port/python/index.ts';
+import { print } from '../../runtime/index.ts';
 import { CASES, type NativeCase } from './_programs.ts';
 
 import { PYTHON } from '../_support/python.ts';

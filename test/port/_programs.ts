@@ -1,12 +1,12 @@
 /**
  * Small asyncio programs that pin CPython 3.11's order, each written twice: the Python
  * source (run on real CPython) and a hand transpilation onto the port (in the shape
- * port/transpile emits). Comparing their traces checks every print, task name, loop
+ * transpile emits). Comparing their traces checks every print, task name, loop
  * iteration and virtual time.
  */
 import * as asyncio from '../../port/index.ts';
 import type { DualProgram } from './_dual.ts';
-import { RuntimeError as RuntimeErrorPy, ValueError as ValueErrorPy } from '../../port/python/exceptions.ts';
+import { RuntimeError as RuntimeErrorPy, ValueError as ValueErrorPy } from '../../runtime/exceptions.ts';
 
 const { coroutine, aw, sleep, create_task, gather, CancelledError } = asyncio;
 const range = (n: number): bigint[] => Array.from({ length: n }, (_, i) => BigInt(i));

@@ -1,5 +1,5 @@
 /**
- * CPython's recursion limit on the port (port/python/frames.ts): a `RecursionError` at the
+ * CPython's recursion limit on the port (runtime/frames.ts): a `RecursionError` at the
  * depth where the oracle raises it, with its message, for plain recursion of `def` and of
  * `async def` awaited directly; never V8's RangeError. Every expectation is the oracle's answer.
  */

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as asyncio from '../../port/index.ts';
-import { RuntimeError, ValueError } from '../../port/python/exceptions.ts';
+import { RuntimeError, ValueError } from '../../runtime/exceptions.ts';
 import { SLEEP0_INTERLEAVE } from './_programs.ts';
 import { PYTHON } from '../_support/python.ts';
 import { runOnPort } from './_dual.ts';

@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import * as asyncio from '../../port/index.ts';
-import { RuntimeError, ValueError } from '../../port/python/exceptions.ts';
+import { RuntimeError, ValueError } from '../../runtime/exceptions.ts';
 import { expectRaises, newTestLoop, runBriefly } from './_loop.ts';
 
 const { coroutine, aw, sleep, CancelledError } = asyncio;

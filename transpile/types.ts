@@ -5,7 +5,7 @@
  * the join of everything assigned to it, a parameter's the join of every call site's
  * argument (and its default), a function's result the join of its returns.
  */
-import type { Expr, FunctionDef, Stmt, Target } from '../../ir/program.ts';
+import type { Expr, FunctionDef, Stmt, Target } from '../ir/program.ts';
 
 export type SType =
   | { k: 'int' | 'float' | 'str' | 'bool' | 'none' | 'list' | 'tuple' | 'range' | 'any' | 'never' }

@@ -1,7 +1,7 @@
 import { Project, type Diagnostic } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
-import { samplePrograms } from '../../../generators/index.ts';
-import { transpile } from '../../../port/transpile/index.ts';
+import { samplePrograms } from '../../generators/index.ts';
+import { transpile } from '../../transpile/index.ts';
 import { PROGRAMS } from './_programs.ts';
 
 /** Type-check transpiled modules against the real port (its files read from disk), in memory. */
@@ -23,7 +23,7 @@ function diagnostics(sources: Record<string, string>): string[] {
   return files.flatMap((f) => f.getPreEmitDiagnostics().map(format));
 }
 
-const importFrom = { port: '../../port/index.ts', python: '../../port/python/index.ts', native: '../../native/index.ts' };
+const importFrom = { port: '../../port/index.ts', python: '../../runtime/index.ts', native: '../../native/index.ts' };
 
 describe('transpiled TypeScript type-checks against the port', () => {
   it('every hand-built program and 40 generated ones (seed 42)', () => {
@@ -33,7 +33,7 @@ describe('transpiled TypeScript type-checks against the port', () => {
     expect(diagnostics(sources)).toEqual([]);
   });
 
-  it('the native profile: 30 programs type-check against native/ and port/python/', () => {
+  it('the native profile: 30 programs type-check against native/ and runtime/', () => {
     const sources: Record<string, string> = {};
     const handBuilt = Object.entries(PROGRAMS).filter(([label]) => label !== 'tasksAndGather'); // it names current_task
     for (const [label, p] of handBuilt) sources[`native_${label}`] = transpile(p, { importFrom, profile: 'native' });

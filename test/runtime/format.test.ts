@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pythonStringRepr } from '../../../ir/python.ts';
-import { py, type PyValue } from '../../../port/python/index.ts';
+import { pythonStringRepr } from '../../ir/python.ts';
+import { py, type PyValue } from '../../runtime/index.ts';
 import { mismatches, randomSeed, type DualCall } from './_cpython.ts';
 import { pyFloat, pyInt, pyStr } from './_arbitraries.ts';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { py, repr, type PyValue } from '../../../port/python/index.ts';
+import { py, repr, type PyValue } from '../../runtime/index.ts';
 import { mismatches, randomSeed, type DualCall } from './_cpython.ts';
 import { pyInt, pyNumber, pyValue } from './_arbitraries.ts';
 
@@ -13,7 +13,7 @@ const BINARY: Array<[string, Binary]> = [
 
 /**
  * Exponents stay small so int ** int terminates quickly on both sides. Float exponents are
- * whole or fractional: the port runs glibc's pow bit for bit (port/python/pow.ts, tested at
+ * whole or fractional: the port runs glibc's pow bit for bit (runtime/pow.ts, tested at
  * length in pow.test.ts).
  */
 const smallExponent = fc.oneof(

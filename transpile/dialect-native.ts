@@ -3,9 +3,9 @@
  * promises, running on native/ (native/README.md has the mapping table). `async def` is an
  * `async function` (a call runs it at once), `await x` is `await x`, `create_task(c)` is
  * `task(c)`, `gather(a, b)` is `Promise.all([a, b])`, `asyncio.run(main())` is
- * `await main()`. Values and prints stay Python's (port/python/).
+ * `await main()`. Values and prints stay Python's (runtime/).
  */
-import type { AsyncioName, Expr, Keyword } from '../../ir/program.ts';
+import type { AsyncioName, Expr, Keyword } from '../ir/program.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { tsName, tsString } from './names.ts';
 import { T, tsType, type SType } from './types.ts';

@@ -3,7 +3,7 @@
  * `Inference` answers, for the emitter: what a name refers to, and the static type of any
  * expression in any scope; it runs the whole-program fixpoint once, when built.
  */
-import type { Expr, FunctionDef, Keyword, Program, Stmt, Target } from '../../ir/program.ts';
+import type { Expr, FunctionDef, Keyword, Program, Stmt, Target } from '../ir/program.ts';
 import {
   T,
   assignedNames,

@@ -4,9 +4,9 @@
  * compare the two observations: `repr` of the result, or `Type: message`; a call the
  * oracle refuses (outside the subset) is a mismatch (`refused: ...`), never skipped.
  */
-import { pythonMessage, pythonTypeName } from '../../../port/python/exceptions.ts';
-import { repr, type PyValue } from '../../../port/python/index.ts';
-import { callSource, observeOnCPython } from '../../_support/values.ts';
+import { pythonMessage, pythonTypeName } from '../../runtime/exceptions.ts';
+import { repr, type PyValue } from '../../runtime/index.ts';
+import { callSource, observeOnCPython } from '../_support/values.ts';
 
 /** What a call gave: `repr` of the result, or `TypeName: message`. */
 export type Observed = string;

@@ -11,7 +11,7 @@
  * binding strength) lives here, so a dialect need not import the emitter.
  */
 import type CodeBlockWriter from 'code-block-writer';
-import type { AsyncioName, Expr, Keyword } from '../../ir/program.ts';
+import type { AsyncioName, Expr, Keyword } from '../ir/program.ts';
 import type { SType } from './types.ts';
 
 /** Binding strength of emitted JS expressions (higher binds tighter). */

@@ -3,16 +3,16 @@
  * stays string building). The output reads line for line like the Python: same names,
  * same statement order, function-scoped locals declared first as Python scopes them.
  *
- * Python values go through `py.*` (port/python/index.ts) unless static types allow a native
+ * Python values go through `py.*` (runtime/index.ts) unless static types allow a native
  * operator. What is async (an `async def`, `await`, `asyncio.*`, task methods, coroutine types,
  * the imports) is written by the profile's dialect (dialect.ts): `port` (CPython's semantics
  * on port/index.ts) or `native` (plain promises on native/).
  */
 import CodeBlockWriter from 'code-block-writer';
-import type { AsyncioName, CmpOpName, Comprehension, Expr, FStringPart, FunctionDef, Keyword, Program, Stmt, Target } from '../../ir/program.ts';
-import { headerLines } from '../../ir/header.ts';
-import { printPythonWithLines } from '../../ir/python.ts';
-import { floatRepr } from '../python/str.ts';
+import type { AsyncioName, CmpOpName, Comprehension, Expr, FStringPart, FunctionDef, Keyword, Program, Stmt, Target } from '../ir/program.ts';
+import { headerLines } from '../ir/header.ts';
+import { printPythonWithLines } from '../ir/python.ts';
+import { floatRepr } from '../runtime/str.ts';
 import { DEFAULT_NATIVE_IMPORT } from './dialect-native.ts';
 import { PORT_DIALECT } from './dialect-port.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
@@ -26,7 +26,7 @@ export type { ImportPaths } from './dialect.ts';
 const MODULE_DONE_COMMENT = "// The module's statements, in order; the module is done when this promise settles.";
 
 /** The module specifiers a transpiled file imports when not told otherwise (from the repo root). */
-export const DEFAULT_IMPORTS: ImportPaths = { port: './port/index.ts', python: './port/python/index.ts', native: DEFAULT_NATIVE_IMPORT };
+export const DEFAULT_IMPORTS: ImportPaths = { port: './port/index.ts', python: './runtime/index.ts', native: DEFAULT_NATIVE_IMPORT };
 
 /** Per emitted function body: its scope, temporaries, and whether it awaited anything. */
 interface Context {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { floatRepr, py, repr, str } from '../../../port/python/index.ts';
+import { floatRepr, py, repr, str } from '../../runtime/index.ts';
 import { mismatches, randomSeed, type DualCall } from './_cpython.ts';
 import { pyFloat, pyStr, pyValue } from './_arbitraries.ts';
 

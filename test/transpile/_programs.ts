@@ -2,7 +2,7 @@
  * Hand-built IR programs that, together, use every node kind of ir/program.ts (and the
  * Python corners the transpiler must respect). Each runs on CPython and on the port.
  */
-import type { Program } from '../../../ir/program.ts';
+import type { Program } from '../../ir/program.ts';
 import {
   adef, aio, and, aug, aw, bin, bool, brk, builtin, call, cmp, comp, cont, def, expr, float, for_, fstr, if_, ifExp, int,
   list, method, name, none, or, pass, print, printKw, program, ret, set, star, str, sub, t, tt, ts, tuple, unary, while_,

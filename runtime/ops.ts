@@ -7,7 +7,7 @@
  * slots of listobject.c, tupleobject.c and unicodeobject.c. Messages are CPython 3.11's.
  */
 import { MemoryError, OverflowError, TypeError, ZeroDivisionError } from './exceptions.ts';
-import { floatModuloSaysByZero, unifiedZeroDivisionMessages } from '../version.ts';
+import { floatModuloSaysByZero, unifiedZeroDivisionMessages } from '../port/version.ts';
 import { printf } from './printf.ts';
 import { glibcPow } from './pow.ts';
 import { ratioToFloat } from './rational.ts';

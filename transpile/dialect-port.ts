@@ -3,7 +3,7 @@
  * fn)` keeps coroutine creation lazy; `await asyncio.aw(x)` is the only await on port
  * objects; asyncio calls keep their Python names.
  */
-import type { AsyncioName, Expr, Keyword } from '../../ir/program.ts';
+import type { AsyncioName, Expr, Keyword } from '../ir/program.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { tsName, tsString } from './names.ts';
 import { T, tsType, type SType } from './types.ts';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { samplePrograms } from '../../../generators/index.ts';
-import { DEFAULT_BUDGET, type ClockModel } from '../../../ir/program.ts';
-import { printPython } from '../../../ir/python.ts';
-import { executeOnPort } from '../../../port/transpile/execute.ts';
-import { runOnOracle } from '../../../compare/sides.ts';
-import { sharedOracle } from '../../_support/oracle.ts';
+import { samplePrograms } from '../../generators/index.ts';
+import { DEFAULT_BUDGET, type ClockModel } from '../../ir/program.ts';
+import { printPython } from '../../ir/python.ts';
+import { executeOnPort } from '../../transpile/execute.ts';
+import { runOnOracle } from '../../compare/sides.ts';
+import { sharedOracle } from '../_support/oracle.ts';
 
 /** Generated programs: the port's RunResult equals the oracle's (as `check` runs it), field for field. */
 async function differences(seed: number, count: number, clock: ClockModel): Promise<string[]> {

@@ -4,23 +4,23 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import { samplePrograms } from '../../../generators/index.ts';
-import { DEFAULT_BUDGET, type Program, type RunResult } from '../../../ir/program.ts';
-import { executeNative, type NativeProgram } from '../../../native/index.ts';
-import { BaseException } from '../../../port/python/exceptions.ts';
-import { NativeTranspileError, compileForNative, transpile } from '../../../port/transpile/index.ts';
+import { samplePrograms } from '../../generators/index.ts';
+import { DEFAULT_BUDGET, type Program, type RunResult } from '../../ir/program.ts';
+import { executeNative, type NativeProgram } from '../../native/index.ts';
+import { BaseException } from '../../runtime/exceptions.ts';
+import { NativeTranspileError, compileForNative, transpile } from '../../transpile/index.ts';
 import { adef, aio, aw, call, expr, print, program, set, str, float, int, name } from './_ir.ts';
 import { PROGRAMS } from './_programs.ts';
 
-const TSX = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
-const NATIVE_INDEX = fileURLToPath(new URL('../../../native/index.ts', import.meta.url));
-const PYTHON_INDEX = fileURLToPath(new URL('../../../port/python/index.ts', import.meta.url));
+const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const NATIVE_INDEX = fileURLToPath(new URL('../../native/index.ts', import.meta.url));
+const PYTHON_INDEX = fileURLToPath(new URL('../../runtime/index.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'native-emit-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const texts = (r: RunResult): string[] => r.trace.map((e) => e.text).join('').split('\n').filter((l) => l !== '');
 
-/** Names only JavaScript throws; a Python program on port/python cannot raise them. */
+/** Names only JavaScript throws; a Python program on runtime cannot raise them. */
 const JS_ONLY = new Set(['ReferenceError', 'SyntaxError', 'RangeError', 'EvalError', 'URIError']);
 /** What V8 says when emitted code is wrong (a Python TypeError never reads like this). */
 const JS_TYPE_ERROR = /is not a function|is not iterable|Cannot read properties|Cannot set properties|is not a constructor|before initialization/;

@@ -6,7 +6,7 @@
  */
 import { BaseException } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, unbound } from './values.ts';
-import { pythonStringRepr } from '../../ir/python-strings.ts';
+import { pythonStringRepr } from '../ir/python-strings.ts';
 import { frames, recursionError, RECURSION_LIMIT } from './frames.ts';
 
 /**

@@ -5,7 +5,7 @@
  * parameters), `formatTypeScript` lays it out with prettier.
  */
 import { transformSync } from 'oxc-transform';
-import type { Program } from '../../ir/program.ts';
+import type { Program } from '../ir/program.ts';
 import { NATIVE_DIALECT } from './dialect-native.ts';
 import { DEFAULT_IMPORTS, emitProgram, type ImportPaths } from './emit.ts';
 import { linkModuleDone } from './link.ts';
@@ -37,8 +37,8 @@ export async function formatTypeScript(ts: string): Promise<string> {
 }
 
 export interface PortRuntime {
-  asyncio: typeof import('../index.ts');
-  python: typeof import('../python/index.ts');
+  asyncio: typeof import('../port/index.ts');
+  python: typeof import('../runtime/index.ts');
 }
 
 export interface CompiledProgram {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_BUDGET, type ClockModel, type Program, type RunResult } from '../../../ir/program.ts';
-import { executeOnPort } from '../../../port/transpile/execute.ts';
-import { compileForPort, formatTypeScript, transpile } from '../../../port/transpile/index.ts';
-import { runOnOracle } from '../../../compare/sides.ts';
-import type { SideResult } from '../../../compare/verdict.ts';
-import { uncheckedOracle } from '../../_support/oracle.ts';
-import { texts } from '../_dual.ts';
+import { DEFAULT_BUDGET, type ClockModel, type Program, type RunResult } from '../../ir/program.ts';
+import { executeOnPort } from '../../transpile/execute.ts';
+import { compileForPort, formatTypeScript, transpile } from '../../transpile/index.ts';
+import { runOnOracle } from '../../compare/sides.ts';
+import type { SideResult } from '../../compare/verdict.ts';
+import { uncheckedOracle } from '../_support/oracle.ts';
+import { texts } from '../port/_dual.ts';
 import { PROGRAMS } from './_programs.ts';
 
 const entries = Object.entries(PROGRAMS);

@@ -1,6 +1,6 @@
 /** `int / int` is rounded once, correctly, down to the smallest normal floats and below. */
 import { describe, expect, it } from 'vitest';
-import { py } from '../../../port/python/index.ts';
+import { py } from '../../runtime/index.ts';
 import { mismatches, type DualCall } from './_cpython.ts';
 
 const divide = (a: bigint, b: bigint): DualCall => ({ py: 'lambda a, b: a / b', args: [a, b], port: py.truediv });

@@ -1,6 +1,6 @@
 /** fast-check arbitraries for Python values, biased towards what tutorials and edge cases use. */
 import fc from 'fast-check';
-import { py, type PyValue } from '../../../port/python/index.ts';
+import { py, type PyValue } from '../../runtime/index.ts';
 
 /** Floats: any double (NaN, ±inf, ±0, subnormals), short decimals, integral, tiny/huge. */
 export const pyFloat: fc.Arbitrary<number> = fc.oneof(

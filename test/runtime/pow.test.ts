@@ -1,6 +1,6 @@
 /**
  * `**` on floats (and int ** negative int) bit for bit with CPython: the port of glibc's pow
- * (port/python/pow.ts) and its exact fma (port/python/fma.ts).
+ * (runtime/pow.ts) and its exact fma (runtime/fma.ts).
  *
  * The comparison runs IR programs that print batches of `a ** b` through the product's
  * oracle and through the port, as `check` does (compare/sides.ts), and compares every
@@ -13,14 +13,14 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { portSide, runOnOracle } from '../../../compare/sides.ts';
-import { DEFAULT_BUDGET, type Expr, type Program, type RunResult } from '../../../ir/program.ts';
-import type { SideResult } from '../../../compare/verdict.ts';
-import { fma } from '../../../port/python/fma.ts';
-import { buildForCpuFlags, glibcPow, MACHINE_POW_BUILD, POW_BUILD_VARIABLE, powBuild, setPowBuild } from '../../../port/python/pow.ts';
-import { py } from '../../../port/python/index.ts';
-import { decompose } from '../../../port/python/rational.ts';
-import { sharedOracle } from '../../_support/oracle.ts';
+import { portSide, runOnOracle } from '../../compare/sides.ts';
+import { DEFAULT_BUDGET, type Expr, type Program, type RunResult } from '../../ir/program.ts';
+import type { SideResult } from '../../compare/verdict.ts';
+import { fma } from '../../runtime/fma.ts';
+import { buildForCpuFlags, glibcPow, MACHINE_POW_BUILD, POW_BUILD_VARIABLE, powBuild, setPowBuild } from '../../runtime/pow.ts';
+import { py } from '../../runtime/index.ts';
+import { decompose } from '../../runtime/rational.ts';
+import { sharedOracle } from '../_support/oracle.ts';
 
 // ------------------------------------------------------------------ programs of powers
 
@@ -221,7 +221,7 @@ describe('fma rounds a * b + c once', () => {
 
 // ------------------------------------------------------------------ builds
 
-const REPOSITORY = fileURLToPath(new URL('../../../', import.meta.url));
+const REPOSITORY = fileURLToPath(new URL('../../', import.meta.url));
 
 describe("glibc's two x86-64 builds", () => {
   it('the ifunc picks the FMA build only with both fma and avx2', () => {
@@ -259,7 +259,7 @@ describe("glibc's two x86-64 builds", () => {
   });
 
   it(`${POW_BUILD_VARIABLE} names the build for a whole process`, () => {
-    const script = "import('./port/python/pow.ts').then((m) => console.log(m.powBuild(), m.glibcPow(0.49999999999999994, -37)))";
+    const script = "import('./runtime/pow.ts').then((m) => console.log(m.powBuild(), m.glibcPow(0.49999999999999994, -37)))";
     const run = (value: string): string =>
       execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: REPOSITORY, env: { ...process.env, [POW_BUILD_VARIABLE]: value }, encoding: 'utf8' }).trim();
     expect(run('generic')).toBe('generic 137438953472.00058');

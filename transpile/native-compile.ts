@@ -4,8 +4,8 @@
  * line becomes the parameter `rt`, type-only imports vanish with the types.
  */
 import { transformSync } from 'oxc-transform';
-import type { Program } from '../../ir/program.ts';
-import type { NativeProgram } from '../../native/index.ts';
+import type { Program } from '../ir/program.ts';
+import type { NativeProgram } from '../native/index.ts';
 import { NATIVE_DIALECT } from './dialect-native.ts';
 import { DEFAULT_IMPORTS, emitProgram } from './emit.ts';
 import { linkModuleDone } from './link.ts';

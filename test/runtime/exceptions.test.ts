@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CancelledError } from '../../../port/exceptions.ts';
-import { BaseException, Exception, ValueError, pythonMessage, pythonTypeName } from '../../../port/python/exceptions.ts';
+import { CancelledError } from '../../port/exceptions.ts';
+import { BaseException, Exception, ValueError, pythonMessage, pythonTypeName } from '../../runtime/exceptions.ts';
 
 describe('Python exceptions without JS stacks', () => {
   afterEach(() => {

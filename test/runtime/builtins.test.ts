@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { print, py, setStdout, type PyValue } from '../../../port/python/index.ts';
+import { print, py, setStdout, type PyValue } from '../../runtime/index.ts';
 import { mismatches, randomSeed, type DualCall } from './_cpython.ts';
 import { pyFloat, pyInt, pyNumber, pyValue } from './_arbitraries.ts';
 

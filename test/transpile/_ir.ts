@@ -1,5 +1,5 @@
 /** A compact way to write IR programs by hand in tests (one helper per node kind). */
-import type { AsyncioName, BinOpName, BuiltinName, CmpOpName, Expr, FStringPart, FunctionDef, MethodName, Param, Program, Stmt, Target } from '../../../ir/program.ts';
+import type { AsyncioName, BinOpName, BuiltinName, CmpOpName, Expr, FStringPart, FunctionDef, MethodName, Param, Program, Stmt, Target } from '../../ir/program.ts';
 
 type Kw = Record<string, Expr>;
 const kws = (kw: Kw = {}) => Object.entries(kw).map(([name, value]) => ({ name, value }));

@@ -2,9 +2,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { printPython } from '../../../ir/python.ts';
-import { formatTypeScript, transpile } from '../../../port/transpile/index.ts';
-import { PYTHON } from '../../_support/python.ts';
+import { printPython } from '../../ir/python.ts';
+import { formatTypeScript, transpile } from '../../transpile/index.ts';
+import { PYTHON } from '../_support/python.ts';
 import { PROGRAMS } from './_programs.ts';
 
 const TMP = 'test/.tmp';
@@ -21,7 +21,7 @@ describe('a transpiled file runs standalone like python3 runs the Python', () =>
       const program = PROGRAMS[label];
       const tsFile = join(TMP, `${label}.ts`);
       const pyFile = join(TMP, `${label}.py`);
-      const ts = transpile(program, { importFrom: { port: '../../port/index.ts', python: '../../port/python/index.ts' } });
+      const ts = transpile(program, { importFrom: { port: '../../port/index.ts', python: '../../runtime/index.ts' } });
       await writeFile(tsFile, await formatTypeScript(ts));
       await writeFile(pyFile, printPython(program));
       const [port, python] = await Promise.all([execa('npx', ['tsx', tsFile]), execa(PYTHON, [pyFile])]);

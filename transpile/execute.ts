@@ -3,12 +3,12 @@
  * ir/program.ts RunResult). Installs a virtual-clock policy for the run and restores the
  * previous policy and stdout afterwards, whatever happens.
  */
-import type { Budget, ClockModel, Outcome, Program, RunResult, TraceEntry } from '../../ir/program.ts';
-import * as asyncio from '../index.ts';
-import * as python from '../python/index.ts';
-import { BaseException, pythonMessage, pythonTypeName } from '../python/exceptions.ts';
+import type { Budget, ClockModel, Outcome, Program, RunResult, TraceEntry } from '../ir/program.ts';
+import * as asyncio from '../port/index.ts';
+import * as python from '../runtime/index.ts';
+import { BaseException, pythonMessage, pythonTypeName } from '../runtime/exceptions.ts';
 import { compileForPort, type CompiledProgram } from './index.ts';
-import { resetFrames } from '../python/frames.ts';
+import { resetFrames } from '../runtime/frames.ts';
 
 export interface ExecuteOptions {
   clock: ClockModel;
