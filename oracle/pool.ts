@@ -20,14 +20,7 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { execa, type ResultPromise } from 'execa';
-import {
-  DEFAULT_BUDGET,
-  type Budget,
-  type ClockModel,
-  type Program,
-  type RunResult,
-} from '../ir/program.ts';
-import { toProgramInputError, type WorkerError } from './errors.ts';
+import { Dispatcher, OTHER_OP_MS, type Executor, type OracleRequest, type WorkerResponse } from './dispatch.ts';
 import { findPython, type PythonInfo } from './find-python.ts';
 import { DEFAULT_WALLCLOCK_MS } from './wallclock.ts';
 
@@ -53,26 +46,7 @@ export interface OracleOptions {
   script?: string;
 }
 
-export interface RunOptions {
-  /** Default `realistic` (SEMANTICS.md "Clock models"). */
-  clock?: ClockModel;
-  budget?: Budget;
-  /** Wall-clock limit of one run in the worker (SIGALRM); default 5000. 0 disables it. */
-  wallclockMs?: number;
-  /** The name tracebacks and errors use; default `prog.py`. */
-  filename?: string;
-  /**
-   * What one clock read costs under the `realistic` model, in seconds (default 1e-6, what the
-   * port reproduces). A program whose output changes with it (say at 1e-4) is timing-sensitive:
-   * its real-world output depends on the machine's speed.
-   */
-  quantum?: number;
-  /**
-   * Record the loop's own events too (the worker's event recorder; `explain`): the result then
-   * carries an `events` array. Read it through `runWithEvents` (oracle/events.ts).
-   */
-  events?: boolean;
-}
+export type { RunOptions } from './dispatch.ts';
 
 /** One operation of a `heapqTrace` case; an item's id is the order it was made in. */
 export type HeapqOp = { op: 'push'; key: number } | { op: 'pop' } | { op: 'heapify'; keys: number[] };
@@ -89,49 +63,12 @@ const MAX_BOOT_FAILURES = 3;
 /** How long `close()` lets workers finish their queue before killing them. */
 const CLOSE_GRACE_MS = 5000;
 
-/** The result a request gets when it cannot get a real one (its worker hung or kept dying). */
-export function wallclockResult(): RunResult {
-  return { trace: [], outcome: { kind: 'budget', limit: 'wallclock' }, endTime: 0, iterations: 0 };
-}
+export { crashResult, wallclockResult } from './dispatch.ts';
 
-/** The result of a program whose worker died twice running it (a segfault, an OOM kill). */
-export function crashResult(stderrTail: string): RunResult {
-  const lastLine = stderrTail.trim().split('\n').at(-1) || 'the worker process died';
-  const message = lastLine.length > 500 ? `${lastLine.slice(0, 500)} [cut]` : lastLine;
-  return { trace: [], outcome: { kind: 'crash', message }, endTime: 0, iterations: 0 };
-}
-
-interface Request {
-  id: number;
-  op: 'run' | 'import' | 'info' | 'heapq';
-  /** The JSON line as sent (resent as is after a crash). */
-  line: string;
-  filename: string;
-  /** Kill the worker when this request runs longer than this (0: never). */
-  killAfterMs: number;
-  /** Times its worker died while executing it. */
-  strikes: number;
-  /** Resolve with `{result, clockReads}` instead of the bare result (runCountingClockReads). */
-  withStats: boolean;
-  /** The `info` a replacement worker gets first (nobody waits for it; never resent). */
-  warmUp?: boolean;
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-}
-
-interface WorkerResponse {
-  id: number;
-  ok: boolean;
-  error?: WorkerError;
-  result?: RunResult;
-  program?: Program;
-  [key: string]: unknown;
-}
-
-class Worker {
+class Worker implements Executor {
   readonly process: ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
   /** Sent and not answered, oldest first; `inflight[0]` is executing. */
-  readonly inflight: Request[] = [];
+  readonly inflight: OracleRequest[] = [];
   exited = false;
   /** Responses received: a worker that dies before its first one is broken, not unlucky. */
   answered = 0;
@@ -146,8 +83,8 @@ class Worker {
 
   constructor(
     executable: string,
-    private readonly onResponse: (worker: Worker, request: Request, response: WorkerResponse) => void,
-    private readonly onExit: (worker: Worker, culprit: Request | undefined, hung: boolean) => void,
+    private readonly onResponse: (worker: Worker, request: OracleRequest, response: WorkerResponse) => void,
+    private readonly onExit: (worker: Worker, culprit: OracleRequest | undefined, hung: boolean) => void,
     workerArgs: string[] = [],
     script = WORKER_SCRIPT,
   ) {
@@ -174,7 +111,7 @@ class Worker {
     });
   }
 
-  send(request: Request): void {
+  send(request: OracleRequest): void {
     this.inflight.push(request);
     if (this.inflight.length === 1) this.armTimer();
     // Requests sent in one synchronous run go out as one write (one syscall, one wake-up of
@@ -228,7 +165,7 @@ class Worker {
       this.kill();
       return;
     }
-    const request = this.inflight.shift() as Request;
+    const request = this.inflight.shift() as OracleRequest;
     this.answered++;
     this.armTimer();
     this.onResponse(this, request, response);
@@ -259,14 +196,13 @@ class Worker {
   }
 }
 
-export class Oracle {
-  private readonly workers: Worker[] = [];
-  private nextId = 1;
+export class Oracle extends Dispatcher<Worker> {
   /** stderr of the last worker that died (for error messages). */
   private lastStderr = '';
-  private closing = false;
   /** Workers in a row that died before answering anything. */
   private bootFailures = 0;
+  protected readonly lineEnd = '\n';
+  protected readonly executorName = 'oracle worker';
 
   private constructor(
     readonly info: OracleInfo,
@@ -274,18 +210,20 @@ export class Oracle {
     private readonly killGraceMs: number,
     private readonly workerArgs: string[] = [],
     private readonly script = WORKER_SCRIPT,
-  ) {}
+  ) {
+    super();
+  }
 
   static async start(opts: OracleOptions = {}): Promise<Oracle> {
     const python = await findPython({ python: opts.python });
     const count = Math.max(1, opts.workers ?? os.availableParallelism());
     const oracle = new Oracle(python, python.executable, opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS, opts.uncheckedSource ? ['--unchecked'] : [], opts.script);
-    for (let i = 0; i < count; i++) oracle.workers.push(oracle.spawn());
+    for (let i = 0; i < count; i++) oracle.executors.push(oracle.spawn());
     // Every worker must come up (imports asyncio, installs its policy) before we say ready.
     let infos: Omit<WorkerResponse, 'id'>[];
     try {
       infos = await Promise.all(
-        oracle.workers.map((worker) => oracle.request<Omit<WorkerResponse, 'id'>>({ op: 'info' }, 'info', BOOT_LIMIT_MS, worker)),
+        oracle.executors.map((worker) => oracle.request<Omit<WorkerResponse, 'id'>>({ op: 'info' }, 'info', BOOT_LIMIT_MS, worker)),
       );
     } catch (error) {
       await oracle.close();
@@ -300,76 +238,14 @@ export class Oracle {
     return oracle;
   }
 
-  /** Number of worker processes. */
-  get size(): number {
-    return this.workers.length;
-  }
-
-  /** Requests sent to each worker and not answered yet. */
-  get inflight(): number[] {
-    return this.workers.map((w) => w.inflight.length);
-  }
-
   /** Process ids of the live workers (tests kill one to check recovery). */
   get pids(): number[] {
-    return this.workers.map((w) => w.process.pid ?? -1);
+    return this.executors.map((w) => w.process.pid ?? -1);
   }
 
-  /**
-   * Runs Python source on stock CPython asyncio with a virtual clock.
-   * Rejects with ProgramInputError when the source does not parse.
-   */
-  run(source: string, opts: RunOptions = {}): Promise<RunResult> {
-    return this.runRequest<RunResult>(source, opts, false);
-  }
-
-  /**
-   * Like `run`, plus the number of `loop.time()` reads the run made (a test hook: the port
-   * must read the clock exactly as often as base_events.py does).
-   */
-  runCountingClockReads(source: string, opts: RunOptions = {}): Promise<{ result: RunResult; clockReads: number }> {
-    return this.runRequest(source, opts, true);
-  }
-
-  private runRequest<T>(source: string, opts: RunOptions, countClockReads: boolean): Promise<T> {
-    const wallclockMs = opts.wallclockMs ?? DEFAULT_WALLCLOCK_MS;
-    const filename = opts.filename ?? 'prog.py';
-    const clock = opts.clock ?? 'realistic';
-    const budget = opts.budget ?? DEFAULT_BUDGET;
-    return this.request<T>(
-      {
-        op: 'run',
-        source,
-        filename,
-        clock,
-        budget,
-        wallclockMs,
-        ...(countClockReads ? { countClockReads: true } : {}),
-        ...(opts.quantum !== undefined ? { quantum: opts.quantum } : {}),
-        ...(opts.events ? { events: true } : {}), // explain: the loop's events (oracle/events.ts)
-      },
-      filename,
-      // Twice the wallclock plus the grace: the worker's SIGALRM ends the run at wallclockMs;
-      // after it come the clean-up of what the program left and the encoding of its trace,
-      // both bounded by what the program could do in that time. This is only a safety net.
-      wallclockMs > 0 ? 2 * wallclockMs + this.killGraceMs : 0,
-      undefined,
-      countClockReads,
-    );
-  }
-
-  /** Reads a `.py` source into the IR (never runs it). Rejects with ProgramInputError. */
-  importSource(source: string, filename: string): Promise<Program> {
-    return this.request<Program>({ op: 'import', source, filename }, filename, 30_000);
-  }
-
-  /**
-   * Test hook: replays push/pop/heapify sequences on the worker's `heapq` (the C heap the
-   * loop keeps its timers in) with items that compare by key only; per case, the ids popped
-   * and the ids left in heap order (worker.py `heapq_trace`).
-   */
+  /** Runs heapq operations on CPython's own heapq (tests of port/heapq.ts). */
   async heapqTrace(cases: HeapqOp[][]): Promise<Array<[popped: number[], heap: number[]]>> {
-    const response = await this.request<{ results: Array<[number[], number[]]> }>({ op: 'heapq', cases }, 'heapq', 30_000);
+    const response = await this.request<{ results: Array<[number[], number[]]> }>({ op: 'heapq', cases }, 'heapq', OTHER_OP_MS);
     return response.results;
   }
 
@@ -377,42 +253,21 @@ export class Oracle {
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    for (const worker of this.workers) worker.endInput();
-    const killTimer = setTimeout(() => this.workers.forEach((w) => w.kill()), CLOSE_GRACE_MS);
-    await Promise.all(this.workers.map((w) => w.process.then(() => undefined, () => undefined)));
+    for (const worker of this.executors) worker.endInput();
+    const killTimer = setTimeout(() => this.executors.forEach((w) => w.kill()), CLOSE_GRACE_MS);
+    await Promise.all(this.executors.map((w) => w.process.then(() => undefined, () => undefined)));
     clearTimeout(killTimer);
   }
 
-  private request<T>(
-    payload: Record<string, unknown>,
-    filename: string,
-    killAfterMs: number,
-    worker?: Worker,
-    withStats = false,
-  ): Promise<T> {
-    if (this.closing) return Promise.reject(new Error('oracle is closed'));
-    if (this.workers.length === 0) return Promise.reject(new Error(`no oracle worker could start: ${this.lastStderr}`));
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      const request: Request = {
-        id,
-        op: payload.op as Request['op'],
-        line: JSON.stringify({ id, ...payload }) + '\n',
-        filename,
-        killAfterMs,
-        strikes: 0,
-        withStats,
-        resolve: (value) => resolve(value as T),
-        reject,
-      };
-      (worker ?? this.leastLoaded()).send(request);
-    });
+  protected noExecutor(): Error {
+    return new Error(`no oracle worker could start: ${this.lastStderr}`);
   }
 
-  private leastLoaded(): Worker {
-    let best = this.workers[0];
-    for (const worker of this.workers) if (worker.inflight.length < best.inflight.length) best = worker;
-    return best;
+  // Twice the wallclock plus the grace: the worker's SIGALRM ends the run at wallclockMs;
+  // after it come the clean-up of what the program left and the encoding of its trace,
+  // both bounded by what the program could do in that time. This is only a safety net.
+  protected killAfter(wallclockMs: number): number {
+    return 2 * wallclockMs + this.killGraceMs;
   }
 
   private spawn(): Worker {
@@ -425,26 +280,11 @@ export class Oracle {
     );
   }
 
-  private settle(request: Request, response: WorkerResponse): void {
-    if (!response.ok) {
-      request.reject(toProgramInputError(response.error as WorkerError, request.filename));
-      return;
-    }
-    if (request.withStats) {
-      request.resolve({ result: response.result, clockReads: (response.stats as { clockReads: number }).clockReads });
-    } else if (request.op === 'run') request.resolve(response.result);
-    else if (request.op === 'import') request.resolve(response.program);
-    else request.resolve(response);
-  }
-
   /** A worker exited: replace it, blame its executing request, resend the rest. */
-  private recover(dead: Worker, culprit: Request | undefined, hung: boolean): void {
+  private recover(dead: Worker, culprit: OracleRequest | undefined, hung: boolean): void {
     const orphans = dead.inflight.splice(0);
-    const slot = this.workers.indexOf(dead);
-    if (this.closing) {
-      for (const r of orphans) r.reject(new Error(`oracle closed before request ${r.id} was answered`));
-      return;
-    }
+    const slot = this.executors.indexOf(dead);
+    if (this.rejectIfClosing(orphans)) return;
     this.lastStderr = dead.stderrTail.slice(-1000);
     this.bootFailures = dead.answered > 0 ? 0 : this.bootFailures + 1;
     const work = orphans.filter((request) => !request.warmUp);
@@ -452,24 +292,15 @@ export class Oracle {
       // Died before it ever answered, with nothing to retry or again and again: the
       // interpreter or the worker script is broken. Respawning would loop forever; drop the
       // slot instead and fail what it held.
-      if (slot >= 0) this.workers.splice(slot, 1);
-      for (const request of work) request.reject(new Error(`no oracle worker could start: ${this.lastStderr}`));
+      if (slot >= 0) this.executors.splice(slot, 1);
+      for (const request of work) request.reject(this.noExecutor());
       return;
     }
     const replacement = this.spawn();
-    if (slot >= 0) this.workers[slot] = replacement;
+    if (slot >= 0) this.executors[slot] = replacement;
     // Its first request is an `info`: the resent runs' timers start once it has booted.
     this.warmUp(replacement);
-    for (const request of work) {
-      if (request === culprit) {
-        request.strikes += hung ? 2 : 1;
-        if (request.strikes >= 2) {
-          this.giveUp(request, hung, dead.stderrTail);
-          continue;
-        }
-      }
-      replacement.send(request);
-    }
+    this.resend(work, culprit, hung, replacement, dead.stderrTail);
   }
 
   /** Sends a fresh worker an `info` request, so that no run's timer counts the worker's start. */
@@ -487,17 +318,5 @@ export class Oracle {
       resolve: () => {},
       reject: () => {},
     });
-  }
-
-  private giveUp(request: Request, hung: boolean, stderrTail: string): void {
-    if (request.op === 'run') {
-      // A hang is the program's doing (a budget); a process that died twice is not.
-      const result = hung ? wallclockResult() : crashResult(stderrTail);
-      if (request.withStats) request.resolve({ result, clockReads: 0 });
-      else request.resolve(result);
-      return;
-    }
-    const why = hung ? 'hung' : 'crashed twice';
-    request.reject(new Error(`oracle worker ${why} on a ${request.op} request: ${stderrTail.slice(-500)}`));
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The embedded oracle: CPython builds that ship in npm packages (Pyodide), one per Node worker
- * thread, behind the same interface and rules as the process pool (`oracle/pool.ts`):
+ * thread, behind the same interface and rules as the process pool (one dispatcher, `oracle/dispatch.ts`):
  * requests are the worker's JSON lines, pipelined and spread least-loaded first; each thread
  * answers in order, so its oldest unanswered request is the one executing. A thread that dies
  * (a Pyodide fatal error) or outlives a request's wall clock plus grace (a hang Python's
@@ -13,18 +13,9 @@ import os from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_BUDGET, type Program, type RunResult } from '../../ir/program.ts';
-import { toProgramInputError, type WorkerError } from '../errors.ts';
+import { Dispatcher, OTHER_OP_MS, type Executor, type OracleRequest, type WorkerResponse } from '../dispatch.ts';
 import type { Oracle } from '../oracles.ts';
-import {
-  crashResult,
-  DEFAULT_KILL_GRACE_MS,
-  DEFAULT_WALLCLOCK_MS,
-  wallclockResult,
-  WORKER_SCRIPT,
-  type OracleInfo,
-  type RunOptions,
-} from '../pool.ts';
+import { DEFAULT_KILL_GRACE_MS, WORKER_SCRIPT, type OracleInfo } from '../pool.ts';
 import { AlarmClock, newAlarmState } from './alarm.ts';
 import { pyodideModuleUrl, type EmbeddedBuild } from './builds.ts';
 import type { ThreadData, ThreadMessage, ThreadRequest } from './thread.ts';
@@ -42,8 +33,6 @@ export interface EmbeddedOracleOptions {
 /** Loading a build is slow on a busy machine: a thread gets this long to say it is ready. */
 const LOAD_TIMEOUT_MS = 120_000;
 const CLOSE_GRACE_MS = 5000;
-/** Limit of `info`/`import` requests, as in the pool. */
-const OTHER_OP_MS = 30_000;
 
 const THREAD = new URL('./thread.ts', import.meta.url).href;
 /** Worker threads do not inherit tsx's loader: the thread registers it before importing. */
@@ -55,33 +44,10 @@ function pythonFiles(): string[] {
   return [...modules, fileURLToPath(new URL('./bootstrap.py', import.meta.url))];
 }
 
-interface Request {
-  id: number;
-  op: 'run' | 'import' | 'info';
-  line: string;
-  filename: string;
-  /** Terminate the thread when this request executes longer than this (0: never). */
-  killAfterMs: number;
-  strikes: number;
-  withStats: boolean;
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-}
-
-interface WorkerResponse {
-  id: number;
-  ok: boolean;
-  error?: WorkerError;
-  result?: RunResult;
-  program?: Program;
-  stats?: { clockReads: number };
-  [key: string]: unknown;
-}
-
 /** One thread: its queue, its alarm, its safety-net timer. */
-class EmbeddedThread {
+class EmbeddedThread implements Executor {
   readonly worker: Worker;
-  readonly inflight: Request[] = [];
+  readonly inflight: OracleRequest[] = [];
   exited = false;
   ready = false;
   /** Where this interpreter's `asyncio.Task` comes from (`_asyncio`: the C Task). */
@@ -97,8 +63,8 @@ class EmbeddedThread {
   constructor(
     build: EmbeddedBuild,
     pythonTasks: boolean,
-    private readonly onResponse: (thread: EmbeddedThread, request: Request, response: WorkerResponse, restart: boolean) => void,
-    private readonly onExit: (thread: EmbeddedThread, culprit: Request | undefined, hung: boolean) => void,
+    private readonly onResponse: (thread: EmbeddedThread, request: OracleRequest, response: WorkerResponse, restart: boolean) => void,
+    private readonly onExit: (thread: EmbeddedThread, culprit: OracleRequest | undefined, hung: boolean) => void,
   ) {
     const state = newAlarmState();
     this.alarm = new AlarmClock(state);
@@ -112,7 +78,7 @@ class EmbeddedThread {
     this.armTimer(); // the load itself is bounded
   }
 
-  send(request: Request): void {
+  send(request: OracleRequest): void {
     this.inflight.push(request);
     if (this.inflight.length === 1 && this.ready) this.armTimer();
     const message: ThreadRequest = { id: request.id, line: request.line };
@@ -187,16 +153,17 @@ class EmbeddedThread {
   }
 }
 
-export class EmbeddedOracle implements Oracle {
-  private readonly threads: EmbeddedThread[] = [];
-  private nextId = 1;
+export class EmbeddedOracle extends Dispatcher<EmbeddedThread> implements Oracle {
   private lastOutput = '';
-  private closing = false;
+  protected readonly lineEnd = '';
+  protected readonly executorName = 'embedded oracle thread';
 
   private constructor(
     readonly info: OracleInfo,
     private readonly options: Required<EmbeddedOracleOptions>,
-  ) {}
+  ) {
+    super();
+  }
 
   static async start(opts: EmbeddedOracleOptions): Promise<EmbeddedOracle> {
     const options: Required<EmbeddedOracleOptions> = {
@@ -207,10 +174,10 @@ export class EmbeddedOracle implements Oracle {
     };
     const placeholder: OracleInfo = { executable: '', version: '', implementation: '' };
     const oracle = new EmbeddedOracle(placeholder, options);
-    for (let i = 0; i < options.workers; i++) oracle.threads.push(oracle.spawn());
+    for (let i = 0; i < options.workers; i++) oracle.executors.push(oracle.spawn());
     let infos: OracleInfo[];
     try {
-      infos = await Promise.all(oracle.threads.map((thread) => oracle.request<OracleInfo>({ op: 'info' }, 'info', OTHER_OP_MS, thread)));
+      infos = await Promise.all(oracle.executors.map((thread) => oracle.request<OracleInfo>({ op: 'info' }, 'info', OTHER_OP_MS, thread)));
     } catch (error) {
       await oracle.close();
       throw error;
@@ -219,36 +186,15 @@ export class EmbeddedOracle implements Oracle {
       executable: `pyodide ${opts.build.pyodide} (embedded ${opts.build.name})`,
       version: infos[0].version,
       // Said by the interpreter itself: a Task that is not `_asyncio`'s is the pure-Python one.
-      implementation: oracle.threads[0].taskModule === '_asyncio' ? infos[0].implementation : `${infos[0].implementation}/py-task`,
+      implementation: oracle.executors[0].taskModule === '_asyncio' ? infos[0].implementation : `${infos[0].implementation}/py-task`,
     };
     return oracle;
-  }
-
-  get size(): number {
-    return this.threads.length;
-  }
-
-  /** Requests sent to each thread and not answered yet. */
-  get inflight(): number[] {
-    return this.threads.map((t) => t.inflight.length);
-  }
-
-  run(source: string, opts: RunOptions = {}): Promise<RunResult> {
-    return this.runRequest<RunResult>(source, opts, false);
-  }
-
-  runCountingClockReads(source: string, opts: RunOptions = {}): Promise<{ result: RunResult; clockReads: number }> {
-    return this.runRequest(source, opts, true);
-  }
-
-  importSource(source: string, filename: string): Promise<Program> {
-    return this.request<Program>({ op: 'import', source, filename }, filename, OTHER_OP_MS);
   }
 
   async close(): Promise<void> {
     if (this.closing) return;
     this.closing = true;
-    const drained = this.threads.map(
+    const drained = this.executors.map(
       (thread) =>
         new Promise<void>((resolve) => {
           if (thread.exited) return resolve();
@@ -256,119 +202,51 @@ export class EmbeddedOracle implements Oracle {
           if (thread.inflight.length === 0) thread.retire();
         }),
     );
-    const killTimer = setTimeout(() => this.threads.forEach((t) => t.terminate()), CLOSE_GRACE_MS);
+    const killTimer = setTimeout(() => this.executors.forEach((t) => t.terminate()), CLOSE_GRACE_MS);
     await Promise.all(drained);
     clearTimeout(killTimer);
   }
 
-  private runRequest<T>(source: string, opts: RunOptions, countClockReads: boolean): Promise<T> {
-    const wallclockMs = opts.wallclockMs ?? DEFAULT_WALLCLOCK_MS;
-    const filename = opts.filename ?? 'prog.py';
-    return this.request<T>(
-      {
-        op: 'run',
-        source,
-        filename,
-        clock: opts.clock ?? 'realistic',
-        budget: opts.budget ?? DEFAULT_BUDGET,
-        wallclockMs,
-        ...(countClockReads ? { countClockReads: true } : {}),
-        ...(opts.quantum !== undefined ? { quantum: opts.quantum } : {}),
-        ...(opts.events ? { events: true } : {}), // explain: the loop's events (oracle/events.ts)
-      },
-      filename,
-      wallclockMs > 0 ? wallclockMs + this.options.killGraceMs : 0,
-      undefined,
-      countClockReads,
-    );
+  protected noExecutor(): Error {
+    return new Error(`no embedded CPython could start: ${this.lastOutput}`);
   }
 
-  private request<T>(payload: Record<string, unknown>, filename: string, killAfterMs: number, thread?: EmbeddedThread, withStats = false): Promise<T> {
-    if (this.closing) return Promise.reject(new Error('oracle is closed'));
-    if (this.threads.length === 0) return Promise.reject(new Error(`no embedded CPython could start: ${this.lastOutput}`));
-    const id = this.nextId++;
-    return new Promise<T>((resolve, reject) => {
-      const request: Request = {
-        id,
-        op: payload.op as Request['op'],
-        line: JSON.stringify({ id, ...payload }),
-        filename,
-        killAfterMs,
-        strikes: 0,
-        withStats,
-        resolve: (value) => resolve(value as T),
-        reject,
-      };
-      (thread ?? this.leastLoaded()).send(request);
-    });
-  }
-
-  private leastLoaded(): EmbeddedThread {
-    let best = this.threads[0];
-    for (const thread of this.threads) if (thread.inflight.length < best.inflight.length) best = thread;
-    return best;
+  protected killAfter(wallclockMs: number): number {
+    return wallclockMs + this.options.killGraceMs;
   }
 
   private spawn(): EmbeddedThread {
     return new EmbeddedThread(
       this.options.build,
       this.options.pythonTasks,
-      (thread, request, response, restart) => this.settle(thread, request, response, restart),
+      (thread, request, response, restart) => this.settleAndRetire(thread, request, response, restart),
       (thread, culprit, hung) => this.recover(thread, culprit, hung),
     );
   }
 
-  private settle(thread: EmbeddedThread, request: Request, response: WorkerResponse, restart: boolean): void {
+  private settleAndRetire(thread: EmbeddedThread, request: OracleRequest, response: WorkerResponse, restart: boolean): void {
     if (restart) thread.retire(); // the worker gave up on its state (its clean-up outran its bound)
-    if (!response.ok) {
-      request.reject(toProgramInputError(response.error as WorkerError, request.filename));
-    } else if (request.withStats) {
-      request.resolve({ result: response.result, clockReads: response.stats?.clockReads ?? 0 });
-    } else if (request.op === 'run') request.resolve(response.result);
-    else if (request.op === 'import') request.resolve(response.program);
-    else request.resolve(response);
+    this.settle(request, response);
     if (this.closing && thread.inflight.length === 0) thread.retire();
   }
 
+
   /** A thread ended: replace it, blame its executing request, resend the rest. */
-  private recover(dead: EmbeddedThread, culprit: Request | undefined, hung: boolean): void {
+  private recover(dead: EmbeddedThread, culprit: OracleRequest | undefined, hung: boolean): void {
     const orphans = dead.inflight.splice(0);
-    const slot = this.threads.indexOf(dead);
-    if (this.closing) {
-      for (const r of orphans) r.reject(new Error(`oracle closed before request ${r.id} was answered`));
-      return;
-    }
+    const slot = this.executors.indexOf(dead);
+    if (this.rejectIfClosing(orphans)) return;
     this.lastOutput = dead.outputTail.slice(-1000);
     if (!dead.ready) {
       // The build could not even load: respawning would loop forever; drop the slot.
-      if (slot >= 0) this.threads.splice(slot, 1);
+      if (slot >= 0) this.executors.splice(slot, 1);
       const why = `the embedded CPython did not start: ${this.lastOutput.trim() || 'no output'}`;
-      if (this.threads.length === 0) for (const r of orphans) r.reject(new Error(why));
+      if (this.executors.length === 0) for (const r of orphans) r.reject(new Error(why));
       else for (const r of orphans) this.leastLoaded().send(r);
       return;
     }
     const replacement = this.spawn();
-    if (slot >= 0) this.threads[slot] = replacement;
-    for (const request of orphans) {
-      if (request === culprit) {
-        request.strikes += hung ? 2 : 1;
-        if (request.strikes >= 2) {
-          this.giveUp(request, hung, dead.outputTail);
-          continue;
-        }
-      }
-      replacement.send(request);
-    }
-  }
-
-  private giveUp(request: Request, hung: boolean, outputTail: string): void {
-    if (request.op === 'run') {
-      const result = hung ? wallclockResult() : crashResult(outputTail);
-      if (request.withStats) request.resolve({ result, clockReads: 0 });
-      else request.resolve(result);
-      return;
-    }
-    const why = hung ? 'hung' : 'crashed twice';
-    request.reject(new Error(`embedded oracle thread ${why} on a ${request.op} request: ${outputTail.slice(-500)}`));
+    if (slot >= 0) this.executors[slot] = replacement;
+    this.resend(orphans, culprit, hung, replacement, dead.outputTail);
   }
 }
