@@ -5,7 +5,7 @@
  * so transpiled `except Exception` handlers (class checks, JS `catch` catches all) must
  * let it through.
  */
-import { BaseException, Exception, TimeoutError } from '../runtime/exceptions.ts';
+import { BaseException, Exception, RuntimeError, TimeoutError } from '../runtime/exceptions.ts';
 
 /** Ports exceptions.py CancelledError, 3.11: the operation has been cancelled. */
 export class CancelledError extends BaseException {}
@@ -19,3 +19,7 @@ export class InvalidStateError extends Exception {}
 
 /** Ports exceptions.py TimeoutError, 3.11: from 3.11 it *is* the builtin `TimeoutError`. */
 export { TimeoutError };
+
+/** Ports exceptions.py BrokenBarrierError, 3.11: a Barrier was aborted or reset while waited on. */
+export class BrokenBarrierError extends RuntimeError {}
+

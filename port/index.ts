@@ -6,7 +6,9 @@
 export { coroutine, iscoroutine, Coroutine, at_line } from './coroutines.ts';
 export type { CodeInfo } from './coroutines.ts';
 export { set_asyncio_dir, asyncioDirOf } from './format_helpers.ts';
-export { CancelledError, InvalidStateError, TimeoutError } from './exceptions.ts';
+export { BrokenBarrierError, CancelledError, InvalidStateError, TimeoutError } from './exceptions.ts';
+export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from './locks.ts';
+export { Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull } from './queues.ts';
 export { Future, isfuture } from './futures.ts';
 export {
   Task,
