@@ -15,6 +15,12 @@ export interface Mutations {
   noMustCancelCheckAtWakeup: boolean;
   /** `_run_once` runs all handles back to back and drains microtasks once per iteration. */
   noMicrotaskDrain: boolean;
+  /** `Lock.acquire` takes a free lock at once, ahead of a waiter already woken for it (barging). */
+  lockBarging: boolean;
+  /** `Condition.notify(n)` wakes every waiter, not the first `n`. */
+  notifyWakesAll: boolean;
+  /** `wait_for` raises TimeoutError as soon as it cancels the inner task, without waiting for it to finish. */
+  waitForNoInnerRace: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -23,6 +29,9 @@ export const _mutations: Mutations = {
   syncDoneCallbacks: false,
   noMustCancelCheckAtWakeup: false,
   noMicrotaskDrain: false,
+  lockBarging: false,
+  notifyWakesAll: false,
+  waitForNoInnerRace: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

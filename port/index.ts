@@ -9,6 +9,8 @@ export { set_asyncio_dir, asyncioDirOf } from './format_helpers.ts';
 export { BrokenBarrierError, CancelledError, InvalidStateError, TimeoutError } from './exceptions.ts';
 export { Lock, Event, Condition, Semaphore, BoundedSemaphore, Barrier } from './locks.ts';
 export { Queue, PriorityQueue, LifoQueue, QueueEmpty, QueueFull } from './queues.ts';
+export { Timeout, timeout, timeout_at } from './timeouts.ts';
+export { TaskGroup } from './taskgroups.ts';
 export { Future, isfuture } from './futures.ts';
 export {
   Task,
@@ -20,6 +22,13 @@ export {
   current_task,
   all_tasks,
   ensure_future,
+  wait,
+  wait_for,
+  as_completed,
+  shield,
+  FIRST_COMPLETED,
+  FIRST_EXCEPTION,
+  ALL_COMPLETED,
   _reset_task_name_counter,
   _register_task,
   _unregister_task,

@@ -17,6 +17,7 @@ import { Coroutine } from './coroutines.ts';
 import { BrokenBarrierError, CancelledError } from './exceptions.ts';
 import type { Future } from './futures.ts';
 import { _LoopBoundMixin } from './mixins.ts';
+import { _mutations } from './_mutations.ts';
 import { aw } from './tasks.ts';
 import { RuntimeError, ValueError } from '../runtime/exceptions.ts';
 import { objectAddress } from '../runtime/str.ts';
@@ -83,7 +84,7 @@ export class Lock extends _LoopBoundMixin implements ContextManager {
   /** Ports Lock.acquire, 3.11.7: at once when free and no live waiter is queued, else in FIFO turn. */
   acquire(): Coroutine<boolean> {
     return asyncMethod('Lock.acquire', async () => {
-      if (!this._locked && (this._waiters === null || this._waiters.every((w) => w.cancelled()))) {
+      if (!this._locked && (this._waiters === null || this._waiters.every((w) => w.cancelled()) || _mutations.lockBarging)) {
         this._locked = true;
         return true;
       }
@@ -250,7 +251,7 @@ export class Condition extends _LoopBoundMixin implements ContextManager {
   /** Ports Condition.notify, 3.11: wakes at most `n` waiters not done yet, in order. */
   notify(n: number | bigint = 1): void {
     if (!this.locked()) throw new RuntimeError('cannot notify on un-acquired lock');
-    const limit = toCount(n);
+    const limit = _mutations.notifyWakesAll ? Infinity : toCount(n);
     let idx = 0;
     for (const fut of this._waiters) {
       if (idx >= limit) break;

@@ -26,7 +26,8 @@ import { _get_event_loop, _loopEvents, get_running_loop, type Callback } from '.
 import { CancelledError, InvalidStateError } from './exceptions.ts';
 import { Future, _get_loop, _set_result_unless_cancelled, isfuture } from './futures.ts';
 import { _mutations, anyMutation } from './_mutations.ts';
-import { RuntimeError, TypeError, ValueError } from '../runtime/exceptions.ts';
+import { RuntimeError, TimeoutError as TimeoutErrorPy, TypeError, ValueError } from '../runtime/exceptions.ts';
+import { Queue } from './queues.ts';
 import { check, enter, frames } from '../runtime/frames.ts';
 import { gatherSkipsDoneTasks } from './version.ts';
 
@@ -618,4 +619,203 @@ function pyReprForMessage(x: unknown): string {
   if (typeof x === 'string') return `'${x}'`;
   if (typeof x === 'object' && '__repr__' in (x as object)) return (x as { __repr__(): string }).__repr__();
   return String(x);
+}
+
+// ------------------------------------------------------------------ waiting, with timeouts
+
+/** Ports tasks.py FIRST_COMPLETED / FIRST_EXCEPTION / ALL_COMPLETED, 3.11 (concurrent.futures' strings). */
+export const FIRST_COMPLETED = 'FIRST_COMPLETED';
+export const FIRST_EXCEPTION = 'FIRST_EXCEPTION';
+export const ALL_COMPLETED = 'ALL_COMPLETED';
+export type ReturnWhen = typeof FIRST_COMPLETED | typeof FIRST_EXCEPTION | typeof ALL_COMPLETED;
+
+/**
+ * A Python set of futures. CPython iterates it in the order of the futures' addresses
+ * (SEMANTICS.md: not deterministic); the port keeps insertion order. What a program can see
+ * of that order (the sets `wait` returns, printed) is outside what the port promises.
+ */
+export type FutureSet = Set<Future<unknown>>;
+
+/** Ports tasks.py _release_waiter, 3.11. */
+export function _release_waiter(waiter: Future<unknown>): void {
+  if (!waiter.done()) waiter.set_result(null);
+}
+
+/** Ports tasks.py wait, 3.11: `(done, pending)` once `return_when` holds or `timeout` passes. */
+export function wait(
+  fs: Iterable<Future<unknown>>,
+  opts: { timeout?: number | null; return_when?: string } = {},
+): Coroutine<[FutureSet, FutureSet]> {
+  return new Coroutine('wait', async () => {
+    if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect a list of futures, not ${pyTypeName(fs)}`);
+    const items = [...fs];
+    if (items.length === 0) throw new ValueError('Set of Tasks/Futures is empty.');
+    const return_when = opts.return_when ?? ALL_COMPLETED;
+    if (return_when !== FIRST_COMPLETED && return_when !== FIRST_EXCEPTION && return_when !== ALL_COMPLETED) {
+      throw new ValueError(`Invalid return_when value: ${return_when}`);
+    }
+    const set: FutureSet = new Set(items);
+    if ([...set].some((f) => iscoroutine(f))) throw new TypeError('Passing coroutines is forbidden, use tasks explicitly.');
+    return aw(_wait(set, opts.timeout ?? null, return_when, get_running_loop()));
+  });
+}
+
+/** Ports tasks.py wait_for, 3.11: the awaitable wrapped in a Task, raced against `timeout`. */
+export function wait_for<T>(fut: Coroutine<T> | Future<T>, timeout: number | bigint | null): Coroutine<T> {
+  return new Coroutine('wait_for', async () => {
+    const loop = get_running_loop();
+    if (timeout === null) return aw(fut);
+    if (timeout <= 0) {
+      const inner = ensure_future(fut, { loop });
+      if (inner.done()) return inner.result();
+      await aw(_cancel_and_wait(inner as Future<unknown>, loop));
+      try {
+        return inner.result();
+      } catch (exc) {
+        if (exc instanceof CancelledError) throw Object.assign(new TimeoutErrorPy(), { __cause__: exc, __suppress_context__: true });
+        throw exc;
+      }
+    }
+    const waiter = loop.create_future<null>();
+    const timeout_handle = loop.call_later(Number(timeout), _release_waiter, waiter);
+    const cb = (_f: Future<T>): void => _release_waiter(waiter); // functools.partial(_release_waiter, waiter)
+    const inner = ensure_future(fut, { loop });
+    inner.add_done_callback(cb);
+    try {
+      try {
+        await aw(waiter);
+      } catch (exc) {
+        if (!(exc instanceof CancelledError)) throw exc;
+        if (inner.done()) return inner.result();
+        inner.remove_done_callback(cb);
+        // The inner future must be done before the CancelledError goes on.
+        await aw(_cancel_and_wait(inner as Future<unknown>, loop));
+        throw exc;
+      }
+      if (inner.done()) return inner.result();
+      inner.remove_done_callback(cb);
+      if (_mutations.waitForNoInnerRace) {
+        inner.cancel();
+        throw new TimeoutErrorPy();
+      }
+      // The inner future must be done before the TimeoutError goes on: cancelled, it may
+      // still finish with a result (the inner-completion race of 3.11).
+      await aw(_cancel_and_wait(inner as Future<unknown>, loop));
+      try {
+        return inner.result();
+      } catch (exc) {
+        if (exc instanceof CancelledError) throw Object.assign(new TimeoutErrorPy(), { __cause__: exc, __suppress_context__: true });
+        throw exc;
+      }
+    } finally {
+      timeout_handle.cancel();
+    }
+  });
+}
+
+/** Ports tasks.py _wait, 3.11: one waiter released by the futures' callbacks or the timeout. */
+export function _wait(fs: FutureSet, timeout: number | null, return_when: string, loop: BaseEventLoop): Coroutine<[FutureSet, FutureSet]> {
+  return new Coroutine('_wait', async () => {
+    // Invariant (asserted by CPython): fs is not empty.
+    const waiter = loop.create_future<null>();
+    const timeout_handle = timeout === null ? null : loop.call_later(timeout, _release_waiter, waiter);
+    let counter = fs.size;
+    const _on_completion = (f: Future<unknown>): void => {
+      counter -= 1;
+      if (counter <= 0 || return_when === FIRST_COMPLETED || (return_when === FIRST_EXCEPTION && !f.cancelled() && f.exception() !== null)) {
+        if (timeout_handle !== null) timeout_handle.cancel();
+        if (!waiter.done()) waiter.set_result(null);
+      }
+    };
+    for (const f of fs) f.add_done_callback(_on_completion);
+    try {
+      await aw(waiter);
+    } finally {
+      if (timeout_handle !== null) timeout_handle.cancel();
+      for (const f of fs) f.remove_done_callback(_on_completion);
+    }
+    const done: FutureSet = new Set();
+    const pending: FutureSet = new Set();
+    for (const f of fs) (f.done() ? done : pending).add(f);
+    return [done, pending];
+  });
+}
+
+/** Ports tasks.py _cancel_and_wait, 3.11: cancel `fut` and wait until it is really done. */
+export function _cancel_and_wait(fut: Future<unknown>, loop: BaseEventLoop): Coroutine<null> {
+  return new Coroutine('_cancel_and_wait', async () => {
+    const waiter = loop.create_future<null>();
+    const cb = (_f: Future<unknown>): void => _release_waiter(waiter);
+    fut.add_done_callback(cb);
+    try {
+      fut.cancel();
+      await aw(waiter);
+    } finally {
+      fut.remove_done_callback(cb);
+    }
+    return null;
+  });
+}
+
+/**
+ * Ports tasks.py as_completed, 3.11: a generator of coroutines, each giving the next result
+ * to finish (or raising TimeoutError once `timeout` passes). Coroutines given become Tasks
+ * in the order of a Python set of them — address order in CPython, insertion order here.
+ */
+export function* as_completed<T>(fs: Iterable<Coroutine<T> | Future<T>>, opts: { timeout?: number | null } = {}): Generator<Coroutine<T>, void, undefined> {
+  if (isfuture(fs) || iscoroutine(fs)) throw new TypeError(`expect an iterable of futures, not ${pyTypeName(fs)}`);
+  const done = new Queue();
+  const loop = _get_event_loop();
+  const todo = new Set<Future<T>>([...new Set(fs)].map((f) => ensure_future(f, { loop })));
+  let timeout_handle: { cancel(): void } | null = null;
+  const _on_timeout = (): void => {
+    for (const f of todo) {
+      f.remove_done_callback(_on_completion);
+      done.put_nowait(null); // a dummy value for _wait_for_one()
+    }
+    todo.clear();
+  };
+  const _on_completion = (f: Future<T>): void => {
+    if (todo.size === 0) return; // _on_timeout() was here first
+    todo.delete(f);
+    done.put_nowait(f);
+    if (todo.size === 0 && timeout_handle !== null) timeout_handle.cancel();
+  };
+  const _wait_for_one = (): Coroutine<T> =>
+    new Coroutine('_wait_for_one', async () => {
+      const f = (await aw(done.get())) as Future<T> | null;
+      if (f === null) throw new TimeoutErrorPy();
+      return f.result(); // may raise f.exception()
+    });
+  for (const f of todo) f.add_done_callback(_on_completion);
+  if (todo.size > 0 && opts.timeout !== undefined && opts.timeout !== null) timeout_handle = loop.call_later(opts.timeout, _on_timeout);
+  const n = todo.size;
+  for (let i = 0; i < n; i++) yield _wait_for_one();
+}
+
+/** Ports tasks.py shield, 3.11: an outer future that a cancellation of the awaiter does not pass through. */
+export function shield<T>(arg: Coroutine<T> | Future<T>): Future<T> {
+  const inner = ensure_future(arg);
+  if (inner.done()) return inner; // short-cut
+  const loop = _get_loop(inner);
+  const outer = loop.create_future<T>();
+  const _inner_done_callback = (inner_: Future<T>): void => {
+    if (outer.cancelled()) {
+      // Mark the inner's exception as retrieved.
+      if (!inner_.cancelled()) inner_.exception();
+      return;
+    }
+    if (inner_.cancelled()) outer.cancel();
+    else {
+      const exc = inner_.exception();
+      if (exc !== null) outer.set_exception(exc);
+      else outer.set_result(inner_.result());
+    }
+  };
+  const _outer_done_callback = (_outer: Future<T>): void => {
+    if (!inner.done()) inner.remove_done_callback(_inner_done_callback);
+  };
+  inner.add_done_callback(_inner_done_callback);
+  outer.add_done_callback(_outer_done_callback);
+  return outer;
 }

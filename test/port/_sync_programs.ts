@@ -359,8 +359,51 @@ asyncio.run(main())
     })(),
 };
 
+/** A released lock belongs to the waiter it woke: a newcomer queues behind it, even one already running. */
+export const LOCK_NO_BARGING: DualProgram = {
+  name: 'lock_no_barging',
+  py: `
+import asyncio
+async def waiter(lock, name):
+    async with lock:
+        print(name, 'has it')
+async def main():
+    lock = asyncio.Lock()
+    await lock.acquire()
+    t = asyncio.create_task(waiter(lock, 'queued'))
+    await asyncio.sleep(0)
+    lock.release()
+    await lock.acquire()
+    print('main has it')
+    lock.release()
+    await t
+asyncio.run(main())
+`,
+  ts: (print: Print) => {
+    const waiter = coroutine('waiter', async (lock: asyncio.Lock, name: string) => {
+      await asyncWith(lock, async () => {
+        print(name, 'has it');
+      });
+      return null;
+    });
+    return coroutine('main', async () => {
+      const lock = new Lock();
+      await aw(lock.acquire());
+      const t = create_task(waiter(lock, 'queued'));
+      await aw(sleep(0));
+      lock.release();
+      await aw(lock.acquire());
+      print('main has it');
+      lock.release();
+      await aw(t);
+      return null;
+    })();
+  },
+};
+
 export const SYNC_PROGRAMS: DualProgram[] = [
   LOCK_QUEUE_WITH_CANCEL,
+  LOCK_NO_BARGING,
   EVENT_WAITERS,
   CONDITION_NOTIFY,
   SEMAPHORE_LIMIT,

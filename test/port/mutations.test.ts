@@ -6,7 +6,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../ir/program.ts';
 import { withMutation, type Mutations } from '../../port/_mutations.ts';
-import { ALL_PROGRAMS } from './_programs.ts';
+import { ALL_PROGRAMS as CORE_PROGRAMS } from './_programs.ts';
+import { SYNC_PROGRAMS } from './_sync_programs.ts';
+import { TIMEOUT_PROGRAMS } from './_timeout_programs.ts';
+
+const ALL_PROGRAMS = [...CORE_PROGRAMS, ...SYNC_PROGRAMS, ...TIMEOUT_PROGRAMS];
 import { runOnCPython, runOnPort } from './_dual.ts';
 
 const CLOCKS = ['ideal', 'realistic'] as const;
@@ -48,6 +52,9 @@ describe('every simplification changes some trace', () => {
     'syncDoneCallbacks',
     'noMustCancelCheckAtWakeup',
     'noMicrotaskDrain',
+    'lockBarging',
+    'notifyWakesAll',
+    'waitForNoInnerRace',
   ])('%s is caught', async (mutation) => {
     const differing = await differingPrograms(mutation);
     console.log(`${mutation}: caught by ${differing.join(', ')}`);

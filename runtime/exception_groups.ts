@@ -1,0 +1,43 @@
+/**
+ * Python's BaseExceptionGroup and ExceptionGroup (3.11, Objects/exceptions.c), as far as the
+ * port raises them (TaskGroup) and a program prints them: `str(eg)` is the message plus the
+ * count of sub-exceptions, `eg.exceptions` the tuple of them.
+ *
+ * `BaseExceptionGroup(msg, excs)` makes an `ExceptionGroup` when every one of `excs` is an
+ * `Exception` (BaseExceptionGroup.__new__ does); `newExceptionGroup` is that constructor.
+ */
+import { BaseException, Exception, TypeError, ValueError } from './exceptions.ts';
+
+/** Ports BaseExceptionGroup, 3.11. */
+export class BaseExceptionGroup extends BaseException {
+  readonly exceptions: readonly BaseException[];
+  /** The message given, without the count `str()` adds. */
+  readonly groupMessage: string;
+
+  constructor(message: string, exceptions: readonly BaseException[]) {
+    super(message, exceptions);
+    this.groupMessage = message;
+    this.exceptions = exceptions;
+    // str(eg): 'msg (1 sub-exception)' / 'msg (3 sub-exceptions)'.
+    this.message = `${message} (${exceptions.length} sub-exception${exceptions.length === 1 ? '' : 's'})`;
+  }
+}
+
+/** Ports ExceptionGroup, 3.11: a group of `Exception`s only, itself an `Exception`. */
+export class ExceptionGroup extends BaseExceptionGroup {}
+// ExceptionGroup derives from both BaseExceptionGroup and Exception in CPython: `except
+// Exception` catches it. JS has single inheritance, so instanceof checks ask isException().
+
+/** `isinstance(e, Exception)`, true for an ExceptionGroup too. */
+export function isException(e: unknown): boolean {
+  return e instanceof Exception || e instanceof ExceptionGroup;
+}
+
+/** Ports BaseExceptionGroup.__new__, 3.11: the class follows from what the group holds. */
+export function newExceptionGroup(message: string, exceptions: readonly BaseException[]): BaseExceptionGroup {
+  if (exceptions.length === 0) throw new ValueError('second argument (exceptions) must be a non-empty sequence');
+  exceptions.forEach((e, i) => {
+    if (!(e instanceof BaseException)) throw new TypeError(`Item ${i} of second argument (exceptions) is not an exception`);
+  });
+  return exceptions.every(isException) ? new ExceptionGroup(message, exceptions) : new BaseExceptionGroup(message, exceptions);
+}
