@@ -1,0 +1,24 @@
+# Source: a common tutorial pattern (producer/consumer over asyncio.Queue with a sentinel).
+import asyncio
+
+async def producer(queue, n):
+    for i in range(n):
+        await asyncio.sleep(0.1)
+        await queue.put(i)
+        print(f"produced {i}")
+    await queue.put(None)
+
+async def consumer(queue):
+    while True:
+        item = await queue.get()
+        if item is None:
+            break
+        print(f"consumed {item}")
+        await asyncio.sleep(0.15)
+
+async def main():
+    queue = asyncio.Queue(maxsize=2)
+    await asyncio.gather(producer(queue, 5), consumer(queue))
+    print("done")
+
+asyncio.run(main())

@@ -1,0 +1,48 @@
+/**
+ * Published asyncio examples (the CPython docs' own, and patterns tutorials teach), as a new
+ * user would try them: each is either read — and then the port prints exactly what `python3`
+ * prints, with the same exit code — or refused with `file:line:col: unsupported ...`, never
+ * run differently. The share read is printed and may only go up (READ_AT_LEAST).
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { describe, expect, it } from 'vitest';
+import { cliInProcess, ROOT } from '../cli/_cli.ts';
+import { PYTHON } from '../_support/python.ts';
+
+const DIR = join(ROOT, 'test/published');
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.py')).sort();
+
+/** How many of FILES the importer reads today: raise it as the language and the API grow. */
+const READ_AT_LEAST = 5;
+
+describe('published asyncio examples', () => {
+  it('each is read and prints what python3 prints, or is refused with file:line:col', async () => {
+    const rows: string[] = [];
+    const ported: Array<{ file: string; stdout: string; exitCode: number }> = [];
+    for (const file of FILES) {
+      const relative = `test/published/${file}`;
+      const result = await cliInProcess(['run', relative, '--target', 'port']);
+      if (result.exitCode === 2) {
+        const refusal = /test\/published\/\w+\.py:\d+:\d+: unsupported [^\n]+/.exec(result.stderr);
+        expect(refusal, `${file}: exit 2 without a file:line:col refusal:\n${result.stderr}`).not.toBeNull();
+        rows.push(`refused  ${refusal?.[0]}`);
+      } else {
+        ported.push({ file, stdout: result.stdout, exitCode: result.exitCode });
+        rows.push(`read     ${relative}`);
+      }
+    }
+    // python3 really sleeps (a few seconds at most each): all of them at once.
+    const expected = await Promise.all(
+      ported.map(async ({ file }) => {
+        const python = await execa(PYTHON, [`test/published/${file}`], { cwd: ROOT, reject: false, timeout: 60_000 });
+        return { file, stdout: python.stdout + (python.stdout ? '\n' : ''), exitCode: python.exitCode ?? -1 };
+      }),
+    );
+    expect(ported).toEqual(expected);
+    const read = ported.map((p) => p.file);
+    console.log(`published examples read: ${read.length} of ${FILES.length}\n${rows.join('\n')}`);
+    expect(read.length).toBeGreaterThanOrEqual(READ_AT_LEAST);
+  }, 600_000);
+});
