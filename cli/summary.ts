@@ -18,6 +18,10 @@ export function printSummary(report: CheckReport, out: CliOutput): void {
     `same ${o.same} · differ ${o.differs} · port crash ${o.portCrash} · oracle crash ${o.oracleCrash} · timeout ${o.timeout} · generator bug ${o.generatorBug}`,
     `${(report.durationMs / 1000).toFixed(1)} s, ${rate(report)}`,
   ];
+  if (report.ignored) {
+    const left = Object.entries(report.ignored).map(([name, n]) => `${terminalSafe(name)} ${n}`).join(', ');
+    lines.push(`ignored (--ignore-bucket): ${left}`);
+  }
   if (report.shrink) lines.push(`shrunk ${report.shrink.count} differences, median ${report.shrink.medianMs.toFixed(0)} ms each`);
   if (report.partial) {
     const missing = report.partial.missing.map((index) => `${index}/${report.partial?.count}`).join(', ');

@@ -167,6 +167,9 @@ export const UNCLASSIFIED: Omit<BucketRule, 'matches'> = {
   description: 'No rule explains this difference yet: look at the example, then write a rule for it in compare/buckets.ts.',
 };
 
+/** Every bucket a difference can land in (what `check --ignore-bucket` accepts). */
+export const BUCKET_NAMES: readonly string[] = [...BUCKET_RULES.map((rule) => rule.name), UNCLASSIFIED.name];
+
 /**
  * CPython printed the entry the other side printed first at (nearly) the same virtual time, but
  * in a later loop iteration: it was resumed through call_soon, an iteration after the wake-up.
@@ -251,15 +254,18 @@ export function ruleNamed(name: string): Omit<BucketRule, 'matches'> {
   return BUCKET_RULES.find((rule) => rule.name === name) ?? UNCLASSIFIED;
 }
 
-/** One bucket per cause, its count, and its smallest example; sorted by count, largest first. */
-export async function bucketsFrom(findings: Finding[]): Promise<Bucket[]> {
+/**
+ * One bucket per cause, its count, and its smallest example; sorted by count, largest first.
+ * `counts` (every difference of each cause, when only some were kept as findings) gives the count.
+ */
+export async function bucketsFrom(findings: Finding[], counts?: ReadonlyMap<string, number>): Promise<Bucket[]> {
   const byName = new Map<string, Finding[]>();
   for (const finding of findings) byName.set(finding.bucket, [...(byName.get(finding.bucket) ?? []), finding]);
   const buckets: Bucket[] = [];
   for (const [name, members] of byName) {
     const smallest = members.reduce((best, f) => (sizeKey(f) < sizeKey(best) ? f : best));
     const { title, description } = ruleNamed(name);
-    buckets.push({ name, title, description, count: members.length, example: await buildCounterexample(smallest) });
+    buckets.push({ name, title, description, count: counts?.get(name) ?? members.length, example: await buildCounterexample(smallest) });
   }
   return buckets.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
 }

@@ -48,11 +48,17 @@ export interface CheckOptions {
    * default. Shrinking always runs on the main thread.
    */
   sideThreads?: number;
+  /**
+   * Buckets whose differences are counted (`ignored`) but neither shrunk nor reported: known
+   * causes left out so that the rare ones surface (`check --ignore-bucket NAME`).
+   */
+  ignoreBuckets?: readonly string[];
   onProgress?: (progress: { done: number; total: number; differences: number; phase: 'run' | 'shrink' }) => void;
 }
 
 interface Pending {
   index: number;
+  bucket: string;
   path: string;
   program: Program;
   expected: RunResult;
@@ -73,6 +79,17 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
 
   const counts = emptyCounts();
   const pending: Pending[] = [];
+  // Every difference is classified and counted; at most SHRINK_PER_BUCKET of each cause are
+  // kept and shrunk (the smallest of them is the bucket's example), so time and memory stay
+  // bounded when one cause is most of the run.
+  const bucketCounts = new Map<string, number>();
+  const ignored = new Set(options.ignoreBuckets ?? []);
+  const keep = (found: Omit<Pending, 'bucket'>): void => {
+    const bucket = classify(found.program, found.expected, found.actual);
+    const seen = bucketCounts.get(bucket) ?? 0;
+    bucketCounts.set(bucket, seen + 1);
+    if (!ignored.has(bucket) && seen < SHRINK_PER_BUCKET) pending.push({ ...found, bucket });
+  };
   // Pipelined: the oracle is LOOKAHEAD programs ahead of the side, so its workers compute
   // while this thread generates, transpiles and runs the port (the bottleneck); programs are
   // generated a chunk at a time, so the workers start at once instead of after all of them.
@@ -104,11 +121,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       const { verdict } = judge(expected, actual, { times: side.comparesTime });
       counts[verdict]++;
       if (verdict === 'differs') {
-        pending.push({ index: i, path, program, expected: expected as RunResult, actual: actual as RunResult });
+        keep({ index: i, path, program, expected: expected as RunResult, actual: actual as RunResult });
       } else if (verdict === 'portCrash' && isFailure(actual)) {
         // Kept as a finding (not shrunk): the crash message and a replay line are what a port author needs.
         const crashed: RunResult = { trace: [], outcome: { kind: 'crash', message: actual.failure }, endTime: 0, iterations: 0 };
-        pending.push({ index: i, path, program, expected: expected as RunResult, actual: crashed });
+        keep({ index: i, path, program, expected: expected as RunResult, actual: crashed });
       }
       progress({ done: i + 1, total, differences: counts.differs, phase: 'run' }, i + 1 === total);
     }
@@ -123,6 +140,8 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   }
 
   const durationMs = performance.now() - started;
+  const ignoredCounts = [...bucketCounts].filter(([name]) => ignored.has(name));
+  const ignoredTotal = ignoredCounts.reduce((sum, [name, n]) => sum + (name === 'side-crash' ? 0 : n), 0);
   return {
     schema: 1,
     tool: { name: 'asyncio-conformance', version: TOOL_VERSION },
@@ -131,7 +150,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     clock: options.clock,
     seed,
     runs: total,
-    differences: counts.differs,
+    differences: counts.differs - ignoredTotal,
     python: oracle.info,
     startedAt,
     durationMs,
@@ -139,10 +158,14 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
     ...(options.shard ? { shard: { ...options.shard, runs: options.runs } } : {}),
     ...(constraints ? { constraints: { ...constraints } as Record<string, unknown> } : {}),
     outcomes: counts,
-    buckets: await bucketsFrom(findings),
+    buckets: await bucketsFrom(findings, bucketCounts),
+    ...(ignoredCounts.length > 0 ? { ignored: Object.fromEntries(ignoredCounts) } : {}),
     ...shrinkStats(findings),
   };
 }
+
+/** Differences of one cause shrunk at most (the rest are counted in the bucket). */
+export const SHRINK_PER_BUCKET = 8;
 
 /** A thread starts in about a second under tsx (less bundled): below this many programs the main thread is faster. */
 export const SIDE_THREADS_MIN_RUNS = 1000;
@@ -221,7 +244,7 @@ function throttled(onProgress: CheckOptions['onProgress']): (progress: Progress,
  */
 async function minimise(found: Pending, options: CheckOptions, runOptions: { clock: ClockModel; budget: Budget }): Promise<Finding> {
   const { oracle, side, seed, constraints } = options;
-  const bucket = classify(found.program, found.expected, found.actual);
+  const bucket = found.bucket;
   const original: Finding = { bucket, seed, path: found.path, program: found.program, expected: found.expected, actual: found.actual, shrinkSteps: 0, shrinkMillis: 0, originalProgram: found.program, side, clock: options.clock };
   if (options.shrink === false || found.actual.outcome.kind === 'crash') return original;
 

@@ -195,6 +195,10 @@ export function mergeReports(reports: CheckReport[], options: MergeOptions = {})
   delete merged.shard;
   delete merged.shrink;
   delete merged.partial;
+  delete merged.ignored;
+  const ignored: Record<string, number> = {};
+  for (const report of ordered) for (const [name, n] of Object.entries(report.ignored ?? {})) ignored[name] = (ignored[name] ?? 0) + n;
+  if (Object.keys(ignored).length > 0) merged.ignored = ignored;
   const shrink = mergeShrink(ordered);
   if (shrink) merged.shrink = shrink;
   if (missing.length > 0 && count !== undefined) merged.partial = { count, missing };

@@ -38,6 +38,8 @@ export interface CheckReport {
   outcomes: Outcomes;
   /** Sorted by count, descending. */
   buckets: Bucket[];
+  /** Differences of the causes left out (`--ignore-bucket`), by bucket name: counted, not shrunk, not in `differences`. */
+  ignored?: Record<string, number>;
   /** How long shrinking took, per difference (absent when nothing was shrunk). */
   shrink?: { count: number; medianMs: number; totalMs: number; /** each difference's, so merged reports get the true median */ timesMs?: number[] };
 }

@@ -1,7 +1,8 @@
 /** `check`: random programs through CPython and the port (or the native profile), every difference shrunk and explained. */
 import { availableParallelism } from 'node:os';
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { runCheck } from '../../compare/check.ts';
+import { BUCKET_NAMES } from '../../compare/buckets.ts';
 import { isLocalSide, oracleSide, sideNamed, type Side } from '../../compare/sides.ts';
 import { startOracle, type Oracle } from '../../oracle/oracles.ts';
 import type { ClockModel } from '../../ir/program.ts';
@@ -32,6 +33,7 @@ interface CheckFlags extends ConstraintFlags, OutputFlags {
   python?: string;
   pythonVersion?: PythonVersion;
   workers?: number;
+  ignoreBucket: string[];
 }
 
 export function registerCheck(program: Command, context: CliContext): void {
@@ -53,6 +55,7 @@ export function registerCheck(program: Command, context: CliContext): void {
     .option('--python <path>', 'the CPython to use as the oracle')
     .addOption(oracleOption())
     .addOption(pythonVersionOption())
+    .option('--ignore-bucket <name>', 'leave out the differences of a known cause (counted, not shrunk or reported); repeatable', collectBucket, [])
     .option('--workers <n>', 'oracle worker processes, 1 to 64 (default: one fewer than cores, at least one: this process runs the other side)', parseWorkers);
   constraintOptions(command).action(async (flags: CheckFlags) => {
     context.exitCode = await checkCommand(flags, context);
@@ -87,6 +90,7 @@ async function checkCommand(flags: CheckFlags, context: CliContext): Promise<num
       shard: flags.shard,
       shrink: flags.shrink,
       command: commandLine(context),
+      ignoreBuckets: flags.ignoreBucket,
       onProgress: ({ done, total, differences, phase }) => progress.update(done, total, { differences, phase }),
     })),
   ).finally(() => progress.stop());
@@ -100,6 +104,12 @@ async function checkCommand(flags: CheckFlags, context: CliContext): Promise<num
     }
   }
   return report.differences > 0 || report.outcomes.portCrash > 0 ? EXIT_FINDING : EXIT_OK;
+}
+
+/** `--ignore-bucket NAME`, once per cause; a name no rule gives is an error (a typo would silently ignore nothing). */
+function collectBucket(name: string, names: string[]): string[] {
+  if (!BUCKET_NAMES.includes(name)) throw new InvalidArgumentError(`no bucket named "${name}"; the buckets are ${BUCKET_NAMES.join(', ')}`);
+  return [...names, name];
 }
 
 /** The side under test: the port or the native profile, or a second oracle started for the run (and always stopped). */

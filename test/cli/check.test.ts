@@ -2,6 +2,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { SHRINK_PER_BUCKET } from '../../compare/check.ts';
 import { TMP, cliInProcess } from './_cli.ts';
 
 const out = (name: string) => join(TMP, name);
@@ -42,6 +43,26 @@ describe('check', () => {
     }
     const junit = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(out('native.xml'), 'utf8'));
     expect(JSON.stringify(junit)).toContain(names[0]);
+  });
+
+  it('--ignore-bucket leaves a known cause out: counted under ignored, not shrunk, not a difference; at most SHRINK_PER_BUCKET shrunk per cause', async () => {
+    const args = ['check', '--target', 'native', '--runs', '150', '--seed', '42'];
+    const all = await cliInProcess([...args, '--json', out('ignore/all.json')]);
+    const allJson = JSON.parse(readFileSync(out('ignore/all.json'), 'utf8'));
+    expect(all.exitCode).toBe(1);
+    const counted = allJson.buckets.reduce((n: number, b: { count: number }) => n + b.count, 0);
+    expect(counted).toBe(allJson.outcomes.differs + allJson.outcomes.portCrash);
+    expect(allJson.shrink.count).toBeLessThanOrEqual(SHRINK_PER_BUCKET * allJson.buckets.length);
+    const top = allJson.buckets[0];
+    const left = await cliInProcess([...args, '--no-shrink', '--ignore-bucket', top.name, '--json', out('ignore/left.json')]);
+    const leftJson = JSON.parse(readFileSync(out('ignore/left.json'), 'utf8'));
+    expect(leftJson.ignored).toEqual({ [top.name]: top.count });
+    expect(leftJson.differences).toBe(allJson.differences - top.count);
+    expect(leftJson.buckets.map((b: { name: string }) => b.name)).toEqual(allJson.buckets.slice(1).map((b: { name: string }) => b.name));
+    expect(left.stdout).toContain(`ignored (--ignore-bucket): ${top.name} ${top.count}`);
+    const typo = await cliInProcess([...args, '--ignore-bucket', 'no-such-cause']);
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain('no bucket named "no-such-cause"');
   });
 
   it('shards cover the stream: two halves merged equal the whole', async () => {
