@@ -77,6 +77,8 @@ export interface CheckOptions extends OracleOptions {
   constraints?: ProgramConstraints;
   /** Shrink each difference (default true). */
   shrink?: boolean;
+  /** Known causes to leave out (bucket names): counted in the report's `ignored`, not shrunk. */
+  ignoreBuckets?: readonly string[];
   onProgress?: (progress: { done: number; total: number; differences: number; phase: 'run' | 'shrink' }) => void;
 }
 
@@ -96,6 +98,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
         oracle,
         constraints: options.constraints,
         shrink: options.shrink,
+        ignoreBuckets: options.ignoreBuckets,
         command: `check({ seed: ${seed}${options.path ? `, path: '${options.path}'` : ''} })`,
         onProgress: options.onProgress,
       });
