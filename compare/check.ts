@@ -17,6 +17,7 @@ import { PortPool } from './port-pool.ts';
 import { isLocalSide, runOnOracle, sideNamed, type Side, type SideName } from './sides.ts';
 import { emptyCounts, isFailure, judge, type SideResult } from './verdict.ts';
 import { shardRange, type Shard } from './shard.ts';
+import { constraintsWithin } from '../targets/features.ts';
 
 export const TOOL_VERSION = '0.1.0';
 
@@ -64,7 +65,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const startedAt = new Date().toISOString();
   const budget = options.budget ?? DEFAULT_BUDGET;
   const runOptions = { clock: options.clock, budget };
-  const { oracle, side, seed, constraints } = options;
+  const { oracle, side, seed } = options;
+  // Only programs inside what the target supports (an adapter's `features`).
+  const constraints = constraintsWithin(options.constraints, side.features, side.name);
 
   const programs = options.path
     ? [{ path: options.path, program: withHeader(replayAt(seed, options.path, constraints), { seed, path: options.path, constraints }) }]
@@ -220,7 +223,8 @@ function throttled(onProgress: CheckOptions['onProgress']): (progress: Progress,
  * The shrunk program is then run once more on both sides and judged again.
  */
 async function minimise(found: Pending, options: CheckOptions, runOptions: { clock: ClockModel; budget: Budget }): Promise<Finding> {
-  const { oracle, side, seed, constraints } = options;
+  const { oracle, side, seed } = options;
+  const constraints = constraintsWithin(options.constraints, side.features, side.name);
   const bucket = classify(found.program, found.expected, found.actual);
   const original: Finding = { bucket, seed, path: found.path, program: found.program, expected: found.expected, actual: found.actual, shrinkSteps: 0, shrinkMillis: 0, originalProgram: found.program, side, clock: options.clock };
   if (options.shrink === false || found.actual.outcome.kind === 'crash') return original;

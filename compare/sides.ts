@@ -4,6 +4,7 @@
  * throws: a crash becomes a SideFailure, so one bad program never loses the others.
  */
 import type { Budget, ClockModel, Program, TraceEntry } from '../ir/program.ts';
+import type { ProgramFeatures } from '../generators/_internals/constraints.ts';
 import { printPython } from '../ir/python.ts';
 import { validateProgram } from '../ir/validate.ts';
 import type { Oracle } from '../oracle/oracles.ts';
@@ -31,6 +32,11 @@ export interface Side {
   name: string;
   /** Whether virtual times are compared to the bit (the port) or only the text (a side with another clock model). */
   comparesTime: boolean;
+  /**
+   * Generated constructs this side supports (an adapter's `features`): `check` never generates
+   * the ones set to false for it (compare/check.ts). Undefined: all of them.
+   */
+  features?: Partial<ProgramFeatures>;
   run(program: Program, options: RunOptions): Promise<SideResult>;
   /** The TypeScript that ran, formatted for people. */
   typescript(program: Program): Promise<string>;
