@@ -82,6 +82,8 @@ export default {
   'no-default.mjs': `export const name = 'nothing';\n`,
   /** A feature the generator does not know. */
   'unknown-feature.mjs': `export default { name: 'x', compares: 'order', features: { telepathy: false }, run: () => ({ trace: [], outcome: { kind: 'ok' } }) };\n`,
+  /** Declares that it cannot run gather (and prints nothing: never run here). */
+  'no-gather.mjs': `export default { name: 'no-gather', compares: 'order', features: { gather: false }, run: () => ({ trace: [], outcome: { kind: 'ok' } }) };\n`,
   /** A TypeScript adapter: the faithful port, typed with the library's types. */
   'typed.ts': `import type { AdapterInput, AdapterResult, TargetAdapterModule } from ${url('lib/index.ts')};
 ${PORT_IMPORTS}
