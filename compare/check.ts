@@ -14,7 +14,7 @@ import type { CheckReport } from '../reports/model.ts';
 import { classify, bucketsFrom, type Finding } from './buckets.ts';
 import { shrinkCounterexample } from './shrink.ts';
 import { PortPool } from './port-pool.ts';
-import { isLocalSide, runOnOracle, sideNamed, type Side, type SideName } from './sides.ts';
+import { runOnOracle, type Side } from './sides.ts';
 import { emptyCounts, isFailure, judge, type SideResult } from './verdict.ts';
 import { shardRange, type Shard } from './shard.ts';
 import { constraintsWithin } from '../targets/features.ts';
@@ -83,7 +83,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // this thread only generates, judges and awaits the results in order.
   const window: Array<{ path: string; program: Program; expected: Promise<SideResult>; actual?: Promise<SideResult> }> = [];
   const threads = options.path ? 0 : sideThreadsFor(options, total);
-  const pool = threads > 0 ? new PortPool(threads, side.name as SideName) : undefined;
+  const pool = threads > 0 && side.threadable ? new PortPool(threads, side.threadable) : undefined;
   const source = programs[Symbol.iterator]();
   const refill = () => {
     // In batches (the pool sends each batch as one write), not one request per program.
@@ -154,7 +154,7 @@ export const SIDE_THREADS_MIN_RUNS = 1000;
 function sideThreadsFor(options: CheckOptions, total: number): number {
   if (options.sideThreads !== undefined) return options.sideThreads;
   const { side } = options;
-  if (total < SIDE_THREADS_MIN_RUNS || !isLocalSide(side.name) || side !== sideNamed(side.name)) return 0;
+  if (total < SIDE_THREADS_MIN_RUNS || side.threadable === undefined) return 0;
   return Math.max(0, os.availableParallelism() - options.oracle.size - 1);
 }
 

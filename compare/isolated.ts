@@ -58,7 +58,16 @@ function track(child: ReturnType<typeof fork>): void {
  */
 export function childEntry(options: { withTsx?: boolean } = {}): { script: string; execArgv: string[] } {
   const tsx = () => pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  if (BUILT_WORKER) return { script: BUILT_WORKER, execArgv: options.withTsx ? ['--import', tsx()] : [] };
+  if (BUILT_WORKER) {
+    // Without tsx installed, a JavaScript adapter still loads; a TypeScript one then says it cannot.
+    let loader: string[] = [];
+    try {
+      if (options.withTsx) loader = ['--import', tsx()];
+    } catch {
+      loader = [];
+    }
+    return { script: BUILT_WORKER, execArgv: loader };
+  }
   return { script: SOURCE_WORKER, execArgv: ['--import', tsx()] };
 }
 

@@ -74,7 +74,8 @@ const nothing = async () => undefined;
 
 /** `port` / `native` in a child process per program (compare/isolated.ts). */
 function isolatedSide(local: Side & { name: SideName }, wallclockMs: number): Side {
-  return { ...local, run: (program, options) => runIsolated({ side: local.name, program, options: { clock: options.clock, budget: options.budget } }, wallclockMs) };
+  // Not threadable: the threads would run the side in process, without the child and its wall clock.
+  return { ...local, threadable: undefined, run: (program, options) => runIsolated({ side: local.name, program, options: { clock: options.clock, budget: options.budget } }, wallclockMs) };
 }
 
 async function loadBundled(name: string): Promise<Side> {

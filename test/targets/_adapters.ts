@@ -80,6 +80,8 @@ export default {
 `,
   /** No default export. */
   'no-default.mjs': `export const name = 'nothing';\n`,
+  /** Fails to import. */
+  'syntax-error.mjs': `export default { name: 'broken', compares: 'time', run( };\n`,
   /** A feature the generator does not know. */
   'unknown-feature.mjs': `export default { name: 'x', compares: 'order', features: { telepathy: false }, run: () => ({ trace: [], outcome: { kind: 'ok' } }) };\n`,
   /** Declares that it cannot run gather (and prints nothing: never run here). */

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { cliInProcess } from '../cli/_cli.ts';
 import { writeAdapters } from './_adapters.ts';
 
-const dir = writeAdapters(['throws.mjs', 'hangs.mjs', 'garbage.mjs', 'no-default.mjs', 'unknown-feature.mjs', 'no-gather.mjs', 'typed.ts']);
+const dir = writeAdapters(['throws.mjs', 'hangs.mjs', 'garbage.mjs', 'no-default.mjs', 'unknown-feature.mjs', 'no-gather.mjs', 'syntax-error.mjs', 'typed.ts']);
 
 interface Report {
   outcomes: Record<string, number>;
@@ -57,6 +57,7 @@ describe('an adapter that cannot be used: exit 2, what, which file, how to fix',
   it.each([
     ['missing.mjs', `--target ./missing.mjs: no adapter module at ${join(dir, 'missing.mjs')}\nGive the path of a .mjs, .js or .ts file`],
     ['no-default.mjs', `cannot use ${join(dir, 'no-default.mjs')} as a target: it has no default export (write \`export default { name, compares, run }\`)`],
+    ['syntax-error.mjs', `cannot use ${join(dir, 'syntax-error.mjs')} as a target: importing it threw SyntaxError: `],
     ['unknown-feature.mjs', `cannot use ${join(dir, 'unknown-feature.mjs')} as a target: features names "telepathy", which the generator does not know (known: createTask,`],
   ])('%s', async (adapter, message) => {
     const { exitCode, stderr } = await check(adapter);
