@@ -17,17 +17,19 @@ interface Report {
   buckets: Array<{ name: string; example: { actualOutcome: { kind: string; message?: string } } }>;
 }
 
-async function check(adapter: string, extra: string[] = []) {
+async function check(adapter: string, extra: string[] = [], seed = 42) {
   const json = join(dir, `${adapter}.json`);
-  const r = await cliInProcess(['check', '--target', `./${adapter}`, '--runs', '4', '--seed', '42', '--workers', '1', '--json', json, ...extra], { cwd: dir });
+  const r = await cliInProcess(['check', '--target', `./${adapter}`, '--runs', '4', '--seed', String(seed), '--workers', '1', '--json', json, ...extra], { cwd: dir });
   return { ...r, report: r.exitCode === 2 ? undefined : (JSON.parse(readFileSync(json, 'utf8')) as Report) };
 }
 
 const crashMessage = (report: Report | undefined) => report?.buckets.find((b) => b.name === 'side-crash')?.example.actualOutcome.message;
 
 describe('an adapter that misbehaves on one program', () => {
-  it('throws: a crash verdict naming the adapter and the error; the other 3 programs agree', async () => {
-    const { exitCode, report } = await check('throws.mjs');
+  const randomSeed = (Math.random() * 2 ** 31) | 0;
+  it.each([42, randomSeed])('throws: a crash verdict naming the adapter and the error; the other 3 programs agree (seed %i)', async (seed) => {
+    if (seed === randomSeed) console.log(`misbehaving adapter test seed: ${seed}`);
+    const { exitCode, report } = await check('throws.mjs', [], seed);
     expect(report?.outcomes).toMatchObject({ same: 3, portCrash: 1 });
     expect(crashMessage(report)).toBe('adapter "thrower" (./throws.mjs) run threw RangeError: the scheduler lost its way');
     expect(exitCode).toBe(1);
