@@ -20,6 +20,6 @@ export class EnvironmentProblem extends Error {
 export function isInputError(error: unknown): error is Error {
   return (
     error instanceof Error &&
-    ['UsageError', 'EnvironmentProblem', 'ProgramInputError', 'PythonNotFoundError', 'ReplayPathError', 'ReportInputError'].includes(error.name)
+    ['UsageError', 'EnvironmentProblem', 'ProgramInputError', 'PythonNotFoundError', 'ReplayPathError', 'ReportInputError', 'TargetLoadError'].includes(error.name)
   );
 }

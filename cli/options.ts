@@ -1,6 +1,7 @@
 /** Parsers for the options several commands share; each names the flag and how to fix it. */
 import { InvalidArgumentError, Option } from 'commander';
 import { ORACLE_NAMES_HELP, parseOracleName } from '../oracle/oracles.ts';
+import { TARGET_NAMES_HELP, targetKind } from '../targets/index.ts';
 import type { ClockModel } from '../ir/program.ts';
 import type { Shard } from '../compare/shard.ts';
 import { PYTHON_VERSIONS, pythonVersionOf, type PythonVersion } from '../port/version.ts';
@@ -124,15 +125,24 @@ export function pythonVersionOption(): Option {
   );
 }
 
-/** `check --target`: `port` (default), `native`, or an oracle name (oracle against oracle: compare/sides.ts oracleSide). */
-export function targetOption(): Option {
-  return new Option('--target <side>', `what to compare with the oracle: port, native, or another oracle (${ORACLE_NAMES_HELP})`).default('port').argParser((value: string) => {
-    if (value === 'port' || value === 'native') return value;
+/**
+ * `--target`, the same on every command that takes one: `port` (default), `native`, a bundled
+ * real port, a path to an adapter module, or an oracle name (targets/index.ts says which is
+ * which). Only the name is checked here: an adapter loads when the command starts it.
+ */
+export function targetOption(description = 'what to compare with the oracle', also: readonly string[] = []): Option {
+  return new Option('--target <target>', `${description}: ${[...also, TARGET_NAMES_HELP].join(', ')}`).default('port').argParser((value: string) => {
+    if (also.includes(value)) return value;
     try {
-      parseOracleName(value);
-    } catch {
-      throw new InvalidArgumentError(`expected port, native, or an oracle name (${ORACLE_NAMES_HELP}), got "${value}"`);
+      targetKind(value);
+    } catch (error) {
+      throw new InvalidArgumentError(error instanceof Error ? error.message : String(error));
     }
     return value;
   });
+}
+
+/** `--target-wallclock MS`: how long one program may take on an adapter (or isolated) target before it is a timeout. */
+export function targetWallclockOption(): Option {
+  return new Option('--target-wallclock <ms>', 'wall-clock milliseconds one program may take on an adapter target before its verdict is a timeout (retried once with 4x; default 5000)').argParser(parsePositiveInt);
 }

@@ -14,9 +14,10 @@ import type { CheckReport } from '../reports/model.ts';
 import { classify, bucketsFrom, type Finding } from './buckets.ts';
 import { shrinkCounterexample } from './shrink.ts';
 import { PortPool } from './port-pool.ts';
-import { isLocalSide, runOnOracle, sideNamed, type Side, type SideName } from './sides.ts';
+import { runOnOracle, type Side } from './sides.ts';
 import { emptyCounts, isFailure, judge, type SideResult } from './verdict.ts';
 import { shardRange, type Shard } from './shard.ts';
+import { constraintsWithin } from '../targets/features.ts';
 
 export const TOOL_VERSION = '0.1.0';
 
@@ -70,7 +71,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const startedAt = new Date().toISOString();
   const budget = options.budget ?? DEFAULT_BUDGET;
   const runOptions = { clock: options.clock, budget };
-  const { oracle, side, seed, constraints } = options;
+  const { oracle, side, seed } = options;
+  // Only programs inside what the target supports (an adapter's `features`).
+  const constraints = constraintsWithin(options.constraints, side.features, side.name);
 
   const programs = options.path
     ? [{ path: options.path, program: withHeader(replayAt(seed, options.path, constraints), { seed, path: options.path, constraints }) }]
@@ -97,7 +100,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // this thread only generates, judges and awaits the results in order.
   const window: Array<{ path: string; program: Program; expected: Promise<SideResult>; actual?: Promise<SideResult> }> = [];
   const threads = options.path ? 0 : sideThreadsFor(options, total);
-  const pool = threads > 0 ? new PortPool(threads, side.name as SideName) : undefined;
+  const pool = threads > 0 && side.threadable ? new PortPool(threads, side.threadable) : undefined;
   const source = programs[Symbol.iterator]();
   const refill = () => {
     // In batches (the pool sends each batch as one write), not one request per program.
@@ -174,7 +177,7 @@ export const SIDE_THREADS_MIN_RUNS = 1000;
 function sideThreadsFor(options: CheckOptions, total: number): number {
   if (options.sideThreads !== undefined) return options.sideThreads;
   const { side } = options;
-  if (total < SIDE_THREADS_MIN_RUNS || !isLocalSide(side.name) || side !== sideNamed(side.name)) return 0;
+  if (total < SIDE_THREADS_MIN_RUNS || side.threadable === undefined) return 0;
   return Math.max(0, os.availableParallelism() - options.oracle.size - 1);
 }
 
@@ -243,7 +246,8 @@ function throttled(onProgress: CheckOptions['onProgress']): (progress: Progress,
  * The shrunk program is then run once more on both sides and judged again.
  */
 async function minimise(found: Pending, options: CheckOptions, runOptions: { clock: ClockModel; budget: Budget }): Promise<Finding> {
-  const { oracle, side, seed, constraints } = options;
+  const { oracle, side, seed } = options;
+  const constraints = constraintsWithin(options.constraints, side.features, side.name);
   const bucket = found.bucket;
   const original: Finding = { bucket, seed, path: found.path, program: found.program, expected: found.expected, actual: found.actual, shrinkSteps: 0, shrinkMillis: 0, originalProgram: found.program, side, clock: options.clock };
   if (options.shrink === false || found.actual.outcome.kind === 'crash') return original;

@@ -6,18 +6,17 @@
 import type { ClockModel, Program } from '../ir/program.ts';
 import { DEFAULT_BUDGET } from '../ir/program.ts';
 import type { Oracle } from '../oracle/oracles.ts';
-import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../oracle/pool.ts';
 import type { CheckReport } from '../reports/model.ts';
 import { bucketsFrom, classify } from './buckets.ts';
 import { TOOL_VERSION } from './check.ts';
-import { runIsolated } from './isolated.ts';
-import { runOnOracle, type LocalSide } from './sides.ts';
+import { runOnOracle, type Side } from './sides.ts';
 import { isTimingSensitive } from './timing.ts';
 import { emptyCounts, isFailure, judgeUserProgram, type SideResult, type Verdict } from './verdict.ts';
 
 export interface CompareProgramOptions {
   oracle: Oracle;
-  side: LocalSide;
+  /** The side under test as the registry opened it for one user program (targets/index.ts `isolate`: port and native in a child process with a wall clock). */
+  side: Side;
   program: Program;
   /** `printPython(program)`, shown in the report. */
   source: string;
@@ -39,12 +38,12 @@ export interface ComparedProgram {
   report?: CheckReport;
 }
 
-/** Runs the program on both sides (the side in a child process with a wall-clock budget) and judges it. */
+/** Runs the program on both sides and judges it. */
 export async function compareProgram(options: CompareProgramOptions): Promise<ComparedProgram> {
   const { oracle, side, program, source, clock, replay } = options;
   const started = options.started ?? performance.now();
   const runOptions = { clock, budget: DEFAULT_BUDGET };
-  const [expected, actual] = await Promise.all([runOnOracle(oracle, program, runOptions), runIsolated({ side: side.name, program, options: runOptions }, WALLCLOCK_MS)]);
+  const [expected, actual] = await Promise.all([runOnOracle(oracle, program, runOptions), side.run(program, runOptions)]);
   if (isFailure(expected)) return { verdict: 'oracleCrash', expected, actual, timingSensitive: false };
   const timingSensitive = await isTimingSensitive(oracle, program, runOptions, expected);
   // A user's program may raise or deadlock on purpose: only "same on both sides or not" counts

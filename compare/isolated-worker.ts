@@ -1,6 +1,7 @@
 /**
  * The child-process side of compare/isolated.ts: receive one program (IPC), run it, send the
- * result (IPC) without the trace, exit.
+ * result (IPC) without the trace, exit. Or, when the first message loads an adapter module, the
+ * child of an adapter target (targets/adapter-child.ts), which serves many programs.
  *
  * "started" and each trace entry go out on file descriptor 3 as JSON lines, written
  * synchronously as they happen: a program that then loops forever without yielding cannot
@@ -8,8 +9,8 @@
  */
 import { writeSync } from 'node:fs';
 import type { TraceEntry } from '../ir/program.ts';
+import type { AdapterLoadRequest } from '../targets/adapter-child.ts';
 import type { IsolatedRequest, IsolatedMessage } from './isolated.ts';
-import { sideNamed } from './sides.ts';
 
 const TRACE_FD = 3;
 
@@ -19,8 +20,15 @@ function emit(line: object): void {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(TRACE_FD, bytes, offset);
 }
 
-process.once('message', async (request: IsolatedRequest) => {
-  const { side, program, options } = request;
+process.once('message', async (request: IsolatedRequest | AdapterLoadRequest) => {
+  // Each mode loads only its own modules: an adapter's child never loads the port and the transpiler.
+  if ('kind' in request && request.kind === 'adapter-load') {
+    const { serveAdapter } = await import('../targets/adapter-child.ts');
+    await serveAdapter(request);
+    return;
+  }
+  const { side, program, options } = request as IsolatedRequest;
+  const { sideNamed } = await import('./sides.ts');
   const result = await sideNamed(side).run(program, {
     ...options,
     onStart: () => emit({ started: true }),

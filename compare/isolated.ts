@@ -52,11 +52,28 @@ function track(child: ReturnType<typeof fork>): void {
   child.once('exit', () => live.delete(child));
 }
 
-/** What runs in the child (`fork`): the bundled worker, else the TypeScript source through tsx's loader. */
-function childEntry(): { script: string; execArgv: string[] } {
-  if (BUILT_WORKER) return { script: BUILT_WORKER, execArgv: [] };
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
-  return { script: SOURCE_WORKER, execArgv: ['--import', tsx] };
+/**
+ * What runs in the child (`fork`): the bundled worker, else the TypeScript source through tsx's
+ * loader. `withTsx`: tsx's loader even in the bundled case (an adapter module may be TypeScript).
+ */
+export function childEntry(options: { withTsx?: boolean } = {}): { script: string; execArgv: string[] } {
+  const tsx = () => pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  if (BUILT_WORKER) {
+    // Without tsx installed, a JavaScript adapter still loads; a TypeScript one then says it cannot.
+    let loader: string[] = [];
+    try {
+      if (options.withTsx) loader = ['--import', tsx()];
+    } catch {
+      loader = [];
+    }
+    return { script: BUILT_WORKER, execArgv: loader };
+  }
+  return { script: SOURCE_WORKER, execArgv: ['--import', tsx()] };
+}
+
+/** Children still running are killed if this process exits first: also an adapter target's child. */
+export function trackChild(child: ReturnType<typeof fork>): void {
+  track(child);
 }
 
 export interface IsolatedRequest {

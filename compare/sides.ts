@@ -4,6 +4,7 @@
  * throws: a crash becomes a SideFailure, so one bad program never loses the others.
  */
 import type { Budget, ClockModel, Program, TraceEntry } from '../ir/program.ts';
+import type { ProgramFeatures } from '../generators/_internals/constraints.ts';
 import { printPython } from '../ir/python.ts';
 import { validateProgram } from '../ir/validate.ts';
 import type { Oracle } from '../oracle/oracles.ts';
@@ -31,6 +32,17 @@ export interface Side {
   name: string;
   /** Whether virtual times are compared to the bit (the port) or only the text (a side with another clock model). */
   comparesTime: boolean;
+  /**
+   * Generated constructs this side supports (an adapter's `features`): `check` never generates
+   * the ones set to false for it (compare/check.ts). Undefined: all of them.
+   */
+  features?: Partial<ProgramFeatures>;
+  /**
+   * The name under which worker threads can run this very side (compare/port-pool.ts: each
+   * thread calls `sideNamed(threadable).run`): set by the built-in port and native sides only;
+   * a copy that replaces `run` must unset it.
+   */
+  threadable?: SideName;
   run(program: Program, options: RunOptions): Promise<SideResult>;
   /** The TypeScript that ran, formatted for people. */
   typescript(program: Program): Promise<string>;
@@ -49,6 +61,7 @@ export type LocalSide = Side & { name: SideName };
 export const portSide: LocalSide = {
   name: 'port',
   comparesTime: true,
+  threadable: 'port',
   run: (program, options) =>
     // validateProgram: an IR from outside never smuggles code into the emitted TypeScript either.
     exclusive(() => executeOnPort(validateProgram(program), options)).catch((error: unknown) => failureOf(error)),
@@ -63,6 +76,7 @@ export const portSide: LocalSide = {
 export const nativeSide: LocalSide = {
   name: 'native',
   comparesTime: false,
+  threadable: 'native',
   run: (program, options) =>
     exclusive(() => executeNative(compileForNative(validateProgram(program)).program, { budget: options.budget, onStart: options.onStart, onPrint: options.onPrint })).catch(
       (error: unknown) => failureOf(error),

@@ -11,10 +11,9 @@
 import { availableParallelism } from 'node:os';
 import { runCheck } from '../compare/check.ts';
 import { compareProgram, type ComparedProgram } from '../compare/compare-program.ts';
-import { runIsolated } from '../compare/isolated.ts';
-import { isLocalSide, runOnOracle, sideNamed, type Side, type SideName } from '../compare/sides.ts';
+import { isLocalSide, runOnOracle, type Side, type SideName } from '../compare/sides.ts';
 import type { SideResult } from '../compare/verdict.ts';
-import { withTarget } from '../cli/commands/check.ts';
+import { withTarget } from '../targets/index.ts';
 import { loadPythonFile, mainScriptPath } from '../cli/load-program.ts';
 import { withOracle } from '../cli/oracle.ts';
 import { randomSeed } from '../cli/options.ts';
@@ -37,19 +36,23 @@ export type { RunOptions as TargetRunOptions } from '../compare/sides.ts';
 export type { PythonVersion } from '../port/version.ts';
 export { startOracle } from '../oracle/oracles.ts';
 export { isFailure } from '../compare/verdict.ts';
+export type { AdapterInput, AdapterResult, AdapterTraceLine, TargetAdapterModule } from './adapter.ts';
+export { ADAPTER_INTERFACE_VERSION, defineAdapter } from './adapter.ts';
+export { TargetLoadError } from '../targets/index.ts';
 
 /**
- * What is compared with CPython. The interface every target implements (the built-in `port`
+ * What is compared with CPython, in this process. The interface every target implements (the built-in `port`
  * and `native` sides and a second oracle do): it receives the program (IR; `printPython`
  * gives its Python source) with the clock model and budget, and returns the trace (printed
  * lines with virtual times, tasks and loop iterations where it knows them) and the outcome, or
  * a `{ failure }` when it could not run it. It never throws. `comparesTime: false` compares
- * only the printed text and its order. An adapter module for a third-party port implements
- * this and is passed as `target`.
+ * only the printed text and its order. A port written outside this repository is better
+ * written as an adapter module (TargetAdapterModule, lib/adapter.ts) and passed by path: it
+ * then runs in a child process of its own, where a throw, a hang or garbage is a verdict.
  */
 export type TargetAdapter = Side;
 
-/** A built-in target by name: `port`, `native`, or an oracle name (`cpython-3.14`, `pypy`, a path): oracle against oracle. */
+/** A target by name (targets/index.ts): `port`, `native`, a bundled port, a path to an adapter module (`./adapter.mjs`), or an oracle name (oracle against oracle). */
 export type TargetName = SideName | (string & {});
 
 /** Which CPython is the oracle: a running one (left running), or what `startOracle` starts. */
@@ -71,8 +74,10 @@ export interface CheckOptions extends OracleOptions {
   seed?: number;
   /** Replay one program of the seed's stream (a report's `replay` path). */
   path?: string;
-  /** `port` (default), `native`, an oracle name, or an adapter. */
+  /** `port` (default), `native`, an adapter module's path, an oracle name, or an in-process Side. */
   target?: TargetName | TargetAdapter;
+  /** Wall-clock milliseconds one program may take on an adapter module (default 5000, retried once with 4x). */
+  targetWallclockMs?: number;
   clock?: ClockModel;
   constraints?: ProgramConstraints;
   /** Shrink each difference (default true). */
@@ -102,35 +107,40 @@ export async function check(options: CheckOptions = {}): Promise<CheckReport> {
         command: `check({ seed: ${seed}${options.path ? `, path: '${options.path}'` : ''} })`,
         onProgress: options.onProgress,
       });
-    return typeof target === 'string' ? withTarget(target, go) : go(target);
+    return typeof target === 'string' ? withTarget(target, go, { wallclockMs: options.targetWallclockMs }) : go(target);
   });
 }
 
 /** A program to run or compare: a `.py` file, Python source, or the IR itself. */
 export type ProgramInput = { file: string } | { source: string; filename?: string } | { program: Program };
 
-export type CompareOptions = OracleOptions & ProgramInput & { target?: SideName; clock?: ClockModel };
+export type CompareOptions = OracleOptions & ProgramInput & { target?: TargetName; clock?: ClockModel };
 
 export type CompareResult = ComparedProgram;
 
 /** `compare FILE.py` as a function: one program on CPython and the port (or native), judged; `report` is what `--json` writes. */
 export async function compare(options: CompareOptions): Promise<CompareResult> {
   const started = performance.now();
-  const side = sideNamed(options.target ?? 'port');
   const clock = options.clock ?? 'realistic';
   return usingOracle({ ...options, workers: options.workers ?? 1 }, async (oracle) => {
     const program = await programOf(options, oracle);
-    const replay = 'file' in options ? `npx asyncio-conformance compare ${options.file} --target ${side.name}${clock === 'ideal' ? ' --clock ideal' : ''}` : '';
-    return compareProgram({ oracle, side, program, source: printPython(program), clock, command: 'compare()', replay, started });
+    return withTarget(
+      options.target ?? 'port',
+      (side) => {
+        const replay = 'file' in options ? `npx asyncio-conformance compare ${options.file} --target ${side.name}${clock === 'ideal' ? ' --clock ideal' : ''}` : '';
+        return compareProgram({ oracle, side, program, source: printPython(program), clock, command: 'compare()', replay, started });
+      },
+      { isolate: true },
+    );
   });
 }
 
-export type RunProgramOptions = OracleOptions & ProgramInput & { target?: 'cpython' | SideName | TargetAdapter; clock?: ClockModel };
+export type RunProgramOptions = OracleOptions & ProgramInput & { target?: 'cpython' | TargetName | TargetAdapter; clock?: ClockModel };
 
 /**
  * `run FILE.py` as a function: one program on one target. CPython runs in the oracle; `port` and
  * `native` in a child process with a wall-clock budget, as the command runs them; an adapter
- * in this process.
+ * module in its own child process; an in-process Side in this process.
  */
 export async function run(options: RunProgramOptions): Promise<SideResult> {
   const target = options.target ?? 'cpython';
@@ -138,7 +148,7 @@ export async function run(options: RunProgramOptions): Promise<SideResult> {
   return usingOracle({ ...options, workers: options.workers ?? 1 }, async (oracle) => {
     const program = await programOf(options, oracle);
     if (target === 'cpython') return runOnOracle(oracle, program, runOptions);
-    if (typeof target === 'string') return runIsolated({ side: sideNamed(target).name, program, options: runOptions }, DEFAULT_WALLCLOCK_MS);
+    if (typeof target === 'string') return withTarget(target, (side) => side.run(program, runOptions), { wallclockMs: DEFAULT_WALLCLOCK_MS, isolate: true });
     return target.run(program, runOptions);
   });
 }

@@ -3,13 +3,13 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { runCheck } from '../../compare/check.ts';
 import { BUCKET_NAMES } from '../../compare/buckets.ts';
-import { isLocalSide, oracleSide, sideNamed, type Side } from '../../compare/sides.ts';
-import { startOracle, type Oracle } from '../../oracle/oracles.ts';
+import type { Side } from '../../compare/sides.ts';
+import { withTarget as withRegisteredTarget, type TargetContext } from '../../targets/index.ts';
 import type { ClockModel } from '../../ir/program.ts';
-import { EnvironmentProblem, EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts';
+import { EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts';
 import { withOracle } from '../oracle.ts';
 import type { PythonVersion } from '../../port/version.ts';
-import { parseClock, parsePath, parseRuns, parseSeed, parseShard, parseWorkers, randomSeed, oracleOption, pythonVersionOption, targetOption } from '../options.ts';
+import { parseClock, parsePath, parseRuns, parseSeed, parseShard, parseWorkers, randomSeed, oracleOption, pythonVersionOption, targetOption, targetWallclockOption } from '../options.ts';
 import { emptyShardReason, type Shard } from '../../compare/shard.ts';
 import { constraintOptions, constraintsFrom, type ConstraintFlags } from '../constraints.ts';
 import { progressLine } from '../progress.ts';
@@ -24,8 +24,9 @@ interface CheckFlags extends ConstraintFlags, OutputFlags {
   seed?: number;
   path?: string;
   clock: ClockModel;
-  /** port, native, or an oracle name (oracle against oracle). */
+  /** A name targets/index.ts resolves: port, native, a bundled port, an adapter path, an oracle name. */
   target: string;
+  targetWallclock?: number;
   shard?: Shard;
   shrink: boolean;
   saveCorpus?: boolean | string;
@@ -45,6 +46,7 @@ export function registerCheck(program: Command, context: CliContext): void {
     .option('--path <path>', 'replay only the program at this fast-check path (from a report: --seed S --path P)', parsePath)
     .option('--clock <model>', 'virtual clock: realistic or ideal', parseClock, 'realistic')
     .addOption(targetOption())
+    .addOption(targetWallclockOption())
     .option('--shard <i/n>', 'run only slice i of n of the same seeded program stream (merge with merge-reports)', parseShard)
     .option('--no-shrink', 'report differences as generated, without shrinking')
     .option('--save-corpus [dir]', 'save each bucket\'s minimal program as a regression test (default folder: test/corpus/)')
@@ -74,7 +76,7 @@ async function checkCommand(flags: CheckFlags, context: CliContext): Promise<num
   await checkReportPaths(flags, io, [{ flag: '--save-corpus', path: corpusDir, kind: 'folder' }]);
 
   const seed = flags.seed ?? randomSeed();
-  io.stderr.write(`check: ${flags.path ? `path ${flags.path}` : `${flags.runs} programs`}, seed ${seed}, target ${flags.target}, clock ${flags.clock}\n`);
+  io.stderr.write(`check: ${flags.path ? `path ${flags.path}` : `${flags.runs} programs`}, seed ${seed}, target ${terminalSafe(flags.target)}, clock ${flags.clock}\n`);
   const progress = progressLine('check', io.stderr);
   // The side runs on this thread, itself a full-time worker: one oracle worker fewer than cores measured faster.
   const workers = flags.workers ?? Math.max(1, availableParallelism() - 1);
@@ -92,7 +94,7 @@ async function checkCommand(flags: CheckFlags, context: CliContext): Promise<num
       command: commandLine(context),
       ignoreBuckets: flags.ignoreBucket,
       onProgress: ({ done, total, differences, phase }) => progress.update(done, total, { differences, phase }),
-    })),
+    }), { cwd: io.cwd, wallclockMs: flags.targetWallclock }),
   ).finally(() => progress.stop());
   printSummary(report, io.stdout);
   await writeOutputs(report, flags, io);
@@ -112,18 +114,7 @@ function collectBucket(name: string, names: string[]): string[] {
   return [...names, name];
 }
 
-/** The side under test: the port or the native profile, or a second oracle started for the run (and always stopped). */
-export async function withTarget<T>(target: string, use: (side: Side) => Promise<T>): Promise<T> {
-  if (isLocalSide(target)) return use(sideNamed(target));
-  let second: Oracle;
-  try {
-    second = await startOracle({ oracle: target, workers: 1 }); // the side runs one program at a time
-  } catch (error) {
-    throw new EnvironmentProblem(`cannot start the ${target} oracle as the target: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  try {
-    return await use(oracleSide(target, second));
-  } finally {
-    await second.close();
-  }
+/** The side under test, resolved by the one registry (targets/index.ts) and always closed. */
+export async function withTarget<T>(target: string, use: (side: Side) => Promise<T>, context: TargetContext = {}): Promise<T> {
+  return withRegisteredTarget(target, use, context);
 }

@@ -46,7 +46,7 @@ export function registerLessons(program: Command, context: CliContext): void {
       const constraints = constraintsFrom(flags);
       io.stderr.write(`lessons: ${flags.runs} programs, seed ${seed}, target ${terminalSafe(target)}\n`);
       context.exitCode = await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python) }, async (oracle) => {
-        const report = await withTarget(target, (side) => runCheck({ runs: flags.runs, seed, clock: 'realistic', side, oracle, constraints, command: commandLine(context) }));
+        const report = await withTarget(target, (side) => runCheck({ runs: flags.runs, seed, clock: 'realistic', side, oracle, constraints, command: commandLine(context) }), { cwd: io.cwd });
         // explain's story of where the two part is told against native promises only.
         const lessons = target === 'native' ? await withPartingStories(lessonsFrom(report), oracle) : lessonsFrom(report);
         await writeLessons(lessons, report, out);

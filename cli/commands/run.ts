@@ -1,11 +1,10 @@
-/** `run FILE.py --target cpython|port|native`: one program on one target, printed as `python3 FILE.py` prints it. */
+/** `run FILE.py --target cpython|port|native|./adapter.mjs|...`: one program on one target, printed as `python3 FILE.py` prints it. */
 import type { Command } from 'commander';
-import { Option } from 'commander';
 import type { ClockModel, RunResult } from '../../ir/program.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
-import { runIsolated } from '../../compare/isolated.ts';
+import { withTarget } from '../../targets/index.ts';
 import { isTimingSensitive, TIMING_NOTE } from '../../compare/timing.ts';
-import { runOnOracle, type SideName } from '../../compare/sides.ts';
+import { runOnOracle } from '../../compare/sides.ts';
 import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
 import { finalWallclockMs, isFailure, isWallclock, tooSlowMessage } from '../../compare/verdict.ts';
 import { describeOutcome } from '../../reports/model.ts';
@@ -14,12 +13,14 @@ import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';
 import { withOracle } from '../oracle.ts';
 import type { PythonVersion } from '../../port/version.ts';
-import { parseClock, oracleOption, pythonVersionOption } from '../options.ts';
+import { parseClock, oracleOption, pythonVersionOption, targetOption, targetWallclockOption } from '../options.ts';
 import { pythonFrom, userPath, type CliContext, type CliIo } from '../io.ts';
 import { terminalSafe, terminalSafeJson } from '../terminal-text.ts';
 
 interface RunFlags {
-  target: 'cpython' | SideName;
+  /** `cpython` (the oracle itself) or a name targets/index.ts resolves. */
+  target: string;
+  targetWallclock?: number;
   clock: ClockModel;
   times?: boolean;
   json?: boolean;
@@ -33,7 +34,8 @@ export function registerRun(program: Command, context: CliContext): void {
     .command('run')
     .description('run one Python file on CPython (the oracle), the port or the native-JS profile, and print its output')
     .argument('<file.py>', 'a Python file in the supported subset')
-    .addOption(new Option('--target <target>', 'where to run it').choices(['cpython', 'port', 'native']).default('cpython'))
+    .addOption(targetOption('where to run it', ['cpython']).default('cpython'))
+    .addOption(targetWallclockOption())
     .option('--clock <model>', 'virtual clock: realistic (as python3 prints on Linux) or ideal (exact ties)', parseClock, 'realistic')
     .option('--times', 'prefix each printed line with [t=<virtual time>]')
     .option('--json', 'print the whole trace (text, time, task, iteration) and the outcome as JSON')
@@ -49,10 +51,11 @@ async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<num
   return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion }, async (oracle) => {
     const { program } = await loadPythonFile(userPath(io, file), oracle);
     const options = { clock: flags.clock, budget: DEFAULT_BUDGET };
+    const wallclockMs = flags.targetWallclock ?? WALLCLOCK_MS;
     const result =
       flags.target === 'cpython'
         ? await runOnOracle(oracle, program, options)
-        : await runIsolated({ side: flags.target, program, options }, WALLCLOCK_MS);
+        : await withTarget(flags.target, (side) => side.run(program, options), { cwd: io.cwd, wallclockMs, isolate: true });
     // What the side wrote on stderr (capped, with a note of how much was cut: compare/capped-text.ts).
     if (result.stderr) io.stderr.write(terminalSafe(result.stderr));
     if (isFailure(result)) {
@@ -68,7 +71,7 @@ async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<num
     }
     if (isWallclock(result)) {
       // The machine's speed, not the program's behaviour (compare/verdict.ts): environment, exit 2.
-      io.stderr.write(`asyncio-conformance: ${tooSlowMessage(finalWallclockMs(WALLCLOCK_MS), flags.target === 'cpython' ? 'CPython' : `the ${flags.target} side`)}\n`);
+      io.stderr.write(`asyncio-conformance: ${tooSlowMessage(finalWallclockMs(flags.target === 'cpython' ? WALLCLOCK_MS : wallclockMs), flags.target === 'cpython' ? 'CPython' : `the ${flags.target} side`)}\n`);
       return EXIT_BAD_INPUT;
     }
     return reportOutcome(result, flags.json === true, io);

@@ -1,0 +1,150 @@
+/**
+ * Every target by name, in one registry: what `--target` accepts on every command and what the
+ * library's `target` option resolves through.
+ *
+ * | `--target` | what runs |
+ * |---|---|
+ * | `port`, `native` | the repository's port / native-promise profile (compare/sides.ts) |
+ * | `pyodide-webloop`, `micropython` | real ports of asyncio, as in-process Sides (`targets/<name>/adapter.ts`) |
+ * | a path ending `.mjs`, `.js`, `.ts` | an adapter module (lib/adapter.ts), in a child process of its own |
+ * | an oracle name (oracle/oracles.ts) | a second Python: oracle against oracle |
+ *
+ * Each resolves to a Side (the in-process interface every target implements) and what stops it.
+ */
+import type { Side } from '../compare/sides.ts';
+import { nativeSide, oracleSide, portSide, type SideName } from '../compare/sides.ts';
+import { runIsolated } from '../compare/isolated.ts';
+import { DEFAULT_WALLCLOCK_MS } from '../oracle/wallclock.ts';
+import { ORACLE_NAMES_HELP, parseOracleName, startOracle, type Oracle } from '../oracle/oracles.ts';
+import { looksLikeAdapterPath } from './adapter-shape.ts';
+import { startAdapterTarget, TargetLoadError } from './adapter-process.ts';
+
+export { TargetLoadError } from './adapter-process.ts';
+export { looksLikeAdapterPath } from './adapter-shape.ts';
+
+/** The repository's own sides. */
+export const BUILTIN_TARGETS: readonly SideName[] = ['port', 'native'];
+
+/**
+ * Real ports run in this process, each a module whose default export is a Side, loaded only
+ * when named. Mutable for tests (a name whose module is not there).
+ */
+export const BUNDLED_TARGETS: Record<string, string> = {
+  'pyodide-webloop': './pyodide-webloop/adapter.ts',
+  micropython: './micropython/adapter.ts',
+};
+
+export const TARGET_NAMES_HELP = `port, native, ${Object.keys(BUNDLED_TARGETS).join(', ')}, a path to an adapter module (./adapter.mjs, .js or .ts), or an oracle name (${ORACLE_NAMES_HELP})`;
+
+export type TargetKind = 'builtin' | 'bundled' | 'adapter' | 'oracle';
+
+/** What kind of target a name is; throws an Error saying what is accepted. Loads nothing. */
+export function targetKind(name: string): TargetKind {
+  if ((BUILTIN_TARGETS as readonly string[]).includes(name)) return 'builtin';
+  if (Object.hasOwn(BUNDLED_TARGETS, name)) return 'bundled';
+  if (looksLikeAdapterPath(name)) return 'adapter';
+  try {
+    parseOracleName(name);
+  } catch {
+    throw new Error(`unknown target "${name}": expected ${TARGET_NAMES_HELP}`);
+  }
+  return 'oracle';
+}
+
+export interface TargetContext {
+  /** Where a relative adapter path starts (the CLI's io.cwd); default the process'. */
+  cwd?: string;
+  /** Wall-clock milliseconds of one program on an isolated target (default 5 s, retried once 4x). */
+  wallclockMs?: number;
+  /**
+   * Run `port` and `native` in a child process per program, with the wall clock (`run` and
+   * `compare`: a user's program may loop forever). `check` runs generated programs, which
+   * always terminate, in this process.
+   */
+  isolate?: boolean;
+}
+
+export interface OpenTarget {
+  side: Side;
+  /** Stops what the target started (an adapter's child process, a second oracle). */
+  close(): Promise<void>;
+}
+
+const nothing = async () => undefined;
+
+/** `port` / `native` in a child process per program (compare/isolated.ts). */
+function isolatedSide(local: Side & { name: SideName }, wallclockMs: number): Side {
+  // Not threadable: the threads would run the side in process, without the child and its wall clock.
+  return { ...local, threadable: undefined, run: (program, options) => runIsolated({ side: local.name, program, options: { clock: options.clock, budget: options.budget } }, wallclockMs) };
+}
+
+async function loadBundled(name: string): Promise<Side> {
+  const url = new URL(BUNDLED_TARGETS[name], import.meta.url);
+  let loaded: { default?: Side };
+  try {
+    loaded = (await importTypeScript(url.href)) as { default?: Side };
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(url.pathname.split('/').slice(-2).join('/'))) {
+      throw new TargetLoadError(`target ${name} is not built in this copy (${BUNDLED_TARGETS[name].replace('./', 'targets/')} is missing); use a release that has it, or --target port|native|./adapter.mjs`);
+    }
+    throw new TargetLoadError(`target ${name} failed to load: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const side = loaded.default;
+  if (!side || typeof side.run !== 'function' || typeof side.name !== 'string') throw new TargetLoadError(`target ${name}: ${BUNDLED_TARGETS[name]} has no default export that is a Side { name, comparesTime, run, typescript }`);
+  return side;
+}
+
+/** `import()`, registering tsx's loader first when this process runs without it (the bundled CLI) and the module is TypeScript. */
+async function importTypeScript(href: string): Promise<unknown> {
+  try {
+    return await import(href);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
+    const { register } = (await import('tsx/esm/api')) as { register: () => unknown };
+    register();
+    return import(href);
+  }
+}
+
+/** Resolves `name` (TARGET_NAMES_HELP) to a running target. Throws TargetLoadError (exit 2) for one that cannot be used. */
+export async function openTarget(name: string, context: TargetContext = {}): Promise<OpenTarget> {
+  const wallclockMs = context.wallclockMs ?? DEFAULT_WALLCLOCK_MS;
+  let kind: TargetKind;
+  try {
+    kind = targetKind(name);
+  } catch (error) {
+    throw new TargetLoadError((error as Error).message);
+  }
+  switch (kind) {
+    case 'builtin': {
+      const local = name === 'port' ? portSide : nativeSide;
+      return { side: context.isolate ? isolatedSide(local, wallclockMs) : local, close: nothing };
+    }
+    case 'bundled':
+      return { side: await loadBundled(name), close: nothing };
+    case 'adapter': {
+      const adapter = await startAdapterTarget(name, { cwd: context.cwd, wallclockMs });
+      return { side: adapter.side, close: adapter.close };
+    }
+    case 'oracle': {
+      let second: Oracle;
+      try {
+        second = await startOracle({ oracle: name, workers: 1 }); // the side runs one program at a time
+      } catch (error) {
+        throw new TargetLoadError(`cannot start the ${name} oracle as the target: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      return { side: oracleSide(name, second, wallclockMs), close: () => second.close() };
+    }
+  }
+}
+
+/** Opens the target, hands its Side to `use`, and always closes it. */
+export async function withTarget<T>(name: string, use: (side: Side) => Promise<T>, context: TargetContext = {}): Promise<T> {
+  const target = await openTarget(name, context);
+  try {
+    return await use(target.side);
+  } finally {
+    await target.close();
+  }
+}
