@@ -1,0 +1,99 @@
+/**
+ * Bucket rules for the causes by which MicroPython's asyncio (targets/micropython) differs from
+ * CPython's. Each rule matches only a run that MicroPython made (the adapter marks its
+ * results, `ranOnMicroPython`), so these names never take a difference of the port or of the
+ * native profile, and they come before the generic rules, whose descriptions speak of
+ * JavaScript. Each cause's minimal program is in the README ("MicroPython's asyncio against
+ * CPython") and in test/targets/micropython.test.ts.
+ */
+import type { RunResult, TraceEntry } from '../ir/program.ts';
+import type { BucketRule } from './buckets.ts';
+import { sameText } from './traces.ts';
+
+type Evidence = Parameters<BucketRule['matches']>[0];
+
+/** The property targets/micropython/adapter.ts sets on every RunResult it returns. */
+export const MICROPYTHON_MARK = { engine: 'micropython' } as const;
+
+export function ranOnMicroPython(run: RunResult): boolean {
+  return (run as RunResult & { engine?: string }).engine === MICROPYTHON_MARK.engine;
+}
+
+/** CPython's name of the main task (asyncio.run creates it first). */
+const MAIN_TASK = 'Task-1';
+
+/** Attributes CPython's asyncio has and MicroPython's lacks, as its AttributeError words them. */
+const MISSING_API = /^'(Task|module)' object has no attribute '(\w+)'$|^no such attribute$/;
+
+/** One millisecond: MicroPython's clock tick. */
+const TICK = 1e-3;
+
+function sameTexts(a: TraceEntry[], b: TraceEntry[]): boolean {
+  return a.length === b.length && a.every((entry, i) => sameText(entry.text, b[i].text));
+}
+
+/**
+ * The CPython times of the two entries that trade places at the divergence: the one CPython
+ * printed there, and the same text as MicroPython printed it there, found later in CPython's trace.
+ */
+function instantsAtDivergence(e: Evidence): [number, number] | undefined {
+  const got = e.actual[e.divergence];
+  const wanted = e.expected[e.divergence];
+  if (!got || !wanted) return undefined;
+  const twin = e.expected.find((entry, i) => i > e.divergence && sameText(entry.text, got.text));
+  return twin ? [wanted.time, twin.time] : undefined;
+}
+
+export const MICROPYTHON_BUCKET_RULES: BucketRule[] = [
+  {
+    name: 'micropython-missing-api',
+    title: 'MicroPython lacks this asyncio API',
+    description:
+      "MicroPython's asyncio is a subset: its Task (written in C) has done() and cancel() but no get_name(), result(), cancelled() or add_done_callback(), and the module has no all_tasks(). The program ends in an AttributeError where CPython goes on: it cannot be expressed on MicroPython, so it is named and not compared further.",
+    matches: (e) => {
+      const outcome = e.actualRun.outcome;
+      return ranOnMicroPython(e.actualRun) && outcome.kind === 'exception' && outcome.type === 'AttributeError' && MISSING_API.test(outcome.message);
+    },
+  },
+  {
+    name: 'micropython-exception-message',
+    title: 'Same exception, worded by MicroPython',
+    description:
+      'Both print the same and end in the same exception type, but MicroPython words its message differently (ZeroDivisionError says "divide by zero" where CPython says "division by zero" or "float modulo"; many built-in errors carry no message at all).',
+    matches: (e) => {
+      const [a, b] = [e.expectedRun.outcome, e.actualRun.outcome];
+      return ranOnMicroPython(e.actualRun) && a.kind === 'exception' && b.kind === 'exception' && a.type === b.type && a.message !== b.message && sameTexts(e.expected, e.actual);
+    },
+  },
+  {
+    name: 'micropython-run-returns-with-main',
+    title: 'asyncio.run returns the moment main returns',
+    description:
+      "MicroPython's asyncio.run (run_until_complete of the main task) returns as soon as the main task's last step ends: tasks that are ready run no further. CPython's run_until_complete stops through a done callback of the main task, so every callback already ready in that loop iteration still runs (a task created just before main returned prints up to its first await), and asyncio.run then cancels what is left and runs the loop until the cancellations are handled.",
+    matches: (e) => {
+      if (!ranOnMicroPython(e.actualRun) || e.actual.length >= e.expected.length) return false;
+      const missing = e.expected.slice(e.actual.length);
+      return sameTexts(e.expected.slice(0, e.actual.length), e.actual) && missing.every((entry) => entry.task !== MAIN_TASK);
+    },
+  },
+  {
+    name: 'micropython-timer-ties',
+    title: 'Equal deadlines come out of a pairing heap',
+    description:
+      "MicroPython keeps every task, ready or sleeping, in one pairing heap keyed by its wake-up tick; CPython keeps timers in a binary heap (heapq) and ready callbacks in a FIFO. Tasks due at the same instant come out of the two heaps in different orders (six equal 0.1 s sleeps wake 0, 1, 4, 5, 3, 2 on CPython, 0 to 5 on MicroPython), and a task MicroPython wakes at an instant joins the same heap as tasks made ready at that instant.",
+    matches: (e) => {
+      const times = instantsAtDivergence(e);
+      return ranOnMicroPython(e.actualRun) && times !== undefined && times[0] === times[1];
+    },
+  },
+  {
+    name: 'micropython-millisecond-ticks',
+    title: 'Deadlines less than a millisecond apart are one tick',
+    description:
+      "MicroPython's clock is ticks_ms, integer milliseconds, and sleep(t) waits int(t * 1000) ms. Deadlines that CPython keeps apart by less than a millisecond (0.1 + 0.2 against 0.3 in floats; on the realistic clock, the microsecond each clock read costs) are the same tick on MicroPython, where the pairing heap orders them, so tasks that wake in one order on CPython wake in another.",
+    matches: (e) => {
+      const times = instantsAtDivergence(e);
+      return ranOnMicroPython(e.actualRun) && times !== undefined && times[0] !== times[1] && Math.abs(times[0] - times[1]) < TICK;
+    },
+  },
+];

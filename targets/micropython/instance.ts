@@ -1,0 +1,89 @@
+/**
+ * One MicroPython (WebAssembly, `@micropython/micropython-webassembly-pyscript`) per process,
+ * loaded on first use with driver.py in it, and reused: each program runs in fresh globals
+ * with a fresh asyncio task queue (driver.py `_h3_run`). Loading costs about 100 ms, a reset
+ * well under 1 ms, so reuse it is. An instance that aborted (a WebAssembly trap) is dropped and
+ * the next program loads a new one.
+ *
+ * The clock: MicroPython reads `ticks_ms` (in Python and in its C task queue alike) from the
+ * host's `Date.now()`. While a program runs — synchronously, inside one call into the
+ * WebAssembly module, so no other JavaScript runs meanwhile — `Date.now` is replaced by a
+ * frozen instant plus the virtual milliseconds, which driver.py advances (`_h3host.advance`)
+ * when nothing is ready before the next deadline. It is put back before the call returns.
+ */
+/// <reference path="./micropython-webassembly.d.ts" />
+import { loadMicroPython, type MicroPythonInstance } from '@micropython/micropython-webassembly-pyscript';
+import { DRIVER_PY } from './driver.ts';
+
+/** How long a program may run on the wall clock before driver.py stops it (checked every 4096 queue pushes). */
+export const WALLCLOCK_MS = 10_000;
+
+/** Where the driver reports to; one per instance, pointed at the running program's clock. */
+interface Host {
+  virtualMs: number;
+  deadline: number;
+  stderr: string[];
+}
+
+interface Loaded {
+  mp: MicroPythonInstance;
+  host: Host;
+  run: (source: string, filename: string, maxPushes: number, maxMs: number) => string;
+}
+
+let loading: Promise<Loaded> | undefined;
+
+async function load(): Promise<Loaded> {
+  const host: Host = { virtualMs: 0, deadline: Infinity, stderr: [] };
+  const mp = await loadMicroPython({
+    heapsize: 64 * 1024 * 1024,
+    pystack: 16 * 1024,
+    stdout: (line: string) => host.stderr.push(line), // the program's prints go through driver.py's print; anything else is noise
+    stderr: (line: string) => host.stderr.push(line),
+  });
+  mp.registerJsModule('_h3host', {
+    advance: (ms: number) => {
+      host.virtualMs += ms;
+    },
+    overdue: () => performance.now() > host.deadline,
+  });
+  mp.runPython(DRIVER_PY);
+  const run = mp.globals.get('_h3_run') as Loaded['run'];
+  return { mp, host, run };
+}
+
+/** The shared instance (loaded on first call). */
+export function instance(): Promise<Loaded> {
+  loading ??= load();
+  return loading;
+}
+
+/** Forget the instance (after a WebAssembly trap): the next call loads a fresh one. */
+export function discardInstance(): void {
+  loading = undefined;
+}
+
+export interface RawRun {
+  json: string;
+  stderr: string;
+}
+
+/** Runs `source` on the shared instance with the virtual clock at 0; driver.py's JSON result. */
+export async function runSource(source: string, filename: string, maxPushes: number, maxMs: number): Promise<RawRun> {
+  const { host, run } = await instance();
+  host.virtualMs = 0;
+  host.stderr = [];
+  host.deadline = performance.now() + WALLCLOCK_MS;
+  const realNow = Date.now;
+  const frozen = realNow();
+  Date.now = () => frozen + host.virtualMs;
+  try {
+    const json = run(source, filename, maxPushes, maxMs);
+    return { json, stderr: host.stderr.join('\n') };
+  } catch (error) {
+    discardInstance();
+    throw error;
+  } finally {
+    Date.now = realNow;
+  }
+}
