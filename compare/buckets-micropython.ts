@@ -66,6 +66,16 @@ export const MICROPYTHON_BUCKET_RULES: BucketRule[] = [
     },
   },
   {
+    name: 'micropython-single-waiter',
+    title: "A MicroPython task has one slot for whoever waits on it",
+    description:
+      "gather() in MicroPython registers itself in the child task's state slot, which also holds the queue of tasks awaiting it: a task gathered twice (gather(t, t)), or gathered while another task awaits it, raises RuntimeError(\"can't gather\"), and awaiting a task a gather holds raises RuntimeError(\"can't wait\"). CPython's tasks take any number of done callbacks and awaiters.",
+    matches: (e) => {
+      const outcome = e.actualRun.outcome;
+      return ranOnMicroPython(e.actualRun) && outcome.kind === 'exception' && outcome.type === 'RuntimeError' && /^can't (gather|wait)$/.test(outcome.message);
+    },
+  },
+  {
     name: 'micropython-run-returns-with-main',
     title: 'asyncio.run returns the moment main returns',
     description:
@@ -77,13 +87,23 @@ export const MICROPYTHON_BUCKET_RULES: BucketRule[] = [
     },
   },
   {
+    name: 'micropython-gather-wakeup',
+    title: 'gather wakes its awaiter at once',
+    description:
+      "When the last child of a MicroPython gather() finishes, the child's completion callback puts the gathering task straight back on the queue. In CPython the child's done callback is scheduled with call_soon, it completes the gather's outer future, whose own done callback wakes the awaiter with call_soon again: two loop iterations later, behind the tasks made ready in between. So the task that gathered resumes before other tasks ready at the same instant on MicroPython, after them on CPython.",
+    matches: (e) => {
+      const times = instantsAtDivergence(e);
+      return ranOnMicroPython(e.actualRun) && e.facts.usesGather && times !== undefined && times[0] === times[1];
+    },
+  },
+  {
     name: 'micropython-timer-ties',
     title: 'Equal deadlines come out of a pairing heap',
     description:
       "MicroPython keeps every task, ready or sleeping, in one pairing heap keyed by its wake-up tick; CPython keeps timers in a binary heap (heapq) and ready callbacks in a FIFO. Tasks due at the same instant come out of the two heaps in different orders (six equal 0.1 s sleeps wake 0, 1, 4, 5, 3, 2 on CPython, 0 to 5 on MicroPython), and a task MicroPython wakes at an instant joins the same heap as tasks made ready at that instant.",
     matches: (e) => {
       const times = instantsAtDivergence(e);
-      return ranOnMicroPython(e.actualRun) && times !== undefined && times[0] === times[1];
+      return ranOnMicroPython(e.actualRun) && times !== undefined && times[0] === times[1] && e.facts.sleepDelays.some((d) => d > 0);
     },
   },
   {
