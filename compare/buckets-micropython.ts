@@ -8,6 +8,7 @@
  */
 import type { RunResult, TraceEntry } from '../ir/program.ts';
 import type { BucketRule } from './buckets.ts';
+import { labelOf } from './program-facts.ts';
 import { sameText } from './traces.ts';
 
 type Evidence = Parameters<BucketRule['matches']>[0];
@@ -76,6 +77,16 @@ export const MICROPYTHON_BUCKET_RULES: BucketRule[] = [
     },
   },
   {
+    name: 'micropython-sleep-is-not-a-coroutine',
+    title: 'asyncio.sleep() is not a coroutine in MicroPython',
+    description:
+      "MicroPython's asyncio.sleep() returns one shared, reusable generator object (a SingletonGenerator, so that sleeping allocates nothing), not a coroutine: create_task() and gather() refuse it with TypeError(\"coroutine expected\"), where CPython wraps it in a task like any coroutine.",
+    matches: (e) => {
+      const outcome = e.actualRun.outcome;
+      return ranOnMicroPython(e.actualRun) && outcome.kind === 'exception' && outcome.type === 'TypeError' && outcome.message === 'coroutine expected';
+    },
+  },
+  {
     name: 'micropython-run-returns-with-main',
     title: 'asyncio.run returns the moment main returns',
     description:
@@ -110,10 +121,24 @@ export const MICROPYTHON_BUCKET_RULES: BucketRule[] = [
     name: 'micropython-millisecond-ticks',
     title: 'Deadlines less than a millisecond apart are one tick',
     description:
-      "MicroPython's clock is ticks_ms, integer milliseconds, and sleep(t) waits int(t * 1000) ms. Deadlines that CPython keeps apart by less than a millisecond (0.1 + 0.2 against 0.3 in floats; on the realistic clock, the microsecond each clock read costs) are the same tick on MicroPython, where the pairing heap orders them, so tasks that wake in one order on CPython wake in another.",
+      "MicroPython's clock is ticks_ms, integer milliseconds, and sleep(t) waits int(t * 1000) ms. Deadlines that CPython keeps apart by less than a millisecond (0.1 + 0.2 against 0.3 in floats; on the realistic clock, the microsecond each clock read costs) are the same tick on MicroPython, where the pairing heap orders them, so tasks that wake in one order on CPython wake in another, and a task due a few microseconds after CPython's main returned still runs its step on MicroPython.",
     matches: (e) => {
       const times = instantsAtDivergence(e);
-      return ranOnMicroPython(e.actualRun) && times !== undefined && times[0] !== times[1] && Math.abs(times[0] - times[1]) < TICK;
+      if (!ranOnMicroPython(e.actualRun)) return false;
+      if (times !== undefined) return times[0] !== times[1] && Math.abs(times[0] - times[1]) < TICK;
+      // Extra lines: a task due less than a tick after CPython's last step ran before main's end.
+      const extra = e.actual[e.divergence];
+      return extra !== undefined && e.divergence >= e.expected.length && e.actualRun.outcome.kind === e.expectedRun.outcome.kind && Math.abs(extra.time - e.expectedRun.endTime) < TICK && extra.time !== e.expectedRun.endTime;
+    },
+  },
+  {
+    name: 'micropython-value-text',
+    title: 'The same line prints another value text',
+    description:
+      "The line is the same print (same label) but its text differs: MicroPython's Task prints as <Task> (no state, name or coroutine), a str's repr escapes every non-ASCII character ('\\xe9' for 'é'), and other reprs are MicroPython's own.",
+    matches: (e) => {
+      const [got, wanted] = [e.actual[e.divergence], e.expected[e.divergence]];
+      return ranOnMicroPython(e.actualRun) && got !== undefined && wanted !== undefined && labelOf(got.text) === labelOf(wanted.text) && !sameText(got.text, wanted.text);
     },
   },
 ];

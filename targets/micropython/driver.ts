@@ -136,7 +136,6 @@ def _reset_asyncio():
 
 def _h3_run(source, filename, max_pushes, max_ms):
     global _run
-    gc.collect()
     _reset_asyncio()
     _run = _Run(max_pushes, max_ms)
     glb = {"__name__": "__main__", "print": _print}

@@ -36,7 +36,7 @@ let loading: Promise<Loaded> | undefined;
 async function load(): Promise<Loaded> {
   const host: Host = { virtualMs: 0, deadline: Infinity, stderr: [] };
   const mp = await loadMicroPython({
-    heapsize: 64 * 1024 * 1024,
+    heapsize: 16 * 1024 * 1024,
     pystack: 16 * 1024,
     stdout: (line: string) => host.stderr.push(line), // the program's prints go through driver.py's print; anything else is noise
     stderr: (line: string) => host.stderr.push(line),

@@ -95,6 +95,8 @@ describe('each cause, by its minimal program', () => {
     ['micropython-missing-api', ['async def main():', "    print('name', asyncio.current_task().get_name())"]],
     ['micropython-exception-message', ['async def main():', "    print('a')", '    print(1 / 0)']],
     ['micropython-single-waiter', ['async def w():', '    pass', 'async def main():', '    t = asyncio.create_task(w())', "    print('main', await asyncio.gather(t, t))"]],
+    ['micropython-sleep-is-not-a-coroutine', ['async def main():', "    print('main', await asyncio.gather(asyncio.sleep(0.1)))"]],
+    ['micropython-value-text', ['async def main():', "    print('main', repr('\u00e9'))"]],
     ['micropython-run-returns-with-main', ['async def w():', "    print('w')", 'async def main():', '    asyncio.create_task(w())']],
     [
       'micropython-gather-wakeup',
@@ -135,6 +137,24 @@ describe('each cause, by its minimal program', () => {
     ]);
     const [expected, actual] = await bothSides(p, 'realistic');
     expect(compareRuns(expected, actual, { times: false }).same).toBe(false);
+    expect(classify(p, expected, actual)).toBe('micropython-millisecond-ticks');
+  });
+
+  it('micropython-millisecond-ticks: a task due microseconds after main ended still runs on MicroPython', async () => {
+    const p = await program([
+      'async def w2():',
+      '    await asyncio.sleep(0.3)',
+      '    await asyncio.sleep(0.1)',
+      "    print('w2')",
+      'async def w1():',
+      '    asyncio.create_task(w2())',
+      '    asyncio.create_task(w2())',
+      '    await w2()',
+      'async def main():',
+      '    await asyncio.create_task(w1())',
+    ]);
+    const [expected, actual] = await bothSides(p, 'realistic');
+    expect(texts(actual).length).toBeGreaterThan(texts(expected).length);
     expect(classify(p, expected, actual)).toBe('micropython-millisecond-ticks');
   });
 
