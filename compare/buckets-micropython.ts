@@ -20,11 +20,23 @@ export function ranOnMicroPython(run: RunResult): boolean {
   return (run as RunResult & { engine?: string }).engine === MICROPYTHON_MARK.engine;
 }
 
+/** An exception that ended a task other than main, as MicroPython's run records it. */
+export interface TaskException {
+  type: string;
+  message: string;
+}
+
+/** The exceptions that ended tasks nobody awaited (adapter.ts keeps them on the result). */
+export function taskExceptionsOf(run: RunResult): TaskException[] {
+  return (run as RunResult & { taskExceptions?: TaskException[] }).taskExceptions ?? [];
+}
+
 /** CPython's name of the main task (asyncio.run creates it first). */
 const MAIN_TASK = 'Task-1';
 
 /** Attributes CPython's asyncio has and MicroPython's lacks, as its AttributeError words them. */
-const MISSING_API = /^'(Task|module)' object has no attribute '(\w+)'$|^no such attribute$/;
+const MISSING_API = /^'Task' object has no attribute '\w+'$|^module 'asyncio' has no attribute '\w+'$/;
+const lacksApi = (error: TaskException) => error.type === 'AttributeError' && MISSING_API.test(error.message);
 
 /** One millisecond: MicroPython's clock tick. */
 const TICK = 1e-3;
@@ -50,10 +62,10 @@ export const MICROPYTHON_BUCKET_RULES: BucketRule[] = [
     name: 'micropython-missing-api',
     title: 'MicroPython lacks this asyncio API',
     description:
-      "MicroPython's asyncio is a subset: its Task (written in C) has done() and cancel() but no get_name(), result(), cancelled() or add_done_callback(), and the module has no all_tasks(). The program ends in an AttributeError where CPython goes on: it cannot be expressed on MicroPython, so it is named and not compared further.",
+      "MicroPython's asyncio is a subset: its Task (written in C) has done() and cancel() but no get_name(), result(), cancelled() or add_done_callback(), and the module has no all_tasks(). The program (or the task that calls it) ends in an AttributeError where CPython goes on: it cannot be expressed on MicroPython, so it is named and not compared further.",
     matches: (e) => {
       const outcome = e.actualRun.outcome;
-      return ranOnMicroPython(e.actualRun) && outcome.kind === 'exception' && outcome.type === 'AttributeError' && MISSING_API.test(outcome.message);
+      return ranOnMicroPython(e.actualRun) && ((outcome.kind === 'exception' && lacksApi(outcome)) || taskExceptionsOf(e.actualRun).some(lacksApi));
     },
   },
   {

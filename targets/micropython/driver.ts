@@ -150,9 +150,11 @@ def _h3_run(source, filename, max_pushes, max_ms):
         outcome = {"kind": "exception", "type": type(e).__name__, "message": str(e)}
     run = _run
     end_ms = _now_ms()
+    # Tasks that died of an exception nobody retrieved (CPython would log them when collected).
+    died = [{"type": type(t.data).__name__, "message": str(t.data)} for t in run.tasks if t.done() and isinstance(t.data, Exception)]
     _run = None
     glb.clear()
     core._task_queue = core.TaskQueue(_no_timer)  # drop the tasks still queued
     trace = [{"text": t, "time": ms / 1000, "task": n, "iteration": i} for (t, ms, n, i) in run.trace]
-    return json.dumps({"trace": trace, "outcome": outcome, "endTime": end_ms / 1000, "iterations": run.pushes})
+    return json.dumps({"trace": trace, "outcome": outcome, "endTime": end_ms / 1000, "iterations": run.pushes, "taskExceptions": died})
 `;

@@ -93,6 +93,8 @@ describe('the MicroPython target', () => {
 describe('each cause, by its minimal program', () => {
   const cases: Array<[string, string[]]> = [
     ['micropython-missing-api', ['async def main():', "    print('name', asyncio.current_task().get_name())"]],
+    ['micropython-missing-api', ['async def main():', "    print('main', len(asyncio.all_tasks()))"]],
+    ['micropython-missing-api', ['async def w():', "    print('w', asyncio.current_task().get_name())", 'async def main():', '    asyncio.create_task(w())', '    await asyncio.sleep(0.1)', "    print('main')"]],
     ['micropython-exception-message', ['async def main():', "    print('a')", '    print(1 / 0)']],
     ['micropython-single-waiter', ['async def w():', '    pass', 'async def main():', '    t = asyncio.create_task(w())', "    print('main', await asyncio.gather(t, t))"]],
     ['micropython-sleep-is-not-a-coroutine', ['async def main():', "    print('main', await asyncio.gather(asyncio.sleep(0.1)))"]],
