@@ -22,7 +22,6 @@ export const DRIVER_PY = String.raw`# driver.py (targets/micropython)
 # - The budget counts task-queue pushes (each 'sleep', each wake-up, each new task is one):
 #   the closest thing to CPython's '_run_once' count that MicroPython exposes.
 import asyncio
-import gc
 import json
 import sys
 from asyncio import core
@@ -83,11 +82,14 @@ def _create_task(coro):
 
 
 def _print(*args, sep=None, end=None, file=None, flush=False):
+    """The program's print: records the line with the virtual time, the task's name and the push count."""
     text = (" " if sep is None else sep).join([str(a) for a in args]) + ("\n" if end is None else end)
     run = _run
     task = core.cur_task
     name = None if task is core._top_level_task else run.names.get(id(task))
     run.trace.append((text, _now_ms(), name, run.pushes))
+    if len(run.trace) % 256 == 0 and _h3host.overdue():
+        raise _Halt("wallclock")
 
 
 def _main_done(task, er):

@@ -1,8 +1,9 @@
 /**
  * One MicroPython (WebAssembly, `@micropython/micropython-webassembly-pyscript`) per process,
  * loaded on first use with driver.py in it, and reused: each program runs in fresh globals
- * with a fresh asyncio task queue (driver.py `_h3_run`). Loading costs about 100 ms, a reset
- * well under 1 ms, so reuse it is. An instance that aborted (a WebAssembly trap) is dropped and
+ * with a fresh asyncio task queue (driver.py `_h3_run`). Loading costs 100-220 ms (measured on
+ * the shared 2-core machine), a reset and a trivial program 0.4 ms, an average generated program
+ * about 5 ms: reuse is 25 to 50 times cheaper than an instance per program. An instance that aborted (a WebAssembly trap) is dropped and
  * the next program loads a new one.
  *
  * The clock: MicroPython reads `ticks_ms` (in Python and in its C task queue alike) from the
@@ -12,10 +13,15 @@
  * when nothing is ready before the next deadline. It is put back before the call returns.
  */
 /// <reference path="./micropython-webassembly.d.ts" />
-import { loadMicroPython, type MicroPythonInstance } from '@micropython/micropython-webassembly-pyscript';
+import type { MicroPythonInstance } from '@micropython/micropython-webassembly-pyscript';
 import { DRIVER_PY } from './driver.ts';
 
-/** How long a program may run on the wall clock before driver.py stops it (checked every 4096 queue pushes). */
+/**
+ * How long a program may run on the wall clock before driver.py stops it (a `budget` of
+ * `wallclock`: a timeout, never a difference). Checked every 4096 queue pushes and every 256
+ * prints; a loop that neither awaits nor prints cannot be stopped from outside, since the
+ * program runs synchronously inside one call into WebAssembly.
+ */
 export const WALLCLOCK_MS = 10_000;
 
 /** Where the driver reports to; one per instance, pointed at the running program's clock. */
@@ -33,8 +39,16 @@ interface Loaded {
 
 let loading: Promise<Loaded> | undefined;
 
+/**
+ * Imported by a name held in a variable, on first use: the bundler (scripts/build.mjs) then
+ * leaves the package to node_modules, where it finds micropython.wasm beside itself (bundled,
+ * it would look for the .wasm beside the bundle), and nothing is loaded unless the target is.
+ */
+const PACKAGE: string = '@micropython/micropython-webassembly-pyscript';
+
 async function load(): Promise<Loaded> {
   const host: Host = { virtualMs: 0, deadline: Infinity, stderr: [] };
+  const { loadMicroPython } = (await import(PACKAGE)) as typeof import('@micropython/micropython-webassembly-pyscript');
   const mp = await loadMicroPython({
     heapsize: 16 * 1024 * 1024,
     pystack: 16 * 1024,
