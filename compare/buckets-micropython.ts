@@ -138,9 +138,10 @@ export const MICROPYTHON_BUCKET_RULES: BucketRule[] = [
       const times = instantsAtDivergence(e);
       if (!ranOnMicroPython(e.actualRun)) return false;
       if (times !== undefined) return times[0] !== times[1] && Math.abs(times[0] - times[1]) < TICK;
-      // Extra lines: a task due less than a tick after CPython's last step ran before main's end.
+      // An extra line: a task due less than a tick after what CPython ran next (or after its end) ran first.
       const extra = e.actual[e.divergence];
-      return extra !== undefined && e.divergence >= e.expected.length && e.actualRun.outcome.kind === e.expectedRun.outcome.kind && Math.abs(extra.time - e.expectedRun.endTime) < TICK && extra.time !== e.expectedRun.endTime;
+      const next = e.expected[e.divergence]?.time ?? e.expectedRun.endTime;
+      return extra !== undefined && (e.surplus.get(labelOf(extra.text)) ?? 0) > 0 && Math.abs(extra.time - next) < TICK && extra.time !== next;
     },
   },
   {
