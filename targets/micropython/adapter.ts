@@ -19,6 +19,7 @@ import { printPython } from '../../ir/python.ts';
 import { validateProgram } from '../../ir/validate.ts';
 import type { RunOptions, Side } from '../../compare/sides.ts';
 import type { SideResult } from '../../compare/verdict.ts';
+import { capMessage, STDERR_LIMIT_BYTES } from '../../compare/capped-text.ts';
 import { serial } from '../../compare/serial.ts';
 import { MICROPYTHON_MARK } from '../../compare/buckets-micropython.ts';
 import { runSource } from './instance.ts';
@@ -26,19 +27,17 @@ import { runSource } from './instance.ts';
 const exclusive = serial();
 
 function failureOf(error: unknown): SideResult {
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return { failure: `micropython: ${text.slice(0, 2000)}` };
+  return { failure: capMessage(`micropython: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`) };
 }
 
 async function runOnMicroPython(program: Program, options: RunOptions): Promise<SideResult> {
   const source = printPython(validateProgram(program));
   const filename = program.header?.source ?? 'program.py';
-  options.onStart?.();
-  const { json, stderr } = await runSource(source, filename, options.budget.maxIterations, options.budget.maxTime * 1000);
+  const { json, stderr } = await runSource(source, filename, options.budget.maxIterations, options.budget.maxTime * 1000, options.onStart);
   // Marked, so that compare/buckets-micropython.ts names only MicroPython's differences.
   const result: RunResult = { ...(JSON.parse(json) as RunResult), ...MICROPYTHON_MARK };
   for (const entry of result.trace) options.onPrint?.(entry);
-  return stderr ? { ...result, stderr: stderr.slice(0, 20_000) } : result;
+  return stderr ? { ...result, stderr: stderr.slice(0, STDERR_LIMIT_BYTES) } : result;
 }
 
 const micropython: Side = {

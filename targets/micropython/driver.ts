@@ -1,13 +1,12 @@
 /**
- * driver.py, the Python half of the MicroPython target, as a string: it is run inside MicroPython
+ * The Python half of the MicroPython target, as a string: it is run inside MicroPython
  * (instance.ts), and a string travels with the bundled package where a .py file beside the
  * module would not. Kept as Python source, comments and all, so it reads as the Python it is.
  */
-export const DRIVER_PY = String.raw`# driver.py (targets/micropython)
-# The MicroPython side of targets/micropython/adapter.ts: runs one program on MicroPython's own
+export const DRIVER_PY = String.raw`# The MicroPython side of targets/micropython/adapter.ts: runs one program on MicroPython's own
 # asyncio (the WebAssembly port's 'asyncio.core'), with a virtual millisecond clock.
 #
-# Loaded once per MicroPython instance. '_h3_run(source, filename, max_pushes, max_ms)' runs
+# Loaded once per MicroPython instance. '_conformance_run(source, filename, max_pushes, max_ms)' runs
 # one program in fresh globals with fresh asyncio state and returns its result as JSON.
 #
 # What is MicroPython's and what is ours:
@@ -18,7 +17,7 @@ export const DRIVER_PY = String.raw`# driver.py (targets/micropython)
 #   run the loop until the main task is done, then return its value or raise its exception;
 #   tasks still pending are neither cancelled nor run any further. Where '_run_iter' would
 #   have set a JS timer for the next deadline, we advance the virtual clock instead
-#   ('_h3host.advance', which moves the 'Date.now' that 'ticks_ms' reads) and call it again.
+#   ('_conformance_host.advance', which moves the 'Date.now' that 'ticks_ms' reads) and call it again.
 # - The budget counts task-queue pushes (each 'sleep', each wake-up, each new task is one):
 #   the closest thing to CPython's '_run_once' count that MicroPython exposes.
 import asyncio
@@ -27,7 +26,7 @@ import sys
 from asyncio import core
 from time import ticks_ms, ticks_diff
 
-import _h3host
+import _conformance_host
 
 
 class _MainDone(BaseException):
@@ -68,7 +67,7 @@ def _on_push(_dt):
     run.pushes += 1
     if run.pushes > run.max_pushes:
         raise _Halt("iterations")
-    if run.pushes % 4096 == 0 and _h3host.overdue():
+    if run.pushes % 4096 == 0 and _conformance_host.overdue():
         raise _Halt("wallclock")
 
 
@@ -88,7 +87,7 @@ def _print(*args, sep=None, end=None, file=None, flush=False):
     task = core.cur_task
     name = None if task is core._top_level_task else run.names.get(id(task))
     run.trace.append((text, _now_ms(), name, run.pushes))
-    if len(run.trace) % 256 == 0 and _h3host.overdue():
+    if len(run.trace) % 256 == 0 and _conformance_host.overdue():
         raise _Halt("wallclock")
 
 
@@ -118,7 +117,7 @@ def _asyncio_run(coro):
             dt = ticks_diff(head.ph_key, ticks_ms())
             if _now_ms() + dt > _run.max_ms:
                 raise _Halt("time")
-            _h3host.advance(dt)
+            _conformance_host.advance(dt)
     finally:
         core.cur_task = core._top_level_task
 
@@ -136,7 +135,7 @@ def _reset_asyncio():
     asyncio.run = _asyncio_run
 
 
-def _h3_run(source, filename, max_pushes, max_ms):
+def _conformance_run(source, filename, max_pushes, max_ms):
     global _run
     _reset_asyncio()
     _run = _Run(max_pushes, max_ms)
