@@ -182,13 +182,13 @@ describe('generated programs', () => {
   }
 
   it('seed 42: every difference lands in a named MicroPython bucket', async () => {
-    const report = await checkAllNamed(42, 60);
+    const report = await checkAllNamed(42, 40);
     expect(report.differences).toBeGreaterThan(0);
   }, 60_000);
 
   it('a random seed: every difference lands in a named MicroPython bucket', async () => {
     const seed = Math.floor(Math.random() * 2 ** 31);
     console.log(`micropython property run: seed ${seed}`);
-    await checkAllNamed(seed, 40);
+    await checkAllNamed(seed, 25);
   }, 60_000);
 });
