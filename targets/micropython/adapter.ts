@@ -7,8 +7,10 @@
  *
  * comparesTime is false: MicroPython's clock is integer milliseconds (`sleep(t)` waits
  * `int(t * 1000)` ms of `ticks_ms`) where the oracle's is CPython's float seconds plus, on the
- * realistic clock, a microsecond per clock read; times printed by the two can never agree to
- * the bit, so only the text, its order and the outcome are compared (as for the native side).
+ * realistic clock, a microsecond per clock read. The two agree only where a float sum happens to
+ * be a whole number of milliseconds (0.1 + 0.2 is 0.30000000000000004 s on CPython, 300 ms here),
+ * so only the text, its order and the outcome are compared (as for the native side); the
+ * trace still carries MicroPython's times, for people.
  *
  * Never throws: a program MicroPython cannot express (a missing API, another message) ends in
  * a Python exception and is a difference with a named cause (compare/buckets-micropython.ts);
