@@ -155,3 +155,16 @@ export const MICROPYTHON_BUCKET_RULES: BucketRule[] = [
     },
   },
 ];
+
+/** What a port in MicroPython's position changes to behave like CPython (teach/lessons.ts shows it beside each cause). */
+export const MICROPYTHON_PORTER_FIXES: Record<string, string> = {
+  'micropython-missing-api': 'Give Task the rest of its CPython API (get_name(), result(), cancelled(), add_done_callback()) and the module all_tasks(), or declare the feature unsupported so programs using it are not generated.',
+  'micropython-exception-message': 'Word built-in exceptions as the CPython version you follow does ("division by zero").',
+  'micropython-single-waiter': 'Let a task take any number of done callbacks and awaiters (a list), so gather(t, t) and a gathered task that is also awaited work.',
+  'micropython-sleep-is-not-a-coroutine': 'Make asyncio.sleep() return a fresh coroutine (or an awaitable create_task accepts), not one shared generator.',
+  'micropython-run-returns-with-main': "Stop run() through a done callback of the main task scheduled like any other (so the current loop iteration completes), then cancel every pending task and run the loop until they are done, as asyncio.run does.",
+  'micropython-gather-wakeup': "Complete gather through its children's done callbacks scheduled with call_soon, and wake its awaiter through the outer future's done callback, again with call_soon.",
+  'micropython-timer-ties': 'Keep ready tasks in a FIFO apart from the timers, and timers in a binary heap with heapq\'s siftdown/siftup, ordered by deadline only.',
+  'micropython-millisecond-ticks': 'Keep deadlines as float seconds from a monotonic clock (loop.time() + delay), not integer milliseconds.',
+  'micropython-value-text': "Print values as CPython does: a str's repr keeps printable non-ASCII characters; a Task's repr shows its state, name and coroutine.",
+};
