@@ -5,6 +5,7 @@
  */
 import type { ClockModel, Program, RunResult, TraceEntry } from '../ir/program.ts';
 import type { Bucket } from '../reports/model.ts';
+import { MICROPYTHON_BUCKET_RULES } from './buckets-micropython.ts';
 import { buildCounterexample } from './counterexample.ts';
 import { labelOf, programFacts, type ProgramFacts } from './program-facts.ts';
 import type { Side } from './sides.ts';
@@ -60,6 +61,7 @@ export const BUCKET_RULES: BucketRule[] = [
       'The program ends cleanly on CPython, but the side under test threw a JavaScript error of its own (not a Python exception): a bug of the port or of the transpiler.',
     matches: (e) => e.actualRun.outcome.kind === 'crash',
   },
+  ...MICROPYTHON_BUCKET_RULES,
   {
     name: 'gather-done-child',
     title: 'gather of an already-done task: 2 loop iterations in 3.11, none from 3.12',

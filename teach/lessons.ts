@@ -11,6 +11,7 @@ import MarkdownIt from 'markdown-it';
 import type { Bucket, CheckReport } from '../reports/model.ts';
 import { describeOutcome } from '../reports/model.ts';
 import { makeDirectory } from '../reports/make-directory.ts';
+import { MICROPYTHON_PORTER_FIXES } from '../compare/buckets-micropython.ts';
 
 /**
  * The fix a porter applies, per bucket (compare/buckets.ts names). Kept here, not as a field
@@ -37,6 +38,7 @@ export const PORTER_FIXES: Record<string, string> = {
   'clock-model': 'Nothing to fix in the order: only the virtual times differ (the two sides use different clock models).',
   outcome: 'Make the program end the same way: the same exception, deadlock or budget outcome as CPython.',
   'side-crash': 'A bug of the port or transpiler itself: read the JavaScript error, fix the code that threw it.',
+  ...MICROPYTHON_PORTER_FIXES,
 };
 const UNKNOWN_FIX = 'No fix is written down for this cause yet: compare the two outputs and the program, then add one to teach/lessons.ts.';
 
