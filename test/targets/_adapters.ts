@@ -8,7 +8,6 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 const ROOT = new URL('../../', import.meta.url);
 const url = (path: string) => JSON.stringify(new URL(path, ROOT).href);
@@ -109,4 +108,3 @@ export function writeAdapters(names: AdapterFixture[]): string {
   return dir;
 }
 
-export { pathToFileURL };

@@ -3,14 +3,15 @@
  * outside the repository and named by a relative path from the user's folder: the bundled
  * child entry loads an .mjs adapter that imports TypeScript and a .ts adapter.
  */
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BIN } from '../cli/_cli.ts';
 import { writeAdapters } from './_adapters.ts';
 
 const dir = writeAdapters(['eager-start.mjs', 'typed.ts']);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function bin(args: string[]) {
   const r = await execa('node', [BIN, ...args], { cwd: dir, reject: false, stripFinalNewline: false, timeout: 240_000 });

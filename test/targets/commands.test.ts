@@ -2,15 +2,16 @@
  * `--target ./adapter` on the commands besides `check` (run, compare), and the library's
  * `check({ target: path })`: the same registry, the same child process.
  */
-import { writeFileSync } from 'node:fs';
+import { writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { check } from '../../lib/index.ts';
 import { cliInProcess } from '../cli/_cli.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 import { writeAdapters } from './_adapters.ts';
 
 const dir = writeAdapters(['eager-start.mjs', 'typed.ts']);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const TASK_FIRST = "import asyncio\n\nasync def worker():\n    print('worker')\n\nasync def main():\n    t = asyncio.create_task(worker())\n    print('main')\n    await t\n\nasyncio.run(main())\n";
 writeFileSync(join(dir, 'task_first.py'), TASK_FIRST);
 

@@ -4,13 +4,14 @@
  * before any program runs. Each fixture (test/targets/_adapters.ts) misbehaves on the program
  * at path 1 only and runs the faithful port elsewhere.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cliInProcess } from '../cli/_cli.ts';
 import { writeAdapters } from './_adapters.ts';
 
 const dir = writeAdapters(['throws.mjs', 'hangs.mjs', 'garbage.mjs', 'no-default.mjs', 'unknown-feature.mjs', 'no-gather.mjs', 'syntax-error.mjs', 'typed.ts']);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface Report {
   outcomes: Record<string, number>;

@@ -3,13 +3,14 @@
  * its faults is found and named": two deliberately wrong ports (test/targets/_adapters.ts),
  * each the repository's port with one simplification switched on inside the adapter's process.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cliInProcess } from '../cli/_cli.ts';
 import { writeAdapters } from './_adapters.ts';
 
 const dir = writeAdapters(['fifo-ties.mjs', 'eager-start.mjs']);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function checkJson(args: string[], name: string) {
   const json = join(dir, `${name}.json`);
