@@ -6,6 +6,7 @@
 import type { ClockModel, Program, RunResult, TraceEntry } from '../ir/program.ts';
 import type { Bucket } from '../reports/model.ts';
 import { buildCounterexample } from './counterexample.ts';
+import { PYODIDE_BUCKET_RULES } from './buckets-pyodide.ts';
 import { labelOf, programFacts, type ProgramFacts } from './program-facts.ts';
 import type { Side } from './sides.ts';
 import { compareRuns } from './traces.ts';
@@ -153,6 +154,7 @@ export const BUCKET_RULES: BucketRule[] = [
       return a.kind === 'exception' && b.kind === 'exception' && a.type === 'ZeroDivisionError' && b.type === 'ZeroDivisionError' && a.message !== b.message && compareRuns(e.expectedRun, e.actualRun, { times: false }).outcomeOnly;
     },
   },
+  ...PYODIDE_BUCKET_RULES,
   {
     name: 'outcome',
     title: 'Ends differently',
