@@ -37,7 +37,9 @@ const oracle = await startOracle({ oracle: 'cpython-3.14', workers: 1 });
 const verdicts = new Map<string, number>();
 const buckets = new Map<string, { count: number; path: string; size: number; production: Map<string, number> }>();
 const started = Date.now();
+let done = 0;
 for (const { path, program } of generate({ count: runs, seed, constraints }).programs) {
+  if (++done % 200 === 0) summary(`after ${done}`); // a long run that is stopped still says something
   const options = { clock, budget };
   const [expected, actual] = await Promise.all([oracle.run(printPython(program), options), adapter.run(program, options)]);
   const { verdict } = judge(expected, actual, { times: false });
@@ -56,10 +58,13 @@ for (const { path, program } of generate({ count: runs, seed, constraints }).pro
   bucket.production.set(filed, (bucket.production.get(filed) ?? 0) + 1);
   buckets.set(name, bucket);
 }
-console.log(`## clock ${clock}, seed ${seed}, ${runs} programs, ${Math.round((Date.now() - started) / 1000)} s, constraints ${JSON.stringify(constraints ?? {})}`);
-console.log(JSON.stringify(Object.fromEntries(verdicts)));
-for (const [name, b] of [...buckets].sort((x, y) => y[1].count - x[1].count)) {
-  console.log(`${name}: ${b.count} (check files them as ${JSON.stringify(Object.fromEntries(b.production))}); smallest: --seed ${seed} --path ${b.path}`);
+summary(`all ${runs}`);
+function summary(when: string): void {
+  console.log(`## clock ${clock}, seed ${seed}, ${when} programs, ${Math.round((Date.now() - started) / 1000)} s, constraints ${JSON.stringify(constraints ?? {})}`);
+  console.log(JSON.stringify(Object.fromEntries(verdicts)));
+  for (const [name, b] of [...buckets].sort((x, y) => y[1].count - x[1].count)) {
+    console.log(`${name}: ${b.count} (check files them as ${JSON.stringify(Object.fromEntries(b.production))}); smallest: --seed ${seed} --path ${b.path}`);
+  }
 }
 if (shrink) {
   BUCKET_RULES.splice(0, BUCKET_RULES.length, ...production);
