@@ -7,6 +7,7 @@ import type { ClockModel, Program, RunResult, TraceEntry } from '../ir/program.t
 import type { Bucket } from '../reports/model.ts';
 import { MICROPYTHON_BUCKET_RULES } from './buckets-micropython.ts';
 import { buildCounterexample } from './counterexample.ts';
+import { PYODIDE_BUCKET_RULES } from './buckets-pyodide.ts';
 import { labelOf, programFacts, type ProgramFacts } from './program-facts.ts';
 import type { Side } from './sides.ts';
 import { compareRuns } from './traces.ts';
@@ -62,6 +63,7 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => e.actualRun.outcome.kind === 'crash',
   },
   ...MICROPYTHON_BUCKET_RULES,
+  ...PYODIDE_BUCKET_RULES,
   {
     name: 'gather-done-child',
     title: 'gather of an already-done task: 2 loop iterations in 3.11, none from 3.12',

@@ -27,11 +27,12 @@ export const BUILTIN_TARGETS: readonly SideName[] = ['port', 'native'];
 
 /**
  * Real ports run in this process, each a module whose default export is a Side, loaded only
- * when named. Mutable for tests (a name whose module is not there).
+ * when named (each loads a WebAssembly interpreter). Literal `import()`s, so the bundle
+ * (scripts/build.mjs) carries them.
  */
-export const BUNDLED_TARGETS: Record<string, string> = {
-  'pyodide-webloop': './pyodide-webloop/adapter.ts',
-  micropython: './micropython/adapter.ts',
+export const BUNDLED_TARGETS: Record<string, () => Promise<{ default?: Side }>> = {
+  'pyodide-webloop': () => import('./pyodide-webloop/adapter.ts'),
+  micropython: () => import('./micropython/adapter.ts'),
 };
 
 export const TARGET_NAMES_HELP = `port, native, ${Object.keys(BUNDLED_TARGETS).join(', ')}, a path to an adapter module (./adapter.mjs, .js or .ts), or an oracle name (${ORACLE_NAMES_HELP})`;
@@ -79,32 +80,15 @@ function isolatedSide(local: Side & { name: SideName }, wallclockMs: number): Si
 }
 
 async function loadBundled(name: string): Promise<Side> {
-  const url = new URL(BUNDLED_TARGETS[name], import.meta.url);
   let loaded: { default?: Side };
   try {
-    loaded = (await importTypeScript(url.href)) as { default?: Side };
+    loaded = await BUNDLED_TARGETS[name]();
   } catch (error) {
-    const code = (error as { code?: string }).code;
-    if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(url.pathname.split('/').slice(-2).join('/'))) {
-      throw new TargetLoadError(`target ${name} is not built in this copy (${BUNDLED_TARGETS[name].replace('./', 'targets/')} is missing); use a release that has it, or --target port|native|./adapter.mjs`);
-    }
     throw new TargetLoadError(`target ${name} failed to load: ${error instanceof Error ? error.message : String(error)}`);
   }
   const side = loaded.default;
-  if (!side || typeof side.run !== 'function' || typeof side.name !== 'string') throw new TargetLoadError(`target ${name}: ${BUNDLED_TARGETS[name]} has no default export that is a Side { name, comparesTime, run, typescript }`);
+  if (!side || typeof side.run !== 'function' || typeof side.name !== 'string') throw new TargetLoadError(`target ${name}: targets/${name}/adapter.ts has no default export that is a Side { name, comparesTime, run, typescript }`);
   return side;
-}
-
-/** `import()`, registering tsx's loader first when this process runs without it (the bundled CLI) and the module is TypeScript. */
-async function importTypeScript(href: string): Promise<unknown> {
-  try {
-    return await import(href);
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw error;
-    const { register } = (await import('tsx/esm/api')) as { register: () => unknown };
-    register();
-    return import(href);
-  }
 }
 
 /** Resolves `name` (TARGET_NAMES_HELP) to a running target. Throws TargetLoadError (exit 2) for one that cannot be used. */

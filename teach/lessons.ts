@@ -36,6 +36,11 @@ export const PORTER_FIXES: Record<string, string> = {
   'timer-tie-order': "Keep timers in a binary heap ordered only by deadline, with CPython's heapq siftdown/siftup, so equal deadlines pop in the same order.",
   'float-deadline': 'Compute deadlines as loop.time() + delay in floating point seconds, with the clock advancing between reads, not as integer milliseconds.',
   'clock-model': 'Nothing to fix in the order: only the virtual times differ (the two sides use different clock models).',
+  'webloop-leftover-tasks':
+    'On the WebLoop, end the program as asyncio.run would: before the top-level await returns, cancel the tasks main left behind (asyncio.all_tasks() minus the current one) and await them.',
+  'webloop-short-delay-immediate':
+    "Do not rely on a sleep of 2 ms or less to order tasks on Pyodide: it runs as soon as possible (setImmediate / MessageChannel). Order with events, futures or sleep(0) steps instead.",
+  'webloop-whole-ms-timer': 'Do not order timers by fractions of a millisecond on Pyodide: the host truncates delays to whole ms and runs equal ones in the order they were set.',
   outcome: 'Make the program end the same way: the same exception, deadlock or budget outcome as CPython.',
   'side-crash': 'A bug of the port or transpiler itself: read the JavaScript error, fix the code that threw it.',
   ...MICROPYTHON_PORTER_FIXES,
