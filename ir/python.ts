@@ -85,6 +85,11 @@ function precedenceOf(e: Expr): Prec {
     case 'starred':
       // Only valid in argument / display positions, which print it without checking.
       return Prec.Test;
+    case 'lambda':
+      // `expression: disjunction 'if' disjunction 'else' expression | lambdef`: one level.
+      return Prec.Test;
+    case 'callValue':
+      return Prec.Postfix;
     default:
       return Prec.Atom;
   }
@@ -207,7 +212,25 @@ function exprText(e: Expr, ctx: ExprContext): string {
         : expr(e.object, Prec.Postfix, ctx);
       return `${object}.${e.method}(${callArgs(e.args, e.keywords, ctx)})`;
     }
+    case 'lambda': {
+      const params = paramsText(e.def);
+      const body = e.def.body[0];
+      const value = body.kind === 'return' && body.value !== undefined ? expr(body.value, Prec.Test, ctx) : 'None';
+      return `lambda${params === '' ? '' : ` ${params}`}: ${value}`;
+    }
+    case 'callValue':
+      return `${expr(e.func, Prec.Postfix, ctx)}(${callArgs(e.args, e.keywords, ctx)})`;
   }
+}
+
+/** A def's or a lambda's parameters: `a, b=1, *args, c, d=2` (a bare `*` before keyword-only ones). */
+function paramsText(f: FunctionDef): string {
+  const param = (p: { name: string; default?: Expr }) => (p.default === undefined ? p.name : `${p.name}=${expr(p.default, Prec.Test, TOP)}`);
+  const parts = f.params.map(param);
+  if (f.vararg !== undefined) parts.push(`*${f.vararg}`);
+  else if (f.kwonly && f.kwonly.length > 0) parts.push('*');
+  for (const p of f.kwonly ?? []) parts.push(param(p));
+  return parts.join(', ');
 }
 
 /** An element of a list/tuple display: `*x` takes a `bitwise_or` operand there. */
@@ -278,7 +301,8 @@ function tryFString(parts: FStringPart[], open: string, inner: Quote, ctx: ExprC
     }
     // Inside an enclosing field, the nested f-string's own fields must not reuse either quote.
     if (ctx.stringQuote && containsString(part.value)) return undefined;
-    const field = exprText(part.value, fieldCtx);
+    // A lambda's `:` would start the format spec: it keeps its parentheses.
+    const field = part.value.kind === 'lambda' ? `(${exprText(part.value, fieldCtx)})` : exprText(part.value, fieldCtx);
     if (field.includes('\\') || field.includes(quoteChar) || field.includes('\n')) return undefined;
     if (part.spec !== undefined && /[{}\\'"\n]/.test(part.spec)) return undefined;
     // A field starting with `{` would read as an escaped brace; a dict/set cannot occur, but be safe.
@@ -395,6 +419,13 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
     case 'pass':
       out.emit(depth, s.kind);
       return;
+    case 'def':
+      functionDef(out, s.def, depth);
+      return;
+    case 'global':
+    case 'nonlocal':
+      out.emit(depth, `${s.kind} ${s.names.join(', ')}`);
+      return;
   }
 }
 
@@ -413,14 +444,11 @@ function ifChain(out: LineWriter, s: Extract<Stmt, { kind: 'if' }>, depth: numbe
   block(out, s.orelse, depth + 1);
 }
 
-function functionDef(out: LineWriter, f: FunctionDef): void {
+function functionDef(out: LineWriter, f: FunctionDef, depth = 0): void {
   out.moveTo(f);
   out.mark(f);
-  const params = f.params
-    .map((p) => (p.default === undefined ? p.name : `${p.name}=${expr(p.default, Prec.Test, TOP)}`))
-    .join(', ');
-  out.emit(0, `${f.isAsync ? 'async ' : ''}def ${f.name}(${params}):`);
-  block(out, f.body, 1);
+  out.emit(depth, `${f.isAsync ? 'async ' : ''}def ${f.name}(${paramsText(f)}):`);
+  block(out, f.body, depth + 1);
 }
 
 // ---------------------------------------------------------------------------- programs
@@ -503,6 +531,8 @@ export function withPrintedLines(program: Program): Program {
       case 'for':
       case 'while':
         return { ...s, body: s.body.map(stmt), line: lineOf(s) };
+      case 'def':
+        return { ...s, def: { ...s.def, body: s.def.body.map(stmt), line: lineOf(s.def) }, line: lineOf(s) };
       default:
         return { ...s, line: lineOf(s) };
     }
