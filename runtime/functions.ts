@@ -95,7 +95,7 @@ export function bindSignature(qualname: string, sig: Signature, positional: PyVa
   }
   if (positional.length < argcount) {
     const required = argcount - params.filter((p) => p.hasDefault).length;
-    const missing = params.filter((p, k) => k >= positional.length && k < required && values[k] === undefined).map((p) => p.name);
+    const missing = params.filter((_p, k) => k >= positional.length && k < required && values[k] === undefined).map((p) => p.name);
     if (missing.length > 0) missingArguments(qualname, 'positional', missing);
     for (let k = required; k < argcount; k++) if (values[k] === undefined) values[k] = params[k].default as PyValue;
   }
