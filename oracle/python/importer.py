@@ -250,7 +250,8 @@ class Importer:
                 ast.Return: 'return statement', ast.Break: 'break statement',
                 ast.Continue: 'continue statement', ast.Pass: 'pass statement',
                 ast.Import: 'import statement', ast.ImportFrom: 'import statement',
-                ast.FunctionDef: 'nested def', ast.AsyncFunctionDef: 'nested def'}.get(
+                ast.FunctionDef: 'nested def', ast.AsyncFunctionDef: 'nested def',
+                ast.Global: 'global statement', ast.Nonlocal: 'nonlocal statement'}.get(
             type(node), type(node).__name__ + ' statement')
 
     def drop_annotation(self, annotation):
@@ -661,8 +662,9 @@ class Importer:
         keywords = []
         for kw in node.keywords:
             if kw.arg is None:
-                self.refuse('**arguments of %s (dicts are outside the subset: pass keyword '
-                            'arguments by name)' % label, kw)
+                hint = ' (dicts are outside the subset: pass keyword arguments by name)' \
+                    if kind in ('call', 'callValue') else ''
+                self.refuse('**arguments of %s%s' % (label, hint), kw)
             if _is_dunder(kw.arg):
                 self.refuse('keyword argument %s= (dunder names are outside the subset)' % kw.arg, kw)
             if allowed is not None and kw.arg not in allowed:
