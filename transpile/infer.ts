@@ -334,6 +334,7 @@ export class Inference {
           break;
         case 'def':
           this.visitNested(s.def, scope);
+          this.assign({ kind: 'name', id: s.def.name }, T.any, scope); // a function object: `any` to inference
           break;
       }
     }

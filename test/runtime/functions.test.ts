@@ -62,7 +62,7 @@ async function mismatches(cases: Case[]): Promise<string[]> {
   });
   const expected = (await observeOnCPython(sources)).map((o) => o.text.replace(/\bf\d+\.<locals>\./g, ''));
   const got = cases.map((c) => observe(() => bindSignature('<lambda>', c.sig, positionalValues(c), keywordValues(c))));
-  return cases.flatMap((c, k) => (got[k] === expected[k] ? [] : [`${sources[k].function}\n  cpython: ${expected[k]}\n  port:    ${got[k]}`]));
+  return cases.flatMap((_c, k) => (got[k] === expected[k] ? [] : [`${sources[k].function}\n  cpython: ${expected[k]}\n  port:    ${got[k]}`]));
 }
 
 async function check(seed: number): Promise<void> {

@@ -6,12 +6,13 @@
  * the same exit code and, when it raises, the traceback's last line. The native profile runs
  * each (JS closures and arrow functions) without a harness crash.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nativeSide, portSide } from '../../compare/sides.ts';
 import { isFailure, type SideResult } from '../../compare/verdict.ts';
 import { run } from '../../lib/index.ts';
+import { printPython } from '../../ir/python.ts';
 import { cliInProcess, python, writeProgram, type CliResult } from '../cli/_cli.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 import { ProgramInputError } from '../../oracle/errors.ts';
@@ -64,6 +65,16 @@ describe('functions as values on the port print what python3 prints', () => {
     const r = await cliInProcess(['run', file, '--target', 'port']);
     expect([r.stdout, r.exitCode]).toEqual([real.get('bad-call-keywords.py')!.stdout, 1]);
     expect(r.stderr).toContain("TypeError: configure() got multiple values for argument 'host'");
+  });
+});
+
+describe('the printer writes back what the importer read', () => {
+  it.each(PROGRAMS)('%s: import, print, import again gives the same IR, each statement on its source line', async (name) => {
+    const oracle = await sharedOracle();
+    const first = await importPythonSource(readFileSync(join(DIR, name), 'utf8'), name, oracle);
+    const printed = printPython(first);
+    const again = await importPythonSource(printed, name, oracle);
+    expect([again.functions, again.body]).toEqual([first.functions, first.body]);
   });
 });
 
