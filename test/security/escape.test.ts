@@ -167,6 +167,13 @@ describe('hostile IR (JSON from a corpus, a report, a library caller)', () => {
     ['a name that is JavaScript', main([print({ kind: 'name', id: `x; require('node:fs').writeFileSync('${join(dir, 'canary-ir')}', ''); x` })])],
     ['a function name that is JavaScript', { functions: [{ name: `f() {}; require('node:fs').writeFileSync('${join(dir, 'canary-ir')}', ''); function g`, isAsync: false, params: [], body: [] }], body: [] }],
     ['an unknown node kind', main([{ kind: 'exec', source: touch() } as unknown as Program['body'][number]])],
+    // Functions as values (issue 8 item 3): every name a def, lambda or declaration carries is an identifier.
+    ['a lambda named with code', main([print({ kind: 'lambda', def: { name: `<lambda>: ${touch()}`, isAsync: false, params: [], body: [{ kind: 'return', value: { kind: 'none' } }] } })])],
+    ['a nested def name that is JavaScript', main([{ kind: 'def', def: { name: `g() {}; require('node:fs').writeFileSync('${join(dir, 'canary-ir')}', ''); function h`, isAsync: false, params: [], body: [] } }])],
+    ['a *args name that is code', { functions: [{ name: 'main', isAsync: true, params: [], vararg: `a): ${touch()}; (b`, body: [] }], body: [] }],
+    ['a keyword-only parameter that is code', { functions: [{ name: 'main', isAsync: true, params: [], kwonly: [{ name: `k=${touch()}` }], body: [] }], body: [] }],
+    ['a global name that is code', main([{ kind: 'global', names: [`x; ${touch()}`] } as Program['body'][number]])],
+    ['a called value that is a builtin', main([{ kind: 'expr', expr: { kind: 'callValue', func: { kind: 'name', id: 'exec' }, args: [{ kind: 'str', value: touch() }], keywords: [] } }])],
   ];
 
   it('validateProgram refuses each, naming the field', () => {
