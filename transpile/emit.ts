@@ -101,7 +101,7 @@ function mayObserve(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(mayObserve);
   if (node === null || typeof node !== 'object') return false;
   const kind = (node as { kind?: unknown }).kind;
-  if (kind === 'call' || kind === 'builtin' || kind === 'asyncio' || kind === 'method' || kind === 'await' || kind === 'fstring') return true;
+  if (kind === 'call' || kind === 'builtin' || kind === 'asyncio' || kind === 'method' || kind === 'await' || kind === 'fstring' || kind === 'callValue') return true;
   if (kind === 'binOp' && (node as { op: string }).op === '%') return true;
   return Object.values(node).some(mayObserve);
 }
