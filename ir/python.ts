@@ -27,7 +27,8 @@ export { pythonStringRepr };
 /**
  * Binding strength, weakest first, following the Python 3.9 grammar
  * (https://docs.python.org/3/reference/expressions.html#operator-precedence).
- * The IR has no lambda, walrus, bitwise or shift operators, so those levels are absent.
+ * The IR has no walrus, bitwise or shift operators, so those levels are absent (a lambda
+ * prints at the level of `a if c else b`, as the grammar has it).
  */
 const Prec = {
   Test: 1, // `a if c else b`
