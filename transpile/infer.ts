@@ -74,6 +74,8 @@ export class Inference {
       fn = { def, locals: functionLocals(def), jsAsync: false, dynamic: true, globalNames: declaredNames(def.body, 'global'), qualname, enclosing: scope };
       this.nested.set(def, fn);
     }
+    // The latest scope: a comprehension's variable types are remade on every visit (and once more by the emitter).
+    fn.enclosing = scope;
     return fn;
   }
 
