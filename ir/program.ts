@@ -130,7 +130,9 @@ export type Expr =
   /** `lambda params: value`: `def.name` is `<lambda>`, its body one `return`. */
   | { kind: 'lambda'; def: FunctionDef }
   /** A call of any expression (`f(x)` where `f` is a variable, `callbacks[0](x)`). */
-  | { kind: 'callValue'; func: Expr; args: Expr[]; keywords: Keyword[] };
+  | { kind: 'callValue'; func: Expr; args: Expr[]; keywords: Keyword[] }
+  /** `functools.partial(func, *args, **keywords)` (the program imports functools, or partial from it). */
+  | { kind: 'partial'; func: Expr; args: Expr[]; keywords: Keyword[] };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }

@@ -90,6 +90,7 @@ function precedenceOf(e: Expr): Prec {
       // `expression: disjunction 'if' disjunction 'else' expression | lambdef`: one level.
       return Prec.Test;
     case 'callValue':
+    case 'partial':
       return Prec.Postfix;
     default:
       return Prec.Atom;
@@ -221,6 +222,8 @@ function exprText(e: Expr, ctx: ExprContext): string {
     }
     case 'callValue':
       return `${expr(e.func, Prec.Postfix, ctx)}(${callArgs(e.args, e.keywords, ctx)})`;
+    case 'partial':
+      return `functools.partial(${callArgs([e.func, ...e.args], e.keywords, ctx)})`;
   }
 }
 
@@ -487,11 +490,11 @@ export function printPythonWithLines(program: Program): PrintedPython {
     // The whole header, else its title line, else none: `import asyncio` must precede the first item.
     const fitting = header.length + 1 < firstLine ? header : header.length > 0 && 2 < firstLine ? header.slice(0, 1) : [];
     for (const line of fitting) out.emit(0, line);
-    out.emit(0, 'import asyncio');
+    out.emit(0, importLine(program));
     for (const item of items) item.print();
   } else {
     if (program.header) for (const line of headerLines(program.header, '#')) out.emit(0, line);
-    out.emit(0, 'import asyncio');
+    out.emit(0, importLine(program));
     for (const f of program.functions) {
       out.emit(0, '');
       out.emit(0, '');
@@ -504,6 +507,12 @@ export function printPythonWithLines(program: Program): PrintedPython {
     }
   }
   return { source: out.lines.join('\n') + '\n', lines: out.starts };
+}
+
+/** `import asyncio`, and functools on the same line when the program calls functools.partial (no line moves). */
+function importLine(program: Program): string {
+  const usesPartial = JSON.stringify([program.functions, program.body]).includes('"kind":"partial"');
+  return usesPartial ? 'import asyncio, functools' : 'import asyncio';
 }
 
 /** Whether every def and module-level statement has its source line (an imported program). */

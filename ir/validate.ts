@@ -341,6 +341,7 @@ class Validator {
       case 'lambda':
         return this.nestedDef(e.def, `${path}.def`, true);
       case 'callValue':
+      case 'partial':
         this.expr(e.func, `${path}.func`);
         this.exprs(e.args, `${path}.args`);
         return this.keywords(e.keywords, `${path}.keywords`);

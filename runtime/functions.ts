@@ -6,7 +6,7 @@
  * (`outer.<locals>.inner`) is what the messages and the repr show, as in 3.11.
  */
 import { TypeError } from './exceptions.ts';
-import { objectAddress } from './str.ts';
+import { objectAddress, repr } from './str.ts';
 import { PyTuple, typeName, type PyValue } from './values.ts';
 
 /** One parameter: its name, and its default (evaluated once, when the def ran) if it has one. */
@@ -114,11 +114,35 @@ export function bindSignature(qualname: string, sig: Signature, positional: PyVa
   return [...bound.slice(0, argcount), new PyTuple(positional.slice(argcount)), ...bound.slice(argcount)];
 }
 
+/** Ports Modules/_functoolsmodule.c partial, 3.11: a callable with some arguments already given. */
+export class PyPartial {
+  readonly __pyTypeName__ = 'functools.partial';
+  constructor(
+    readonly func: PyValue,
+    readonly args: readonly PyValue[],
+    readonly keywords: Readonly<Record<string, PyValue>>,
+  ) {}
+
+  /** partial_repr: `functools.partial(<function f at 0x...>, 1, k=2)`. */
+  __repr__(): string {
+    const parts = [repr(this.func), ...this.args.map((a) => repr(a)), ...Object.entries(this.keywords).map(([k, v]) => `${k}=${repr(v)}`)];
+    return `functools.partial(${parts.join(', ')})`;
+  }
+}
+
+/** `functools.partial(func, *args, **keywords)`: a partial of a partial flattens, as partial_new does. */
+export function partial(func: PyValue, args: PyValue[], keywords: Record<string, PyValue> = {}): PyPartial {
+  if (func instanceof PyPartial) return new PyPartial(func.func, [...func.args, ...args], { ...func.keywords, ...keywords });
+  if (!(func instanceof PyFunction)) throw new TypeError('the first argument must be callable');
+  return new PyPartial(func, args, { ...keywords });
+}
+
 /** `callee(*positional, **keywords)` for any value: a function binds its arguments; anything else is not callable. */
 export function call(callee: PyValue, positional: PyValue[], keywords?: Record<string, PyValue>): PyValue {
   if (callee instanceof PyFunction) {
     const args = bindSignature(callee.__qualname__, callee.signature, positional, keywords);
     return callee.impl(...(args as never[])) as PyValue;
   }
+  if (callee instanceof PyPartial) return call(callee.func, [...callee.args, ...positional], { ...callee.keywords, ...keywords });
   throw new TypeError(`'${typeName(callee)}' object is not callable`);
 }

@@ -101,7 +101,7 @@ function mayObserve(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(mayObserve);
   if (node === null || typeof node !== 'object') return false;
   const kind = (node as { kind?: unknown }).kind;
-  if (kind === 'call' || kind === 'builtin' || kind === 'asyncio' || kind === 'method' || kind === 'await' || kind === 'fstring' || kind === 'callValue') return true;
+  if (kind === 'call' || kind === 'builtin' || kind === 'asyncio' || kind === 'method' || kind === 'await' || kind === 'fstring' || kind === 'callValue' || kind === 'partial') return true;
   if (kind === 'binOp' && (node as { op: string }).op === '%') return true;
   return Object.values(node).some(mayObserve);
 }
@@ -491,6 +491,8 @@ class ProgramEmitter {
         return out(this.functionValue(e.def, ctx), T.any, P.call);
       case 'callValue':
         return this.callValue(e.func, e.args, e.keywords, ctx);
+      case 'partial':
+        return this.callValue(e.func, e.args, e.keywords, ctx, 'py.partial');
     }
   }
 
@@ -520,11 +522,11 @@ class ProgramEmitter {
   }
 
   /** A call of any value (`f(x)` for a variable `f`, `callbacks[0](x)`): the runtime binds the arguments. */
-  private callValue(func: Expr, args: Expr[], keywords: Keyword[], ctx: Context): Out {
+  private callValue(func: Expr, args: Expr[], keywords: Keyword[], ctx: Context, runtime = 'py.call'): Out {
     const callee = this.expr(func, ctx).code;
     const positional = this.elements(args, ctx);
     const kw = keywords.length > 0 ? `, { ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }` : '';
-    return out(`py.call(${callee}, [${positional}]${kw})`, T.any, P.call);
+    return out(`${runtime}(${callee}, [${positional}]${kw})`, T.any, P.call);
   }
 
   /** Elements of a list/tuple display or positional arguments; `*xs` spreads. */

@@ -159,6 +159,7 @@ export class Inference {
       case 'starred':
       case 'lambda':
       case 'callValue':
+      case 'partial':
         return T.any;
       case 'call': {
         const fn = this.info.functions.get(e.func);
@@ -485,6 +486,7 @@ export class Inference {
         this.visitNested(e.def, scope);
         return;
       case 'callValue':
+      case 'partial':
         this.visitExpr(e.func, scope);
         for (const a of e.args) this.visitExpr(a, scope);
         for (const k of e.keywords) this.visitExpr(k.value, scope);

@@ -72,6 +72,7 @@ ALLOWED_NODES = frozenset([
     ast.Attribute,  # only `asyncio.f` and `obj.method` as the callee of a call (see call())
     ast.And, ast.Or, ast.Not, ast.USub, ast.UAdd,
     ast.Lambda, ast.Global, ast.Nonlocal,  # functions as values (issue 8 item 3)
+    ast.ImportFrom,  # only `from functools import partial` (see module())
     ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow,
     ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn, ast.Is, ast.IsNot,
 ])
@@ -134,6 +135,7 @@ class Importer:
         self.locals = None  # names the function being read binds (None: module level)
         self.enclosing = []  # the locals of the functions around the one being read, outermost first
         self.nested = 0  # how many nested defs and lambdas are being read
+        self.partial_names = set()  # how the program spells functools.partial: 'functools.partial', 'partial'
         self.comprehension_scopes = []  # targets of the comprehensions being read
         self.annotation_lines = []  # where annotations were dropped (a header note says so)
 
@@ -155,6 +157,11 @@ class Importer:
                 statements.extend(node.body)
             else:
                 statements.append(node)
+        for node in statements:
+            if isinstance(node, ast.Import) and any(a.name == 'functools' for a in node.names):
+                self.partial_names.add('functools.partial')
+            if _is_partial_import(node):
+                self.partial_names.add('partial')
         defs = []
         for node in statements:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -184,6 +191,8 @@ class Importer:
                 continue
             if isinstance(node, ast.Import):
                 self.check_import(node)
+                continue
+            if _is_partial_import(node):
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse('import from %s' % (node.module or '.'), node)
@@ -231,6 +240,8 @@ class Importer:
 
     def check_import(self, node):
         for alias in node.names:
+            if alias.name == 'functools' and alias.asname is None:
+                continue  # for functools.partial only
             if alias.name != 'asyncio':
                 self.refuse('import of %s' % alias.name, node)
             if alias.asname is not None and alias.asname != 'asyncio':
@@ -270,6 +281,8 @@ class Importer:
             if what == 'assignment to':
                 self.refuse('assignment to function name %s' % name, node)
             self.refuse('%s %s shadows the function %s (rename it)' % (what, name, name), node)
+        if name in ('functools', 'partial') and (name in self.partial_names or 'functools.' + name in self.partial_names):
+            self.refuse('%s %s shadows the import %s (rename it)' % (what, name, name), node)
         if name in BUILTINS or name == 'asyncio' or name in PYTHON_BUILTINS:
             if what == 'assignment to':
                 self.refuse('assignment to builtin name %s (rename the variable)' % name, node)
@@ -286,6 +299,9 @@ class Importer:
             return  # a function as a value (issue 8 item 3)
         if name == 'asyncio':
             self.refuse('use of asyncio as a value', node)
+        if name == 'functools' and 'functools.partial' in self.partial_names or \
+                name == 'partial' and 'partial' in self.partial_names:
+            self.refuse('use of %s as a value (call functools.partial(f, ...))' % name, node)
         if name in BUILTINS:
             self.refuse('use of builtin %s as a value' % name, node)
         if name in PYTHON_BUILTINS:
@@ -632,6 +648,8 @@ class Importer:
         func = node.func
         if isinstance(func, ast.Name) and func.id == FORMAT_BUILTIN:
             return self.format_call(node)
+        if self.is_partial(func):
+            return self.partial_call(node)
         args = [self.element(a) for a in node.args]
         if isinstance(func, ast.Name):
             name = func.id
@@ -683,6 +701,27 @@ class Importer:
         return {'kind': 'method', 'object': self.expr(func.value), 'method': name, 'args': args,
                 'keywords': keywords}
 
+    def is_partial(self, func):
+        if isinstance(func, ast.Name):
+            return func.id == 'partial' and 'partial' in self.partial_names
+        return isinstance(func, ast.Attribute) and func.attr == 'partial' and isinstance(func.value, ast.Name) \
+            and func.value.id == 'functools' and 'functools.partial' in self.partial_names
+
+    def partial_call(self, node):
+        """`functools.partial(f, *args, **keywords)`: the IR's `partial`, printed as `functools.partial`."""
+        if not node.args or isinstance(node.args[0], ast.Starred):
+            self.refuse('functools.partial without a function as its first argument', node)
+        keywords = []
+        for kw in node.keywords:
+            if kw.arg is None:
+                self.refuse('**arguments of functools.partial (dicts are outside the subset: pass keyword '
+                            'arguments by name)', kw)
+            if _is_dunder(kw.arg):
+                self.refuse('keyword argument %s= (dunder names are outside the subset)' % kw.arg, kw)
+            keywords.append({'name': kw.arg, 'value': self.expr(kw.value)})
+        return {'kind': 'partial', 'func': self.expr(node.args[0]),
+                'args': [self.element(a) for a in node.args[1:]], 'keywords': keywords}
+
     def is_variable(self, name):
         return name in self.globals or (self.locals is not None and name in self.locals) or \
             any(name in scope for scope in self.comprehension_scopes) or \
@@ -723,6 +762,12 @@ def _names_bound_in(stmt):
         if isinstance(node, ast.stmt):
             stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
     return names
+
+
+def _is_partial_import(node):
+    """`from functools import partial`: the one `from` import the subset reads."""
+    return isinstance(node, ast.ImportFrom) and node.module == 'functools' and node.level == 0 and \
+        [(a.name, a.asname) for a in node.names] == [('partial', None)]
 
 
 def _declared_in(body):

@@ -1,7 +1,7 @@
 /**
  * Functions as values (issue 8 item 3), end to end: each program in ./functions/ (coroutine
  * functions in a list, a closure counter with `nonlocal`, callbacks awaited by a helper,
- * lambdas, late binding, `global`, `*args`, keyword-only parameters, and calls CPython
+ * lambdas, late binding, `global`, `*args`, keyword-only parameters, functools.partial, and calls CPython
  * rejects) runs with `run --target port` and prints exactly what `python3 FILE` prints, with
  * the same exit code and, when it raises, the traceback's last line. The native profile runs
  * each (JS closures and arrow functions) without a harness crash.
@@ -90,6 +90,9 @@ describe('what stays out is refused with file:line:col and a hint', () => {
     ['** in a call', 'def f(a):\n    return a\nx = 1\ny = f(**x)\n', '6:7: unsupported **arguments of f (dicts are outside the subset: pass keyword arguments by name)'],
     ['asyncio.run in a lambda', 'async def main():\n    pass\nstart = lambda: asyncio.run(main())\n', '5:17: unsupported asyncio.run inside a nested function or lambda'],
     ['a decorated nested def', 'def f():\n    @f\n    def g():\n        pass\n', '4:6: unsupported decorator'],
+    ['another functools import', 'from functools import reduce\n', '3:1: unsupported import from functools'],
+    ['functools.partial as a value', 'import functools\nmake = functools.partial\n', '4:8: unsupported attribute .partial'],
+    ['partial as a value', 'from functools import partial\nmake = partial\n', '4:8: unsupported use of partial as a value (call functools.partial(f, ...))'],
     ['nonlocal of a global', 'x = 1\ndef f():\n    nonlocal x\n', '4:1: unsupported nonlocal x: no enclosing function binds it'],
   ])('%s', async (_what, body, expected) => {
     const error = await importPythonSource(`import asyncio\n\n${body}`, 'x.py', await sharedOracle()).catch((e: unknown) => e);
