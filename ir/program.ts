@@ -12,10 +12,14 @@
  *   calls name only members of the unions below (the importer refuses anything else).
  * - Python semantics throughout: `int` and `float` are distinct, `/` is true division,
  *   `and`/`or` return an operand, a function's locals are every name it assigns.
+ * - Functions as values (issue 8 item 3): a `def` stmt (nested def) appears only inside a
+ *   function body, a `lambda`'s def has exactly one `return` statement; `global`/`nonlocal`
+ *   name variables, never parameters; `callValue` calls any expression (a variable, a
+ *   subscript, a lambda); a name of `Program.functions` may be read as a value.
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
 
 export interface Program {
   header?: ProgramHeader;
@@ -46,6 +50,10 @@ export interface FunctionDef {
   body: Stmt[];
   /** 1-based source line of the `def`, when imported. */
   line?: number;
+  /** `*args`: the name bound to the tuple of extra positional arguments. */
+  vararg?: string;
+  /** Keyword-only parameters (after `*` or `*args`). */
+  kwonly?: Param[];
 }
 
 export interface Param {
@@ -65,7 +73,13 @@ export type Stmt =
   | WhileStmt
   | { kind: 'break'; line?: number }
   | { kind: 'continue'; line?: number }
-  | { kind: 'pass'; line?: number };
+  | { kind: 'pass'; line?: number }
+  | DefStmt
+  | { kind: 'global'; names: string[]; line?: number }
+  | { kind: 'nonlocal'; names: string[]; line?: number };
+
+/** A `def`/`async def` nested in a function body: binds its name as a local of that function. */
+export interface DefStmt { kind: 'def'; def: FunctionDef; line?: number }
 
 /** `line` (1-based, optional) is the source line when imported; printers may ignore it. */
 export interface ExprStmt { kind: 'expr'; expr: Expr; line?: number }
@@ -112,7 +126,13 @@ export type Expr =
   /** `asyncio.<func>(...)` */
   | { kind: 'asyncio'; func: AsyncioName; args: Expr[]; keywords: Keyword[] }
   /** `<object>.<method>(...)` on a list or a task. */
-  | { kind: 'method'; object: Expr; method: MethodName; args: Expr[]; keywords: Keyword[] };
+  | { kind: 'method'; object: Expr; method: MethodName; args: Expr[]; keywords: Keyword[] }
+  /** `lambda params: value`: `def.name` is `<lambda>`, its body one `return`. */
+  | { kind: 'lambda'; def: FunctionDef }
+  /** A call of any expression (`f(x)` where `f` is a variable, `callbacks[0](x)`). */
+  | { kind: 'callValue'; func: Expr; args: Expr[]; keywords: Keyword[] }
+  /** `functools.partial(func, *args, **keywords)` (the program imports functools, or partial from it). */
+  | { kind: 'partial'; func: Expr; args: Expr[]; keywords: Keyword[] };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }

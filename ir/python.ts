@@ -27,7 +27,8 @@ export { pythonStringRepr };
 /**
  * Binding strength, weakest first, following the Python 3.9 grammar
  * (https://docs.python.org/3/reference/expressions.html#operator-precedence).
- * The IR has no lambda, walrus, bitwise or shift operators, so those levels are absent.
+ * The IR has no walrus, bitwise or shift operators, so those levels are absent (a lambda
+ * prints at the level of `a if c else b`, as the grammar has it).
  */
 const Prec = {
   Test: 1, // `a if c else b`
@@ -85,6 +86,12 @@ function precedenceOf(e: Expr): Prec {
     case 'starred':
       // Only valid in argument / display positions, which print it without checking.
       return Prec.Test;
+    case 'lambda':
+      // `expression: disjunction 'if' disjunction 'else' expression | lambdef`: one level.
+      return Prec.Test;
+    case 'callValue':
+    case 'partial':
+      return Prec.Postfix;
     default:
       return Prec.Atom;
   }
@@ -207,7 +214,27 @@ function exprText(e: Expr, ctx: ExprContext): string {
         : expr(e.object, Prec.Postfix, ctx);
       return `${object}.${e.method}(${callArgs(e.args, e.keywords, ctx)})`;
     }
+    case 'lambda': {
+      const params = paramsText(e.def);
+      const body = e.def.body[0];
+      const value = body.kind === 'return' && body.value !== undefined ? expr(body.value, Prec.Test, ctx) : 'None';
+      return `lambda${params === '' ? '' : ` ${params}`}: ${value}`;
+    }
+    case 'callValue':
+      return `${expr(e.func, Prec.Postfix, ctx)}(${callArgs(e.args, e.keywords, ctx)})`;
+    case 'partial':
+      return `functools.partial(${callArgs([e.func, ...e.args], e.keywords, ctx)})`;
   }
+}
+
+/** A def's or a lambda's parameters: `a, b=1, *args, c, d=2` (a bare `*` before keyword-only ones). */
+function paramsText(f: FunctionDef): string {
+  const param = (p: { name: string; default?: Expr }) => (p.default === undefined ? p.name : `${p.name}=${expr(p.default, Prec.Test, TOP)}`);
+  const parts = f.params.map(param);
+  if (f.vararg !== undefined) parts.push(`*${f.vararg}`);
+  else if (f.kwonly && f.kwonly.length > 0) parts.push('*');
+  for (const p of f.kwonly ?? []) parts.push(param(p));
+  return parts.join(', ');
 }
 
 /** An element of a list/tuple display: `*x` takes a `bitwise_or` operand there. */
@@ -278,7 +305,8 @@ function tryFString(parts: FStringPart[], open: string, inner: Quote, ctx: ExprC
     }
     // Inside an enclosing field, the nested f-string's own fields must not reuse either quote.
     if (ctx.stringQuote && containsString(part.value)) return undefined;
-    const field = exprText(part.value, fieldCtx);
+    // A lambda's `:` would start the format spec: it keeps its parentheses.
+    const field = part.value.kind === 'lambda' ? `(${exprText(part.value, fieldCtx)})` : exprText(part.value, fieldCtx);
     if (field.includes('\\') || field.includes(quoteChar) || field.includes('\n')) return undefined;
     if (part.spec !== undefined && /[{}\\'"\n]/.test(part.spec)) return undefined;
     // A field starting with `{` would read as an escaped brace; a dict/set cannot occur, but be safe.
@@ -395,6 +423,13 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
     case 'pass':
       out.emit(depth, s.kind);
       return;
+    case 'def':
+      functionDef(out, s.def, depth);
+      return;
+    case 'global':
+    case 'nonlocal':
+      out.emit(depth, `${s.kind} ${s.names.join(', ')}`);
+      return;
   }
 }
 
@@ -413,14 +448,11 @@ function ifChain(out: LineWriter, s: Extract<Stmt, { kind: 'if' }>, depth: numbe
   block(out, s.orelse, depth + 1);
 }
 
-function functionDef(out: LineWriter, f: FunctionDef): void {
+function functionDef(out: LineWriter, f: FunctionDef, depth = 0): void {
   out.moveTo(f);
   out.mark(f);
-  const params = f.params
-    .map((p) => (p.default === undefined ? p.name : `${p.name}=${expr(p.default, Prec.Test, TOP)}`))
-    .join(', ');
-  out.emit(0, `${f.isAsync ? 'async ' : ''}def ${f.name}(${params}):`);
-  block(out, f.body, 1);
+  out.emit(depth, `${f.isAsync ? 'async ' : ''}def ${f.name}(${paramsText(f)}):`);
+  block(out, f.body, depth + 1);
 }
 
 // ---------------------------------------------------------------------------- programs
@@ -458,11 +490,11 @@ export function printPythonWithLines(program: Program): PrintedPython {
     // The whole header, else its title line, else none: `import asyncio` must precede the first item.
     const fitting = header.length + 1 < firstLine ? header : header.length > 0 && 2 < firstLine ? header.slice(0, 1) : [];
     for (const line of fitting) out.emit(0, line);
-    out.emit(0, 'import asyncio');
+    out.emit(0, importLine(program));
     for (const item of items) item.print();
   } else {
     if (program.header) for (const line of headerLines(program.header, '#')) out.emit(0, line);
-    out.emit(0, 'import asyncio');
+    out.emit(0, importLine(program));
     for (const f of program.functions) {
       out.emit(0, '');
       out.emit(0, '');
@@ -475,6 +507,12 @@ export function printPythonWithLines(program: Program): PrintedPython {
     }
   }
   return { source: out.lines.join('\n') + '\n', lines: out.starts };
+}
+
+/** `import asyncio`, and functools on the same line when the program calls functools.partial (no line moves). */
+function importLine(program: Program): string {
+  const usesPartial = JSON.stringify([program.functions, program.body]).includes('"kind":"partial"');
+  return usesPartial ? 'import asyncio, functools' : 'import asyncio';
 }
 
 /** Whether every def and module-level statement has its source line (an imported program). */
@@ -503,6 +541,8 @@ export function withPrintedLines(program: Program): Program {
       case 'for':
       case 'while':
         return { ...s, body: s.body.map(stmt), line: lineOf(s) };
+      case 'def':
+        return { ...s, def: { ...s.def, body: s.def.body.map(stmt), line: lineOf(s.def) }, line: lineOf(s) };
       default:
         return { ...s, line: lineOf(s) };
     }

@@ -144,7 +144,37 @@ class Validator {
       if (this.functions.has(param.name as string)) this.fail(`${path}.params[${i}].name`, `${String(param.name)} shadows a function`);
       if (param.default !== undefined) this.expr(param.default, `${path}.params[${i}].default`);
     }
+    this.signatureExtras(f, path);
     this.block(f.body, `${path}.body`);
+  }
+
+  /** `*args` and keyword-only parameters (functions as values, issue 8 item 3). */
+  private signatureExtras(f: Json, path: string): void {
+    if (f.vararg !== undefined) {
+      this.ident(f.vararg, `${path}.vararg`);
+      if (this.functions.has(f.vararg as string)) this.fail(`${path}.vararg`, `${String(f.vararg)} shadows a function`);
+    }
+    if (f.kwonly === undefined) return;
+    for (const [i, p] of this.array(f.kwonly, `${path}.kwonly`).entries()) {
+      const param = this.object(p, `${path}.kwonly[${i}]`);
+      this.ident(param.name, `${path}.kwonly[${i}].name`);
+      if (this.functions.has(param.name as string)) this.fail(`${path}.kwonly[${i}].name`, `${String(param.name)} shadows a function`);
+      if (param.default !== undefined) this.expr(param.default, `${path}.kwonly[${i}].default`);
+    }
+  }
+
+  /** A nested `def` or a lambda: a function of its own, never named like a module function. */
+  private nestedDef(value: unknown, path: string, lambda: boolean): void {
+    const f = this.object(value, path);
+    if (lambda) {
+      if (f.name !== '<lambda>') this.fail(`${path}.name`, 'a lambda is named <lambda>');
+      const body = this.array(f.body, `${path}.body`);
+      if (body.length !== 1 || this.object(body[0], `${path}.body[0]`).kind !== 'return') this.fail(`${path}.body`, 'a lambda body is one return');
+    } else {
+      this.ident(f.name, `${path}.name`);
+      if (this.functions.has(f.name as string)) this.fail(`${path}.name`, `${String(f.name)} redefines a function`);
+    }
+    this.functionDef(f, path);
   }
 
   private block(value: unknown, path: string): void {
@@ -181,6 +211,15 @@ class Validator {
       case 'break':
       case 'continue':
       case 'pass':
+        return;
+      case 'def':
+        return this.nestedDef(s.def, `${path}.def`, false);
+      case 'global':
+      case 'nonlocal':
+        for (const [i, n] of this.array(s.names, `${path}.names`).entries()) {
+          this.ident(n, `${path}.names[${i}]`);
+          if (this.functions.has(n as string)) this.fail(`${path}.names[${i}]`, `declares the function ${String(n)}`);
+        }
         return;
       default:
         this.fail(`${path}.kind`, `unknown statement kind ${JSON.stringify(s.kind)}`);
@@ -235,7 +274,6 @@ class Validator {
         return;
       case 'name':
         this.ident(e.id, `${path}.id`);
-        if (this.functions.has(e.id as string)) this.fail(`${path}.id`, `uses the function ${String(e.id)} as a value`);
         return;
       case 'list':
       case 'tuple':
@@ -300,6 +338,13 @@ class Validator {
         this.exprs(e.args, `${path}.args`);
         return this.keywords(e.keywords, `${path}.keywords`);
       }
+      case 'lambda':
+        return this.nestedDef(e.def, `${path}.def`, true);
+      case 'callValue':
+      case 'partial':
+        this.expr(e.func, `${path}.func`);
+        this.exprs(e.args, `${path}.args`);
+        return this.keywords(e.keywords, `${path}.keywords`);
       default:
         this.fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(e.kind)}`);
     }

@@ -19,6 +19,8 @@ import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths,
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
 import { Temps, templateText, tsString } from './names.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
+import { functionValueName, functionsUsedAsValues, signatureCode } from './emit-functions.ts';
+import { containsLambda, parameterNames } from './scopes.ts';
 
 export type { ImportPaths } from './dialect.ts';
 
@@ -99,7 +101,7 @@ function mayObserve(node: unknown): boolean {
   if (Array.isArray(node)) return node.some(mayObserve);
   if (node === null || typeof node !== 'object') return false;
   const kind = (node as { kind?: unknown }).kind;
-  if (kind === 'call' || kind === 'builtin' || kind === 'asyncio' || kind === 'method' || kind === 'await' || kind === 'fstring') return true;
+  if (kind === 'call' || kind === 'builtin' || kind === 'asyncio' || kind === 'method' || kind === 'await' || kind === 'fstring' || kind === 'callValue' || kind === 'partial') return true;
   if (kind === 'binOp' && (node as { op: string }).op === '%') return true;
   return Object.values(node).some(mayObserve);
 }
@@ -128,6 +130,9 @@ class ProgramEmitter {
   /** The Python line of every statement and def, when the program can print a task (its coroutine's line). */
   private readonly lines: Map<Stmt | FunctionDef, number> | null;
 
+  /** Module functions the program reads as values: each gets a `py.func` object after its definition. */
+  private readonly functionValues: Set<string>;
+
   /** The profile's names and types (`tsName`/`tsType` for the port). */
   private readonly name: (pythonName: string) => string;
   private readonly type: (t: SType) => string;
@@ -139,6 +144,7 @@ class ProgramEmitter {
     this.name = dialect.name;
     this.type = dialect.tsType;
     this.inference = new Inference(program);
+    this.functionValues = functionsUsedAsValues(program);
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
     this.lines = dialect.lineMarker && taskReprsReachOutput(program, this.inference) ? printPythonWithLines(program).lines : null;
   }
@@ -183,7 +189,7 @@ class ProgramEmitter {
     const name = this.name(def.name);
     const moduleCtx = this.moduleCtx;
     // Defaults are evaluated once, at def time, in the module: constants unless literal.
-    for (const p of def.params) {
+    for (const p of [...def.params, ...(def.kwonly ?? [])]) {
       if (p.default && !isLiteral(p.default)) {
         const constant = `${name}$${p.name}`;
         const value = this.expr(p.default, moduleCtx);
@@ -191,7 +197,7 @@ class ProgramEmitter {
         this.defaultConstants.set(`${def.name}\0${p.name}`, constant);
       }
     }
-    const params = def.params.map((p) => `${this.name(p.name)}: ${this.type(this.inference.varType(def.name, p.name))}`).join(', ');
+    const params = parameterNames(def).map((p) => `${this.name(p)}: ${this.type(this.inference.varType(def.name, p))}`).join(', ');
     const result = this.type(this.inference.returnType(def.name));
     const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0, coroutine: def.isAsync };
     const body = this.functionBody(fn, ctx);
@@ -203,6 +209,11 @@ class ProgramEmitter {
       const head = fn.jsAsync ? `async function ${name}(${params}): Promise<${result}>` : `function ${name}(${params}): ${result}`;
       w.write(`${head} `).block(() => w.write(body));
     }
+    if (this.functionValues.has(def.name)) {
+      if (fn.jsAsync) throw new Error(`unsupported: the function ${def.name} reaches asyncio.run and is used as a value`);
+      const sig = signatureCode(def, (p, k, kwonly) => (kwonly ? this.defaultValueOf(def, p.name, p.default!) : this.defaultValue(def, k, moduleCtx)));
+      w.writeLine(`const ${functionValueName(name)} = py.func(${tsString(def.name)}, ${tsString(def.name)}, ${sig}, ${name});`);
+    }
     w.blankLine();
   }
 
@@ -211,9 +222,10 @@ class ProgramEmitter {
     this.emitBlock(inner, fn.def.body, ctx);
     if (!terminates(fn.def.body)) inner.writeLine('return null;');
     const head = this.writer();
-    const params = new Set(fn.def.params.map((p) => p.name));
+    const params = new Set(parameterNames(fn.def));
     for (const local of fn.locals) {
-      if (!params.has(local)) head.writeLine(`let ${this.name(local)}!: ${this.type(this.inference.varType(fn.def.name, local))};`);
+      const type = fn.enclosing ? T.any : this.inference.varType(fn.def.name, local);
+      if (!params.has(local)) head.writeLine(`let ${this.name(local)}!: ${this.type(type)};`);
     }
     for (const t of ctx.temps.declared) head.writeLine(`let ${t.name}: ${t.type};`);
     if (fn.def.isAsync || !this.dialect.pythonFrames) return head.toString() + inner.toString();
@@ -291,6 +303,15 @@ class ProgramEmitter {
         w.writeLine(`${s.kind};`);
         return;
       case 'pass':
+        return;
+      case 'def':
+        // A def binds its name, like an assignment: a new function object each time it runs.
+        w.writeLine(`${this.nameRef(s.def.name, ctx)} = ${this.functionValue(s.def, ctx)};`);
+        return;
+      case 'global':
+      case 'nonlocal':
+        // Scoping only: the name already refers to the module's (or the enclosing function's) variable.
+        w.writeLine(`// ${s.kind} ${s.names.join(', ')}`);
         return;
     }
   }
@@ -424,6 +445,7 @@ class ProgramEmitter {
       case 'none':
         return out('null', T.none);
       case 'name':
+        if (this.inference.resolve(ctx.scope, e.id).kind === 'function') return out(functionValueName(this.name(e.id)), T.any);
         return out(this.nameRef(e.id, ctx), this.typeOfName(e.id, ctx));
       case 'list':
         return out(`[${this.elements(e.elts, ctx)}]`, T.list);
@@ -465,7 +487,46 @@ class ProgramEmitter {
         return this.asyncioCall(e.func, e.args, e.keywords, ctx);
       case 'method':
         return this.methodCall(e.object, e.method, e.args, e.keywords, ctx);
+      case 'lambda':
+        return out(this.functionValue(e.def, ctx), T.any, P.call);
+      case 'callValue':
+        return this.callValue(e.func, e.args, e.keywords, ctx);
+      case 'partial':
+        return this.callValue(e.func, e.args, e.keywords, ctx, 'py.partial');
     }
+  }
+
+  /**
+   * A nested def or a lambda as a value: `py.func(name, qualname, signature, body)`. The
+   * defaults are evaluated here, when the def runs; the body is a JS closure, so it sees the
+   * enclosing variables themselves (CPython's cells: late binding).
+   */
+  private functionValue(def: FunctionDef, ctx: Context): string {
+    const fn = this.inference.nestedInfo(def, ctx.scope);
+    const sig = signatureCode(def, (p) => this.expr(p.default!, ctx).code);
+    const any = this.type(T.any);
+    const params = parameterNames(def).map((n) => `${this.name(n)}: ${any}`).join(', ');
+    const inner: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0, coroutine: def.isAsync };
+    const body = this.functionBody(fn, inner);
+    const qualname = fn.qualname ?? def.name;
+    let impl: string;
+    if (!def.isAsync) {
+      if (fn.jsAsync || inner.awaits > 0) throw new Error(`unsupported: the nested function ${qualname} reaches asyncio.run`);
+      impl = `(${params}): ${any} => {\n${body}}`;
+    } else if (this.dialect.profile === 'port') {
+      const line = this.lines?.get(def);
+      const code = line === undefined ? '' : `, { co_filename: ${tsString(pythonFilename(this.program))}, co_firstlineno: ${line} }`;
+      impl = `asyncio.coroutine(${tsString(qualname)}, async (${params}): Promise<${any}> => {\n${body}}${code})`;
+    } else impl = `async (${params}): Promise<${any}> => {\n${body}}`;
+    return `py.func(${tsString(def.name)}, ${tsString(qualname)}, ${sig}, ${impl})`;
+  }
+
+  /** A call of any value (`f(x)` for a variable `f`, `callbacks[0](x)`): the runtime binds the arguments. */
+  private callValue(func: Expr, args: Expr[], keywords: Keyword[], ctx: Context, runtime = 'py.call'): Out {
+    const callee = this.expr(func, ctx).code;
+    const positional = this.elements(args, ctx);
+    const kw = keywords.length > 0 ? `, { ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }` : '';
+    return out(`${runtime}(${callee}, [${positional}]${kw})`, T.any, P.call);
   }
 
   /** Elements of a list/tuple display or positional arguments; `*xs` spreads. */
@@ -532,6 +593,7 @@ class ProgramEmitter {
     const scope = this.inference.comprehensionScope({ kind: 'listComp', elt, generators }, ctx.scope);
     const inner: Context = { scope: ctx.scope, temps: new Temps(), awaits: 0 };
     const w = this.writer();
+    const late = containsLambda(elt) || containsLambda(generators);
     const result = inner.temps.fresh('PyValue[]');
     w.writeLine(`${result} = [];`);
     // Each generator's own scope: its target is bound for what follows it.
@@ -547,7 +609,8 @@ class ProgramEmitter {
       const next: Scope = { fn: ctx.scope.fn, comprehensions: scope.comprehensions.slice(generators.length - level - 1) };
       inner.scope = next;
       const item = gen.target.kind === 'name' ? this.name(gen.target.id) : inner.temps.fresh('PyValue');
-      w.write(`for (const ${item} of ${source}) `).block(() => {
+      // A lambda in the comprehension sees the variable itself, not one binding per iteration (late binding).
+      w.write(`for (${late && gen.target.kind === 'name' ? '' : 'const '}${item} of ${source}) `).block(() => {
         if (gen.target.kind !== 'name') this.emitComprehensionTarget(w, gen.target, item, inner);
         const conds = gen.ifs.map((c) => this.condition(c, inner));
         if (conds.length > 0) w.write(`if (${conds.map((c) => `(${c})`).join(' && ')}) `).block(() => emitLevel(level + 1, next));
@@ -558,7 +621,8 @@ class ProgramEmitter {
     w.writeLine(`return ${result};`);
     const decls = inner.temps.declared.map((t) => `let ${t.name}: ${t.type};\n`).join('');
     const names = generators.flatMap((g) => (g.target.kind === 'name' ? [] : comprehensionNames(g.target)));
-    const nameDecls = [...new Set(names)].map((n) => `let ${this.name(n)}: PyValue;\n`).join('');
+    const lateNames = late ? generators.flatMap((g, level) => (g.target.kind === 'name' ? [[g.target.id, scope.comprehensions[generators.length - 1 - level].get(g.target.id) ?? T.any] as const] : [])) : [];
+    const nameDecls = [...new Set(names)].map((n) => `let ${this.name(n)}: PyValue;\n`).join('') + lateNames.map(([n, t]) => `let ${this.name(n)}: ${this.type(t)};\n`).join('');
     // A list comprehension is a function in 3.11: its frame counts against the recursion limit.
     const fnBody = this.dialect.pythonFrames
       ? `{\n${nameDecls}${decls}py.enter();\ntry {\n${w.toString()}} finally {\npy.leave();\n}\n}`
@@ -610,10 +674,10 @@ class ProgramEmitter {
       const values = binding.args.map((arg, k) => (arg ? this.expr(arg, ctx).code : this.defaultValue(fn.def, k, ctx)));
       call = `${name}(${values.join(', ')})`;
     } else {
-      // Starred arguments, or a call CPython rejects: bind at run time, with its messages.
-      const specs = fn.def.params.map((p, k) => `{ name: ${tsString(p.name)}, hasDefault: ${p.default !== undefined}${p.default ? `, default: ${this.defaultValue(fn.def, k, ctx)}` : ''} }`);
+      // Starred arguments, `*args` or keyword-only parameters, or a call CPython rejects: bind at run time, with its messages.
+      const sig = signatureCode(fn.def, (p, k, kwonly) => (kwonly ? this.defaultValueOf(fn.def, p.name, p.default!) : this.defaultValue(fn.def, k, ctx)));
       const kw = keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ');
-      call = `${name}(...(py.bindArgs(${tsString(func)}, [${specs.join(', ')}], [${this.elements(args, ctx)}], { ${kw} }) as Parameters<typeof ${name}>))`;
+      call = `${name}(...(py.bindSignature(${tsString(func)}, ${sig}, [${this.elements(args, ctx)}], { ${kw} }) as Parameters<typeof ${name}>))`;
     }
     if (fn.jsAsync) {
       ctx.awaits++;
@@ -627,6 +691,11 @@ class ProgramEmitter {
     const constant = this.defaultConstants.get(`${def.name}\0${p.name}`);
     if (constant) return constant;
     return this.expr(p.default!, { scope: this.inference.moduleScope, temps: ctx.temps, awaits: 0 }).code;
+  }
+
+  /** A module function's keyword-only default: its def-time constant, or the literal. */
+  private defaultValueOf(def: FunctionDef, param: string, value: Expr): string {
+    return this.defaultConstants.get(`${def.name}\0${param}`) ?? this.expr(value, this.moduleCtx).code;
   }
 
   private builtinCall(func: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {

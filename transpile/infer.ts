@@ -17,6 +17,7 @@ import {
   type ProgramInfo,
   type SType,
 } from './types.ts';
+import { declaredNames, functionLocals, globalDeclarations, hasExtendedSignature, parameterNames, qualnameIn } from './scopes.ts';
 
 /** Where an expression is: a function (or the module), inside zero or more comprehensions. */
 export interface Scope {
@@ -35,7 +36,7 @@ export type Binding = { ok: true; args: Array<Expr | undefined> } | { ok: false 
 
 /** Bind positional and keyword arguments to `def`'s parameters, without running anything. */
 export function bindStatically(def: FunctionDef, args: Expr[], keywords: Keyword[]): Binding {
-  if (args.some((a) => a.kind === 'starred') || args.length > def.params.length) return { ok: false };
+  if (args.some((a) => a.kind === 'starred') || args.length > def.params.length || hasExtendedSignature(def)) return { ok: false };
   const bound: Array<Expr | undefined> = def.params.map((_, k) => args[k]);
   for (const kw of keywords) {
     const k = def.params.findIndex((p) => p.name === kw.name);
@@ -54,12 +55,28 @@ export class Inference {
   constructor(readonly program: Program) {
     const functions = new Map<string, FunctionInfo>();
     for (const def of program.functions) {
-      const locals = def.params.map((p) => p.name);
-      assignedNames(def.body, locals);
-      functions.set(def.name, { def, locals, jsAsync: false, dynamic: false });
+      functions.set(def.name, { def, locals: functionLocals(def), jsAsync: false, dynamic: false, globalNames: declaredNames(def.body, 'global') });
     }
-    this.info = { functions, globals: assignedNames(program.body), vars: new Map(), returns: new Map() };
+    const globals = assignedNames(program.body);
+    for (const name of globalDeclarations(program.functions)) if (!globals.includes(name)) globals.push(name);
+    this.info = { functions, globals, vars: new Map(), returns: new Map() };
     this.solve();
+  }
+
+  /** Nested defs and lambdas, by their def: one FunctionInfo each, made on first sight. */
+  private readonly nested = new Map<FunctionDef, FunctionInfo>();
+
+  /** The FunctionInfo of a nested def or lambda defined in `scope`. */
+  nestedInfo(def: FunctionDef, scope: Scope): FunctionInfo {
+    let fn = this.nested.get(def);
+    if (!fn) {
+      const qualname = qualnameIn(scope.fn, scope.comprehensions.length > 0, def.name);
+      fn = { def, locals: functionLocals(def), jsAsync: false, dynamic: true, globalNames: declaredNames(def.body, 'global'), qualname, enclosing: scope };
+      this.nested.set(def, fn);
+    }
+    // The latest scope: a comprehension's variable types are remade on every visit (and once more by the emitter).
+    fn.enclosing = scope;
+    return fn;
   }
 
   scopeOf(fn: FunctionInfo | null): Scope {
@@ -73,10 +90,19 @@ export class Inference {
       const t = comp.get(name);
       if (t) return { kind: 'comprehension', type: t };
     }
-    if (scope.fn?.locals.includes(name)) return { kind: 'local', type: this.varType(scope.fn.def.name, name) };
+    const fn = scope.fn;
+    if (fn?.locals.includes(name)) return { kind: 'local', type: fn.enclosing ? T.any : this.varType(fn.def.name, name) };
+    if (fn?.globalNames?.includes(name)) return { kind: 'global', type: this.varType('', name) };
+    // A nested def's free name: what it means where the def is (a closure, as JS has them).
+    if (fn?.enclosing) return this.resolve(fn.enclosing, name);
+    return this.resolveGlobal(name);
+  }
+
+  /** A name at module level: a module variable, else a function of the program. */
+  private resolveGlobal(name: string): Resolved {
     if (this.info.globals.includes(name)) return { kind: 'global', type: this.varType('', name) };
-    const fn = this.info.functions.get(name);
-    if (fn) return { kind: 'function', fn };
+    const def = this.info.functions.get(name);
+    if (def) return { kind: 'function', fn: def };
     return { kind: 'undefined' };
   }
 
@@ -131,6 +157,9 @@ export class Inference {
         return 'of' in t ? t.of : t.k === 'never' ? T.never : T.any;
       }
       case 'starred':
+      case 'lambda':
+      case 'callValue':
+      case 'partial':
         return T.any;
       case 'call': {
         const fn = this.info.functions.get(e.func);
@@ -256,6 +285,9 @@ export class Inference {
           if (p.default) this.visitExpr(p.default, this.moduleScope);
           if (fn.dynamic) this.joinVar(fn.def.name, p.name, T.any);
         }
+        // `*args` (a tuple) and keyword-only parameters are bound at run time.
+        for (const name of parameterNames(fn.def).slice(fn.def.params.length)) this.joinVar(fn.def.name, name, T.any);
+        for (const p of fn.def.kwonly ?? []) if (p.default) this.visitExpr(p.default, this.moduleScope);
         this.visitStmts(fn.def.body, scope);
         if (!terminates(fn.def.body)) this.joinReturn(fn.def.name, T.none);
       }
@@ -265,10 +297,6 @@ export class Inference {
     // Never assigned (or never returning): nothing is known, so anything goes.
     for (const [key, t] of this.info.vars) if (t.k === 'never') this.info.vars.set(key, T.any);
     for (const [key, t] of this.info.returns) if (t.k === 'never') this.info.returns.set(key, T.any);
-  }
-
-  private owner(scope: Scope): string {
-    return scope.fn ? scope.fn.def.name : '';
   }
 
   private visitStmts(body: Stmt[], scope: Scope): void {
@@ -307,6 +335,10 @@ export class Inference {
           this.assign(s.target, elementType(this.typeOf(s.iter, scope)), scope);
           this.visitStmts(s.body, scope);
           break;
+        case 'def':
+          this.visitNested(s.def, scope);
+          this.assign({ kind: 'name', id: s.def.name }, T.any, scope); // a function object: `any` to inference
+          break;
       }
     }
   }
@@ -314,10 +346,15 @@ export class Inference {
   /** Record `target = <value of type t>`; a literal tuple/list on the right types each name. */
   private assign(target: Target, t: SType, scope: Scope, value?: Expr): void {
     switch (target.kind) {
-      case 'name':
+      case 'name': {
         if (scope.comprehensions.some((c) => c.has(target.id))) return;
-        this.joinVar(this.owner(scope), target.id, t);
+        const fn = scope.fn;
+        if (fn?.locals.includes(target.id)) {
+          if (!fn.enclosing) this.joinVar(fn.def.name, target.id, t);
+        } else if (fn?.globalNames?.includes(target.id) || !fn) this.joinVar('', target.id, t);
+        else this.assignFree(fn, target.id);
         return;
+      }
       case 'subscript':
         this.visitExpr(target.value, scope);
         this.visitExpr(target.index, scope);
@@ -335,6 +372,27 @@ export class Inference {
         target.elts.forEach((sub, k) => this.assign(sub, literal ? this.typeOf(literal[k], scope) : T.any, scope, literal?.[k]));
       }
     }
+  }
+
+  /** A nested def's `nonlocal` (or a nested `global`) name assigned: whatever it is, it may now hold anything. */
+  private assignFree(fn: FunctionInfo, name: string): void {
+    let scope: Scope | undefined = fn.enclosing;
+    while (scope) {
+      if (scope.comprehensions.some((c) => c.has(name))) return;
+      const owner = scope.fn;
+      if (owner === null) return this.joinVar('', name, T.any);
+      if (owner.locals.includes(name)) return owner.enclosing ? undefined : this.joinVar(owner.def.name, name, T.any);
+      if (owner.globalNames?.includes(name)) return this.joinVar('', name, T.any);
+      scope = owner.enclosing;
+    }
+    this.joinVar('', name, T.any);
+  }
+
+  /** A nested def or lambda: its defaults run where it is defined, its body in its own scope. */
+  private visitNested(def: FunctionDef, scope: Scope): void {
+    for (const p of [...def.params, ...(def.kwonly ?? [])]) if (p.default) this.visitExpr(p.default, scope);
+    const fn = this.nestedInfo(def, scope);
+    this.visitStmts(def.body, this.scopeOf(fn));
   }
 
   /** Visit sub-expressions: call sites type parameters; functions used as values go dynamic. */
@@ -421,6 +479,15 @@ export class Inference {
         return;
       case 'method':
         this.visitExpr(e.object, scope);
+        for (const a of e.args) this.visitExpr(a, scope);
+        for (const k of e.keywords) this.visitExpr(k.value, scope);
+        return;
+      case 'lambda':
+        this.visitNested(e.def, scope);
+        return;
+      case 'callValue':
+      case 'partial':
+        this.visitExpr(e.func, scope);
         for (const a of e.args) this.visitExpr(a, scope);
         for (const k of e.keywords) this.visitExpr(k.value, scope);
         return;

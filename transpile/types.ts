@@ -92,6 +92,12 @@ export interface FunctionInfo {
   jsAsync: boolean;
   /** Referenced as a value, or called in ways not bound statically: parameters are `PyValue`. */
   dynamic: boolean;
+  /** A nested def or lambda: the scope it is defined in (its free names resolve there); its locals are all `any`. */
+  enclosing?: { fn: FunctionInfo | null; comprehensions: Array<Map<string, SType>> };
+  /** Names the body declares `global` (they are module variables, not locals). */
+  globalNames?: string[];
+  /** `__qualname__` (`outer.<locals>.inner`); the def's name when absent. */
+  qualname?: string;
 }
 
 /** The scope and type facts of a whole program. */
@@ -130,6 +136,9 @@ export function assignedNames(body: Stmt[], into: string[] = []): string[] {
       case 'if':
         assignedNames(s.body, into);
         assignedNames(s.orelse, into);
+        break;
+      case 'def':
+        if (!into.includes(s.def.name)) into.push(s.def.name);
         break;
     }
   }

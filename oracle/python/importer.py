@@ -45,7 +45,7 @@ CONVERSIONS = {-1: None, ord('s'): 's', ord('r'): 'r'}
 REFUSED_STMTS = {
     ast.Try: 'try statement', ast.With: 'with statement', ast.AsyncWith: 'async with statement',
     ast.AsyncFor: 'async for statement', ast.Raise: 'raise statement', ast.Assert: 'assert statement',
-    ast.Delete: 'del statement', ast.Global: 'global statement', ast.Nonlocal: 'nonlocal statement',
+    ast.Delete: 'del statement',
     ast.ClassDef: 'class definition', ast.AnnAssign: 'annotated assignment',
 }
 if hasattr(ast, 'Match'):  # 3.10+
@@ -53,7 +53,7 @@ if hasattr(ast, 'Match'):  # 3.10+
 if hasattr(ast, 'TryStar'):  # 3.11+
     REFUSED_STMTS[ast.TryStar] = 'try statement'
 REFUSED_EXPRS = {
-    ast.Lambda: 'lambda', ast.Dict: 'dict', ast.Set: 'set', ast.DictComp: 'dict comprehension',
+    ast.Dict: 'dict', ast.Set: 'set', ast.DictComp: 'dict comprehension',
     ast.SetComp: 'set comprehension', ast.GeneratorExp: 'generator expression', ast.Yield: 'yield',
     ast.YieldFrom: 'yield from', ast.NamedExpr: 'assignment expression (:=)', ast.Slice: 'slice',
 }
@@ -71,6 +71,8 @@ ALLOWED_NODES = frozenset([
     ast.comprehension, ast.JoinedStr, ast.FormattedValue, ast.Await, ast.Call, ast.keyword,
     ast.Attribute,  # only `asyncio.f` and `obj.method` as the callee of a call (see call())
     ast.And, ast.Or, ast.Not, ast.USub, ast.UAdd,
+    ast.Lambda, ast.Global, ast.Nonlocal,  # functions as values (issue 8 item 3)
+    ast.ImportFrom,  # only `from functools import partial` (see module())
     ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow,
     ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn, ast.Is, ast.IsNot,
 ])
@@ -131,6 +133,9 @@ class Importer:
         self.functions = {}  # name -> ast def node
         self.globals = set()  # names the module's own statements bind
         self.locals = None  # names the function being read binds (None: module level)
+        self.enclosing = []  # the locals of the functions around the one being read, outermost first
+        self.nested = 0  # how many nested defs and lambdas are being read
+        self.partial_names = set()  # how the program spells functools.partial: 'functools.partial', 'partial'
         self.comprehension_scopes = []  # targets of the comprehensions being read
         self.annotation_lines = []  # where annotations were dropped (a header note says so)
 
@@ -152,6 +157,11 @@ class Importer:
                 statements.extend(node.body)
             else:
                 statements.append(node)
+        for node in statements:
+            if isinstance(node, ast.Import) and any(a.name == 'functools' for a in node.names):
+                self.partial_names.add('functools.partial')
+            if _is_partial_import(node):
+                self.partial_names.add('partial')
         defs = []
         for node in statements:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -168,6 +178,10 @@ class Importer:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     self.globals.update(_bound_names(target))
+        for node in defs:
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Global):
+                    self.globals.update(sub.names)
         functions = [self.function(node) for node in defs]
         program_body = []
         defined_so_far = set()
@@ -177,6 +191,8 @@ class Importer:
                 continue
             if isinstance(node, ast.Import):
                 self.check_import(node)
+                continue
+            if _is_partial_import(node):
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse('import from %s' % (node.module or '.'), node)
@@ -224,6 +240,8 @@ class Importer:
 
     def check_import(self, node):
         for alias in node.names:
+            if alias.name == 'functools' and alias.asname is None:
+                continue  # for functools.partial only
             if alias.name != 'asyncio':
                 self.refuse('import of %s' % alias.name, node)
             if alias.asname is not None and alias.asname != 'asyncio':
@@ -243,7 +261,8 @@ class Importer:
                 ast.Return: 'return statement', ast.Break: 'break statement',
                 ast.Continue: 'continue statement', ast.Pass: 'pass statement',
                 ast.Import: 'import statement', ast.ImportFrom: 'import statement',
-                ast.FunctionDef: 'nested def', ast.AsyncFunctionDef: 'nested def'}.get(
+                ast.FunctionDef: 'nested def', ast.AsyncFunctionDef: 'nested def',
+                ast.Global: 'global statement', ast.Nonlocal: 'nonlocal statement'}.get(
             type(node), type(node).__name__ + ' statement')
 
     def drop_annotation(self, annotation):
@@ -262,6 +281,8 @@ class Importer:
             if what == 'assignment to':
                 self.refuse('assignment to function name %s' % name, node)
             self.refuse('%s %s shadows the function %s (rename it)' % (what, name, name), node)
+        if name in ('functools', 'partial') and (name in self.partial_names or 'functools.' + name in self.partial_names):
+            self.refuse('%s %s shadows the import %s (rename it)' % (what, name, name), node)
         if name in BUILTINS or name == 'asyncio' or name in PYTHON_BUILTINS:
             if what == 'assignment to':
                 self.refuse('assignment to builtin name %s (rename the variable)' % name, node)
@@ -275,9 +296,12 @@ class Importer:
                 ' (dunder names are outside the subset)'
             self.refuse('name %s%s' % (name, hint), node)
         if name in self.functions:
-            self.refuse('use of function %s as a value' % name, node)
+            return  # a function as a value (issue 8 item 3)
         if name == 'asyncio':
             self.refuse('use of asyncio as a value', node)
+        if name == 'functools' and 'functools.partial' in self.partial_names or \
+                name == 'partial' and 'partial' in self.partial_names:
+            self.refuse('use of %s as a value (call functools.partial(f, ...))' % name, node)
         if name in BUILTINS:
             self.refuse('use of builtin %s as a value' % name, node)
         if name in PYTHON_BUILTINS:
@@ -287,49 +311,95 @@ class Importer:
                 return
         if self.locals is not None and name in self.locals:
             return
+        if any(name in scope for scope in self.enclosing):
+            return
         if name in self.globals:
             return
         self.refuse('name %s: the program never assigns it' % name, node)
 
     # ------------------------------------------------------------------- functions
-    def function(self, node):
-        if node.decorator_list:
-            self.refuse('decorator', node.decorator_list[0])
-        args = node.args
+    def signature(self, args):
+        """`a, b=1, *args, c, d=2`: the IR's params, vararg and kwonly, and the names they
+        bind. Defaults are read in the scope around the def, where they are evaluated."""
         if args.posonlyargs:
             self.refuse('positional-only parameter', args.posonlyargs[0])
-        if args.vararg:
-            self.refuse('*%s parameter' % args.vararg.arg, args.vararg)
-        if args.kwonlyargs:
-            self.refuse('keyword-only parameter %s' % args.kwonlyargs[0].arg, args.kwonlyargs[0])
         if args.kwarg:
-            self.refuse('**%s parameter' % args.kwarg.arg, args.kwarg)
+            self.refuse('**%s parameter (dicts are outside the subset: name the keyword '
+                        'parameters, or take *args)' % args.kwarg.arg, args.kwarg)
         seen = set()
-        for arg in args.args:
+        every = list(args.args) + ([args.vararg] if args.vararg else []) + list(args.kwonlyargs)
+        for arg in every:
             self.check_binding(arg.arg, arg, 'parameter')
             seen.add(arg.arg)
             if arg.annotation is not None:
                 self.drop_annotation(arg.annotation)
-        if node.returns is not None:
-            self.drop_annotation(node.returns)
         first_default = len(args.args) - len(args.defaults)
         params = []
-        # Defaults are evaluated at module level, when the def runs.
         for i, arg in enumerate(args.args):
             param = {'name': arg.arg}
             if i >= first_default:
                 param['default'] = self.expr(args.defaults[i - first_default])
             params.append(param)
+        extras = {}
+        if args.vararg:
+            extras['vararg'] = args.vararg.arg
+        if args.kwonlyargs:
+            kwonly = []
+            for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+                param = {'name': arg.arg}
+                if default is not None:
+                    param['default'] = self.expr(default)
+                kwonly.append(param)
+            extras['kwonly'] = kwonly
+        return params, extras, seen
+
+    def function(self, node):
+        if node.decorator_list:
+            self.refuse('decorator', node.decorator_list[0])
+        # Defaults are evaluated where the def runs (the module, or the enclosing function).
+        params, extras, seen = self.signature(node.args)
+        if node.returns is not None:
+            self.drop_annotation(node.returns)
         # Annotations are dropped: they never run, and do not change what a program prints.
-        self.locals = set(seen)
+        declared = _declared_in(node.body)
+        for name in declared['nonlocal']:
+            if not any(name in scope for scope in self.enclosing + ([self.locals] if self.locals is not None else [])):
+                self.refuse('nonlocal %s: no enclosing function binds it' % name, node)
+        local_names = set(seen)
         for stmt in node.body:
-            self.locals.update(_names_bound_in(stmt))
+            local_names.update(_names_bound_in(stmt))
+        local_names -= declared['global'] | declared['nonlocal']
+        nested = self.locals is not None
+        self.nested += nested
         try:
-            body = self.block(node.body)
+            body = self.in_scope(local_names, lambda: self.block(node.body))
         finally:
-            self.locals = None
+            self.nested -= nested
         return {'name': node.name, 'isAsync': isinstance(node, ast.AsyncFunctionDef),
-                'params': params, 'body': body, 'line': node.lineno}
+                'params': params, 'body': body, 'line': node.lineno, **extras}
+
+    def in_scope(self, local_names, read):
+        """Read a function body with `local_names` as its locals, the current ones enclosing it."""
+        outer = self.locals
+        if outer is not None:
+            self.enclosing.append(outer)
+        self.locals = local_names
+        try:
+            return read()
+        finally:
+            self.locals = outer
+            if outer is not None:
+                self.enclosing.pop()
+
+    def lambda_(self, node):
+        params, extras, seen = self.signature(node.args)
+        self.nested += 1
+        try:
+            value = self.in_scope(set(seen), lambda: self.expr(node.body))
+        finally:
+            self.nested -= 1
+        return {'kind': 'lambda', 'def': {'name': '<lambda>', 'isAsync': False, 'params': params,
+                                          'body': [{'kind': 'return', 'value': value}], **extras}}
 
     # ------------------------------------------------------------------ statements
     def block(self, nodes):
@@ -388,6 +458,14 @@ class Importer:
             return {'kind': 'continue', 'line': line}
         if isinstance(node, ast.Pass):
             return {'kind': 'pass', 'line': line}
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.check_binding(node.name, node, 'nested def')
+            return {'kind': 'def', 'def': self.function(node), 'line': line}
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            for name in node.names:
+                self.check_binding(name, node, '%s name' % ('global' if isinstance(node, ast.Global) else 'nonlocal'))
+            return {'kind': 'global' if isinstance(node, ast.Global) else 'nonlocal',
+                    'names': list(node.names), 'line': line}
         if isinstance(node, ast.Import):
             if [a.name for a in node.names] == ['asyncio']:
                 self.refuse('import inside a function', node)
@@ -452,6 +530,8 @@ class Importer:
             return {'kind': 'await', 'value': self.expr(node.value)}
         if isinstance(node, ast.Call):
             return self.call(node)
+        if isinstance(node, ast.Lambda):
+            return self.lambda_(node)
         if isinstance(node, ast.Starred):
             self.refuse('starred expression here', node)
         if isinstance(node, ast.Attribute):
@@ -568,6 +648,8 @@ class Importer:
         func = node.func
         if isinstance(func, ast.Name) and func.id == FORMAT_BUILTIN:
             return self.format_call(node)
+        if self.is_partial(func):
+            return self.partial_call(node)
         args = [self.element(a) for a in node.args]
         if isinstance(func, ast.Name):
             name = func.id
@@ -576,7 +658,7 @@ class Importer:
             elif name in BUILTINS:
                 kind, allowed = 'builtin', BUILTIN_KEYWORDS.get(name, set())
             elif self.is_variable(name):
-                self.refuse('call of the variable %s (only functions and listed builtins are called)' % name, func)
+                kind, allowed = 'callValue', None
             else:
                 self.refuse('call of %s' % name, func)
             label = name
@@ -594,11 +676,13 @@ class Importer:
                     self.refuse('method .%s()' % name, func)
                 kind, allowed, label = 'method', METHOD_KEYWORDS.get(name, set()), '.' + name
         else:
-            self.refuse('call of an expression', func)
+            kind, allowed, label = 'callValue', None, 'a value'
         keywords = []
         for kw in node.keywords:
             if kw.arg is None:
-                self.refuse('**arguments of %s' % label, kw)
+                hint = ' (dicts are outside the subset: pass keyword arguments by name)' \
+                    if kind in ('call', 'callValue') else ''
+                self.refuse('**arguments of %s%s' % (label, hint), kw)
             if _is_dunder(kw.arg):
                 self.refuse('keyword argument %s= (dunder names are outside the subset)' % kw.arg, kw)
             if allowed is not None and kw.arg not in allowed:
@@ -608,14 +692,40 @@ class Importer:
             return {'kind': 'call', 'func': name, 'args': args, 'keywords': keywords}
         if kind == 'builtin':
             return {'kind': 'builtin', 'func': name, 'args': args, 'keywords': keywords}
+        if kind == 'callValue':
+            return {'kind': 'callValue', 'func': self.expr(func), 'args': args, 'keywords': keywords}
         if kind == 'asyncio':
+            if name == 'run' and self.nested > 0:
+                self.refuse('asyncio.run inside a nested function or lambda', func)
             return {'kind': 'asyncio', 'func': name, 'args': args, 'keywords': keywords}
         return {'kind': 'method', 'object': self.expr(func.value), 'method': name, 'args': args,
                 'keywords': keywords}
 
+    def is_partial(self, func):
+        if isinstance(func, ast.Name):
+            return func.id == 'partial' and 'partial' in self.partial_names
+        return isinstance(func, ast.Attribute) and func.attr == 'partial' and isinstance(func.value, ast.Name) \
+            and func.value.id == 'functools' and 'functools.partial' in self.partial_names
+
+    def partial_call(self, node):
+        """`functools.partial(f, *args, **keywords)`: the IR's `partial`, printed as `functools.partial`."""
+        if not node.args or isinstance(node.args[0], ast.Starred):
+            self.refuse('functools.partial without a function as its first argument', node)
+        keywords = []
+        for kw in node.keywords:
+            if kw.arg is None:
+                self.refuse('**arguments of functools.partial (dicts are outside the subset: pass keyword '
+                            'arguments by name)', kw)
+            if _is_dunder(kw.arg):
+                self.refuse('keyword argument %s= (dunder names are outside the subset)' % kw.arg, kw)
+            keywords.append({'name': kw.arg, 'value': self.expr(kw.value)})
+        return {'kind': 'partial', 'func': self.expr(node.args[0]),
+                'args': [self.element(a) for a in node.args[1:]], 'keywords': keywords}
+
     def is_variable(self, name):
         return name in self.globals or (self.locals is not None and name in self.locals) or \
-            any(name in scope for scope in self.comprehension_scopes)
+            any(name in scope for scope in self.comprehension_scopes) or \
+            any(name in scope for scope in self.enclosing)
 
 
 def _bound_names(target):
@@ -646,9 +756,34 @@ def _names_bound_in(stmt):
             names |= _bound_names(node.target)
         elif isinstance(node, ast.NamedExpr):
             names |= _bound_names(node.target)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)  # a def binds its name; its body is a scope of its own
+            continue
         if isinstance(node, ast.stmt):
             stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
     return names
+
+
+def _is_partial_import(node):
+    """`from functools import partial`: the one `from` import the subset reads."""
+    return isinstance(node, ast.ImportFrom) and node.module == 'functools' and node.level == 0 and \
+        [(a.name, a.asname) for a in node.names] == [('partial', None)]
+
+
+def _declared_in(body):
+    """The names a function body declares `global` and `nonlocal` (not in nested defs)."""
+    declared = {'global': set(), 'nonlocal': set()}
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.Global):
+            declared['global'].update(node.names)
+        elif isinstance(node, ast.Nonlocal):
+            declared['nonlocal'].update(node.names)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
+    return declared
 
 
 BOM = '\ufeff'

@@ -27,13 +27,15 @@ describe('validateProgram', () => {
     ['a keyword as a name', mainCalling({ kind: 'name', id: 'lambda' })],
     ['a dunder name', mainCalling({ kind: 'name', id: '__class__' })],
     ['a non-ASCII name', mainCalling({ kind: 'name', id: 'ｅｘｅｃ' })],
-    ['an unknown expression', mainCalling({ kind: 'lambda', body: { kind: 'none' } })],
+    ['an unknown expression', mainCalling({ kind: 'notAKind', body: { kind: 'none' } })],
     ['a call of an unknown function', mainCalling({ kind: 'call', func: 'exec', args: [], keywords: [] })],
     ['an asyncio function outside the list', mainCalling({ kind: 'asyncio', func: 'get_event_loop', args: [], keywords: [] })],
     ['a compare with too few comparators', mainCalling({ kind: 'compare', left: { kind: 'int', value: 1 }, ops: ['<', '<'], comparators: [{ kind: 'int', value: 2 }] })],
     ['an int beyond 2**53', mainCalling({ kind: 'int', value: 2 ** 60 })],
     ['a conversion !a', mainCalling({ kind: 'fstring', parts: [{ value: { kind: 'int', value: 1 }, conversion: 'a' }] })],
     ['a non-positive line', { functions: [], body: [{ kind: 'pass', line: 0 }] }],
+    ['a lambda whose body is not one return', mainCalling({ kind: 'lambda', def: { name: '<lambda>', isAsync: false, params: [], body: [] } })],
+    ['a nested def named like a module function', { functions: [{ name: 'f', isAsync: false, params: [], body: [{ kind: 'def', def: { name: 'f', isAsync: false, params: [], body: [] } }] }], body: [] }],
     ['a function defined twice', { functions: [{ name: 'f', isAsync: false, params: [], body: [] }, { name: 'f', isAsync: false, params: [], body: [] }], body: [] }],
   ])('refuses %s', (_what, value) => {
     expect(() => validateProgram(value as Program)).toThrow(IrInputError);

@@ -39,10 +39,14 @@ const EXPECTED: Record<string, string> = {
   'fstring-spec-attribute.py': '6:11: unsupported nested format spec',
   'fstring-spec-nested-call.py': '6:11: unsupported nested format spec',
   'getattr-builtins.py': '5:13: unsupported use of asyncio as a value',
-  'global-statement.py': '5:5: unsupported global statement',
+  'global-statement.py': '5:5: unsupported global name print shadows the builtin print (rename it)',
   'globals-builtins.py': '5:5: unsupported method .exec()',
   'import-os.py': '2:1: unsupported import of os',
-  'lambda-default-capture.py': '3:7: unsupported lambda',
+  'lambda-default-capture.py': '3:16: unsupported builtin exec',
+  'closure-cell-contents.py': '9:11: unsupported attribute .__closure__ (dunder attributes are outside the subset)',
+  'function-globals.py': '7:7: unsupported attribute .__globals__ (dunder attributes are outside the subset)',
+  'nonlocal-builtin.py': '5:5: unsupported nonlocal exec: no enclosing function binds it',
+  'lambda-builtin-value.py': '3:17: unsupported use of builtin print as a value',
   'mro-subclasses.py': '5:14: unsupported method .__subclasses__() (dunder attributes are outside the subset)',
   'nfkc-dunder-attribute.py': "6:14: syntax error: invalid character '＿' (U+FF3F)",
   'nfkc-exec.py': '5:5: unsupported call of exec',
@@ -163,6 +167,13 @@ describe('hostile IR (JSON from a corpus, a report, a library caller)', () => {
     ['a name that is JavaScript', main([print({ kind: 'name', id: `x; require('node:fs').writeFileSync('${join(dir, 'canary-ir')}', ''); x` })])],
     ['a function name that is JavaScript', { functions: [{ name: `f() {}; require('node:fs').writeFileSync('${join(dir, 'canary-ir')}', ''); function g`, isAsync: false, params: [], body: [] }], body: [] }],
     ['an unknown node kind', main([{ kind: 'exec', source: touch() } as unknown as Program['body'][number]])],
+    // Functions as values (issue 8 item 3): every name a def, lambda or declaration carries is an identifier.
+    ['a lambda named with code', main([print({ kind: 'lambda', def: { name: `<lambda>: ${touch()}`, isAsync: false, params: [], body: [{ kind: 'return', value: { kind: 'none' } }] } })])],
+    ['a nested def name that is JavaScript', main([{ kind: 'def', def: { name: `g() {}; require('node:fs').writeFileSync('${join(dir, 'canary-ir')}', ''); function h`, isAsync: false, params: [], body: [] } }])],
+    ['a *args name that is code', { functions: [{ name: 'main', isAsync: true, params: [], vararg: `a): ${touch()}; (b`, body: [] }], body: [] }],
+    ['a keyword-only parameter that is code', { functions: [{ name: 'main', isAsync: true, params: [], kwonly: [{ name: `k=${touch()}` }], body: [] }], body: [] }],
+    ['a global name that is code', main([{ kind: 'global', names: [`x; ${touch()}`] } as Program['body'][number]])],
+    ['a called value that is a builtin', main([{ kind: 'expr', expr: { kind: 'callValue', func: { kind: 'name', id: 'exec' }, args: [{ kind: 'str', value: touch() }], keywords: [] } }])],
   ];
 
   it('validateProgram refuses each, naming the field', () => {

@@ -1,0 +1,4 @@
+import asyncio
+
+make = lambda f=print: f
+make()("open('@CANARY@', 'w')")

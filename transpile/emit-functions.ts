@@ -1,0 +1,39 @@
+/**
+ * Pieces of the emitter for functions as values (issue 8 item 3) that need no emitter state:
+ * a function's signature as the runtime's `Signature` literal, and which module functions the
+ * program reads as values (each gets one `py.func` object, made right after its definition).
+ */
+import type { FunctionDef, Param, Program } from '../ir/program.ts';
+import { tsString } from './names.ts';
+
+/** `{ params: [...], vararg: 'args', kwonly: [...] }`, each default's code from `defaultCode` (evaluated where this literal is). */
+export function signatureCode(def: FunctionDef, defaultCode: (p: Param, index: number, kwonly: boolean) => string): string {
+  const spec = (p: Param, k: number, kwonly: boolean) =>
+    `{ name: ${tsString(p.name)}, hasDefault: ${p.default !== undefined}${p.default ? `, default: ${defaultCode(p, k, kwonly)}` : ''} }`;
+  const parts = [`params: [${def.params.map((p, k) => spec(p, k, false)).join(', ')}]`];
+  if (def.vararg !== undefined) parts.push(`vararg: ${tsString(def.vararg)}`);
+  if (def.kwonly && def.kwonly.length > 0) parts.push(`kwonly: [${def.kwonly.map((p, k) => spec(p, k, true)).join(', ')}]`);
+  return `{ ${parts.join(', ')} }`;
+}
+
+/** The TypeScript constant holding module function `tsName` as a value (`$` keeps it apart from every Python name and temporary). */
+export function functionValueName(tsName: string): string {
+  return `$fn$${tsName}`;
+}
+
+/** Names of `program.functions` read as values anywhere (`f = worker`, `run_all([a, b])`). */
+export function functionsUsedAsValues(program: Program): Set<string> {
+  const functions = new Set(program.functions.map((f) => f.name));
+  const used = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const n = node as { kind?: unknown; id?: unknown };
+    if (n.kind === 'name' && typeof n.id === 'string' && functions.has(n.id)) used.add(n.id);
+    // A target `{kind: 'name'}` never names a function (the validator refuses it), so any hit is a read.
+    Object.values(node).forEach(visit);
+  };
+  visit(program.functions);
+  visit(program.body);
+  return used;
+}
