@@ -108,6 +108,9 @@ export function repr(value: unknown, seen: Set<object> = new Set()): string {
     const args = value.args.map((arg) => repr(arg, seen));
     return `${typeName(value)}(${args.length === 1 ? args[0] : args.join(', ')})`;
   }
+  // dict, set, frozenset and the dict views (runtime/dict.ts, runtime/set.ts) print themselves.
+  const own = (value as { pyRepr?: unknown }).pyRepr;
+  if (typeof own === 'function') return String(own.call(value, seen, itemRepr));
   const custom = (value as { __repr__?: unknown }).__repr__;
   if (typeof custom === 'function') return String(custom.call(value));
   if (value instanceof PyIterator) return `<${value.typeName} object>`;
