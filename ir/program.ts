@@ -12,10 +12,13 @@
  *   calls name only members of the unions below (the importer refuses anything else).
  * - Python semantics throughout: `int` and `float` are distinct, `/` is true division,
  *   `and`/`or` return an operand, a function's locals are every name it assigns.
+ * - `slice` appears only as the `index` of a subscript; a `starred` target only as an element
+ *   of a tuple target, at most one per tuple; `delete` targets are subscripts; a `namedExpr`
+ *   binds a local of the enclosing function (also from inside a comprehension).
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
 
 export interface Program {
   header?: ProgramHeader;
@@ -65,7 +68,8 @@ export type Stmt =
   | WhileStmt
   | { kind: 'break'; line?: number }
   | { kind: 'continue'; line?: number }
-  | { kind: 'pass'; line?: number };
+  | { kind: 'pass'; line?: number }
+  | DeleteStmt;
 
 /** `line` (1-based, optional) is the source line when imported; printers may ignore it. */
 export interface ExprStmt { kind: 'expr'; expr: Expr; line?: number }
@@ -76,12 +80,16 @@ export interface ReturnStmt { kind: 'return'; value?: Expr; line?: number }
 export interface IfStmt { kind: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; line?: number }
 export interface ForStmt { kind: 'for'; target: Target; iter: Expr; body: Stmt[]; line?: number }
 export interface WhileStmt { kind: 'while'; test: Expr; body: Stmt[]; line?: number }
+/** `del d[k], xs[i], xs[a:b]`. */
+export interface DeleteStmt { kind: 'delete'; targets: Target[]; line?: number }
 
 /** What can be assigned to: `x`, `xs[i]`, `a, b` (tuple unpacking). */
 export type Target =
   | { kind: 'name'; id: string }
   | { kind: 'subscript'; value: Expr; index: Expr }
-  | { kind: 'tuple'; elts: Target[] };
+  | { kind: 'tuple'; elts: Target[] }
+  /** `*rest` inside a tuple target: a list of what the other targets leave. */
+  | { kind: 'starred'; target: Target };
 
 // ---------------------------------------------------------------------------- expressions
 
@@ -112,28 +120,44 @@ export type Expr =
   /** `asyncio.<func>(...)` */
   | { kind: 'asyncio'; func: AsyncioName; args: Expr[]; keywords: Keyword[] }
   /** `<object>.<method>(...)` on a list or a task. */
-  | { kind: 'method'; object: Expr; method: MethodName; args: Expr[]; keywords: Keyword[] };
+  | { kind: 'method'; object: Expr; method: MethodName; args: Expr[]; keywords: Keyword[] }
+  /** `{k: v, ...}` (`keys.length === values.length`). */
+  | { kind: 'dict'; keys: Expr[]; values: Expr[] }
+  /** `{a, b, *c}` (never empty: `set()` is a builtin call). */
+  | { kind: 'set'; elts: Expr[] }
+  | { kind: 'dictComp'; key: Expr; value: Expr; generators: Comprehension[] }
+  | { kind: 'setComp'; elt: Expr; generators: Comprehension[] }
+  /** `a:b:c` as a subscript's index; omitted parts are absent. */
+  | { kind: 'slice'; lower?: Expr; upper?: Expr; step?: Expr }
+  /** `(target := value)`. */
+  | { kind: 'namedExpr'; target: string; value: Expr };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
 /** A literal piece, or `{value!conversion:spec}`; `spec` is a static format spec such as `.2f` or `>5`. */
 export type FStringPart = string | { value: Expr; conversion?: 'r' | 's'; spec?: string };
 
-export type BinOpName = '+' | '-' | '*' | '/' | '//' | '%' | '**';
+export type BinOpName = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '|' | '&' | '^';
 export type UnaryOpName = '-' | '+' | 'not';
 export type CmpOpName = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'is' | 'is not';
 
 export const BUILTINS = [
   'print', 'len', 'range', 'str', 'repr', 'int', 'float', 'bool', 'abs', 'min', 'max', 'sum',
   'list', 'tuple', 'round', 'sorted', 'enumerate', 'zip',
+  'dict', 'set', 'frozenset',
 ] as const;
 export type BuiltinName = (typeof BUILTINS)[number];
 
 export const ASYNCIO_FUNCTIONS = ['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'] as const;
 export type AsyncioName = (typeof ASYNCIO_FUNCTIONS)[number];
 
-/** List methods, then Task methods. */
-export const METHODS = ['append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name'] as const;
+/** List methods, then Task methods, then dict and set methods. */
+export const METHODS = [
+  'append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name',
+  'keys', 'values', 'items', 'get', 'setdefault', 'update', 'clear', 'copy', 'popitem',
+  'add', 'discard', 'remove', 'union', 'intersection', 'difference', 'symmetric_difference',
+  'issubset', 'issuperset', 'isdisjoint', 'intersection_update', 'difference_update', 'symmetric_difference_update',
+] as const;
 export type MethodName = (typeof METHODS)[number];
 
 // ---------------------------------------------------------------------------- traces

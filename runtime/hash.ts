@@ -23,7 +23,6 @@ import { PyTuple, typeName, type PyValue } from './values.ts';
 
 const M64 = (1n << 64n) - 1n;
 const MODULUS = (1n << 61n) - 1n;
-const HASH_BITS = 61n;
 const HASH_INF = 314159n;
 
 /** A Py_hash_t (signed 64-bit) from an unsigned 64-bit pattern. */

@@ -4,7 +4,7 @@
  * Ports Objects/floatobject.c float_repr (via Python/pystrtod.c, mode 'r'),
  * Objects/unicodeobject.c unicode_repr, and the list/tuple/range/exception reprs.
  */
-import { BaseException } from './exceptions.ts';
+import { BaseException, KeyError } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, unbound } from './values.ts';
 import { pythonStringRepr } from '../ir/python-strings.ts';
 import { frames, recursionError, RECURSION_LIMIT } from './frames.ts';
@@ -139,6 +139,7 @@ export function objectAddress(obj: object): string {
 export function str(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value instanceof BaseException) {
+    if (value instanceof KeyError && value.args.length === 1) return repr(value.args[0]); // KeyError_str
     return value.args.length === 1 ? str(value.args[0]) : value.args.length === 0 ? '' : repr(new PyTuple(value.args as unknown[] as object[]));
   }
   return repr(value);
