@@ -34,7 +34,8 @@ export type SetDisplayMode = 'build' | 'constant' | 'frozenConstant';
  * - `build`: BUILD_SET adds each element in order (a starred one: SET_UPDATE);
  * - `constant`: more than two elements, all constants: the compiler folds them into a
  *   frozenset constant, then BUILD_SET 0 + SET_UPDATE merges that frozenset's table
- *   (set_merge), which can order the set differently from adding one by one;
+ *   (set_merge), which can order the set differently from adding one by one (and the
+ *   constant itself is rebuilt once by compile.c merge_consts_recursive);
  * - `frozenConstant`: an all-constant display iterated by `for`/a comprehension: the AST
  *   optimiser (fold_iter) makes it the frozenset constant itself.
  * `starred` lists the positions of `*x` elements.
@@ -45,8 +46,12 @@ export function setDisplayOf(make: (frozen: boolean) => PySet, mode: SetDisplayM
     items.forEach((item, k) => (starred.includes(k) ? s.updateFrom(item) : s.addKey(item)));
     return s;
   }
+  const folded = make(true);
+  for (const item of items) folded.addKey(item);
+  // The compiler's merge_consts_recursive rebuilds every frozenset constant from a tuple of
+  // its items in iteration order: a second table, which may order differently.
   const constant = make(true);
-  for (const item of items) constant.addKey(item);
+  for (const item of [...folded]) constant.addKey(item);
   if (mode === 'frozenConstant') return constant;
   const s = make(false);
   s.updateFrom(constant);

@@ -8,8 +8,9 @@ import type { SetDisplayMode } from '../runtime/containers.ts';
 
 /**
  * Whether CPython 3.11's AST optimiser (Python/ast_opt.c) turns `e` into a Constant: literals,
- * `-x`/`+x`/`not x` of one, tuples of them, and `+ - *` between numbers. Anything it might
- * not fold counts as not constant.
+ * `-x`/`+x`/`not x` of one, tuples of them, and arithmetic between numbers within the
+ * optimiser's limits (safe_multiply / safe_power: int results up to 128 bits; no division by
+ * zero). Anything it might not fold counts as not constant.
  */
 export function isFoldedConstant(e: Expr): boolean {
   switch (e.kind) {
@@ -24,7 +25,40 @@ export function isFoldedConstant(e: Expr): boolean {
     case 'tuple':
       return e.elts.every((x) => x.kind !== 'starred' && isFoldedConstant(x));
     case 'binOp':
-      return (e.op === '+' || e.op === '-' || e.op === '*') && isNumberConstant(e.left) && isNumberConstant(e.right);
+      return foldsBinOp(e.op, e.left, e.right);
+    default:
+      return false;
+  }
+}
+
+/** An int literal's value (`-5` too), else undefined. */
+function intLiteral(e: Expr): bigint | undefined {
+  if (e.kind === 'int') return BigInt(e.value);
+  if (e.kind === 'unaryOp' && e.op === '-' && e.operand.kind === 'int') return -BigInt(e.operand.value);
+  return undefined;
+}
+
+const MAX_INT_SIZE = 128n;
+const bits = (v: bigint): bigint => BigInt((v < 0n ? -v : v).toString(2).length) - (v === 0n ? 1n : 0n);
+
+function foldsBinOp(op: string, left: Expr, right: Expr): boolean {
+  if (!isNumberConstant(left) || !isNumberConstant(right)) return false;
+  const a = intLiteral(left);
+  const b = intLiteral(right);
+  switch (op) {
+    case '+':
+    case '-':
+      return true;
+    case '*':
+      if (a !== undefined && b !== undefined) return a === 0n || b === 0n || bits(a) + bits(b) <= MAX_INT_SIZE;
+      return left.kind !== 'binOp' && right.kind !== 'binOp';
+    case '**':
+      if (a !== undefined && b !== undefined) return b < 0n ? a !== 0n : a === 0n || b === 0n || bits(a) <= MAX_INT_SIZE / b;
+      return left.kind !== 'binOp' && right.kind !== 'binOp' && !(right.kind === 'unaryOp' && (left.kind === 'int' && left.value === 0));
+    case '/':
+    case '//':
+    case '%':
+      return right.kind !== 'binOp' && !((right.kind === 'int' || right.kind === 'float') && right.value === 0);
     default:
       return false;
   }
