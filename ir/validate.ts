@@ -202,6 +202,7 @@ class Validator {
         return;
       case 'subscript':
         this.expr(t.value, `${path}.value`);
+        if ((t.index as { kind?: unknown } | null)?.kind === 'slice') return this.expr({ kind: 'subscript', value: { kind: 'none' }, index: t.index }, `${path}`);
         return this.expr(t.index, `${path}.index`);
       case 'tuple': {
         const elts = this.array(t.elts, `${path}.elts`);

@@ -40,18 +40,22 @@ export type SetDisplayMode = 'build' | 'constant' | 'frozenConstant';
  *   optimiser (fold_iter) makes it the frozenset constant itself.
  * `starred` lists the positions of `*x` elements.
  */
-export function setDisplayOf(make: (frozen: boolean) => PySet, mode: SetDisplayMode, items: PyValue[], starred: number[] = []): PySet {
+export function setDisplayOf(make: (frozen: boolean) => PySet, mode: SetDisplayMode, items: PyValue[], starred: number[] = [], rebuilds = 1): PySet {
   if (mode === 'build') {
     const s = make(false);
     items.forEach((item, k) => (starred.includes(k) ? s.updateFrom(item) : s.addKey(item)));
     return s;
   }
-  const folded = make(true);
-  for (const item of items) folded.addKey(item);
-  // The compiler's merge_consts_recursive rebuilds every frozenset constant from a tuple of
-  // its items in iteration order: a second table, which may order differently.
-  const constant = make(true);
-  for (const item of [...folded]) constant.addKey(item);
+  let constant = make(true);
+  for (const item of items) constant.addKey(item);
+  // The compiler rebuilds a frozenset constant from a tuple of its items in iteration order
+  // (compile.c merge_consts_recursive; codeobject.c intern_string_constants when interning
+  // changed one of its strs): each rebuild is a new table, which may order differently.
+  for (let k = 0; k < rebuilds; k++) {
+    const rebuilt = make(true);
+    for (const item of [...constant]) rebuilt.addKey(item);
+    constant = rebuilt;
+  }
   if (mode === 'frozenConstant') return constant;
   const s = make(false);
   s.updateFrom(constant);
@@ -60,8 +64,8 @@ export function setDisplayOf(make: (frozen: boolean) => PySet, mode: SetDisplayM
 
 const makePySet = (frozen: boolean): PySet => new PySet(frozen);
 
-export function setDisplay(mode: SetDisplayMode, items: PyValue[], starred: number[] = []): PySet {
-  return setDisplayOf(makePySet, mode, items, starred);
+export function setDisplay(mode: SetDisplayMode, items: PyValue[], starred: number[] = [], rebuilds = 1): PySet {
+  return setDisplayOf(makePySet, mode, items, starred, rebuilds);
 }
 
 /** `set(iterable=())` (make_new_set). */
@@ -96,7 +100,7 @@ const makeOrderedSet = (frozen: boolean): PySet => new InsertionOrderedSet(froze
 
 /** The native profile's set constructors: insertion-ordered sets (a JS `Set`'s order). */
 export const nativeSets = {
-  setDisplay: (mode: SetDisplayMode, items: PyValue[], starred: number[] = []): PySet => setDisplayOf(makeOrderedSet, mode, items, starred),
+  setDisplay: (mode: SetDisplayMode, items: PyValue[], starred: number[] = [], rebuilds = 1): PySet => setDisplayOf(makeOrderedSet, mode, items, starred, rebuilds),
   set: (...args: PyValue[]): PySet => setOf(makeOrderedSet, 'set', args),
   frozenset: (...args: PyValue[]): PySet => setOf(makeOrderedSet, 'frozenset', args),
   emptySet: (): PySet => new InsertionOrderedSet(false),

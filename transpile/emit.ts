@@ -18,7 +18,7 @@ import { PORT_DIALECT } from './dialect-port.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
 import { Temps, templateText, tsString } from './names.ts';
-import { setDisplayMode } from './emit-containers.ts';
+import { frozensetRebuilds, setDisplayMode } from './emit-containers.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 
 export type { ImportPaths } from './dialect.ts';
@@ -504,7 +504,9 @@ class ProgramEmitter {
   private setDisplay(elts: Expr[], iterated: boolean, ctx: Context): string {
     const starred = elts.flatMap((x, k) => (x.kind === 'starred' ? [k] : []));
     const items = elts.map((x) => this.expr(x.kind === 'starred' ? x.value : x, ctx).code).join(', ');
-    return `py.setDisplay(${tsString(setDisplayMode(elts, iterated))}, [${items}]${starred.length > 0 ? `, [${starred.join(', ')}]` : ''})`;
+    const mode = setDisplayMode(elts, iterated);
+    const rebuilds = mode === 'build' ? '' : `, [], ${frozensetRebuilds(elts)}`;
+    return `py.setDisplay(${tsString(mode)}, [${items}]${starred.length > 0 ? `, [${starred.join(', ')}]` : rebuilds})`;
   }
 
   /** Elements of a list/tuple display or positional arguments; `*xs` spreads. */
@@ -699,8 +701,10 @@ class ProgramEmitter {
   private methodCall(object: Expr, method: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
     const obj = this.expr(object, ctx);
     const type = this.inference.typeOf({ kind: 'method', object, method: method as never, args, keywords }, ctx.scope);
-    const all = [...args, ...keywords.map((k) => k.value)];
-    const argCode = this.elements(all, ctx);
+    const all = [...args, ...(method === 'update' ? [] : keywords.map((k) => k.value))];
+    let argCode = this.elements(all, ctx);
+    // `d.update(a=1)`: keywords as one trailing plain object, as builtins take them.
+    if (method === 'update' && keywords.length > 0) argCode = [argCode, `{ ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }`].filter((x) => x).join(', ');
     if (obj.type.k === 'list' && (method === 'append' || method === 'pop')) {
       return out(`py.${method}(${[obj.code, argCode].filter((x) => x).join(', ')})`, type, P.call);
     }
