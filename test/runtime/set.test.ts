@@ -105,7 +105,8 @@ describe('set and frozenset: order, repr and operations as CPython 3.11', () => 
       },
     };
     const errors: DualCall = { py: 'lambda: (set().pop())', args: [], port: () => callMethod(py.set(), 'pop') };
-    const missing: DualCall = { py: "lambda: {1, 'a'}.remove('zz')", args: [], port: () => callMethod(py.setDisplay('build', [1n, 'a']), 'remove', 'zz') };
-    expect(await mismatches([big, errors, missing])).toEqual([]);
+    // KeyError's text (the key's repr) is checked against python3's traceback in test/transpile/containers.test.ts:
+    // this harness reads an exception from its repr, where `KeyError('zz')` would read as `zz`.
+    expect(await mismatches([big, errors])).toEqual([]);
   });
 });
