@@ -158,6 +158,13 @@ export const BUCKET_RULES: BucketRule[] = [
     },
   },
   {
+    name: 'set-iteration-order',
+    title: 'A set printed in another order',
+    description:
+      "CPython iterates a set in its hash table's slot order (hashes of ints, strs, tuples; probing; resizes); a JS Set iterates in insertion order. The same lines, except that a printed set (or what was built by iterating one) lists its items in another order.",
+    matches: (e) => sameLinesButSetOrder(e),
+  },
+  {
     name: 'outcome',
     title: 'Ends differently',
     description: 'Both print the same, but the program ends differently (an exception, a deadlock, a budget).',
@@ -220,6 +227,22 @@ function instantsAtDivergence(e: Evidence): [number, number] | undefined {
 function sameInstantInExpected(e: Evidence): boolean {
   const times = instantsAtDivergence(e);
   return times !== undefined && Math.abs(times[0] - times[1]) < 1e-3;
+}
+
+/** The same number of lines, and each line that differs holds a set's braces and the very same characters in another order. */
+function sameLinesButSetOrder(e: Evidence): boolean {
+  if (e.expected.length !== e.actual.length) return false;
+  const sortedChars = (text: string): string => [...text].sort().join('');
+  let differing = 0;
+  for (let i = 0; i < e.expected.length; i++) {
+    const [a, b] = [e.expected[i].text, e.actual[i].text];
+    if (a === b) continue;
+    differing++;
+    if (!a.includes('{') || sortedChars(a) !== sortedChars(b)) return false;
+  }
+  const [x, y] = [e.expectedRun.outcome, e.actualRun.outcome];
+  const sameEnd = x.kind === y.kind && (x.kind !== 'exception' || (y.kind === 'exception' && x.type === y.type));
+  return differing > 0 && sameEnd;
 }
 
 function exactTieInExpected(e: Evidence): boolean {

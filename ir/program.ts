@@ -16,6 +16,9 @@
  *   function body, a `lambda`'s def has exactly one `return` statement; `global`/`nonlocal`
  *   name variables, never parameters; `callValue` calls any expression (a variable, a
  *   subscript, a lambda); a name of `Program.functions` may be read as a value.
+ * - `slice` appears only as the `index` of a subscript; a `starred` target only as an element
+ *   of a tuple target, at most one per tuple; `delete` targets are subscripts; a `namedExpr`
+ *   binds a local of the enclosing function (also from inside a comprehension).
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
@@ -76,7 +79,8 @@ export type Stmt =
   | { kind: 'pass'; line?: number }
   | DefStmt
   | { kind: 'global'; names: string[]; line?: number }
-  | { kind: 'nonlocal'; names: string[]; line?: number };
+  | { kind: 'nonlocal'; names: string[]; line?: number }
+  | DeleteStmt;
 
 /** A `def`/`async def` nested in a function body: binds its name as a local of that function. */
 export interface DefStmt { kind: 'def'; def: FunctionDef; line?: number }
@@ -90,12 +94,16 @@ export interface ReturnStmt { kind: 'return'; value?: Expr; line?: number }
 export interface IfStmt { kind: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; line?: number }
 export interface ForStmt { kind: 'for'; target: Target; iter: Expr; body: Stmt[]; line?: number }
 export interface WhileStmt { kind: 'while'; test: Expr; body: Stmt[]; line?: number }
+/** `del d[k], xs[i], xs[a:b]`. */
+export interface DeleteStmt { kind: 'delete'; targets: Target[]; line?: number }
 
 /** What can be assigned to: `x`, `xs[i]`, `a, b` (tuple unpacking). */
 export type Target =
   | { kind: 'name'; id: string }
   | { kind: 'subscript'; value: Expr; index: Expr }
-  | { kind: 'tuple'; elts: Target[] };
+  | { kind: 'tuple'; elts: Target[] }
+  /** `*rest` inside a tuple target: a list of what the other targets leave. */
+  | { kind: 'starred'; target: Target };
 
 // ---------------------------------------------------------------------------- expressions
 
@@ -132,28 +140,44 @@ export type Expr =
   /** A call of any expression (`f(x)` where `f` is a variable, `callbacks[0](x)`). */
   | { kind: 'callValue'; func: Expr; args: Expr[]; keywords: Keyword[] }
   /** `functools.partial(func, *args, **keywords)` (the program imports functools, or partial from it). */
-  | { kind: 'partial'; func: Expr; args: Expr[]; keywords: Keyword[] };
+  | { kind: 'partial'; func: Expr; args: Expr[]; keywords: Keyword[] }
+  /** `{k: v, ...}` (`keys.length === values.length`). */
+  | { kind: 'dict'; keys: Expr[]; values: Expr[] }
+  /** `{a, b, *c}` (never empty: `set()` is a builtin call). */
+  | { kind: 'set'; elts: Expr[] }
+  | { kind: 'dictComp'; key: Expr; value: Expr; generators: Comprehension[] }
+  | { kind: 'setComp'; elt: Expr; generators: Comprehension[] }
+  /** `a:b:c` as a subscript's index; omitted parts are absent. */
+  | { kind: 'slice'; lower?: Expr; upper?: Expr; step?: Expr }
+  /** `(target := value)`. */
+  | { kind: 'namedExpr'; target: string; value: Expr };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
 /** A literal piece, or `{value!conversion:spec}`; `spec` is a static format spec such as `.2f` or `>5`. */
 export type FStringPart = string | { value: Expr; conversion?: 'r' | 's'; spec?: string };
 
-export type BinOpName = '+' | '-' | '*' | '/' | '//' | '%' | '**';
+export type BinOpName = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '|' | '&' | '^';
 export type UnaryOpName = '-' | '+' | 'not';
 export type CmpOpName = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'is' | 'is not';
 
 export const BUILTINS = [
   'print', 'len', 'range', 'str', 'repr', 'int', 'float', 'bool', 'abs', 'min', 'max', 'sum',
   'list', 'tuple', 'round', 'sorted', 'enumerate', 'zip',
+  'dict', 'set', 'frozenset',
 ] as const;
 export type BuiltinName = (typeof BUILTINS)[number];
 
 export const ASYNCIO_FUNCTIONS = ['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'] as const;
 export type AsyncioName = (typeof ASYNCIO_FUNCTIONS)[number];
 
-/** List methods, then Task methods. */
-export const METHODS = ['append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name'] as const;
+/** List methods, then Task methods, then dict and set methods. */
+export const METHODS = [
+  'append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name',
+  'keys', 'values', 'items', 'get', 'setdefault', 'update', 'clear', 'copy', 'popitem',
+  'add', 'discard', 'remove', 'union', 'intersection', 'difference', 'symmetric_difference',
+  'issubset', 'issuperset', 'isdisjoint', 'intersection_update', 'difference_update', 'symmetric_difference_update',
+] as const;
 export type MethodName = (typeof METHODS)[number];
 
 // ---------------------------------------------------------------------------- traces

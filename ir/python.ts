@@ -55,6 +55,10 @@ const BINOP_PREC: Record<string, Prec> = {
   '//': Prec.Term,
   '%': Prec.Term,
   '**': Prec.Power,
+  // Between Compare and Arith, weakest first (a right operand prints at `prec + 1`: extra parentheses, same tree).
+  '|': 5.25,
+  '^': 5.5,
+  '&': 5.75,
 };
 
 /** How strongly `e` binds when printed (a negative literal prints with a unary minus). */
@@ -192,7 +196,14 @@ function exprText(e: Expr, ctx: ExprContext): string {
     case 'ifExp':
       return `${expr(e.body, Prec.Or, ctx)} if ${expr(e.test, Prec.Or, ctx)} else ${expr(e.orelse, Prec.Test, ctx)}`;
     case 'subscript':
-      return `${expr(e.value, Prec.Postfix, ctx)}[${expr(e.index, Prec.Test, ctx)}]`;
+      return `${expr(e.value, Prec.Postfix, ctx)}[${index(e.index, ctx)}]`;
+    case 'dict':
+    case 'set':
+    case 'dictComp':
+    case 'setComp':
+    case 'slice':
+    case 'namedExpr':
+      return containerText(e, ctx);
     case 'listComp':
       return `[${expr(e.elt, Prec.Test, ctx)}${e.generators.map((g) => comprehension(g, ctx)).join('')}]`;
     case 'fstring':
@@ -235,6 +246,33 @@ function paramsText(f: FunctionDef): string {
   else if (f.kwonly && f.kwonly.length > 0) parts.push('*');
   for (const p of f.kwonly ?? []) parts.push(param(p));
   return parts.join(', ');
+}
+
+/** A subscript's index: `a:b:c` for a slice. */
+function index(e: Expr, ctx: ExprContext): string {
+  if (e.kind !== 'slice') return expr(e, Prec.Test, ctx);
+  const part = (x: Expr | undefined): string => (x === undefined ? '' : expr(x, Prec.Test, ctx));
+  return `${part(e.lower)}:${part(e.upper)}${e.step === undefined ? '' : `:${part(e.step)}`}`;
+}
+
+/** dict/set displays and comprehensions; a walrus always in parentheses (valid wherever an expression is). */
+function containerText(e: Expr, ctx: ExprContext): string {
+  switch (e.kind) {
+    case 'dict':
+      return `{${e.keys.map((k, i) => `${expr(k, Prec.Test, ctx)}: ${expr(e.values[i], Prec.Test, ctx)}`).join(', ')}}`;
+    case 'set':
+      return `{${e.elts.map((x) => displayElement(x, ctx)).join(', ')}}`;
+    case 'dictComp':
+      return `{${expr(e.key, Prec.Test, ctx)}: ${expr(e.value, Prec.Test, ctx)}${e.generators.map((g) => comprehension(g, ctx)).join('')}}`;
+    case 'setComp':
+      return `{${expr(e.elt, Prec.Test, ctx)}${e.generators.map((g) => comprehension(g, ctx)).join('')}}`;
+    case 'slice':
+      return index(e, ctx);
+    case 'namedExpr':
+      return `(${e.target} := ${expr(e.value, Prec.Test, ctx)})`;
+    default:
+      throw new Error(`printPython: ${e.kind} is not a container expression`);
+  }
 }
 
 /** An element of a list/tuple display: `*x` takes a `bitwise_or` operand there. */
@@ -348,10 +386,12 @@ function target(t: Target, ctx: ExprContext): string {
     case 'name':
       return t.id;
     case 'subscript':
-      return `${expr(t.value, Prec.Postfix, ctx)}[${expr(t.index, Prec.Test, ctx)}]`;
+      return `${expr(t.value, Prec.Postfix, ctx)}[${index(t.index, ctx)}]`;
     case 'tuple':
       if (t.elts.length === 1) return `(${target(t.elts[0], ctx)},)`;
       return `(${t.elts.map((x) => target(x, ctx)).join(', ')})`;
+    case 'starred':
+      return `*${target(t.target, ctx)}`;
   }
 }
 
@@ -429,6 +469,9 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
     case 'global':
     case 'nonlocal':
       out.emit(depth, `${s.kind} ${s.names.join(', ')}`);
+      return;
+    case 'delete':
+      out.emit(depth, `del ${s.targets.map((t) => target(t, TOP)).join(', ')}`);
       return;
   }
 }

@@ -51,7 +51,7 @@ export const PYTHON_BUILTIN_NAMES: ReadonlySet<string> = new Set([
   'staticmethod', 'str', 'sum', 'super', 'tuple', 'type', 'vars', 'zip',
 ]);
 
-const BIN_OPS = new Set(['+', '-', '*', '/', '//', '%', '**']);
+const BIN_OPS = new Set(['+', '-', '*', '/', '//', '%', '**', '|', '&', '^']);
 const UNARY_OPS = new Set(['-', '+', 'not']);
 const CMP_OPS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'is', 'is not']);
 const BUILTIN_SET: ReadonlySet<string> = new Set(BUILTINS);
@@ -221,6 +221,12 @@ class Validator {
           if (this.functions.has(n as string)) this.fail(`${path}.names[${i}]`, `declares the function ${String(n)}`);
         }
         return;
+      case 'delete':
+        for (const [i, t] of this.array(s.targets, `${path}.targets`).entries()) {
+          if (this.object(t, `${path}.targets[${i}]`).kind !== 'subscript') this.fail(`${path}.targets[${i}]`, 'expected a subscript');
+          this.target(t, `${path}.targets[${i}]`);
+        }
+        return;
       default:
         this.fail(`${path}.kind`, `unknown statement kind ${JSON.stringify(s.kind)}`);
     }
@@ -235,10 +241,17 @@ class Validator {
         return;
       case 'subscript':
         this.expr(t.value, `${path}.value`);
+        if ((t.index as { kind?: unknown } | null)?.kind === 'slice') return this.expr({ kind: 'subscript', value: { kind: 'none' }, index: t.index }, `${path}`);
         return this.expr(t.index, `${path}.index`);
-      case 'tuple':
-        for (const [i, e] of this.array(t.elts, `${path}.elts`).entries()) this.target(e, `${path}.elts[${i}]`);
+      case 'tuple': {
+        const elts = this.array(t.elts, `${path}.elts`);
+        for (const [i, e] of elts.entries()) {
+          const element = this.object(e, `${path}.elts[${i}]`);
+          this.target(element.kind === 'starred' ? element.target : e, `${path}.elts[${i}]`);
+        }
+        if (elts.filter((e) => (e as { kind?: unknown }).kind === 'starred').length > 1) this.fail(`${path}.elts`, 'two starred targets');
         return;
+      }
       default:
         this.fail(`${path}.kind`, `unknown target kind ${JSON.stringify(t.kind)}`);
     }
@@ -302,9 +315,28 @@ class Validator {
         return this.expr(e.orelse, `${path}.orelse`);
       case 'subscript':
         this.expr(e.value, `${path}.value`);
+        if ((e.index as { kind?: unknown } | null)?.kind === 'slice') {
+          const s = this.object(e.index, `${path}.index`);
+          for (const part of ['lower', 'upper', 'step']) if (s[part] !== undefined) this.expr(s[part], `${path}.index.${part}`);
+          return;
+        }
         return this.expr(e.index, `${path}.index`);
+      case 'dict':
+        if (this.array(e.keys, `${path}.keys`).length !== this.array(e.values, `${path}.values`).length) this.fail(`${path}.keys`, 'expected one value per key');
+        this.exprs(e.keys, `${path}.keys`);
+        return this.exprs(e.values, `${path}.values`);
+      case 'set':
+        if (this.array(e.elts, `${path}.elts`).length === 0) this.fail(`${path}.elts`, 'an empty set display');
+        return this.exprs(e.elts, `${path}.elts`);
+      case 'namedExpr':
+        this.ident(e.target, `${path}.target`);
+        if (this.functions.has(e.target as string)) this.fail(`${path}.target`, `assigns the function ${String(e.target)}`);
+        return this.expr(e.value, `${path}.value`);
+      case 'dictComp':
+      case 'setComp':
       case 'listComp':
-        this.expr(e.elt, `${path}.elt`);
+        if (e.kind === 'dictComp') this.expr(e.key, `${path}.key`);
+        this.expr(e.kind === 'dictComp' ? e.value : e.elt, `${path}.${e.kind === 'dictComp' ? 'value' : 'elt'}`);
         for (const [i, g] of this.array(e.generators, `${path}.generators`).entries()) {
           const generator = this.object(g, `${path}.generators[${i}]`);
           this.target(generator.target, `${path}.generators[${i}].target`);

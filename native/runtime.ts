@@ -9,6 +9,7 @@
 import { InvalidStateError } from '../port/exceptions.ts';
 import { TypeError } from '../runtime/exceptions.ts';
 import { print, py, typeName, type PyValue } from '../runtime/index.ts';
+import { nativeSets } from '../runtime/containers.ts';
 
 /** Where timers go and how tasks are numbered; one per `executeNative` run. */
 export interface NativeScheduler {
@@ -120,4 +121,7 @@ export interface NativeRuntime {
   py: typeof py;
 }
 
-export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py });
+/** Python values stay Python's, except that a set is a JS `Set`'s insertion order (native/README.md). */
+const nativePy: typeof py = Object.freeze({ ...py, ...nativeSets });
+
+export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy });

@@ -88,8 +88,13 @@ class Worker implements Executor {
     workerArgs: string[] = [],
     script = WORKER_SCRIPT,
   ) {
-    // -B: no bytecode cache written into the checkout (-I ignores PYTHONDONTWRITEBYTECODE).
-    this.process = execa(executable, ['-I', '-B', script, ...workerArgs], {
+    // -B: no bytecode cache written into the checkout. -I would ignore PYTHONHASHSEED, so its
+    // isolation is spelled out: -s (no user site), no PYTHON* variable but PYTHONHASHSEED=0 (the
+    // str hashes a set's order rests on are then fixed; runtime/hash.ts uses that key), and the
+    // worker leaves its own directory off sys.path as -P would.
+    this.process = execa(executable, ['-s', '-B', script, ...workerArgs], {
+      env: oracleEnv(),
+      extendEnv: false,
       stdin: 'pipe',
       stdout: 'pipe',
       stderr: 'pipe',
@@ -319,4 +324,12 @@ export class Oracle extends Dispatcher<Worker> {
       reject: () => {},
     });
   }
+}
+
+/** The oracle's environment: this process's, minus every PYTHON* variable, plus PYTHONHASHSEED=0. */
+export function oracleEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('PYTHON')) env[name] = value;
+  env.PYTHONHASHSEED = '0';
+  return env;
 }

@@ -13,6 +13,7 @@ import { chars, iter } from './sequences.ts';
 import { printedStrs, repr as reprOf, str as strOf } from './str.ts';
 import { check, checkPrintDepth } from './frames.ts';
 import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.ts';
+import { containerHooks } from './container-hooks.ts';
 
 /** Keyword arguments, as the transpiler passes them. */
 export type Kwargs = Record<string, PyValue>;
@@ -316,6 +317,8 @@ export function len(...args: PyValue[]): bigint {
   if (Array.isArray(x) || x instanceof PyTuple) return BigInt(x.length);
   if (x instanceof PyRange) return x.length;
   if (x instanceof Set) return BigInt(x.size);
+  const sized = containerHooks.len(x); // dict, set, views (containers.ts)
+  if (sized !== undefined) return sized;
   throw new TypeError(`object of type '${typeName(x)}' has no len()`);
 }
 

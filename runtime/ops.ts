@@ -12,6 +12,7 @@ import { printf } from './printf.ts';
 import { glibcPow } from './pow.ts';
 import { ratioToFloat } from './rational.ts';
 import { PyRange, PyTuple, typeName, unbound, type PyValue } from './values.ts';
+import { containerHooks } from './container-hooks.ts';
 
 // ---------------------------------------------------------------------------- numbers
 
@@ -98,6 +99,8 @@ export function sub(a: PyValue, b: PyValue): PyValue {
   if (i) return i[0] - i[1];
   const f = floats(a, b);
   if (f) return f[0] - f[1];
+  const difference = containerHooks.sub(a, b); // set - set (containers.ts)
+  if (difference !== undefined) return difference;
   throw unsupported('-', a, b);
 }
 
@@ -328,6 +331,8 @@ export function truthy(v: PyValue): boolean {
   if (v instanceof PyTuple) return v.length > 0;
   if (v instanceof PyRange) return v.length > 0n;
   if (v instanceof Set) return v.size > 0;
+  const sized = containerHooks.len(v); // dict, set, views (containers.ts)
+  if (sized !== undefined) return sized > 0n;
   return true;
 }
 
@@ -383,6 +388,8 @@ export function eq(a: PyValue, b: PyValue): boolean {
     if (n === 0n) return true;
     return a.start === b.start && (n === 1n || a.step === b.step);
   }
+  const same = containerHooks.eq(a, b); // dict, set (containers.ts)
+  if (same !== undefined) return same;
   return a === b;
 }
 
@@ -420,6 +427,8 @@ function order(a: PyValue, b: PyValue, op: Order): boolean {
     }
     return holds(xs.length - ys.length, op);
   }
+  const subset = containerHooks.order(a, b, op); // set inclusion (containers.ts)
+  if (subset !== undefined) return subset;
   throw new TypeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 
@@ -445,6 +454,8 @@ export function contains(container: PyValue, item: PyValue): boolean {
     return inside && (i - start) % step === 0n;
   }
   if (container instanceof Set) return container.has(item);
+  const found = containerHooks.contains(container, item); // dict, set, views (containers.ts)
+  if (found !== undefined) return found;
   if (container !== null && typeof container === 'object' && Symbol.iterator in container) {
     for (const x of container as Iterable<PyValue>) if (x === item || eq(x, item)) return true;
     return false;

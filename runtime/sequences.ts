@@ -8,10 +8,11 @@
  */
 import { AttributeError, IndexError, TypeError, ValueError } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.ts';
+import { containerHooks } from './container-hooks.ts';
 
 /** `iter(v)` as a JS iterable. Lists iterate live (items appended meanwhile are seen). */
 export function iter(v: PyValue): Iterable<PyValue> {
-  if (typeof v === 'string' || Array.isArray(v) || v instanceof PyTuple || v instanceof PyRange || v instanceof PyIterator || v instanceof Set) {
+  if (typeof v === 'string' || Array.isArray(v) || v instanceof PyTuple || v instanceof PyRange || v instanceof PyIterator || v instanceof Set || containerHooks.iterable(v)) {
     return v as Iterable<PyValue>;
   }
   throw new TypeError(`'${typeName(v)}' object is not iterable`);
@@ -37,6 +38,8 @@ function resolve(i: bigint, length: number): number | undefined {
 
 /** `v[i]`. */
 export function getitem(v: PyValue, i: PyValue): PyValue {
+  const hooked = containerHooks.getitem(v, i); // dict keys, slices (containers.ts)
+  if (hooked !== undefined) return hooked.value;
   if (Array.isArray(v)) {
     const k = resolve(index(i, 'list'), v.length);
     if (k === undefined) throw new IndexError('list index out of range');
@@ -65,6 +68,7 @@ export function getitem(v: PyValue, i: PyValue): PyValue {
 
 /** `v[i] = x`. */
 export function setitem(v: PyValue, i: PyValue, x: PyValue): void {
+  if (containerHooks.setitem(v, i, x)) return; // dict keys, list slices (containers.ts)
   if (Array.isArray(v)) {
     const k = resolve(index(i, 'list'), v.length);
     if (k === undefined) throw new IndexError('list assignment index out of range');
@@ -110,6 +114,8 @@ export function pop(list: PyValue[], i: PyValue = -1n): PyValue {
  * arrays, otherwise the object's own method (a port Task's `done`, `cancel`...).
  */
 export function callMethod(obj: PyValue, method: string, ...args: PyValue[]): PyValue {
+  const hooked = containerHooks.method(obj, method, args); // dict and set methods (containers.ts)
+  if (hooked !== undefined) return hooked.value;
   if (Array.isArray(obj)) {
     if (method === 'append') {
       if (args.length !== 1) throw new TypeError(`list.append() takes exactly one argument (${args.length} given)`);

@@ -4,7 +4,7 @@
  * Ports Objects/floatobject.c float_repr (via Python/pystrtod.c, mode 'r'),
  * Objects/unicodeobject.c unicode_repr, and the list/tuple/range/exception reprs.
  */
-import { BaseException } from './exceptions.ts';
+import { BaseException, KeyError } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, unbound } from './values.ts';
 import { pythonStringRepr } from '../ir/python-strings.ts';
 import { frames, recursionError, RECURSION_LIMIT } from './frames.ts';
@@ -108,6 +108,9 @@ export function repr(value: unknown, seen: Set<object> = new Set()): string {
     const args = value.args.map((arg) => repr(arg, seen));
     return `${typeName(value)}(${args.length === 1 ? args[0] : args.join(', ')})`;
   }
+  // dict, set, frozenset and the dict views (runtime/dict.ts, runtime/set.ts) print themselves.
+  const own = (value as { pyRepr?: unknown }).pyRepr;
+  if (typeof own === 'function') return String(own.call(value, seen, itemRepr));
   const custom = (value as { __repr__?: unknown }).__repr__;
   if (typeof custom === 'function') return String(custom.call(value));
   if (value instanceof PyIterator) return `<${value.typeName} object>`;
@@ -136,6 +139,7 @@ export function objectAddress(obj: object): string {
 export function str(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value instanceof BaseException) {
+    if (value instanceof KeyError && value.args.length === 1) return repr(value.args[0]); // KeyError_str
     return value.args.length === 1 ? str(value.args[0]) : value.args.length === 0 ? '' : repr(new PyTuple(value.args as unknown[] as object[]));
   }
   return repr(value);

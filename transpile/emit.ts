@@ -18,6 +18,7 @@ import { PORT_DIALECT } from './dialect-port.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
 import { Temps, templateText, tsString } from './names.ts';
+import { frozensetRebuilds, setDisplayMode } from './emit-containers.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 import { functionValueName, functionsUsedAsValues, signatureCode } from './emit-functions.ts';
 import { containsLambda, parameterNames } from './scopes.ts';
@@ -313,6 +314,12 @@ class ProgramEmitter {
         // Scoping only: the name already refers to the module's (or the enclosing function's) variable.
         w.writeLine(`// ${s.kind} ${s.names.join(', ')}`);
         return;
+      case 'delete':
+        for (const t of s.targets) {
+          if (t.kind !== 'subscript') throw new Error('del of a target that is not a subscript');
+          w.writeLine(`py.delitem(${this.expr(t.value, ctx).code}, ${this.expr(t.index, ctx).code});`);
+        }
+        return;
     }
   }
 
@@ -334,6 +341,7 @@ class ProgramEmitter {
       }
       return;
     }
+    if (target.kind === 'starred') throw new Error('a starred target outside a tuple');
     const names = target.elts.every((t) => t.kind === 'name');
     const literal = (value.kind === 'tuple' || value.kind === 'list') && value.elts.length === target.elts.length && !value.elts.some((x) => x.kind === 'starred');
     if (names && literal) {
@@ -347,6 +355,14 @@ class ProgramEmitter {
 
   /** Unpack `source` (code) into a tuple target. */
   private emitUnpack(w: CodeBlockWriter, target: Extract<Target, { kind: 'tuple' }>, source: string, ctx: Context): void {
+    const star = target.elts.findIndex((t) => t.kind === 'starred');
+    if (star >= 0) {
+      // `a, *rest, z = v`: the starred target gets a list of what the others leave.
+      const tmp = ctx.temps.fresh('PyValue[]');
+      w.writeLine(`${tmp} = py.unpackStar(${source}, ${star}, ${target.elts.length - star - 1});`);
+      target.elts.forEach((t, k) => this.emitStore(w, t.kind === 'starred' ? t.target : t, `${tmp}[${k}]`, ctx));
+      return;
+    }
     const unpack = `py.unpack(${source}, ${target.elts.length})`;
     if (target.elts.every((t) => t.kind === 'name')) {
       w.writeLine(`[${target.elts.map((t) => this.targetRef(t, ctx)).join(', ')}] = ${unpack};`);
@@ -362,7 +378,8 @@ class ProgramEmitter {
     if (target.kind === 'name') w.writeLine(`${this.nameRef(target.id, ctx)} = ${code};`);
     else if (target.kind === 'subscript') {
       w.writeLine(`py.setitem(${this.expr(target.value, ctx).code}, ${this.expr(target.index, ctx).code}, ${code});`);
-    } else this.emitUnpack(w, target, code, ctx);
+    } else if (target.kind === 'starred') this.emitStore(w, target.target, code, ctx);
+    else this.emitUnpack(w, target, code, ctx);
   }
 
   private targetRef(t: Target, ctx: Context): string {
@@ -407,6 +424,7 @@ class ProgramEmitter {
 
   /** Code for `for ... in e`: strings, lists and ranges iterate natively, the rest via py.iter. */
   private iterable(e: Expr, ctx: Context): string {
+    if (e.kind === 'set') return `py.iter(${this.setDisplay(e.elts, true, ctx)})`;
     const r = this.expr(e, ctx);
     if (r.type.k === 'str' || r.type.k === 'list' || r.type.k === 'range') return r.code;
     return `py.iter(${r.code})`;
@@ -493,6 +511,20 @@ class ProgramEmitter {
         return this.callValue(e.func, e.args, e.keywords, ctx);
       case 'partial':
         return this.callValue(e.func, e.args, e.keywords, ctx, 'py.partial');
+      case 'dict':
+        return out(`py.dictDisplay(${e.keys.flatMap((k, i) => [this.expr(k, ctx).code, this.expr(e.values[i], ctx).code]).join(', ')})`, T.any, P.call);
+      case 'set':
+        return out(this.setDisplay(e.elts, false, ctx), T.any, P.call);
+      case 'setComp':
+        return this.listComp(e.elt, e.generators, ctx, 'set');
+      case 'dictComp':
+        return this.listComp(e.value, e.generators, ctx, 'dict', e.key);
+      case 'slice': {
+        const part = (x: Expr | undefined): string => (x === undefined ? 'null' : this.expr(x, ctx).code);
+        return out(`py.slice(${part(e.lower)}, ${part(e.upper)}, ${part(e.step)})`, T.any, P.call);
+      }
+      case 'namedExpr':
+        return out(`(${this.nameRef(e.target, ctx)} = ${this.expr(e.value, ctx).code})`, this.typeOfName(e.target, ctx));
     }
   }
 
@@ -529,6 +561,15 @@ class ProgramEmitter {
     return out(`${runtime}(${callee}, [${positional}]${kw})`, T.any, P.call);
   }
 
+  /** `{a, b, *c}` built as CPython 3.11 compiles it (emit-containers.ts). */
+  private setDisplay(elts: Expr[], iterated: boolean, ctx: Context): string {
+    const starred = elts.flatMap((x, k) => (x.kind === 'starred' ? [k] : []));
+    const items = elts.map((x) => this.expr(x.kind === 'starred' ? x.value : x, ctx).code).join(', ');
+    const mode = setDisplayMode(elts, iterated);
+    const rebuilds = mode === 'build' ? '' : `, [], ${frozensetRebuilds(elts)}`;
+    return `py.setDisplay(${tsString(mode)}, [${items}]${starred.length > 0 ? `, [${starred.join(', ')}]` : rebuilds})`;
+  }
+
   /** Elements of a list/tuple display or positional arguments; `*xs` spreads. */
   private elements(elts: Expr[], ctx: Context): string {
     return elts.map((x) => (x.kind === 'starred' ? `...py.iter(${this.expr(x.value, ctx).code})` : this.expr(x, ctx).code)).join(', ');
@@ -542,7 +583,7 @@ class ProgramEmitter {
       return out(`${operand(a, prec)} ${op} ${operand(b, prec + 1)}`, a.type, prec);
     }
     if (op === '+' && both('str')) return out(`${operand(a, P.add)} + ${operand(b, P.add + 1)}`, T.str, P.add);
-    const fn = inPlace && op === '+' ? 'iadd' : OPS[op];
+    const fn = inPlace && IN_PLACE_OPS[op] ? IN_PLACE_OPS[op] : OPS[op];
     return typed(`py.${fn}(${a.code}, ${b.code})`, binOpType(op, a.type, b.type, right));
   }
 
@@ -589,18 +630,22 @@ class ProgramEmitter {
     return out(tests.map((t) => `(${t})`).join(' && '), T.bool, P.and);
   }
 
-  private listComp(elt: Expr, generators: Comprehension[], ctx: Context): Out {
+  /** A list comprehension, or (`collect`) a set or dict comprehension (`key` its key). */
+  private listComp(elt: Expr, generators: Comprehension[], ctx: Context, collect: 'list' | 'set' | 'dict' = 'list', key?: Expr): Out {
     const scope = this.inference.comprehensionScope({ kind: 'listComp', elt, generators }, ctx.scope);
     const inner: Context = { scope: ctx.scope, temps: new Temps(), awaits: 0 };
     const w = this.writer();
     const late = containsLambda(elt) || containsLambda(generators);
-    const result = inner.temps.fresh('PyValue[]');
-    w.writeLine(`${result} = [];`);
+    const resultType = collect === 'list' ? 'PyValue[]' : 'PyValue';
+    const result = inner.temps.fresh(collect === 'list' ? 'PyValue[]' : collect === 'set' ? 'ReturnType<typeof py.emptySet>' : 'ReturnType<typeof py.dict>');
+    w.writeLine(`${result} = ${collect === 'list' ? '[]' : collect === 'set' ? 'py.emptySet()' : 'py.dict()'};`);
     // Each generator's own scope: its target is bound for what follows it.
     const emitLevel = (level: number, levelScope: Scope): void => {
       if (level === generators.length) {
         inner.scope = scope;
-        w.writeLine(`${result}.push(${this.expr(elt, inner).code});`);
+        if (collect === 'list') w.writeLine(`${result}.push(${this.expr(elt, inner).code});`);
+        else if (collect === 'set') w.writeLine(`py.setAdd(${result}, ${this.expr(elt, inner).code});`);
+        else w.writeLine(`py.setitem(${result}, ${this.expr(key!, inner).code}, ${this.expr(elt, inner).code});`);
         return;
       }
       const gen = generators[level];
@@ -628,8 +673,9 @@ class ProgramEmitter {
       ? `{\n${nameDecls}${decls}py.enter();\ntry {\n${w.toString()}} finally {\npy.leave();\n}\n}`
       : `{\n${nameDecls}${decls}${w.toString()}}`;
     ctx.awaits += inner.awaits;
-    if (inner.awaits > 0) return out(`(await (async (): Promise<PyValue[]> => ${fnBody})())`, T.list);
-    return out(`((): PyValue[] => ${fnBody})()`, T.list, P.call);
+    const type = collect === 'list' ? T.list : T.any;
+    if (inner.awaits > 0) return out(`(await (async (): Promise<${resultType}> => ${fnBody})())`, type);
+    return out(`((): ${resultType} => ${fnBody})()`, type, P.call);
   }
 
   private emitComprehensionTarget(w: CodeBlockWriter, target: Target, item: string, ctx: Context): void {
@@ -724,8 +770,10 @@ class ProgramEmitter {
   private methodCall(object: Expr, method: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
     const obj = this.expr(object, ctx);
     const type = this.inference.typeOf({ kind: 'method', object, method: method as never, args, keywords }, ctx.scope);
-    const all = [...args, ...keywords.map((k) => k.value)];
-    const argCode = this.elements(all, ctx);
+    const all = [...args, ...(method === 'update' ? [] : keywords.map((k) => k.value))];
+    let argCode = this.elements(all, ctx);
+    // `d.update(a=1)`: keywords as one trailing plain object, as builtins take them.
+    if (method === 'update' && keywords.length > 0) argCode = [argCode, `{ ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }`].filter((x) => x).join(', ');
     if (obj.type.k === 'list' && (method === 'append' || method === 'pop')) {
       return out(`py.${method}(${[obj.code, argCode].filter((x) => x).join(', ')})`, type, P.call);
     }
@@ -738,7 +786,9 @@ class ProgramEmitter {
 
 // ---------------------------------------------------------------------------- helpers
 
-const OPS: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '**': 'pow' };
+const OPS: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'truediv', '//': 'floordiv', '%': 'mod', '**': 'pow', '|': 'bitor', '&': 'bitand', '^': 'bitxor' };
+/** Operators whose in-place form mutates a container (`xs += ys`, `s |= t`, `s -= t`). */
+const IN_PLACE_OPS: Record<string, string> = { '+': 'iadd', '-': 'isub', '|': 'ior', '&': 'iand', '^': 'ixor' };
 
 
 /** A runtime call returning PyValue, cast when the static type knows better (a value type: the same in every dialect). */

@@ -173,6 +173,14 @@ export class Inference {
         return this.asyncioType(e, scope);
       case 'method':
         return this.methodType(e, scope);
+      case 'namedExpr':
+        return this.typeOf(e.value, scope);
+      case 'dict':
+      case 'set':
+      case 'dictComp':
+      case 'setComp':
+      case 'slice':
+        return T.any;
     }
   }
 
@@ -339,6 +347,9 @@ export class Inference {
           this.visitNested(s.def, scope);
           this.assign({ kind: 'name', id: s.def.name }, T.any, scope); // a function object: `any` to inference
           break;
+        case 'delete':
+          for (const t of s.targets) this.assign(t, T.any, scope);
+          break;
       }
     }
   }
@@ -370,7 +381,10 @@ export class Inference {
             ? value.elts
             : undefined;
         target.elts.forEach((sub, k) => this.assign(sub, literal ? this.typeOf(literal[k], scope) : T.any, scope, literal?.[k]));
+        return;
       }
+      case 'starred':
+        this.assign(target.target, T.any, scope);
     }
   }
 
@@ -438,6 +452,27 @@ export class Inference {
         this.visitExpr(e.elt, inner);
         return;
       }
+      case 'setComp':
+      case 'dictComp': {
+        const inner = this.comprehensionScope(e, scope);
+        if (e.kind === 'dictComp') this.visitExpr(e.key, inner);
+        this.visitExpr(e.kind === 'dictComp' ? e.value : e.elt, inner);
+        return;
+      }
+      case 'dict':
+        for (const x of [...e.keys, ...e.values]) this.visitExpr(x, scope);
+        return;
+      case 'set':
+        for (const x of e.elts) this.visitExpr(x, scope);
+        return;
+      case 'slice':
+        for (const x of [e.lower, e.upper, e.step]) if (x) this.visitExpr(x, scope);
+        return;
+      case 'namedExpr':
+        this.visitExpr(e.value, scope);
+        // `(n := v)` binds in the enclosing function, also from inside a comprehension.
+        this.assign({ kind: 'name', id: e.target }, this.typeOf(e.value, scope), { ...scope, comprehensions: [] });
+        return;
       case 'fstring':
         for (const part of e.parts) if (typeof part !== 'string') this.visitExpr(part.value, scope);
         return;
@@ -500,7 +535,7 @@ export class Inference {
    * The scope inside a list comprehension: each `for` binds its targets (typed from its
    * iterable) for the later iterables, conditions and the element. Visits those parts.
    */
-  comprehensionScope(e: Extract<Expr, { kind: 'listComp' }>, scope: Scope): Scope {
+  comprehensionScope(e: Extract<Expr, { kind: 'listComp' | 'setComp' | 'dictComp' }>, scope: Scope): Scope {
     let inner = scope;
     for (const gen of e.generators) {
       this.visitExpr(gen.iter, inner);
@@ -519,6 +554,7 @@ export class Inference {
 function collectNames(t: Target, into: string[]): void {
   if (t.kind === 'name') into.push(t.id);
   else if (t.kind === 'tuple') for (const x of t.elts) collectNames(x, into);
+  else if (t.kind === 'starred') collectNames(t.target, into);
 }
 
 /** The result type of `a op b` (`right` lets `x ** 2` stay an int). */

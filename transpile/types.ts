@@ -115,12 +115,14 @@ export function targetNames(target: Target, into: string[] = []): string[] {
   if (target.kind === 'name') {
     if (!into.includes(target.id)) into.push(target.id);
   } else if (target.kind === 'tuple') for (const t of target.elts) targetNames(t, into);
+  else if (target.kind === 'starred') targetNames(target.target, into);
   return into;
 }
 
 /** Names assigned by these statements (not inside comprehensions, which have their own scope). */
 export function assignedNames(body: Stmt[], into: string[] = []): string[] {
   for (const s of body) {
+    walrusNames(s, into);
     switch (s.kind) {
       case 'assign':
       case 'augAssign':
@@ -143,6 +145,16 @@ export function assignedNames(body: Stmt[], into: string[] = []): string[] {
     }
   }
   return into;
+}
+
+/** Targets of `(n := ...)` anywhere in `node`: they bind in the enclosing function, comprehensions too. */
+function walrusNames(node: unknown, into: string[]): void {
+  if (Array.isArray(node)) for (const n of node) walrusNames(n, into);
+  else if (node !== null && typeof node === 'object') {
+    const e = node as { kind?: unknown; target?: unknown };
+    if (e.kind === 'namedExpr' && typeof e.target === 'string' && !into.includes(e.target)) into.push(e.target);
+    for (const v of Object.values(node)) walrusNames(v, into);
+  }
 }
 
 /** True when control can never run past the end of `body` (so no implicit `return None`). */

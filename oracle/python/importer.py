@@ -22,20 +22,26 @@ import builtins
 BUILTINS = frozenset([
     'print', 'len', 'range', 'str', 'repr', 'int', 'float', 'bool', 'abs', 'min', 'max', 'sum',
     'list', 'tuple', 'round', 'sorted', 'enumerate', 'zip',
+    'dict', 'set', 'frozenset',
 ])
 ASYNCIO_FUNCTIONS = frozenset(['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'])
-METHODS = frozenset(['append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name'])
+METHODS = frozenset(['append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name',
+                     'keys', 'values', 'items', 'get', 'setdefault', 'update', 'clear', 'copy',
+                     'popitem', 'add', 'discard', 'remove', 'union', 'intersection', 'difference',
+                     'symmetric_difference', 'issubset', 'issuperset', 'isdisjoint',
+                     'intersection_update', 'difference_update', 'symmetric_difference_update'])
 
 # Keyword arguments a call may pass (user functions take any keyword).
 BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse'}, 'enumerate': {'start'},
                     'sum': {'start'}, 'round': {'ndigits'}}
+# Builtins that take any keyword argument (`dict(a=1)`), and methods (`d.update(a=1)`).
+ANY_KEYWORDS = frozenset(['dict', '.update'])
 ASYNCIO_KEYWORDS = {'gather': {'return_exceptions'}, 'create_task': {'name'}, 'sleep': {'result'}}
 METHOD_KEYWORDS = {'cancel': {'msg'}}
 
 BIN_OPS = {ast.Add: '+', ast.Sub: '-', ast.Mult: '*', ast.Div: '/', ast.FloorDiv: '//',
-           ast.Mod: '%', ast.Pow: '**'}
-OTHER_BIN_OPS = {ast.MatMult: '@', ast.LShift: '<<', ast.RShift: '>>', ast.BitOr: '|',
-                 ast.BitXor: '^', ast.BitAnd: '&'}
+           ast.Mod: '%', ast.Pow: '**', ast.BitOr: '|', ast.BitAnd: '&', ast.BitXor: '^'}
+OTHER_BIN_OPS = {ast.MatMult: '@', ast.LShift: '<<', ast.RShift: '>>'}
 UNARY_OPS = {ast.USub: '-', ast.UAdd: '+', ast.Not: 'not'}
 CMP_OPS = {ast.Eq: '==', ast.NotEq: '!=', ast.Lt: '<', ast.LtE: '<=', ast.Gt: '>', ast.GtE: '>=',
            ast.In: 'in', ast.NotIn: 'not in', ast.Is: 'is', ast.IsNot: 'is not'}
@@ -75,6 +81,9 @@ ALLOWED_NODES = frozenset([
     ast.ImportFrom,  # only `from functools import partial` (see module())
     ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow,
     ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn, ast.Is, ast.IsNot,
+    # containers, slicing, walrus, del (issue 8 item 4)
+    ast.Dict, ast.Set, ast.DictComp, ast.SetComp, ast.Slice, ast.NamedExpr, ast.Delete, ast.Del,
+    ast.BitOr, ast.BitAnd, ast.BitXor,
 ])
 
 # Every name Python would find in builtins: a program may not bind one (a parameter `print`
@@ -178,6 +187,7 @@ class Importer:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     self.globals.update(_bound_names(target))
+            self.globals.update(_names_bound_in(node) if isinstance(node, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)) else ())
         for node in defs:
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Global):
@@ -452,6 +462,11 @@ class Importer:
                 self.refuse('else of while statement', node.orelse[0])
             return {'kind': 'while', 'test': self.expr(node.test), 'body': self.block(node.body),
                     'line': line}
+        if isinstance(node, ast.Delete):
+            for t in node.targets:
+                if not isinstance(t, ast.Subscript):
+                    self.refuse('del of %s (only del d[k] / del xs[i] / del xs[a:b])' % type(t).__name__.lower(), t)
+            return {'kind': 'delete', 'targets': [self.target(t) for t in node.targets], 'line': line}
         if isinstance(node, ast.Break):
             return {'kind': 'break', 'line': line}
         if isinstance(node, ast.Continue):
@@ -481,7 +496,13 @@ class Importer:
         if isinstance(node, ast.Subscript):
             return {'kind': 'subscript', 'value': self.expr(node.value), 'index': self.index(node)}
         if isinstance(node, (ast.Tuple, ast.List)):
-            return {'kind': 'tuple', 'elts': [self.target(e) for e in node.elts]}
+            elts = []
+            for e in node.elts:
+                if isinstance(e, ast.Starred):
+                    elts.append({'kind': 'starred', 'target': self.target(e.value)})
+                else:
+                    elts.append(self.target(e))
+            return {'kind': 'tuple', 'elts': elts}
         if isinstance(node, ast.Starred):
             self.refuse('starred assignment target', node)
         if isinstance(node, ast.Attribute):
@@ -528,6 +549,8 @@ class Importer:
             return {'kind': 'fstring', 'parts': self.fstring_parts(node)}
         if isinstance(node, ast.Await):
             return {'kind': 'await', 'value': self.expr(node.value)}
+        if isinstance(node, (ast.Dict, ast.Set, ast.DictComp, ast.SetComp, ast.NamedExpr)):
+            return self.container(node)
         if isinstance(node, ast.Call):
             return self.call(node)
         if isinstance(node, ast.Lambda):
@@ -581,9 +604,32 @@ class Importer:
         return name
 
     def index(self, subscript):
-        if isinstance(subscript.slice, ast.Slice):
-            self.refuse('slice', subscript.slice)
-        return self.expr(subscript.slice)
+        s = subscript.slice
+        if isinstance(s, ast.Slice):
+            part = {'kind': 'slice'}
+            for field, name in ((s.lower, 'lower'), (s.upper, 'upper'), (s.step, 'step')):
+                if field is not None:
+                    part[name] = self.expr(field)
+            return part
+        return self.expr(s)
+
+    def container(self, node):
+        """dict/set displays and comprehensions, and `(name := value)`."""
+        if isinstance(node, ast.Dict):
+            for key in node.keys:
+                if key is None:
+                    self.refuse('** unpacking in a dict display', node)
+            return {'kind': 'dict', 'keys': [self.expr(k) for k in node.keys],
+                    'values': [self.expr(v) for v in node.values]}
+        if isinstance(node, ast.Set):
+            return {'kind': 'set', 'elts': [self.element(e) for e in node.elts]}
+        if isinstance(node, ast.NamedExpr):
+            if not isinstance(node.target, ast.Name):
+                self.refuse('assignment expression target', node.target)
+            self.check_binding(node.target.id, node.target, 'assignment to')
+            value = self.expr(node.value)
+            return {'kind': 'namedExpr', 'target': node.target.id, 'value': value}
+        return self.list_comp(node)
 
     def list_comp(self, node):
         """Python gives a comprehension its own scope: its targets are visible in the element,
@@ -601,9 +647,16 @@ class Importer:
                 scope.update(_bound_names(gen.target))
                 generators.append({'target': target, 'iter': iterable,
                                    'ifs': [self.expr(c) for c in gen.ifs]})
-            elt = self.expr(node.elt)
+            if isinstance(node, ast.DictComp):
+                elt = (self.expr(node.key), self.expr(node.value))
+            else:
+                elt = self.expr(node.elt)
         finally:
             self.comprehension_scopes.pop()
+        if isinstance(node, ast.DictComp):
+            return {'kind': 'dictComp', 'key': elt[0], 'value': elt[1], 'generators': generators}
+        if isinstance(node, ast.SetComp):
+            return {'kind': 'setComp', 'elt': elt, 'generators': generators}
         return {'kind': 'listComp', 'elt': elt, 'generators': generators}
 
     def fstring_parts(self, node):
@@ -685,7 +738,7 @@ class Importer:
                 self.refuse('**arguments of %s%s' % (label, hint), kw)
             if _is_dunder(kw.arg):
                 self.refuse('keyword argument %s= (dunder names are outside the subset)' % kw.arg, kw)
-            if allowed is not None and kw.arg not in allowed:
+            if allowed is not None and kw.arg not in allowed and label not in ANY_KEYWORDS:
                 self.refuse('keyword argument %s= of %s' % (kw.arg, label), kw)
             keywords.append({'name': kw.arg, 'value': self.expr(kw.value)})
         if kind == 'call':
@@ -761,6 +814,10 @@ def _names_bound_in(stmt):
             continue
         if isinstance(node, ast.stmt):
             stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
+            for child in ast.iter_child_nodes(node):  # `(n := ...)` binds in the enclosing function
+                if isinstance(child, ast.expr):
+                    names |= {sub.target.id for sub in ast.walk(child)
+                              if isinstance(sub, ast.NamedExpr) and isinstance(sub.target, ast.Name)}
     return names
 
 

@@ -65,6 +65,14 @@ describe('bucket rules', () => {
     expect(classify(p, expected, actual)).toBe('wakeup-latency');
   });
 
+  it('set iteration order: the same lines but a printed set lists its items in another order', () => {
+    const p = program([print('x')], []);
+    expect(classify(p, run([["{10, 3, 'a'}", 0], ['done', 0]]), run([["{3, 'a', 10}", 0.001], ['done', 0.001]]))).toBe('set-iteration-order');
+    // Other characters, or no braces: not this cause.
+    expect(classify(p, run([['{10, 3}', 0]]), run([['{10, 4}', 0]]))).not.toBe('set-iteration-order');
+    expect(classify(p, run([['[10, 3]', 0]]), run([['[3, 10]', 0]]))).not.toBe('set-iteration-order');
+  });
+
   it('a task looks different from outside: the same line, another done()', () => {
     const done: Stmt = { kind: 'expr', expr: { kind: 'builtin', func: 'print', args: [str('main:1'), { kind: 'method', object: { kind: 'name', id: 't' }, method: 'done', args: [], keywords: [] }], keywords: [] } };
     const p = program([startsTask, done], [print('worker:0')]);

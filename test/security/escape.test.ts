@@ -66,7 +66,9 @@ const EXPECTED: Record<string, string> = {
   'try-except-traceback.py': '5:5: unsupported try statement',
   'undefined-name-builtins.py': '5:11: unsupported name __builtins__ (dunder names are outside the subset)',
   'vars-builtins.py': '5:9: unsupported call of vars',
-  'walrus.py': '5:11: unsupported assignment expression (:=)',
+  'walrus.py': '5:16: unsupported builtin exec',
+  'set-dunder-method.py': '6:5: unsupported method .__init__() (dunder attributes are outside the subset)',
+  'dict-walrus-builtin.py': '5:23: unsupported builtin eval',
 };
 
 let dir: string;
