@@ -12,10 +12,14 @@
  *   calls name only members of the unions below (the importer refuses anything else).
  * - Python semantics throughout: `int` and `float` are distinct, `/` is true division,
  *   `and`/`or` return an operand, a function's locals are every name it assigns.
+ * - Exceptions: an `except ... as e` name is a local of its
+ *   function (a global at module level); a bare `raise` occurs only inside an `except` handler;
+ *   exception classes are only the members of EXCEPTION_CLASSES (`excClass`/`excCall`), and
+ *   the only dunders a program reads are `type(x).__name__`, `e.__cause__`, `e.__context__`.
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
 
 export interface Program {
   header?: ProgramHeader;
@@ -65,7 +69,10 @@ export type Stmt =
   | WhileStmt
   | { kind: 'break'; line?: number }
   | { kind: 'continue'; line?: number }
-  | { kind: 'pass'; line?: number };
+  | { kind: 'pass'; line?: number }
+  | TryStmt
+  | RaiseStmt
+  | AssertStmt;
 
 /** `line` (1-based, optional) is the source line when imported; printers may ignore it. */
 export interface ExprStmt { kind: 'expr'; expr: Expr; line?: number }
@@ -76,6 +83,15 @@ export interface ReturnStmt { kind: 'return'; value?: Expr; line?: number }
 export interface IfStmt { kind: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; line?: number }
 export interface ForStmt { kind: 'for'; target: Target; iter: Expr; body: Stmt[]; line?: number }
 export interface WhileStmt { kind: 'while'; test: Expr; body: Stmt[]; line?: number }
+
+/** `try:` with `except` handlers (in order), `else:` (runs when the body raised nothing) and `finally:`; at least one handler or a finally. */
+export interface TryStmt { kind: 'try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[]; line?: number }
+/** `except <type> as <name>:`; no `type` is a bare `except:` (then no name), which must come last. */
+export interface ExceptHandler { type?: Expr; name?: string; body: Stmt[]; line?: number }
+/** `raise`, `raise exc`, `raise exc from cause` (`cause` may be `None`). No `exc` (bare): only inside a handler. */
+export interface RaiseStmt { kind: 'raise'; exc?: Expr; cause?: Expr; line?: number }
+/** `assert test` / `assert test, msg`. */
+export interface AssertStmt { kind: 'assert'; test: Expr; msg?: Expr; line?: number }
 
 /** What can be assigned to: `x`, `xs[i]`, `a, b` (tuple unpacking). */
 export type Target =
@@ -112,7 +128,17 @@ export type Expr =
   /** `asyncio.<func>(...)` */
   | { kind: 'asyncio'; func: AsyncioName; args: Expr[]; keywords: Keyword[] }
   /** `<object>.<method>(...)` on a list or a task. */
-  | { kind: 'method'; object: Expr; method: MethodName; args: Expr[]; keywords: Keyword[] };
+  | { kind: 'method'; object: Expr; method: MethodName; args: Expr[]; keywords: Keyword[] }
+  /** An exception class as a value: `ValueError`, `asyncio.CancelledError`. */
+  | { kind: 'excClass'; name: ExceptionClassName }
+  /** An exception class called: `ValueError('bad', 3)` (positional arguments only). */
+  | { kind: 'excCall'; name: ExceptionClassName; args: Expr[] }
+  /** `isinstance(value, types)`: `types` a class or a tuple of classes (checked when it runs). */
+  | { kind: 'isinstance'; value: Expr; types: Expr }
+  /** `type(value).__name__` (the only `__name__` a program reads). */
+  | { kind: 'typeName'; value: Expr }
+  /** `e.args`, `e.__cause__`, `e.__context__` of an exception. */
+  | { kind: 'excAttr'; object: Expr; attr: ExceptionAttr };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
@@ -135,6 +161,22 @@ export type AsyncioName = (typeof ASYNCIO_FUNCTIONS)[number];
 /** List methods, then Task methods. */
 export const METHODS = ['append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name'] as const;
 export type MethodName = (typeof METHODS)[number];
+
+/**
+ * The exception classes a program may name: the built-in hierarchy programs meet, then
+ * asyncio's (spelled as the program spells them). Ports Objects/exceptions.c and
+ * asyncio/exceptions.py (names only; runtime/exceptions.ts has the classes).
+ */
+export const EXCEPTION_CLASSES = [
+  'BaseException', 'Exception', 'ArithmeticError', 'ZeroDivisionError', 'OverflowError', 'LookupError',
+  'IndexError', 'KeyError', 'NameError', 'UnboundLocalError', 'TypeError', 'ValueError', 'AttributeError',
+  'RuntimeError', 'RecursionError', 'NotImplementedError', 'AssertionError', 'StopIteration',
+  'StopAsyncIteration', 'TimeoutError', 'KeyboardInterrupt',
+  'asyncio.CancelledError', 'asyncio.TimeoutError', 'asyncio.InvalidStateError',
+] as const;
+export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
+export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__'] as const;
+export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 
 // ---------------------------------------------------------------------------- traces
 

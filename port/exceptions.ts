@@ -5,7 +5,7 @@
  * so transpiled `except Exception` handlers (class checks, JS `catch` catches all) must
  * let it through.
  */
-import { BaseException, Exception, TimeoutError } from '../runtime/exceptions.ts';
+import { BaseException, Exception, TimeoutError, registerExceptionClass } from '../runtime/exceptions.ts';
 
 /** Ports exceptions.py CancelledError, 3.11: the operation has been cancelled. */
 export class CancelledError extends BaseException {}
@@ -19,3 +19,8 @@ export class InvalidStateError extends Exception {}
 
 /** Ports exceptions.py TimeoutError, 3.11: from 3.11 it *is* the builtin `TimeoutError`. */
 export { TimeoutError };
+
+// The names programs give asyncio's classes (ir/program.ts EXCEPTION_CLASSES), as their reprs spell them.
+registerExceptionClass('asyncio.CancelledError', CancelledError, 'asyncio.exceptions.CancelledError');
+registerExceptionClass('asyncio.InvalidStateError', InvalidStateError, 'asyncio.exceptions.InvalidStateError');
+registerExceptionClass('asyncio.TimeoutError', TimeoutError);

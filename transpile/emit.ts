@@ -18,6 +18,7 @@ import { PORT_DIALECT } from './dialect-port.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
 import { Temps, templateText, tsString } from './names.ts';
+import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, namesStopIteration, type ExceptionEmitter } from './emit-exceptions.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 
 export type { ImportPaths } from './dialect.ts';
@@ -35,6 +36,8 @@ interface Context {
   awaits: number;
   /** The body of an `async def`: its statements record their line when lines are tracked. */
   coroutine?: boolean;
+  /** The temporary holding the exception of the innermost `except` handler (emit-exceptions.ts). */
+  handled?: string;
 }
 
 /** What makes a Task object reachable by the program (and so its repr, with its coroutine's line). */
@@ -131,6 +134,16 @@ class ProgramEmitter {
   /** The profile's names and types (`tsName`/`tsType` for the port). */
   private readonly name: (pythonName: string) => string;
   private readonly type: (t: SType) => string;
+  /** `catch` bindings, and the emitter as emit-exceptions.ts sees it. */
+  private readonly catchNames = new CatchNames();
+  private readonly exceptions: ExceptionEmitter<Context> = {
+    expr: (e, ctx) => this.expr(e, ctx),
+    condition: (e, ctx) => this.condition(e, ctx),
+    body: (w, body, ctx) => this.emitBody(w, body, ctx),
+    nameRef: (id, ctx) => this.nameRef(id, ctx),
+  };
+  /** PEP 479: a program that names StopIteration gets it turned into RuntimeError at each coroutine's edge. */
+  private readonly stopIteration: boolean;
 
   constructor(
     private readonly program: Program,
@@ -141,6 +154,7 @@ class ProgramEmitter {
     this.inference = new Inference(program);
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
     this.lines = dialect.lineMarker && taskReprsReachOutput(program, this.inference) ? printPythonWithLines(program).lines : null;
+    this.stopIteration = namesStopIteration(program);
   }
 
   emit(imports: ImportPaths): string {
@@ -194,7 +208,8 @@ class ProgramEmitter {
     const params = def.params.map((p) => `${this.name(p.name)}: ${this.type(this.inference.varType(def.name, p.name))}`).join(', ');
     const result = this.type(this.inference.returnType(def.name));
     const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0, coroutine: def.isAsync };
-    const body = this.functionBody(fn, ctx);
+    let body = this.functionBody(fn, ctx);
+    if (def.isAsync && this.stopIteration) body = `try {\n${body}} catch ($stop) {\nthrow py.coroutineStopIteration($stop);\n}\n`;
     if (def.isAsync) {
       const line = this.lines?.get(def);
       const code = line === undefined ? undefined : `{ co_filename: ${tsString(pythonFilename(this.program))}, co_firstlineno: ${line} }`;
@@ -291,6 +306,15 @@ class ProgramEmitter {
         w.writeLine(`${s.kind};`);
         return;
       case 'pass':
+        return;
+      case 'try':
+        emitTry(w, s, ctx, this.exceptions, this.catchNames);
+        return;
+      case 'raise':
+        emitRaise(w, s, ctx, this.exceptions);
+        return;
+      case 'assert':
+        emitAssert(w, s, ctx, this.exceptions);
         return;
     }
   }
@@ -465,6 +489,12 @@ class ProgramEmitter {
         return this.asyncioCall(e.func, e.args, e.keywords, ctx);
       case 'method':
         return this.methodCall(e.object, e.method, e.args, e.keywords, ctx);
+      case 'excClass':
+      case 'excCall':
+      case 'isinstance':
+      case 'typeName':
+      case 'excAttr':
+        return exceptionExpr(e, ctx, this.exceptions, (args, c) => this.elements(args, c));
     }
   }
 
