@@ -11,6 +11,8 @@ import {
   AssertionError,
   AttributeError,
   BaseException,
+  NameError,
+  UnboundLocalError,
   RuntimeError,
   StopIteration,
   TypeError,
@@ -156,4 +158,11 @@ export function coroutineStopIteration(error: unknown): unknown {
   replacement.__context__ = error;
   replacement.contextDecided = true;
   return replacement;
+}
+
+/** A read of `name` (bound by `except ... as name`, unbound when its handler ended): the value, or CPython's error. */
+export function bound<T>(value: T, name: string, local: boolean): T {
+  if (value !== undefined) return value;
+  if (local) throw new UnboundLocalError(`cannot access local variable '${name}' where it is not associated with a value`);
+  throw new NameError(`name '${name}' is not defined`);
 }

@@ -9,4 +9,4 @@ export { bindArgs, nameError, raise, raiseTypeError, notCallable } from './calls
 export { format } from './format.ts';
 export { tuple as tup } from './values.ts';
 export { enter, leave } from './frames.ts';
-export { excClass, newExc, raiseExc, reraise, caught, excMatches, leaveHandler, isinstance, typeNameOf, excAttr, assertFail, coroutineStopIteration, NO_CAUSE } from './exception-ops.ts';
+export { excClass, newExc, raiseExc, reraise, caught, excMatches, leaveHandler, isinstance, typeNameOf, excAttr, assertFail, coroutineStopIteration, NO_CAUSE, bound } from './exception-ops.ts';

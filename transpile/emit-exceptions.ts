@@ -22,7 +22,7 @@
  * ```
  */
 import type CodeBlockWriter from 'code-block-writer';
-import type { Expr, RaiseStmt, AssertStmt, Stmt, TryStmt } from '../ir/program.ts';
+import type { Expr, Program, RaiseStmt, AssertStmt, Stmt, TryStmt } from '../ir/program.ts';
 import { P, out, type Out } from './dialect.ts';
 import type { Temps } from './names.ts';
 import { tsString } from './names.ts';
@@ -164,4 +164,28 @@ export function exceptionExpr<C extends ExceptionContext>(e: ExceptionExpr, ctx:
 /** Whether a program names StopIteration (only then can a coroutine raise it: PEP 479's wrapper is needed). */
 export function namesStopIteration(node: unknown): boolean {
   return JSON.stringify(node).includes('"name":"StopIteration"');
+}
+
+/** Every name an `except ... as name` binds anywhere in the program. */
+export function handlerNames(program: Program): Set<string> {
+  const names = new Set<string>();
+  const visit = (body: Stmt[]): void => {
+    for (const s of body) {
+      if (s.kind === 'try') {
+        for (const h of s.handlers) {
+          if (h.name !== undefined) names.add(h.name);
+          visit(h.body);
+        }
+        visit(s.body);
+        visit(s.orelse);
+        visit(s.finalbody);
+      } else if (s.kind === 'if') {
+        visit(s.body);
+        visit(s.orelse);
+      } else if (s.kind === 'for' || s.kind === 'while') visit(s.body);
+    }
+  };
+  for (const f of program.functions) visit(f.body);
+  visit(program.body);
+  return names;
 }

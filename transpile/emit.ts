@@ -18,7 +18,7 @@ import { PORT_DIALECT } from './dialect-port.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
 import { Temps, templateText, tsString } from './names.ts';
-import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, namesStopIteration, type ExceptionEmitter } from './emit-exceptions.ts';
+import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, handlerNames, namesStopIteration, type ExceptionEmitter } from './emit-exceptions.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 
 export type { ImportPaths } from './dialect.ts';
@@ -144,6 +144,8 @@ class ProgramEmitter {
   };
   /** PEP 479: a program that names StopIteration gets it turned into RuntimeError at each coroutine's edge. */
   private readonly stopIteration: boolean;
+  /** Names bound by `except ... as name`: unbound again after the handler, so reads are checked. */
+  private readonly handlerNames: ReadonlySet<string>;
 
   constructor(
     private readonly program: Program,
@@ -155,6 +157,7 @@ class ProgramEmitter {
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
     this.lines = dialect.lineMarker && taskReprsReachOutput(program, this.inference) ? printPythonWithLines(program).lines : null;
     this.stopIteration = namesStopIteration(program);
+    this.handlerNames = handlerNames(program);
   }
 
   emit(imports: ImportPaths): string {
@@ -427,6 +430,14 @@ class ProgramEmitter {
     return 'type' in r ? r.type : T.any;
   }
 
+  /** A read of a name an `except ... as` binds: CPython's UnboundLocalError/NameError when the handler ended. */
+  private boundName(id: string, ctx: Context): Out {
+    const r = this.inference.resolve(ctx.scope, id);
+    const ref = this.nameRef(id, ctx);
+    if (r.kind !== 'local' && r.kind !== 'global') return out(ref, this.typeOfName(id, ctx));
+    return out(`py.bound(${ref}, ${tsString(id)}, ${r.kind === 'local'})`, r.type, P.call);
+  }
+
   private nameRef(id: string, ctx: Context): string {
     const r = this.inference.resolve(ctx.scope, id);
     if (r.kind === 'undefined') return `py.nameError(${tsString(id)})`;
@@ -448,6 +459,7 @@ class ProgramEmitter {
       case 'none':
         return out('null', T.none);
       case 'name':
+        if (this.handlerNames.has(e.id)) return this.boundName(e.id, ctx);
         return out(this.nameRef(e.id, ctx), this.typeOfName(e.id, ctx));
       case 'list':
         return out(`[${this.elements(e.elts, ctx)}]`, T.list);
