@@ -24,5 +24,14 @@ export function programArbitrary(constraints?: ProgramConstraints): fc.Arbitrary
   if (resolved.swarmFeatures.length === 0) return fixed(resolved);
   // Swarm: first the program's own features (shrinking switches them off), then a program with them.
   const draws = Object.fromEntries(resolved.swarmFeatures.map((f) => [f, fc.boolean()])) as Record<keyof ProgramFeatures, fc.Arbitrary<boolean>>;
-  return fc.record(draws).chain((on) => fixed({ ...resolved, features: { ...resolved.features, ...on } }));
+  return fc.record(draws).chain((on) => fixed({ ...resolved, features: withRequirements({ ...resolved.features, ...on }, resolved.swarmFeatures) }));
+}
+
+/** Features that act on a task variable: drawn without `createTask`, they could never show. */
+const NEEDS_CREATE_TASK: ReadonlyArray<keyof ProgramFeatures> = ['awaitTask', 'taskMethods', 'cancel'];
+
+/** A drawn feature that needs another switches that one on too, unless the caller pinned it. */
+function withRequirements(features: ProgramFeatures, drawn: ReadonlyArray<keyof ProgramFeatures>): ProgramFeatures {
+  if (drawn.includes('createTask') && NEEDS_CREATE_TASK.some((f) => features[f])) return { ...features, createTask: true };
+  return features;
 }

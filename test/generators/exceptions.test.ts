@@ -54,12 +54,12 @@ describe('swarm testing (the default)', () => {
   it.each([
     ['seed 42', 42],
     ['random seed', randomSeed('swarm coverage')],
-  ])('a default run exercises every feature, each in between 5 %% and 80 %% of the programs (%s)', (_, seed) => {
+  ])('%s: a default run of 400 exercises every feature in at least 5 programs, none in more than 240', (_, seed) => {
     const programs = samplePrograms({ seed, count: 400 });
     const counts = featureCounts(programs);
     for (const [feature, n] of Object.entries(counts)) {
-      expect(n, feature).toBeGreaterThanOrEqual(20);
-      expect(n, feature).toBeLessThanOrEqual(320);
+      expect(n, feature).toBeGreaterThanOrEqual(5);
+      expect(n, feature).toBeLessThanOrEqual(240);
     }
     // Programs differ in which features they use: swarm's point.
     const subsets = new Set(programs.map(printPython).map((s) => Object.entries(SIGNS).filter(([, sign]) => sign.test(s)).map(([f]) => f).join(',')));
