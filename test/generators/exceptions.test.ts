@@ -103,7 +103,7 @@ describe('check on the port with the exception features on', () => {
     for (const error of errors) if (error !== null) expect(error).toMatch(/^(ValueError|RuntimeError): /);
     expect(errors.filter((e) => e !== null).length).toBeGreaterThan(5);
     const caught = runs.filter((r) => 'trace' in r.result && r.result.trace.some((t) => / (ValueError|RuntimeError) /.test(t.text))).length;
-    expect(caught).toBeGreaterThan(10);
+    expect(caught).toBeGreaterThan(5);
   }, 120_000);
 });
 
