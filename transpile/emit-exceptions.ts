@@ -33,6 +33,8 @@ export interface ExceptionContext {
   temps: Temps;
   /** The temporary holding the exception of the innermost `except` handler the code is in. */
   handled?: string;
+  /** Handler names certainly bound here (inside their own handler, no nested handler rebinding them). */
+  boundNames?: Set<string>;
 }
 
 /** What this file asks of the emitter, bound to nothing (the context is passed along). */
@@ -97,7 +99,12 @@ function emitHandlers<C extends ExceptionContext>(w: CodeBlockWriter, s: TryStmt
     const run = (): void => {
       if (handler.name !== undefined) w.writeLine(`${em.nameRef(handler.name, ctx)} = ${h};`);
       const saved = ctx.handled;
+      const savedBound = ctx.boundNames;
       ctx.handled = h;
+      // In its own handler the name is bound, unless a nested handler binds (and then unbinds) it.
+      if (handler.name !== undefined && !handlerNames({ functions: [], body: handler.body }).has(handler.name)) {
+        ctx.boundNames = new Set([...(savedBound ?? []), handler.name]);
+      }
       try {
         const x = names.fresh();
         w.write('try ').inlineBlock(() => em.body(w, handler.body, ctx));
@@ -107,6 +114,7 @@ function emitHandlers<C extends ExceptionContext>(w: CodeBlockWriter, s: TryStmt
         w.newLine();
       } finally {
         ctx.handled = saved;
+        ctx.boundNames = savedBound;
       }
     };
     if (handler.type === undefined) {

@@ -38,6 +38,8 @@ interface Context {
   coroutine?: boolean;
   /** The temporary holding the exception of the innermost `except` handler (emit-exceptions.ts). */
   handled?: string;
+  /** Handler names certainly bound here (emit-exceptions.ts). */
+  boundNames?: Set<string>;
 }
 
 /** What makes a Task object reachable by the program (and so its repr, with its coroutine's line). */
@@ -434,7 +436,7 @@ class ProgramEmitter {
   private boundName(id: string, ctx: Context): Out {
     const r = this.inference.resolve(ctx.scope, id);
     const ref = this.nameRef(id, ctx);
-    if (r.kind !== 'local' && r.kind !== 'global') return out(ref, this.typeOfName(id, ctx));
+    if ((r.kind !== 'local' && r.kind !== 'global') || ctx.boundNames?.has(id)) return out(ref, this.typeOfName(id, ctx));
     return out(`py.bound(${ref}, ${tsString(id)}, ${r.kind === 'local'})`, r.type, P.call);
   }
 

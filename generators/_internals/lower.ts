@@ -238,10 +238,12 @@ function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): 
       const body = s.body.flatMap((x) => lowerStatement(x, fn, { ...block, depth: block.depth + 1, inTry: true }));
       fn.tasks.length = tasksBefore; // assigned in the try body: maybe never, if something before raised
       const e = `e${index}`;
-      const handler: Stmt[] = [print(label, { kind: 'typeName', value: name(e) }, name(e))];
+      // Each print has its own label: the handler's, the else's and the finally's come after the body's.
+      const next = (): Expr => str(`${fn.name}:${fn.nextLabel++}`);
+      const handler: Stmt[] = [print(next(), { kind: 'typeName', value: name(e) }, name(e))];
       if (fn.chain && s.chain % 3 === 1) handler.push({ kind: 'raise', exc: excCall('RuntimeError', [label]), cause: name(e) });
-      const orelse = s.orelse ? [print(label, str('else'))] : [];
-      const finalbody = s.final && fn.finallyPrints ? [print(label, str('finally'))] : [];
+      const orelse = s.orelse ? [print(next())] : [];
+      const finalbody = s.final && fn.finallyPrints ? [print(next())] : [];
       return [{ kind: 'try', body, handlers: [{ type: HANDLER_TYPES[s.handler % HANDLER_TYPES.length], name: e, body: handler }], orelse, finalbody }];
     }
     case 'raise': {
@@ -267,7 +269,8 @@ function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): 
       }
       const v = `v${index}`;
       const e = `e${index}`;
-      const handler = [print(label, builtin('repr', name(e)), builtin('repr', { kind: 'excAttr', object: name(e), attr: '__cause__' }))];
+      const handlerLabel = str(`${fn.name}:${fn.nextLabel++}`);
+      const handler = [print(handlerLabel, builtin('repr', name(e)), builtin('repr', { kind: 'excAttr', object: name(e), attr: '__cause__' }))];
       return [{
         kind: 'try',
         body: [assign(v, awaitOf(awaited)), print(label, name(v))],

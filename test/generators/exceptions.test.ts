@@ -12,6 +12,7 @@ import { printPython } from '../../ir/python.ts';
 import { check } from '../../lib/index.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 import { runTwiceOnOracle } from './_support/cpython.ts';
+import { expectMeaningfulUniqueLabels } from './_support/programs.ts';
 
 const EXCEPTIONS_ON: ProgramConstraints = { features: { tryExcept: true, raiseInTask: true, exceptionAcrossAwait: true } };
 
@@ -73,6 +74,11 @@ describe('swarm testing (the default)', () => {
     const drawn = featureCounts(samplePrograms({ seed: 42, count: 200 }));
     const on = featureCounts(samplePrograms({ seed: 42, count: 200, constraints: { features: { tryExcept: true } } }));
     expect(on.tryExcept).toBeGreaterThan(drawn.tryExcept);
+  });
+
+  it('every print keeps its own label, handlers, else and finally included (seed 42, exceptions on, and swarm)', () => {
+    expectMeaningfulUniqueLabels(samplePrograms({ seed: 42, count: 300, constraints: EXCEPTIONS_ON }));
+    expectMeaningfulUniqueLabels(samplePrograms({ seed: 42, count: 300 }));
   });
 
   it('swarm: false gives every program the default features', () => {
