@@ -165,6 +165,20 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => sameLinesButSetOrder(e),
   },
   {
+    name: 'unawaited-rejection',
+    title: 'An exception from code nobody awaited',
+    description:
+      "A coroutine that was never awaited, or a task nobody awaited, raised. In Python the coroutine never ran, and a task keeps its exception until someone asks for it (the loop only logs 'Task exception was never retrieved'). A JS async function runs at once when called, and its rejected promise, which nobody handles, ends the program.",
+    matches: (e) => {
+      const got = e.actualRun.outcome;
+      const wanted = e.expectedRun.outcome;
+      if (got.kind !== 'exception' || (wanted.kind === 'exception' && wanted.message === got.message)) return false;
+      // A generated raise carries its label ('worker1:2', ...): the function that raised.
+      const owner = /'(\w+):\d+'/.exec(got.message)?.[1];
+      return owner !== undefined && (e.facts.unawaitedCoroutines.has(owner) || e.facts.runInTasks.has(owner));
+    },
+  },
+  {
     name: 'outcome',
     title: 'Ends differently',
     description: 'Both print the same, but the program ends differently (an exception, a deadlock, a budget).',

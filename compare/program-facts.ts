@@ -100,6 +100,23 @@ function walkStatements(body: Stmt[], fn: FunctionDef | undefined, facts: Progra
         walkExpr(stmt.test, fn, facts);
         walkStatements(stmt.body, fn, facts);
         break;
+      case 'try':
+        walkStatements(stmt.body, fn, facts);
+        for (const handler of stmt.handlers) {
+          if (handler.type) walkExpr(handler.type, fn, facts);
+          walkStatements(handler.body, fn, facts);
+        }
+        walkStatements(stmt.orelse, fn, facts);
+        walkStatements(stmt.finalbody, fn, facts);
+        break;
+      case 'raise':
+        if (stmt.exc) walkExpr(stmt.exc, fn, facts);
+        if (stmt.cause) walkExpr(stmt.cause, fn, facts);
+        break;
+      case 'assert':
+        walkExpr(stmt.test, fn, facts);
+        if (stmt.msg) walkExpr(stmt.msg, fn, facts);
+        break;
       default:
         break;
     }
@@ -166,6 +183,14 @@ function childExprs(expr: Expr): Expr[] {
       return [...expr.args, ...expr.keywords.map((k) => k.value)];
     case 'method':
       return [expr.object, ...expr.args, ...expr.keywords.map((k) => k.value)];
+    case 'excCall':
+      return expr.args;
+    case 'isinstance':
+      return [expr.value, expr.types];
+    case 'typeName':
+      return [expr.value];
+    case 'excAttr':
+      return [expr.object];
     default:
       return [];
   }

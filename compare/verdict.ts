@@ -10,7 +10,7 @@
  * machine being too slow (after one retry with a larger budget, compare/sides.ts and
  * compare/isolated.ts).
  */
-import type { RunResult } from '../ir/program.ts';
+import type { Outcome, RunResult } from '../ir/program.ts';
 import { compareRuns, type Comparison, type CompareOptions } from './traces.ts';
 
 export const VERDICTS = ['same', 'differs', 'oracleCrash', 'portCrash', 'timeout', 'generatorBug'] as const;
@@ -73,10 +73,20 @@ export function judge(expected: SideResult, actual: SideResult, options: Compare
   if (isFailure(expected)) return { verdict: expected.rejected ? 'generatorBug' : 'oracleCrash' };
   if (isWallclock(expected) || isWallclock(actual)) return { verdict: 'timeout' };
   if (expected.outcome.kind === 'crash') return { verdict: 'oracleCrash' };
-  if (expected.outcome.kind !== 'ok' && expected.outcome.kind !== 'budget') return { verdict: 'generatorBug' };
+  if (expected.outcome.kind !== 'ok' && expected.outcome.kind !== 'budget' && !raisedOnPurpose(expected.outcome)) return { verdict: 'generatorBug' };
   if (isFailure(actual)) return { verdict: 'portCrash' };
   const comparison = compareRuns(expected, actual, options);
   return { verdict: comparison.same ? 'same' : 'differs', comparison };
+}
+
+/**
+ * The exceptions generated programs raise on purpose (features raiseInTask and
+ * exceptionAcrossAwait, generators/_internals/lower.ts): one escaping `asyncio.run` is an
+ * outcome to compare. Any other exception means the generator wrote a wrong program.
+ */
+const GENERATED_EXCEPTIONS: ReadonlySet<string> = new Set(['ValueError', 'RuntimeError']);
+function raisedOnPurpose(outcome: Outcome): boolean {
+  return outcome.kind === 'exception' && GENERATED_EXCEPTIONS.has(outcome.type);
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * `programArbitrary`: random asyncio programs in the core tutorial vocabulary.
  */
-import type fc from 'fast-check';
+import fc from 'fast-check';
 import type { Program } from '../ir/program.ts';
-import type { ProgramConstraints } from './_internals/constraints.ts';
+import type { ProgramConstraints, ProgramFeatures, ResolvedConstraints } from './_internals/constraints.ts';
 import { resolveConstraints } from './_internals/constraints.ts';
 import { lowerProgram } from './_internals/lower.ts';
 import { programSkeletonArbitrary } from './_internals/skeleton.ts';
@@ -20,5 +20,18 @@ import { programSkeletonArbitrary } from './_internals/skeleton.ts';
  */
 export function programArbitrary(constraints?: ProgramConstraints): fc.Arbitrary<Program> {
   const resolved = resolveConstraints(constraints, 'programArbitrary');
-  return programSkeletonArbitrary(resolved).map((skeleton) => lowerProgram(skeleton, resolved));
+  const fixed = (c: ResolvedConstraints): fc.Arbitrary<Program> => programSkeletonArbitrary(c).map((skeleton) => lowerProgram(skeleton, c));
+  if (resolved.swarmFeatures.length === 0) return fixed(resolved);
+  // Swarm: first the program's own features (shrinking switches them off), then a program with them.
+  const draws = Object.fromEntries(resolved.swarmFeatures.map((f) => [f, fc.boolean()])) as Record<keyof ProgramFeatures, fc.Arbitrary<boolean>>;
+  return fc.record(draws).chain((on) => fixed({ ...resolved, features: withRequirements({ ...resolved.features, ...on }, resolved.swarmFeatures) }));
+}
+
+/** Features that act on a task variable: drawn without `createTask`, they could never show. */
+const NEEDS_CREATE_TASK: ReadonlyArray<keyof ProgramFeatures> = ['awaitTask', 'taskMethods', 'cancel'];
+
+/** A drawn feature that needs another switches that one on too, unless the caller pinned it. */
+function withRequirements(features: ProgramFeatures, drawn: ReadonlyArray<keyof ProgramFeatures>): ProgramFeatures {
+  if (drawn.includes('createTask') && NEEDS_CREATE_TASK.some((f) => features[f])) return { ...features, createTask: true };
+  return features;
 }

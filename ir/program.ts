@@ -19,6 +19,10 @@
  * - `slice` appears only as the `index` of a subscript; a `starred` target only as an element
  *   of a tuple target, at most one per tuple; `delete` targets are subscripts; a `namedExpr`
  *   binds a local of the enclosing function (also from inside a comprehension).
+ * - Exceptions: an `except ... as e` name is a local of its
+ *   function (a global at module level); a bare `raise` occurs only inside an `except` handler;
+ *   exception classes are only the members of EXCEPTION_CLASSES (`excClass`/`excCall`), and
+ *   the only dunders a program reads are `type(x).__name__`, `e.__cause__`, `e.__context__`.
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
@@ -80,7 +84,10 @@ export type Stmt =
   | DefStmt
   | { kind: 'global'; names: string[]; line?: number }
   | { kind: 'nonlocal'; names: string[]; line?: number }
-  | DeleteStmt;
+  | DeleteStmt
+  | TryStmt
+  | RaiseStmt
+  | AssertStmt;
 
 /** A `def`/`async def` nested in a function body: binds its name as a local of that function. */
 export interface DefStmt { kind: 'def'; def: FunctionDef; line?: number }
@@ -96,6 +103,15 @@ export interface ForStmt { kind: 'for'; target: Target; iter: Expr; body: Stmt[]
 export interface WhileStmt { kind: 'while'; test: Expr; body: Stmt[]; line?: number }
 /** `del d[k], xs[i], xs[a:b]`. */
 export interface DeleteStmt { kind: 'delete'; targets: Target[]; line?: number }
+
+/** `try:` with `except` handlers (in order), `else:` (runs when the body raised nothing) and `finally:`; at least one handler or a finally. */
+export interface TryStmt { kind: 'try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[]; line?: number }
+/** `except <type> as <name>:`; no `type` is a bare `except:` (then no name), which must come last. */
+export interface ExceptHandler { type?: Expr; name?: string; body: Stmt[]; line?: number }
+/** `raise`, `raise exc`, `raise exc from cause` (`cause` may be `None`). No `exc` (bare): only inside a handler. */
+export interface RaiseStmt { kind: 'raise'; exc?: Expr; cause?: Expr; line?: number }
+/** `assert test` / `assert test, msg`. */
+export interface AssertStmt { kind: 'assert'; test: Expr; msg?: Expr; line?: number }
 
 /** What can be assigned to: `x`, `xs[i]`, `a, b` (tuple unpacking). */
 export type Target =
@@ -150,7 +166,17 @@ export type Expr =
   /** `a:b:c` as a subscript's index; omitted parts are absent. */
   | { kind: 'slice'; lower?: Expr; upper?: Expr; step?: Expr }
   /** `(target := value)`. */
-  | { kind: 'namedExpr'; target: string; value: Expr };
+  | { kind: 'namedExpr'; target: string; value: Expr }
+  /** An exception class as a value: `ValueError`, `asyncio.CancelledError`. */
+  | { kind: 'excClass'; name: ExceptionClassName }
+  /** An exception class called: `ValueError('bad', 3)` (positional arguments only). */
+  | { kind: 'excCall'; name: ExceptionClassName; args: Expr[] }
+  /** `isinstance(value, types)`: `types` a class or a tuple of classes (checked when it runs). */
+  | { kind: 'isinstance'; value: Expr; types: Expr }
+  /** `type(value).__name__` (the only `__name__` a program reads). */
+  | { kind: 'typeName'; value: Expr }
+  /** `e.args`, `e.__cause__`, `e.__context__` of an exception. */
+  | { kind: 'excAttr'; object: Expr; attr: ExceptionAttr };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
@@ -179,6 +205,22 @@ export const METHODS = [
   'issubset', 'issuperset', 'isdisjoint', 'intersection_update', 'difference_update', 'symmetric_difference_update',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
+
+/**
+ * The exception classes a program may name: the built-in hierarchy programs meet, then
+ * asyncio's (spelled as the program spells them). Ports Objects/exceptions.c and
+ * asyncio/exceptions.py (names only; runtime/exceptions.ts has the classes).
+ */
+export const EXCEPTION_CLASSES = [
+  'BaseException', 'Exception', 'ArithmeticError', 'ZeroDivisionError', 'OverflowError', 'LookupError',
+  'IndexError', 'KeyError', 'NameError', 'UnboundLocalError', 'TypeError', 'ValueError', 'AttributeError',
+  'RuntimeError', 'RecursionError', 'NotImplementedError', 'AssertionError', 'StopIteration',
+  'StopAsyncIteration', 'TimeoutError', 'KeyboardInterrupt',
+  'asyncio.CancelledError', 'asyncio.TimeoutError', 'asyncio.InvalidStateError',
+] as const;
+export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
+export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__'] as const;
+export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 
 // ---------------------------------------------------------------------------- traces
 

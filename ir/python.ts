@@ -86,6 +86,11 @@ function precedenceOf(e: Expr): Prec {
     case 'builtin':
     case 'asyncio':
     case 'method':
+    case 'excClass':
+    case 'excCall':
+    case 'isinstance':
+    case 'typeName':
+    case 'excAttr':
       return Prec.Postfix;
     case 'starred':
       // Only valid in argument / display positions, which print it without checking.
@@ -235,6 +240,18 @@ function exprText(e: Expr, ctx: ExprContext): string {
       return `${expr(e.func, Prec.Postfix, ctx)}(${callArgs(e.args, e.keywords, ctx)})`;
     case 'partial':
       return `functools.partial(${callArgs([e.func, ...e.args], e.keywords, ctx)})`;
+    case 'excClass':
+      return e.name;
+    case 'excCall':
+      return `${e.name}(${callArgs(e.args, [], ctx)})`;
+    case 'isinstance':
+      return `isinstance(${expr(e.value, Prec.Test, ctx)}, ${expr(e.types, Prec.Test, ctx)})`;
+    case 'typeName':
+      return `type(${expr(e.value, Prec.Test, ctx)}).__name__`;
+    case 'excAttr': {
+      const object = e.object.kind === 'int' && e.object.value >= 0 ? `(${exprText(e.object, ctx)})` : expr(e.object, Prec.Postfix, ctx);
+      return `${object}.${e.attr}`;
+    }
   }
 }
 
@@ -411,7 +428,7 @@ class LineWriter {
    * Pads with blank lines so that `node` starts on its source line. A line already taken
    * (two statements shared a source line, `a = 1; b = 2`) prints on the next free one.
    */
-  moveTo(node: Stmt | FunctionDef): void {
+  moveTo(node: { line?: number }): void {
     if (!this.keepSourceLines || node.line === undefined) return;
     while (this.lines.length + 1 < node.line) this.lines.push('');
   }
@@ -473,6 +490,37 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
     case 'delete':
       out.emit(depth, `del ${s.targets.map((t) => target(t, TOP)).join(', ')}`);
       return;
+    case 'try':
+      tryStatement(out, s, depth);
+      return;
+    case 'raise': {
+      const cause = s.cause === undefined ? '' : ` from ${expr(s.cause, Prec.Test, TOP)}`;
+      out.emit(depth, s.exc === undefined ? 'raise' : `raise ${expr(s.exc, Prec.Test, TOP)}${cause}`);
+      return;
+    }
+    case 'assert':
+      out.emit(depth, `assert ${expr(s.test, Prec.Test, TOP)}${s.msg === undefined ? '' : `, ${expr(s.msg, Prec.Test, TOP)}`}`);
+      return;
+  }
+}
+
+/** `try:` / `except T as e:` / `else:` / `finally:`; each handler on its source line when known. */
+function tryStatement(out: LineWriter, s: Extract<Stmt, { kind: 'try' }>, depth: number): void {
+  out.emit(depth, 'try:');
+  block(out, s.body, depth + 1);
+  for (const h of s.handlers) {
+    out.moveTo(h);
+    const type = h.type === undefined ? '' : ` ${expr(h.type, Prec.Test, TOP)}`;
+    out.emit(depth, `except${type}${h.name === undefined ? '' : ` as ${h.name}`}:`);
+    block(out, h.body, depth + 1);
+  }
+  if (s.orelse.length > 0) {
+    out.emit(depth, 'else:');
+    block(out, s.orelse, depth + 1);
+  }
+  if (s.finalbody.length > 0 || s.handlers.length === 0) {
+    out.emit(depth, 'finally:');
+    block(out, s.finalbody, depth + 1);
   }
 }
 
@@ -586,6 +634,15 @@ export function withPrintedLines(program: Program): Program {
         return { ...s, body: s.body.map(stmt), line: lineOf(s) };
       case 'def':
         return { ...s, def: { ...s.def, body: s.def.body.map(stmt), line: lineOf(s.def) }, line: lineOf(s) };
+      case 'try':
+        return {
+          ...s,
+          body: s.body.map(stmt),
+          handlers: s.handlers.map((h) => ({ ...h, body: h.body.map(stmt) })),
+          orelse: s.orelse.map(stmt),
+          finalbody: s.finalbody.map(stmt),
+          line: lineOf(s),
+        };
       default:
         return { ...s, line: lineOf(s) };
     }

@@ -5,7 +5,7 @@
  * printed Python (`{"kind": "name", "id": "__import__('os')"}`, an operator `"+ x; y"`, a
  * call of `eval`...). The printer calls it too, so every printed program passed it.
  */
-import { ASYNCIO_FUNCTIONS, BUILTINS, METHODS, type Program } from './program.ts';
+import { ASYNCIO_FUNCTIONS, BUILTINS, EXCEPTION_ATTRS, EXCEPTION_CLASSES, METHODS, type Program } from './program.ts';
 
 /** An IR that is not one (exit 2 where a command reads it). */
 export class IrInputError extends Error {
@@ -57,6 +57,8 @@ const CMP_OPS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'is',
 const BUILTIN_SET: ReadonlySet<string> = new Set(BUILTINS);
 const ASYNCIO_SET: ReadonlySet<string> = new Set(ASYNCIO_FUNCTIONS);
 const METHOD_SET: ReadonlySet<string> = new Set(METHODS);
+const EXCEPTION_CLASS_SET: ReadonlySet<string> = new Set(EXCEPTION_CLASSES);
+const EXCEPTION_ATTR_SET: ReadonlySet<string> = new Set(EXCEPTION_ATTRS);
 
 /** Why `name` may not be an identifier of a program, or undefined when it may. */
 export function identifierProblem(name: unknown): string | undefined {
@@ -81,6 +83,8 @@ type Json = Record<string, unknown>;
 
 class Validator {
   private functions = new Set<string>();
+  /** How many `except` handlers enclose the statement being checked (a bare `raise` needs one). */
+  private handlerDepth = 0;
   constructor(private readonly source: string) {}
 
   private fail(path: string, why: string): never {
@@ -227,6 +231,10 @@ class Validator {
           this.target(t, `${path}.targets[${i}]`);
         }
         return;
+      case 'try':
+      case 'raise':
+      case 'assert':
+        return this.exceptionStmt(s, path);
       default:
         this.fail(`${path}.kind`, `unknown statement kind ${JSON.stringify(s.kind)}`);
     }
@@ -377,8 +385,66 @@ class Validator {
         this.expr(e.func, `${path}.func`);
         this.exprs(e.args, `${path}.args`);
         return this.keywords(e.keywords, `${path}.keywords`);
+      case 'excClass':
+      case 'excCall':
+        if (!EXCEPTION_CLASS_SET.has(e.name as string)) this.fail(`${path}.name`, `${JSON.stringify(e.name)} is not a listed exception class`);
+        if (e.kind === 'excCall') this.exprs(e.args, `${path}.args`);
+        return;
+      case 'isinstance':
+        this.expr(e.value, `${path}.value`);
+        return this.expr(e.types, `${path}.types`);
+      case 'typeName':
+        return this.expr(e.value, `${path}.value`);
+      case 'excAttr':
+        if (!EXCEPTION_ATTR_SET.has(e.attr as string)) this.fail(`${path}.attr`, `${JSON.stringify(e.attr)} is not a listed exception attribute`);
+        return this.expr(e.object, `${path}.object`);
       default:
         this.fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(e.kind)}`);
     }
+  }
+
+  /** `try`, `raise`, `assert` (ir/program.ts TryStmt, RaiseStmt, AssertStmt). */
+  private exceptionStmt(s: Json, path: string): void {
+    if (s.kind === 'assert') {
+      this.expr(s.test, `${path}.test`);
+      if (s.msg !== undefined) this.expr(s.msg, `${path}.msg`);
+      return;
+    }
+    if (s.kind === 'raise') {
+      if (s.exc === undefined) {
+        if (s.cause !== undefined) this.fail(`${path}.cause`, 'a bare raise has no cause');
+        if (this.handlerDepth === 0) this.fail(path, 'a bare raise outside an except handler');
+        return;
+      }
+      this.expr(s.exc, `${path}.exc`);
+      if (s.cause !== undefined) this.expr(s.cause, `${path}.cause`);
+      return;
+    }
+    this.block(s.body, `${path}.body`);
+    const handlers = this.array(s.handlers, `${path}.handlers`);
+    for (const [i, h] of handlers.entries()) {
+      const hp = `${path}.handlers[${i}]`;
+      const handler = this.object(h, hp);
+      this.line(handler, hp);
+      if (handler.type === undefined) {
+        if (i !== handlers.length - 1) this.fail(hp, 'a bare except must be the last handler');
+        if (handler.name !== undefined) this.fail(`${hp}.name`, 'a bare except binds no name');
+      } else this.expr(handler.type, `${hp}.type`);
+      if (handler.name !== undefined) {
+        this.ident(handler.name, `${hp}.name`);
+        if (this.functions.has(handler.name as string)) this.fail(`${hp}.name`, `assigns the function ${String(handler.name)}`);
+      }
+      this.handlerDepth++;
+      try {
+        this.block(handler.body, `${hp}.body`);
+      } finally {
+        this.handlerDepth--;
+      }
+    }
+    this.block(s.orelse, `${path}.orelse`);
+    this.block(s.finalbody, `${path}.finalbody`);
+    const finals = this.array(s.finalbody, `${path}.finalbody`).length;
+    if (handlers.length === 0 && finals === 0) this.fail(path, 'a try needs an except handler or a finally');
+    if (handlers.length === 0 && this.array(s.orelse, `${path}.orelse`).length > 0) this.fail(`${path}.orelse`, 'an else needs an except handler');
   }
 }

@@ -5,7 +5,7 @@
  * so transpiled `except Exception` handlers (class checks, JS `catch` catches all) must
  * let it through.
  */
-import { BaseException, Exception, RuntimeError, TimeoutError } from '../runtime/exceptions.ts';
+import { BaseException, Exception, RuntimeError, TimeoutError, registerExceptionClass } from '../runtime/exceptions.ts';
 
 /** Ports exceptions.py CancelledError, 3.11: the operation has been cancelled. */
 export class CancelledError extends BaseException {}
@@ -23,3 +23,7 @@ export { TimeoutError };
 /** Ports exceptions.py BrokenBarrierError, 3.11: a Barrier was aborted or reset while waited on. */
 export class BrokenBarrierError extends RuntimeError {}
 
+// The names programs give asyncio's classes (ir/program.ts EXCEPTION_CLASSES), as their reprs spell them.
+registerExceptionClass('asyncio.CancelledError', CancelledError, 'asyncio.exceptions.CancelledError');
+registerExceptionClass('asyncio.InvalidStateError', InvalidStateError, 'asyncio.exceptions.InvalidStateError');
+registerExceptionClass('asyncio.TimeoutError', TimeoutError);

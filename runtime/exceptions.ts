@@ -19,6 +19,14 @@ export class BaseException extends Error {
   static jsStacks = false;
   /** `args` as Python keeps them; `str(e)` is `args[0]` when there is exactly one. */
   readonly args: readonly unknown[];
+  /** `e.__cause__`: set by `raise ... from cause` (runtime/exception-ops.ts). */
+  __cause__: BaseException | null = null;
+  /** `e.__context__`: the exception being handled when this one was raised. */
+  __context__: BaseException | null = null;
+  /** `e.__suppress_context__`: true after any `raise ... from`. */
+  __suppress_context__ = false;
+  /** Whether `__context__` was decided where it was raised (an explicit `raise`), so leaving an outer handler keeps it. */
+  contextDecided = false;
   constructor(...args: unknown[]) {
     const limit = Error.stackTraceLimit;
     if (!BaseException.jsStacks) Error.stackTraceLimit = 0;
@@ -52,6 +60,73 @@ export class NotImplementedError extends RuntimeError {}
 /** Built-in since 3.3; `asyncio.TimeoutError` is this very class from 3.11. */
 export class TimeoutError extends Exception {}
 
+/** Raised by a failing `assert`. */
+export class AssertionError extends Exception {}
+/** Ports Objects/exceptions.c StopIteration (a coroutine that raises it raises RuntimeError instead). */
+export class StopIteration extends Exception {}
+export class StopAsyncIteration extends Exception {}
+/** A BaseException: what Ctrl-C raises (programs catch it around `asyncio.run`). */
+export class KeyboardInterrupt extends BaseException {}
+
+/** An exception class as a program names it (`ValueError`, `asyncio.CancelledError`). */
+export type ExceptionClass = new (...args: unknown[]) => BaseException;
+
+const CLASSES = new Map<string, ExceptionClass>();
+/** `<class 'asyncio.exceptions.CancelledError'>`: the module-qualified name, by class. */
+const QUALNAMES = new Map<ExceptionClass, string>();
+
+/**
+ * Names an exception class for programs: `name` as the program spells it, `qualname` as its
+ * repr and a traceback's last line spell it. port/exceptions.ts registers asyncio's.
+ */
+export function registerExceptionClass(name: string, cls: ExceptionClass, qualname: string = name): void {
+  CLASSES.set(name, cls);
+  if (!QUALNAMES.has(cls)) QUALNAMES.set(cls, qualname);
+}
+
+/** The class a program names (ir/program.ts EXCEPTION_CLASSES). */
+export function exceptionClass(name: string): ExceptionClass {
+  const cls = CLASSES.get(name);
+  if (cls === undefined) throw new Error(`exceptionClass: ${name} is not a registered exception class`);
+  return cls;
+}
+
+/** Whether `value` is a Python exception class (a class a program may name, or a subclass of BaseException). */
+export function isExceptionClass(value: unknown): value is ExceptionClass {
+  return typeof value === 'function' && (value === BaseException || value.prototype instanceof BaseException);
+}
+
+/** `repr(cls)`: `<class 'ValueError'>`. */
+export function exceptionClassRepr(cls: ExceptionClass): string {
+  return `<class '${QUALNAMES.get(cls) ?? cls.name}'>`;
+}
+
+/**
+ * The last line of the traceback `python3` prints for an uncaught exception of type `type`
+ * (its `__name__`) and `str()` `message`: `ValueError: bad`, `ValueError` when the message is
+ * empty, asyncio's classes module-qualified (`asyncio.exceptions.CancelledError`).
+ */
+export function tracebackLastLine(type: string, message: string): string {
+  const cls = CLASSES.get(type) ?? CLASSES.get(`asyncio.${type}`);
+  const name = cls === undefined ? type : (QUALNAMES.get(cls) ?? type);
+  return message === '' ? name : `${name}: ${message}`;
+}
+
+for (const cls of [
+  BaseException, Exception, ArithmeticError, ZeroDivisionError, OverflowError, LookupError, IndexError, KeyError,
+  NameError, UnboundLocalError, TypeError, ValueError, AttributeError, RuntimeError, RecursionError,
+  NotImplementedError, AssertionError, StopIteration, StopAsyncIteration, TimeoutError, KeyboardInterrupt,
+  MemoryError, UnicodeError, UnicodeEncodeError,
+] as ExceptionClass[]) {
+  registerExceptionClass(cls.name, cls);
+}
+
+/** `str(e)` as runtime/str.ts computes it (set when that module loads: it imports this one). */
+let exceptionStr: (error: BaseException) => string = (error) => error.message;
+export function setExceptionStr(fn: (error: BaseException) => string): void {
+  exceptionStr = fn;
+}
+
 /** `type(e).__name__` for a Python exception; for a JS error that escaped, its JS name. */
 export function pythonTypeName(error: unknown): string {
   if (error instanceof Error) return error.constructor.name;
@@ -60,6 +135,7 @@ export function pythonTypeName(error: unknown): string {
 
 /** `str(e)`. */
 export function pythonMessage(error: unknown): string {
+  if (error instanceof BaseException) return exceptionStr(error);
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -13,3 +13,4 @@ export { func, call, bindSignature, partial } from './functions.ts';
 export { dict, dictDisplay, set, frozenset, setDisplay, setAdd, emptySet, bitor, bitand, bitxor, ior, iand, ixor, delitem, unpackStar } from './containers.ts';
 export { isub } from './containers.ts';
 export { slice } from './slice.ts';
+export { excClass, newExc, raiseExc, reraise, caught, excMatches, leaveHandler, isinstance, typeNameOf, excAttr, assertFail, coroutineStopIteration, NO_CAUSE, bound } from './exception-ops.ts';

@@ -4,7 +4,7 @@
  * Ports Objects/floatobject.c float_repr (via Python/pystrtod.c, mode 'r'),
  * Objects/unicodeobject.c unicode_repr, and the list/tuple/range/exception reprs.
  */
-import { BaseException, KeyError } from './exceptions.ts';
+import { BaseException, KeyError, exceptionClassRepr, isExceptionClass, setExceptionStr } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, unbound } from './values.ts';
 import { pythonStringRepr } from '../ir/python-strings.ts';
 import { frames, recursionError, RECURSION_LIMIT } from './frames.ts';
@@ -83,6 +83,7 @@ export function repr(value: unknown, seen: Set<object> = new Set()): string {
     case 'undefined':
       return unbound();
     case 'function':
+      if (isExceptionClass(value)) return exceptionClassRepr(value);
       return `<function ${(value as { name?: string }).name ?? '?'} at ${objectAddress(value)}>`;
   }
   if (value === null) return 'None';
@@ -139,8 +140,11 @@ export function objectAddress(obj: object): string {
 export function str(value: unknown): string {
   if (typeof value === 'string') return value;
   if (value instanceof BaseException) {
-    if (value instanceof KeyError && value.args.length === 1) return repr(value.args[0]); // KeyError_str
+    // KeyError.__str__ shows its one argument's repr (Objects/exceptions.c KeyError_str).
+    if (value instanceof KeyError && value.args.length === 1) return repr(value.args[0]);
     return value.args.length === 1 ? str(value.args[0]) : value.args.length === 0 ? '' : repr(new PyTuple(value.args as unknown[] as object[]));
   }
   return repr(value);
 }
+
+setExceptionStr((error) => str(error));

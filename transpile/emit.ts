@@ -19,6 +19,7 @@ import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths,
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
 import { Temps, templateText, tsString } from './names.ts';
 import { frozensetRebuilds, setDisplayMode } from './emit-containers.ts';
+import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, handlerNames, namesStopIteration, type ExceptionEmitter } from './emit-exceptions.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 import { functionValueName, functionsUsedAsValues, signatureCode } from './emit-functions.ts';
 import { containsLambda, parameterNames } from './scopes.ts';
@@ -38,6 +39,10 @@ interface Context {
   awaits: number;
   /** The body of an `async def`: its statements record their line when lines are tracked. */
   coroutine?: boolean;
+  /** The temporary holding the exception of the innermost `except` handler (emit-exceptions.ts). */
+  handled?: string;
+  /** Handler names certainly bound here (emit-exceptions.ts). */
+  boundNames?: Set<string>;
 }
 
 /** What makes a Task object reachable by the program (and so its repr, with its coroutine's line). */
@@ -137,6 +142,18 @@ class ProgramEmitter {
   /** The profile's names and types (`tsName`/`tsType` for the port). */
   private readonly name: (pythonName: string) => string;
   private readonly type: (t: SType) => string;
+  /** `catch` bindings, and the emitter as emit-exceptions.ts sees it. */
+  private readonly catchNames = new CatchNames();
+  private readonly exceptions: ExceptionEmitter<Context> = {
+    expr: (e, ctx) => this.expr(e, ctx),
+    condition: (e, ctx) => this.condition(e, ctx),
+    body: (w, body, ctx) => this.emitBody(w, body, ctx),
+    nameRef: (id, ctx) => this.nameRef(id, ctx),
+  };
+  /** PEP 479: a program that names StopIteration gets it turned into RuntimeError at each coroutine's edge. */
+  private readonly stopIteration: boolean;
+  /** Names bound by `except ... as name`: unbound again after the handler, so reads are checked. */
+  private readonly handlerNames: ReadonlySet<string>;
 
   constructor(
     private readonly program: Program,
@@ -148,6 +165,8 @@ class ProgramEmitter {
     this.functionValues = functionsUsedAsValues(program);
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
     this.lines = dialect.lineMarker && taskReprsReachOutput(program, this.inference) ? printPythonWithLines(program).lines : null;
+    this.stopIteration = namesStopIteration(program);
+    this.handlerNames = handlerNames(program);
   }
 
   emit(imports: ImportPaths): string {
@@ -201,7 +220,8 @@ class ProgramEmitter {
     const params = parameterNames(def).map((p) => `${this.name(p)}: ${this.type(this.inference.varType(def.name, p))}`).join(', ');
     const result = this.type(this.inference.returnType(def.name));
     const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0, coroutine: def.isAsync };
-    const body = this.functionBody(fn, ctx);
+    let body = this.functionBody(fn, ctx);
+    if (def.isAsync && this.stopIteration) body = `try {\n${body}} catch ($stop) {\nthrow py.coroutineStopIteration($stop);\n}\n`;
     if (def.isAsync) {
       const line = this.lines?.get(def);
       const code = line === undefined ? undefined : `{ co_filename: ${tsString(pythonFilename(this.program))}, co_firstlineno: ${line} }`;
@@ -319,6 +339,15 @@ class ProgramEmitter {
           if (t.kind !== 'subscript') throw new Error('del of a target that is not a subscript');
           w.writeLine(`py.delitem(${this.expr(t.value, ctx).code}, ${this.expr(t.index, ctx).code});`);
         }
+        return;
+      case 'try':
+        emitTry(w, s, ctx, this.exceptions, this.catchNames);
+        return;
+      case 'raise':
+        emitRaise(w, s, ctx, this.exceptions);
+        return;
+      case 'assert':
+        emitAssert(w, s, ctx, this.exceptions);
         return;
     }
   }
@@ -442,6 +471,14 @@ class ProgramEmitter {
     return 'type' in r ? r.type : T.any;
   }
 
+  /** A read of a name an `except ... as` binds: CPython's UnboundLocalError/NameError when the handler ended. */
+  private boundName(id: string, ctx: Context): Out {
+    const r = this.inference.resolve(ctx.scope, id);
+    const ref = this.nameRef(id, ctx);
+    if ((r.kind !== 'local' && r.kind !== 'global') || ctx.boundNames?.has(id)) return out(ref, this.typeOfName(id, ctx));
+    return out(`py.bound(${ref}, ${tsString(id)}, ${r.kind === 'local'})`, r.type, P.call);
+  }
+
   private nameRef(id: string, ctx: Context): string {
     const r = this.inference.resolve(ctx.scope, id);
     if (r.kind === 'undefined') return `py.nameError(${tsString(id)})`;
@@ -463,6 +500,7 @@ class ProgramEmitter {
       case 'none':
         return out('null', T.none);
       case 'name':
+        if (this.handlerNames.has(e.id)) return this.boundName(e.id, ctx);
         if (this.inference.resolve(ctx.scope, e.id).kind === 'function') return out(functionValueName(this.name(e.id)), T.any);
         return out(this.nameRef(e.id, ctx), this.typeOfName(e.id, ctx));
       case 'list':
@@ -525,6 +563,12 @@ class ProgramEmitter {
       }
       case 'namedExpr':
         return out(`(${this.nameRef(e.target, ctx)} = ${this.expr(e.value, ctx).code})`, this.typeOfName(e.target, ctx));
+      case 'excClass':
+      case 'excCall':
+      case 'isinstance':
+      case 'typeName':
+      case 'excAttr':
+        return exceptionExpr(e, ctx, this.exceptions, (args, c) => this.elements(args, c));
     }
   }
 

@@ -173,6 +173,10 @@ export class Inference {
         return this.asyncioType(e, scope);
       case 'method':
         return this.methodType(e, scope);
+      case 'isinstance':
+        return T.bool;
+      case 'typeName':
+        return T.str;
       case 'namedExpr':
         return this.typeOf(e.value, scope);
       case 'dict':
@@ -180,6 +184,9 @@ export class Inference {
       case 'dictComp':
       case 'setComp':
       case 'slice':
+      case 'excClass':
+      case 'excCall':
+      case 'excAttr':
         return T.any;
     }
   }
@@ -349,6 +356,24 @@ export class Inference {
           break;
         case 'delete':
           for (const t of s.targets) this.assign(t, T.any, scope);
+          break;
+        case 'try':
+          this.visitStmts(s.body, scope);
+          for (const h of s.handlers) {
+            if (h.type) this.visitExpr(h.type, scope);
+            if (h.name !== undefined) this.assign({ kind: 'name', id: h.name }, T.any, scope);
+            this.visitStmts(h.body, scope);
+          }
+          this.visitStmts(s.orelse, scope);
+          this.visitStmts(s.finalbody, scope);
+          break;
+        case 'raise':
+          if (s.exc) this.visitExpr(s.exc, scope);
+          if (s.cause) this.visitExpr(s.cause, scope);
+          break;
+        case 'assert':
+          this.visitExpr(s.test, scope);
+          if (s.msg) this.visitExpr(s.msg, scope);
           break;
       }
     }
@@ -525,6 +550,19 @@ export class Inference {
         this.visitExpr(e.func, scope);
         for (const a of e.args) this.visitExpr(a, scope);
         for (const k of e.keywords) this.visitExpr(k.value, scope);
+        return;
+      case 'excCall':
+        for (const a of e.args) this.visitExpr(a, scope);
+        return;
+      case 'isinstance':
+        this.visitExpr(e.value, scope);
+        this.visitExpr(e.types, scope);
+        return;
+      case 'typeName':
+        this.visitExpr(e.value, scope);
+        return;
+      case 'excAttr':
+        this.visitExpr(e.object, scope);
         return;
       default:
         return;

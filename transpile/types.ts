@@ -142,6 +142,15 @@ export function assignedNames(body: Stmt[], into: string[] = []): string[] {
       case 'def':
         if (!into.includes(s.def.name)) into.push(s.def.name);
         break;
+      case 'try':
+        assignedNames(s.body, into);
+        for (const h of s.handlers) {
+          if (h.name !== undefined && !into.includes(h.name)) into.push(h.name);
+          assignedNames(h.body, into);
+        }
+        assignedNames(s.orelse, into);
+        assignedNames(s.finalbody, into);
+        break;
     }
   }
   return into;
@@ -163,6 +172,8 @@ export function terminates(body: Stmt[]): boolean {
     if (s.kind === 'return') return true;
     if (s.kind === 'if') return terminates(s.body) && terminates(s.orelse);
     if (s.kind === 'while') return isAlwaysTrue(s.test) && !breaks(s.body);
+    if (s.kind === 'raise') return true;
+    if (s.kind === 'try') return terminates(s.finalbody) || ((terminates(s.body) || terminates(s.orelse)) && s.handlers.every((h) => terminates(h.body)));
     return false;
   });
 }
@@ -176,6 +187,7 @@ function breaks(body: Stmt[]): boolean {
   return body.some((s) => {
     if (s.kind === 'break') return true;
     if (s.kind === 'if') return breaks(s.body) || breaks(s.orelse);
+    if (s.kind === 'try') return breaks(s.body) || s.handlers.some((h) => breaks(h.body)) || breaks(s.orelse) || breaks(s.finalbody);
     return false; // a nested loop's break is its own
   });
 }

@@ -9,6 +9,7 @@ import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
 import { finalWallclockMs, isFailure, isWallclock, tooSlowMessage } from '../../compare/verdict.ts';
 import { describeOutcome } from '../../reports/model.ts';
 import { repr } from '../../runtime/index.ts';
+import { tracebackLastLine } from '../../runtime/exceptions.ts';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';
 import { withOracle } from '../oracle.ts';
@@ -92,7 +93,7 @@ function reportOutcome(result: RunResult, quiet: boolean, io: CliIo): number {
   if (result.outcome.kind === 'ok') return EXIT_OK;
   if (!quiet) {
     const o = result.outcome;
-    io.stderr.write(terminalSafe(o.kind === 'exception' ? `${o.type}: ${o.message}` : `asyncio-conformance: the program did not finish: ${describeOutcome(o)}`) + '\n');
+    io.stderr.write(terminalSafe(o.kind === 'exception' ? tracebackLastLine(o.type, o.message) : `asyncio-conformance: the program did not finish: ${describeOutcome(o)}`) + '\n');
   }
   return EXIT_FINDING;
 }

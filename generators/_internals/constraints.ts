@@ -27,6 +27,19 @@ export interface ProgramFeatures {
   taskMethods: boolean;
   /** `t2.cancel()`; a cancelled task is then never awaited, so nothing raises @defaultValue false */
   cancel: boolean;
+  /**
+   * `try:` around a block (awaits included), `except <T> as e3:` printing `type(e3).__name__` and
+   * `e3`, sometimes `else:`, and `finally:` (printing only in functions no task runs, see lower.ts)
+   * @defaultValue false
+   */
+  tryExcept: boolean;
+  /** `raise ValueError('worker1:2', n)` / `RuntimeError`, under `if n % 2 == 0:` where an int is in scope @defaultValue false */
+  raiseInTask: boolean;
+  /**
+   * `try: v3 = await worker1(2) except Exception as e3: print(..., repr(e3), repr(e3.__cause__))`,
+   * and handlers that chain: `raise RuntimeError('main:4') from e3` @defaultValue false
+   */
+  exceptionAcrossAwait: boolean;
 }
 
 /** Options of {@link programArbitrary}; every field is optional. */
@@ -45,8 +58,19 @@ export interface ProgramConstraints {
    * the others make float sums that matter (0.1 + 0.2 > 0.3, 0.01 + 0.06 < 0.07).
    */
   delays?: readonly number[];
-  /** Constructs to use; unlisted ones keep their default. @defaultValue see {@link ProgramFeatures} */
+  /**
+   * Constructs to use. With `swarm`, a listed feature is pinned and each unlisted one is
+   * switched on or off per program; without, unlisted ones keep their default.
+   * @defaultValue see {@link ProgramFeatures}
+   */
   features?: Partial<ProgramFeatures>;
+  /**
+   * Swarm testing (Groce et al., "Swarm Testing", ISSTA 2012): each program draws its own
+   * random subset of every feature (those `features` lists stay as listed), so over a run
+   * every feature is exercised and none crowds out the others in any one program.
+   * @defaultValue true
+   */
+  swarm?: boolean;
 }
 
 export const DEFAULT_FEATURES: Readonly<ProgramFeatures> = Object.freeze({
@@ -61,6 +85,9 @@ export const DEFAULT_FEATURES: Readonly<ProgramFeatures> = Object.freeze({
   gather: false,
   taskMethods: false,
   cancel: false,
+  tryExcept: false,
+  raiseInTask: false,
+  exceptionAcrossAwait: false,
 });
 
 export const DEFAULT_DELAYS: readonly number[] = Object.freeze([0, 0.1, 0.2, 0.3, 0.01, 0.06, 0.07, 1, 0.5]);
@@ -73,9 +100,11 @@ export interface ResolvedConstraints {
   maxLoopIterations: number;
   delays: readonly number[];
   features: Readonly<ProgramFeatures>;
+  /** With swarm on: the features a program draws (the others are pinned in `features`). */
+  swarmFeatures: ReadonlyArray<keyof ProgramFeatures>;
 }
 
-const KNOWN_KEYS = ['maxFunctions', 'maxStatements', 'maxDepth', 'maxLoopIterations', 'delays', 'features'];
+const KNOWN_KEYS = ['maxFunctions', 'maxStatements', 'maxDepth', 'maxLoopIterations', 'delays', 'features', 'swarm'];
 
 function requireInteger(api: string, name: string, value: unknown, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
@@ -103,7 +132,11 @@ export function resolveConstraints(constraints: ProgramConstraints | undefined, 
     if (typeof enabled !== 'boolean') throw new Error(`${api}: feature ${name} must be a boolean, got ${String(enabled)}`);
     features[name as keyof ProgramFeatures] = enabled;
   }
+  if (c.swarm !== undefined && typeof c.swarm !== 'boolean') throw new Error(`${api}: swarm must be a boolean, got ${String(c.swarm)}`);
+  const pinned = new Set(Object.keys(c.features ?? {}));
+  const swarmFeatures = c.swarm === false ? [] : (Object.keys(DEFAULT_FEATURES) as Array<keyof ProgramFeatures>).filter((f) => !pinned.has(f));
   return {
+    swarmFeatures,
     maxFunctions: requireInteger(api, 'maxFunctions', c.maxFunctions ?? 4, 1),
     maxStatements: requireInteger(api, 'maxStatements', c.maxStatements ?? 6, 1),
     maxDepth: requireInteger(api, 'maxDepth', c.maxDepth ?? 2, 0),

@@ -14,6 +14,12 @@
  *   nothing prints during the shutdown cancellation, whose order CPython leaves to a set.
  * - Every int argument is a literal, the parameter `n` or a loop variable plus a literal,
  *   so `n` is always an int and every return expression is well typed.
+ * - Exceptions (features tryExcept, raiseInTask, exceptionAcrossAwait) are only ever
+ *   ValueError and RuntimeError, and handlers catch only `Exception` subclasses, so a
+ *   cancellation is never swallowed. A task variable assigned inside a `try` body is not
+ *   used after the `try` (the assignment may not have run). A `finally` prints only in a
+ *   function no task runs (main's task is never cancelled at shutdown, whose order CPython
+ *   leaves to a set); elsewhere a try has no `finally`. A program may end by raising.
  *
  * Labels: a print's first argument is `'<function>:<index>'`, the index being the
  * 0-based preorder position of the skeleton statement in its function (a `for` counts
@@ -41,6 +47,17 @@ const asyncioCall = (func: 'run' | 'sleep' | 'create_task' | 'gather', args: Exp
 const print = (...args: Expr[]): Stmt => ({ kind: 'expr', expr: { kind: 'builtin', func: 'print', args, keywords: [] } });
 const assign = (id: string, value: Expr): Stmt => ({ kind: 'assign', target: { kind: 'name', id }, value });
 const method = (object: string, m: 'done' | 'cancelled' | 'cancel'): Expr => ({ kind: 'method', object: name(object), method: m, args: [], keywords: [] });
+const excCall = (cls: 'ValueError' | 'RuntimeError', args: Expr[]): Expr => ({ kind: 'excCall', name: cls, args });
+const builtin = (func: 'repr' | 'str', arg: Expr): Expr => ({ kind: 'builtin', func, args: [arg], keywords: [] });
+
+/** `except` types of a generated `try`, by `handler` modulo their number; the first catches everything generated. */
+const HANDLER_TYPES: Expr[] = [
+  { kind: 'excClass', name: 'Exception' },
+  { kind: 'excClass', name: 'ValueError' },
+  { kind: 'excClass', name: 'RuntimeError' },
+  { kind: 'tuple', elts: [{ kind: 'excClass', name: 'ValueError' }, { kind: 'excClass', name: 'RuntimeError' }] },
+  { kind: 'excClass', name: 'LookupError' },
+];
 
 /** `return` forms, by `FunctionSkeleton.returnForm` modulo {@link RETURN_FORM_COUNT}; 0 returns nothing. */
 const RETURN_FORMS: Array<(() => Expr) | null> = [
@@ -74,6 +91,10 @@ interface FunctionScope {
   readonly tasks: string[];
   /** Task variables a `cancel` statement targets (collected for the second pass). */
   readonly cancelTargets: Set<string>;
+  /** No task ever runs this function (only main's task does): a `finally` may print. */
+  readonly finallyPrints: boolean;
+  /** Handlers may chain (`raise RuntimeError(label) from e`): feature exceptionAcrossAwait. */
+  readonly chain: boolean;
   nextLabel: number;
   cost: number;
 }
@@ -84,6 +105,8 @@ interface BlockScope {
   /** How many times a statement of this block runs per call of the function. */
   readonly multiplier: number;
   readonly depth: number;
+  /** Inside a `try` body: a `raise` with no int in scope raises unconditionally there. */
+  readonly inTry?: boolean;
 }
 
 function argument(arg: ArgSkeleton, block: BlockScope): Expr {
@@ -209,10 +232,57 @@ function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): 
       fn.cancelTargets.add(task);
       return [{ kind: 'expr', expr: method(task, 'cancel') }];
     }
+    case 'try': {
+      fn.cost += block.multiplier * 3;
+      const tasksBefore = fn.tasks.length;
+      const body = s.body.flatMap((x) => lowerStatement(x, fn, { ...block, depth: block.depth + 1, inTry: true }));
+      fn.tasks.length = tasksBefore; // assigned in the try body: maybe never, if something before raised
+      const e = `e${index}`;
+      // Each print has its own label: the handler's, the else's and the finally's come after the body's.
+      const next = (): Expr => str(`${fn.name}:${fn.nextLabel++}`);
+      const handler: Stmt[] = [print(next(), { kind: 'typeName', value: name(e) }, name(e))];
+      if (fn.chain && s.chain % 3 === 1) handler.push({ kind: 'raise', exc: excCall('RuntimeError', [label]), cause: name(e) });
+      const orelse = s.orelse ? [print(next())] : [];
+      const finalbody = s.final && fn.finallyPrints ? [print(next())] : [];
+      return [{ kind: 'try', body, handlers: [{ type: HANDLER_TYPES[s.handler % HANDLER_TYPES.length], name: e, body: handler }], orelse, finalbody }];
+    }
+    case 'raise': {
+      const value = pick(block.intNames, s.cond);
+      const exc = excCall(s.cls % 2 === 0 ? 'ValueError' : 'RuntimeError', value === undefined ? [label] : [label, name(value)]);
+      const raise: Stmt = { kind: 'raise', exc };
+      if (value === undefined) return block.inTry ? (fn.cost += block.multiplier, [raise]) : fallback();
+      fn.cost += block.multiplier;
+      const test: Expr = { kind: 'compare', left: { kind: 'binOp', op: '%', left: name(value), right: int(2) }, ops: ['=='], comparators: [int(s.cond % 2)] };
+      return [{ kind: 'if', test, body: [raise], orelse: [] }];
+    }
+    case 'guardedAwait': {
+      let awaited: Expr | null;
+      if (s.useTask) {
+        const task = pick(awaitable, s.task);
+        if (task === undefined) return fallback();
+        fn.cost += block.multiplier;
+        awaited = name(task);
+      } else {
+        if (callee(s.call, fn) === null) return noCalleeFallback(s.call);
+        awaited = callOf(s.call);
+        if (awaited === null) return fallback();
+      }
+      const v = `v${index}`;
+      const e = `e${index}`;
+      const handlerLabel = str(`${fn.name}:${fn.nextLabel++}`);
+      const handler = [print(handlerLabel, builtin('repr', name(e)), builtin('repr', { kind: 'excAttr', object: name(e), attr: '__cause__' }))];
+      return [{
+        kind: 'try',
+        body: [assign(v, awaitOf(awaited)), print(label, name(v))],
+        handlers: [{ type: { kind: 'excClass', name: 'Exception' }, name: e, body: handler }],
+        orelse: [],
+        finalbody: [],
+      }];
+    }
     case 'for': {
       fn.cost += block.multiplier;
       const variable = loopVariable(block.depth);
-      const inner: BlockScope = { intNames: [...block.intNames, variable], multiplier: block.multiplier * s.iterations, depth: block.depth + 1 };
+      const inner: BlockScope = { intNames: [...block.intNames, variable], multiplier: block.multiplier * s.iterations, depth: block.depth + 1, inTry: block.inTry };
       const body = s.body.flatMap((x) => lowerStatement(x, fn, inner));
       return [{ kind: 'for', target: { kind: 'name', id: variable }, iter: { kind: 'builtin', func: 'range', args: [int(s.iterations)], keywords: [] }, body }];
     }
@@ -226,10 +296,12 @@ function lowerFunctionPass(
   costs: readonly number[],
   cancelled: ReadonlySet<string>,
   c: ResolvedConstraints,
+  runByTasks: ReadonlySet<number>,
 ): { def: FunctionDef; scope: FunctionScope } {
   const scope: FunctionScope = {
     index, name: functionName(index), functionCount, costs, cancelled, delays: c.delays, sleepEnabled: c.features.sleep,
     tasks: [], cancelTargets: new Set(), nextLabel: 0, cost: 0,
+    finallyPrints: !runByTasks.has(index), chain: c.features.exceptionAcrossAwait,
   };
   const isMain = index === 0;
   const block: BlockScope = { intNames: isMain ? [] : ['n'], multiplier: 1, depth: 0 };
@@ -244,13 +316,14 @@ export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints):
   const count = skeleton.length;
   const costs: number[] = new Array(count).fill(0);
   const functions: FunctionDef[] = new Array(count);
+  const runByTasks = functionsRunByTasks(skeleton);
   for (let index = count - 1; index >= 0; index--) {
     // Pass 1 finds the cancelled tasks; pass 2 keeps them from being awaited. Tasks and
     // costs do not depend on the cancelled set, so pass 2 cancels exactly the same tasks.
-    const first = lowerFunctionPass(skeleton[index], index, count, costs, new Set(), c);
+    const first = lowerFunctionPass(skeleton[index], index, count, costs, new Set(), c, runByTasks);
     const second = first.scope.cancelTargets.size === 0
       ? first
-      : lowerFunctionPass(skeleton[index], index, count, costs, first.scope.cancelTargets, c);
+      : lowerFunctionPass(skeleton[index], index, count, costs, first.scope.cancelTargets, c, runByTasks);
     functions[index] = second.def;
     costs[index] = second.scope.cost;
   }
@@ -260,6 +333,38 @@ export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints):
     functions: functions.filter((f) => reachable.has(f.name)),
     body: [{ kind: 'expr', expr: asyncioCall('run', [call('main', [])]) }],
   };
+}
+
+/**
+ * The functions some task may run (over-approximated from the skeleton): what `create_task`
+ * or `gather` is given, and everything those call. The rest run only in main's task.
+ */
+function functionsRunByTasks(skeleton: ProgramSkeleton): Set<number> {
+  const count = skeleton.length;
+  const target = (index: number, c: CallSkeleton): number | null => {
+    const after = count - index - 1;
+    return after <= 0 ? null : index + 1 + (c.callee % after);
+  };
+  const roots = new Set<number>();
+  const edges: Array<Set<number>> = skeleton.map(() => new Set());
+  const visit = (index: number, body: StmtSkeleton[]): void => {
+    for (const s of body) {
+      const add = (set: Set<number>, c: CallSkeleton): void => {
+        const t = target(index, c);
+        if (t !== null) set.add(t);
+      };
+      if (s.kind === 'createTask' || s.kind === 'unawaitedTask') add(roots, s.call);
+      else if (s.kind === 'gather') for (const item of s.items) if (item.kind === 'call') add(roots, item.call);
+      if (s.kind === 'awaitCoroutine' || s.kind === 'guardedAwait') add(edges[index], s.call);
+      if (s.kind === 'for' || s.kind === 'try') visit(index, s.body);
+    }
+  };
+  skeleton.forEach((f, index) => visit(index, f.body));
+  const pending = [...roots];
+  for (let f = pending.pop(); f !== undefined; f = pending.pop()) {
+    for (const g of edges[f]) if (!roots.has(g)) (roots.add(g), pending.push(g));
+  }
+  return roots;
 }
 
 /** Names of the functions `root` calls, directly or not, and its own. */

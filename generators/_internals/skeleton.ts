@@ -29,7 +29,13 @@ export type StmtSkeleton =
   | { kind: 'gather'; items: GatherItemSkeleton[] }
   | { kind: 'taskMethods'; task: number }
   | { kind: 'cancel'; task: number }
-  | { kind: 'for'; iterations: number; body: StmtSkeleton[] };
+  | { kind: 'for'; iterations: number; body: StmtSkeleton[] }
+  /** `try:` body `except <handler type> as e:` print, maybe chained (`chain`), `else:` and `finally:` (feature tryExcept). */
+  | { kind: 'try'; body: StmtSkeleton[]; handler: number; orelse: boolean; final: boolean; chain: number }
+  /** `raise ValueError(label, n)` (or RuntimeError by `cls`), under `if n % 2 == cond % 2:` (feature raiseInTask). */
+  | { kind: 'raise'; cls: number; cond: number }
+  /** `try: v = await <call or task> ... except Exception as e: print(repr(e), repr(e.__cause__))` (feature exceptionAcrossAwait). */
+  | { kind: 'guardedAwait'; call: CallSkeleton; task: number; useTask: boolean };
 
 export interface FunctionSkeleton {
   body: StmtSkeleton[];
@@ -68,6 +74,10 @@ function leafArbitraries(c: ResolvedConstraints): Array<fc.Arbitrary<StmtSkeleto
   }
   if (f.taskMethods) leaves.push(fc.record({ kind: fc.constant('taskMethods' as const), task: taskRef }));
   if (f.cancel) leaves.push(fc.record({ kind: fc.constant('cancel' as const), task: taskRef }));
+  if (f.raiseInTask) leaves.push(fc.record({ kind: fc.constant('raise' as const), cls: fc.nat({ max: 1 }), cond: fc.nat({ max: 1 }) }));
+  if (f.exceptionAcrossAwait) {
+    leaves.push(fc.record({ kind: fc.constant('guardedAwait' as const), call: callArbitrary, task: taskRef, useTask: fc.boolean() }));
+  }
   return leaves;
 }
 
@@ -81,6 +91,18 @@ function blockArbitrary(c: ResolvedConstraints, depth: number, leaves: Array<fc.
         kind: fc.constant('for' as const),
         iterations: fc.integer({ min: 1, max: c.maxLoopIterations }),
         body: blockArbitrary(c, depth + 1, leaves),
+      }),
+    );
+  }
+  if (c.features.tryExcept && depth < c.maxDepth) {
+    kinds.push(
+      fc.record({
+        kind: fc.constant('try' as const),
+        body: blockArbitrary(c, depth + 1, leaves),
+        handler: fc.nat({ max: 4 }),
+        orelse: fc.boolean(),
+        final: fc.boolean(),
+        chain: fc.nat({ max: 2 }),
       }),
     );
   }

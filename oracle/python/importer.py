@@ -39,6 +39,18 @@ ANY_KEYWORDS = frozenset(['dict', '.update'])
 ASYNCIO_KEYWORDS = {'gather': {'return_exceptions'}, 'create_task': {'name'}, 'sleep': {'result'}}
 METHOD_KEYWORDS = {'cancel': {'msg'}}
 
+# Keep in step with ir/program.ts EXCEPTION_CLASSES: the built-in exception classes a program
+# may name (as values, called, in `except`), then asyncio's, spelled `asyncio.<name>`.
+EXCEPTION_NAMES = frozenset([
+    'BaseException', 'Exception', 'ArithmeticError', 'ZeroDivisionError', 'OverflowError', 'LookupError',
+    'IndexError', 'KeyError', 'NameError', 'UnboundLocalError', 'TypeError', 'ValueError', 'AttributeError',
+    'RuntimeError', 'RecursionError', 'NotImplementedError', 'AssertionError', 'StopIteration',
+    'StopAsyncIteration', 'TimeoutError', 'KeyboardInterrupt',
+])
+ASYNCIO_EXCEPTIONS = frozenset(['CancelledError', 'TimeoutError', 'InvalidStateError'])
+# The attributes of an exception a program may read (the only dunders besides type(x).__name__).
+EXCEPTION_ATTRS = frozenset(['args', '__cause__', '__context__'])
+
 BIN_OPS = {ast.Add: '+', ast.Sub: '-', ast.Mult: '*', ast.Div: '/', ast.FloorDiv: '//',
            ast.Mod: '%', ast.Pow: '**', ast.BitOr: '|', ast.BitAnd: '&', ast.BitXor: '^'}
 OTHER_BIN_OPS = {ast.MatMult: '@', ast.LShift: '<<', ast.RShift: '>>'}
@@ -49,15 +61,16 @@ CONVERSIONS = {-1: None, ord('s'): 's', ord('r'): 'r'}
 
 # A short human name per refused node type: "unsupported <name>".
 REFUSED_STMTS = {
-    ast.Try: 'try statement', ast.With: 'with statement', ast.AsyncWith: 'async with statement',
-    ast.AsyncFor: 'async for statement', ast.Raise: 'raise statement', ast.Assert: 'assert statement',
+    ast.With: 'with statement', ast.AsyncWith: 'async with statement',
+    ast.AsyncFor: 'async for statement',
     ast.Delete: 'del statement',
     ast.ClassDef: 'class definition', ast.AnnAssign: 'annotated assignment',
 }
 if hasattr(ast, 'Match'):  # 3.10+
     REFUSED_STMTS[ast.Match] = 'match statement'
 if hasattr(ast, 'TryStar'):  # 3.11+
-    REFUSED_STMTS[ast.TryStar] = 'try statement'
+    REFUSED_STMTS[ast.TryStar] = ('except* (exception groups are outside the subset: '
+                                  'catch each exception type with a plain except)')
 REFUSED_EXPRS = {
     ast.Dict: 'dict', ast.Set: 'set', ast.DictComp: 'dict comprehension',
     ast.SetComp: 'set comprehension', ast.GeneratorExp: 'generator expression', ast.Yield: 'yield',
@@ -79,6 +92,7 @@ ALLOWED_NODES = frozenset([
     ast.And, ast.Or, ast.Not, ast.USub, ast.UAdd,
     ast.Lambda, ast.Global, ast.Nonlocal,  # functions as values (issue 8 item 3)
     ast.ImportFrom,  # only `from functools import partial` (see module())
+    ast.Try, ast.ExceptHandler, ast.Raise, ast.Assert,
     ast.Add, ast.Sub, ast.Mult, ast.Div, ast.FloorDiv, ast.Mod, ast.Pow,
     ast.Eq, ast.NotEq, ast.Lt, ast.LtE, ast.Gt, ast.GtE, ast.In, ast.NotIn, ast.Is, ast.IsNot,
     # containers, slicing, walrus, del (issue 8 item 4)
@@ -147,6 +161,7 @@ class Importer:
         self.partial_names = set()  # how the program spells functools.partial: 'functools.partial', 'partial'
         self.comprehension_scopes = []  # targets of the comprehensions being read
         self.annotation_lines = []  # where annotations were dropped (a header note says so)
+        self.handler_depth = 0  # except handlers around the statement being read (bare raise)
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -187,6 +202,8 @@ class Importer:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     self.globals.update(_bound_names(target))
+            elif isinstance(node, ast.Try):
+                self.globals.update(_names_bound_in(node))
             self.globals.update(_names_bound_in(node) if isinstance(node, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)) else ())
         for node in defs:
             for sub in ast.walk(node):
@@ -206,7 +223,8 @@ class Importer:
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse('import from %s' % (node.module or '.'), node)
-            if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass)):
+            if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass,
+                                     ast.Try, ast.Raise, ast.Assert)):
                 self.refuse(self.module_statement_name(node), node)
             # The IR runs module statements after every def: a statement that uses a
             # function defined below it would change meaning (NameError in Python).
@@ -412,8 +430,8 @@ class Importer:
                                           'body': [{'kind': 'return', 'value': value}], **extras}}
 
     # ------------------------------------------------------------------ statements
-    def block(self, nodes):
-        return [self.statement(n) for n in nodes]
+    def block(self, nodes, module_level=False):
+        return [self.statement(n, module_level) for n in nodes]
 
     def statement(self, node, module_level=False):
         line = node.lineno
@@ -441,6 +459,8 @@ class Importer:
                 self.check_readable(node.target)
             return {'kind': 'augAssign', 'target': target, 'op': self.bin_op(node.op, node),
                     'value': self.expr(node.value), 'line': line}
+        if isinstance(node, (ast.Try, ast.Raise, ast.Assert)):
+            return self.exception_statement(node, module_level)
         if module_level:
             self.refuse(self.module_statement_name(node), node)
         if isinstance(node, ast.Return):
@@ -489,6 +509,84 @@ class Importer:
             self.refuse('import from %s' % (node.module or '.'), node)
         self.refuse(self.statement_name(node), node)
 
+    # ------------------------------------------------------------------ exceptions
+    def exception_statement(self, node, module_level):
+        """`try`/`except`/`else`/`finally`, `raise [X [from Y]]`, `assert test[, msg]`."""
+        line = node.lineno
+        if isinstance(node, ast.Assert):
+            stmt = {'kind': 'assert', 'test': self.expr(node.test), 'line': line}
+            if node.msg is not None:
+                stmt['msg'] = self.expr(node.msg)
+            return stmt
+        if isinstance(node, ast.Raise):
+            if node.exc is None:
+                if self.handler_depth == 0:
+                    self.refuse('bare raise outside an except handler (name the exception: '
+                                '`except ValueError as e: ... raise e`)', node)
+                return {'kind': 'raise', 'line': line}
+            stmt = {'kind': 'raise', 'exc': self.expr(node.exc), 'line': line}
+            if node.cause is not None:
+                stmt['cause'] = self.expr(node.cause)
+            return stmt
+        body = self.block(node.body, module_level)
+        handlers = []
+        for handler in node.handlers:
+            item = {'body': None, 'line': handler.lineno}
+            if handler.type is not None:
+                item['type'] = self.expr(handler.type)
+            if handler.name is not None:
+                self.check_binding(handler.name, handler, 'assignment to')
+                item['name'] = handler.name
+            self.handler_depth += 1
+            try:
+                item['body'] = self.block(handler.body, module_level)
+            finally:
+                self.handler_depth -= 1
+            handlers.append(item)
+        return {'kind': 'try', 'body': body, 'handlers': handlers,
+                'orelse': self.block(node.orelse, module_level),
+                'finalbody': self.block(node.finalbody, module_level), 'line': line}
+
+    def exception_class(self, node):
+        """The exception class `node` names (`ValueError`, `asyncio.CancelledError`), or None."""
+        if isinstance(node, ast.Name) and node.id in EXCEPTION_NAMES:
+            return node.id
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and node.value.id == 'asyncio' and node.attr in ASYNCIO_EXCEPTIONS:
+            return 'asyncio.' + node.attr
+        return None
+
+    def attribute(self, node):
+        """`asyncio.CancelledError`, `type(x).__name__`, `e.args`, `e.__cause__`, `e.__context__`."""
+        name = self.exception_class(node)
+        if name is not None:
+            return {'kind': 'excClass', 'name': name}
+        value = node.value
+        if node.attr == '__name__' and isinstance(value, ast.Call) and isinstance(value.func, ast.Name) \
+                and value.func.id == 'type':
+            if len(value.args) != 1 or value.keywords or isinstance(value.args[0], ast.Starred):
+                self.refuse('type() with %d arguments' % len(value.args), value)
+            return {'kind': 'typeName', 'value': self.expr(value.args[0])}
+        if node.attr in EXCEPTION_ATTRS and not (isinstance(value, ast.Name) and value.id == 'asyncio'):
+            return {'kind': 'excAttr', 'object': self.expr(value), 'attr': node.attr}
+        return None
+
+    def exception_call(self, node):
+        """`ValueError('bad', 3)`, `asyncio.CancelledError()`, `isinstance(x, T)`; else None."""
+        func = node.func
+        name = self.exception_class(func)
+        if name is not None:
+            if node.keywords:
+                self.refuse('keyword argument %s= of %s' % (node.keywords[0].arg, name), node.keywords[0])
+            return {'kind': 'excCall', 'name': name, 'args': [self.element(a) for a in node.args]}
+        if isinstance(func, ast.Name) and func.id == 'isinstance':
+            if len(node.args) != 2 or node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+                self.refuse('isinstance() with other than two positional arguments', node)
+            return {'kind': 'isinstance', 'value': self.expr(node.args[0]), 'types': self.expr(node.args[1])}
+        if isinstance(func, ast.Name) and func.id == 'type':
+            self.refuse('type() (only `type(x).__name__` is in the subset)', node)
+        return None
+
     def target(self, node):
         if isinstance(node, ast.Name):
             self.check_assignable(node)
@@ -516,6 +614,8 @@ class Importer:
     def expr(self, node):
         if isinstance(node, ast.Constant):
             return self.constant(node)
+        if isinstance(node, ast.Name) and node.id in EXCEPTION_NAMES:
+            return {'kind': 'excClass', 'name': node.id}
         if isinstance(node, ast.Name):
             self.check_readable(node)
             return {'kind': 'name', 'id': node.id}
@@ -558,6 +658,9 @@ class Importer:
         if isinstance(node, ast.Starred):
             self.refuse('starred expression here', node)
         if isinstance(node, ast.Attribute):
+            known = self.attribute(node)
+            if known is not None:
+                return known
             if _is_dunder(node.attr):
                 self.refuse('attribute .%s (dunder attributes are outside the subset)' % node.attr, node)
             if isinstance(node.value, ast.Name) and node.value.id == 'asyncio':
@@ -703,6 +806,9 @@ class Importer:
             return self.format_call(node)
         if self.is_partial(func):
             return self.partial_call(node)
+        known = self.exception_call(node)
+        if known is not None:
+            return known
         args = [self.element(a) for a in node.args]
         if isinstance(func, ast.Name):
             name = func.id
@@ -809,11 +915,14 @@ def _names_bound_in(stmt):
             names |= _bound_names(node.target)
         elif isinstance(node, ast.NamedExpr):
             names |= _bound_names(node.target)
+        elif isinstance(node, ast.ExceptHandler) and node.name is not None:
+            names.add(node.name)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)  # a def binds its name; its body is a scope of its own
             continue
-        if isinstance(node, ast.stmt):
-            stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
+        if isinstance(node, (ast.stmt, ast.ExceptHandler)):
+            stack.extend(child for child in ast.iter_child_nodes(node)
+                         if isinstance(child, (ast.stmt, ast.ExceptHandler)))
             for child in ast.iter_child_nodes(node):  # `(n := ...)` binds in the enclosing function
                 if isinstance(child, ast.expr):
                     names |= {sub.target.id for sub in ast.walk(child)

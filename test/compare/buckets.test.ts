@@ -46,6 +46,15 @@ describe('bucket rules', () => {
     expect(classify(p, run([['main:1', 0]]), run([['worker:0', 0], ['main:1', 0]]))).toBe('coroutine-never-awaited-ran');
   });
 
+  it('an exception from code nobody awaited: the never-awaited coroutine raised, and JS ended the program with it', () => {
+    const raise: Stmt = { kind: 'raise', exc: { kind: 'excCall', name: 'ValueError', args: [str('worker:0')] } };
+    const p = program([{ kind: 'assign', target: { kind: 'name', id: 'c' }, value: call('worker') }, print('main:1')], [raise]);
+    const raised = { ...run([['main:1', 0]]), outcome: { kind: 'exception' as const, type: 'ValueError', message: "'worker:0'" } };
+    expect(classify(p, run([['main:1', 0]]), raised)).toBe('unawaited-rejection');
+    // The same exception on both sides is no difference of this kind.
+    expect(classify(p, raised, { ...raised, trace: [] })).not.toBe('unawaited-rejection');
+  });
+
   it('timer tie order: CPython printed both at one instant, in the other order', () => {
     const p = program([startsTask, sleep(0.5), print('main:2')], [sleep(0.5), print('worker:1')]);
     expect(classify(p, run([['worker:1', 0.5], ['main:2', 0.5]]), run([['main:2', 0.5], ['worker:1', 0.5]]))).toBe('timer-tie-order');

@@ -13,7 +13,7 @@ import { setPythonVersion } from '../../port/version.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 
 const options = { clock: 'realistic' as const, budget: DEFAULT_BUDGET };
-const allFeatures = { features: { gather: true, taskMethods: true, cancel: true } };
+const allFeatures = { swarm: false, features: { gather: true, taskMethods: true, cancel: true } };
 const pools: PortPool[] = [];
 afterAll(() => Promise.all(pools.map((p) => p.close())));
 

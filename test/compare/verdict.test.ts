@@ -49,6 +49,14 @@ describe('judge (generated programs, `check`)', () => {
     expect(judge(run([]), { failure: 'RangeError' }).verdict).toBe('portCrash');
     expect(judge(run([], { kind: 'deadlock' }), run([], { kind: 'deadlock' })).verdict).toBe('generatorBug');
   });
+
+  it('an exception the generator raises on purpose (ValueError, RuntimeError) is compared; any other is a generator bug', () => {
+    const raised = (type: string, message = 'main:3') => run([], { kind: 'exception', type, message });
+    expect(judge(raised('ValueError'), raised('ValueError')).verdict).toBe('same');
+    expect(judge(raised('RuntimeError'), raised('RuntimeError', 'main:4')).verdict).toBe('differs');
+    expect(judge(raised('ValueError'), run([])).verdict).toBe('differs');
+    expect(judge(raised('NameError'), raised('NameError')).verdict).toBe('generatorBug');
+  });
 });
 
 describe('judgeUserProgram (`compare`)', () => {

@@ -56,7 +56,7 @@ describe('check', () => {
   });
 
   it('target native: differences, shrunk, each with a minimal program and a replay line', async () => {
-    const report = await check({ runs: 20, seed: 42, target: 'native', oracle });
+    const report = await check({ runs: 20, seed: 42, target: 'native', oracle, constraints: { swarm: false } });
     expect(report.differences).toBeGreaterThan(0);
     expect(report.buckets.map((b) => b.name)).toContain('eager-start');
     for (const bucket of report.buckets) {

@@ -141,7 +141,7 @@ describe('refusals', () => {
   const head = 'import asyncio\n\n';
   // [what, source, line:col of the offending node, reason]
   const cases: [string, string, string][] = [
-    ['try', `${head}async def main():\n    try:\n        pass\n    except Exception:\n        pass\n`, '4:5: unsupported try statement'],
+    ['except*', `${head}async def main():\n    try:\n        pass\n    except* Exception:\n        pass\n`, '4:5: unsupported except* (exception groups are outside the subset: catch each exception type with a plain except)'],
     ['import time', `${head}import time\n`, '3:1: unsupported import of time'],
     ['from import', `from asyncio import sleep\n`, '1:1: unsupported import from asyncio'],
     ['open()', `${head}def f():\n    return open("x")\n`, '4:12: unsupported call of open'],
@@ -164,7 +164,7 @@ describe('refusals', () => {
     ['asyncio.Queue', `${head}async def f():\n    q = asyncio.Queue()\n`, '4:9: unsupported call of asyncio.Queue'],
     ['str method', `${head}x = "a".upper()\n`, '3:5: unsupported method .upper()'],
     ['module-level for', `${head}for i in range(3):\n    print(i)\n`, '3:1: unsupported for statement at module level'],
-    ['raise', `${head}def f():\n    raise ValueError("x")\n`, '4:5: unsupported raise statement'],
+    ['bare raise', `${head}def f():\n    raise\n`, '4:5: unsupported bare raise outside an except handler (name the exception: `except ValueError as e: ... raise e`)'],
     ['non-ASCII column', `${head}x = "héé" + y.upper()\n`, '3:13: unsupported method .upper()'],
     // The allow-list over names: only what the program itself binds, never a builtin outside the subset.
     ['exec as a value', `${head}def f(x=exec):\n    return x\n`, '3:9: unsupported builtin exec'],

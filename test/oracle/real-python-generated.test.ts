@@ -40,7 +40,8 @@ afterAll(async () => {
 });
 
 it('30 generated programs (seed 42): oracle output == python3 output', async () => {
-  const programs = samplePrograms({ seed: 42, count: 30 }).map(scaled);
+  // Swarm off: these programs all end cleanly (exit 0), as python3 is asked to show.
+  const programs = samplePrograms({ seed: 42, count: 30, constraints: { swarm: false } }).map(scaled);
   let timingSensitive = 0;
   let compared = 0;
   // A few at a time: real sleeps measure the machine, so keep it quiet.

@@ -74,7 +74,7 @@ describe('the seed tutorial (Markdown, claims in prose and in output blocks)', (
 });
 
 describe('other formats', () => {
-  it('rst: the wrong output block is the one finding; the try statement cannot be checked, with its line:col', async () => {
+  it('rst: the wrong output block is the one finding; the import of os cannot be checked, with its line:col', async () => {
     const json = join(TMP, 'rst.json');
     const r = await cliInProcess(['check-doc', `${FIXTURES}/tutorial.rst`, '--json', json]);
     expect(r.exitCode).toBe(1);
@@ -88,7 +88,7 @@ describe('other formats', () => {
       [`${f}:78:5`, 'holds'],
     ]);
     expect(report.blocks[2].real).toEqual(['second', 'first']);
-    expect(report.blocks[3].reason).toBe(`${f}:69:8: unsupported try statement`);
+    expect(report.blocks[3].reason).toBe(`${f}:69:8: unsupported import of os`);
   });
 
   it('a notebook: the saved output that CPython does not reproduce, the IPython magic, the cell that does not parse', async () => {
@@ -108,7 +108,7 @@ describe('other formats', () => {
     const report = JSON.parse(readFileSync(json, 'utf8')) as DocReport;
     expect(report.blocks.map((b) => b.verdict)).toEqual(['holds', 'does-not-hold', 'holds', 'holds', 'cannot-check']);
     expect(report.blocks[1].firstDifference).toEqual({ line: 3, claimed: '3', real: '2' });
-    expect(report.blocks[4].reason).toBe(`${FIXTURES}/sessions.md:72:9: unsupported try statement`);
+    expect(report.blocks[4].reason).toBe(`${FIXTURES}/sessions.md:72:9: unsupported import of os`);
   });
 });
 
