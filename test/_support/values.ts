@@ -111,7 +111,8 @@ export function exceptionFromRepr(text: string): string {
   if (inner === '') return `${name}: `;
   if (inner[0] === "'" || inner[0] === '"') {
     const [value, end] = readStrLiteral(inner, 0);
-    if (end === inner.length) return `${name}: ${value}`;
+    // KeyError's str is its one argument's repr (Objects/exceptions.c KeyError_str).
+    if (end === inner.length) return `${name}: ${name === 'KeyError' ? inner : value}`;
   }
   const lone = !/^[^'"]*, /.test(inner) && !(inner[0] === "'" || inner[0] === '"');
   return `${name}: ${lone ? inner : `(${inner})`}`;

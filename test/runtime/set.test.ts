@@ -105,8 +105,7 @@ describe('set and frozenset: order, repr and operations as CPython 3.11', () => 
       },
     };
     const errors: DualCall = { py: 'lambda: (set().pop())', args: [], port: () => callMethod(py.set(), 'pop') };
-    // KeyError's text (the key's repr) is checked against python3's traceback in test/transpile/containers.test.ts:
-    // this harness reads an exception from its repr, where `KeyError('zz')` would read as `zz`.
+    // KeyError's text is the key's repr (test/_support/values.ts reads it so); also against python3 in test/transpile/containers.test.ts.
     expect(await mismatches([big, errors])).toEqual([]);
   });
 });

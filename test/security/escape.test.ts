@@ -73,7 +73,7 @@ const EXPECTED: Record<string, string> = {
   'exc-class-mro.py': '8:18: unsupported method .__subclasses__() (dunder attributes are outside the subset)',
   'exc-type-subclasses.py': '8:15: unsupported method .__subclasses__() (dunder attributes are outside the subset)',
   'exc-cause-traceback.py': '11:15: unsupported attribute .f_globals',
-  'exc-type-call.py': '8:15: unsupported call of an expression',
+  'exc-type-call.py': '8:15: unsupported type() (only `type(x).__name__` is in the subset)',
   'except-star.py': '5:5: unsupported except* (exception groups are outside the subset: catch each exception type with a plain except)',
   'raise-systemexit.py': '6:15: unsupported call of SystemExit',
 };
