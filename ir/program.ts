@@ -12,10 +12,12 @@
  *   calls name only members of the unions below (the importer refuses anything else).
  * - Python semantics throughout: `int` and `float` are distinct, `/` is true division,
  *   `and`/`or` return an operand, a function's locals are every name it assigns.
+ * - A `slice` is only ever the `index` of a `subscript` expression (never a target's); a
+ *   `builtinValue` names a member of BUILTINS (a builtin used as a value: `key=len`).
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
 
 export interface Program {
   header?: ProgramHeader;
@@ -112,7 +114,11 @@ export type Expr =
   /** `asyncio.<func>(...)` */
   | { kind: 'asyncio'; func: AsyncioName; args: Expr[]; keywords: Keyword[] }
   /** `<object>.<method>(...)` on a list or a task. */
-  | { kind: 'method'; object: Expr; method: MethodName; args: Expr[]; keywords: Keyword[] };
+  | { kind: 'method'; object: Expr; method: MethodName; args: Expr[]; keywords: Keyword[] }
+  /** A builtin named as a value (`sorted(xs, key=len)`, `map(str, xs)`, `isinstance(x, int)`). */
+  | { kind: 'builtinValue'; name: BuiltinName }
+  /** `lower:upper:step` — only as the index of a subscript; an omitted part is absent. */
+  | { kind: 'slice'; lower?: Expr; upper?: Expr; step?: Expr };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
@@ -126,14 +132,22 @@ export type CmpOpName = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' 
 export const BUILTINS = [
   'print', 'len', 'range', 'str', 'repr', 'int', 'float', 'bool', 'abs', 'min', 'max', 'sum',
   'list', 'tuple', 'round', 'sorted', 'enumerate', 'zip',
+  'any', 'all', 'divmod', 'reversed', 'isinstance', 'hash', 'chr', 'ord', 'map', 'filter',
 ] as const;
 export type BuiltinName = (typeof BUILTINS)[number];
 
 export const ASYNCIO_FUNCTIONS = ['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'] as const;
 export type AsyncioName = (typeof ASYNCIO_FUNCTIONS)[number];
 
-/** List methods, then Task methods. */
-export const METHODS = ['append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name'] as const;
+/** List methods, then Task methods, then str methods and the other list methods (str-methods.ts, list-methods.ts). */
+export const METHODS = [
+  'append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name',
+  'format', 'join', 'split', 'rsplit', 'strip', 'lstrip', 'rstrip', 'replace', 'upper', 'lower', 'title',
+  'capitalize', 'swapcase', 'startswith', 'endswith', 'find', 'rfind', 'index', 'rindex', 'count',
+  'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum',
+  'isspace', 'isupper', 'islower',
+  'extend', 'insert', 'remove', 'sort', 'reverse', 'copy', 'clear',
+] as const;
 export type MethodName = (typeof METHODS)[number];
 
 // ---------------------------------------------------------------------------- traces

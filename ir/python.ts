@@ -207,6 +207,12 @@ function exprText(e: Expr, ctx: ExprContext): string {
         : expr(e.object, Prec.Postfix, ctx);
       return `${object}.${e.method}(${callArgs(e.args, e.keywords, ctx)})`;
     }
+    case 'builtinValue':
+      return e.name;
+    case 'slice': {
+      const part = (x: Expr | undefined) => (x ? expr(x, Prec.Test, ctx) : '');
+      return `${part(e.lower)}:${part(e.upper)}${e.step ? `:${part(e.step)}` : ''}`;
+    }
   }
 }
 

@@ -264,7 +264,7 @@ class Validator {
         return this.expr(e.orelse, `${path}.orelse`);
       case 'subscript':
         this.expr(e.value, `${path}.value`);
-        return this.expr(e.index, `${path}.index`);
+        return this.index(e.index, `${path}.index`);
       case 'listComp':
         this.expr(e.elt, `${path}.elt`);
         for (const [i, g] of this.array(e.generators, `${path}.generators`).entries()) {
@@ -300,8 +300,20 @@ class Validator {
         this.exprs(e.args, `${path}.args`);
         return this.keywords(e.keywords, `${path}.keywords`);
       }
+      case 'builtinValue':
+        if (!BUILTIN_SET.has(e.name as string)) this.fail(`${path}.name`, `${JSON.stringify(e.name)} is not a listed builtin`);
+        return;
+      case 'slice':
+        return this.fail(`${path}.kind`, 'a slice outside a subscript');
       default:
         this.fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(e.kind)}`);
     }
+  }
+
+  /** A subscript's index: an expression, or (read, never assigned) a slice `lower:upper:step`. */
+  private index(value: unknown, path: string): void {
+    const e = this.object(value, path);
+    if (e.kind !== 'slice') return this.expr(value, path);
+    for (const part of ['lower', 'upper', 'step'] as const) if (e[part] !== undefined) this.expr(e[part], `${path}.${part}`);
   }
 }

@@ -9,3 +9,7 @@ export { bindArgs, nameError, raise, raiseTypeError, notCallable } from './calls
 export { format } from './format.ts';
 export { tuple as tup } from './values.ts';
 export { enter, leave } from './frames.ts';
+export { any, all, divmod, reversed, isinstance, hash, chr, ord, map, filter } from './builtins-more.ts';
+export { slice, getslice } from './sequences.ts';
+export { builtinValue } from './builtin-values.ts';
+export { callValue } from './callable.ts';

@@ -465,6 +465,12 @@ class ProgramEmitter {
         return this.asyncioCall(e.func, e.args, e.keywords, ctx);
       case 'method':
         return this.methodCall(e.object, e.method, e.args, e.keywords, ctx);
+      case 'builtinValue':
+        return out(`py.builtinValue(${tsString(e.name)})`, T.any, P.call);
+      case 'slice': {
+        const part = (x: Expr | undefined) => (x ? this.expr(x, ctx).code : 'null');
+        return out(`py.slice(${part(e.lower)}, ${part(e.upper)}, ${part(e.step)})`, T.any, P.call);
+      }
     }
   }
 
@@ -656,14 +662,17 @@ class ProgramEmitter {
     const obj = this.expr(object, ctx);
     const type = this.inference.typeOf({ kind: 'method', object, method: method as never, args, keywords }, ctx.scope);
     const all = [...args, ...keywords.map((k) => k.value)];
-    const argCode = this.elements(all, ctx);
     if (obj.type.k === 'list' && (method === 'append' || method === 'pop')) {
+      const argCode = this.elements(all, ctx);
       return out(`py.${method}(${[obj.code, argCode].filter((x) => x).join(', ')})`, type, P.call);
     }
     if (obj.type.k === 'task' && ['done', 'cancelled', 'cancel', 'get_name', 'result'].includes(method)) {
-      return this.dialect.taskMethod(obj, method, argCode, type);
+      return this.dialect.taskMethod(obj, method, this.elements(all, ctx), type);
     }
-    return out(`py.callMethod(${[obj.code, tsString(method), argCode].filter((x) => x).join(', ')})`, type, P.call);
+    // Keyword arguments as one trailing object (`s.split(maxsplit=1)`), as builtins take them.
+    const kwCode = keywords.length > 0 ? `{ ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }` : '';
+    const callArgs = [obj.code, tsString(method), this.elements(args, ctx), kwCode].filter((x) => x);
+    return out(`py.callMethod(${callArgs.join(', ')})`, type, P.call);
   }
 }
 

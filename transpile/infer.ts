@@ -144,6 +144,9 @@ export class Inference {
         return this.asyncioType(e, scope);
       case 'method':
         return this.methodType(e, scope);
+      case 'builtinValue':
+      case 'slice':
+        return T.any;
     }
   }
 
@@ -423,6 +426,9 @@ export class Inference {
         this.visitExpr(e.object, scope);
         for (const a of e.args) this.visitExpr(a, scope);
         for (const k of e.keywords) this.visitExpr(k.value, scope);
+        return;
+      case 'slice':
+        for (const part of [e.lower, e.upper, e.step]) if (part) this.visitExpr(part, scope);
         return;
       default:
         return;
