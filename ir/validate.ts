@@ -301,7 +301,7 @@ class Validator {
         return this.keywords(e.keywords, `${path}.keywords`);
       }
       case 'builtinValue':
-        if (!BUILTIN_SET.has(e.name as string)) this.fail(`${path}.name`, `${JSON.stringify(e.name)} is not a listed builtin`);
+        if (!BUILTIN_SET.has(e.name as string) || e.name === 'print') this.fail(`${path}.name`, `${JSON.stringify(e.name)} is not a builtin that may be used as a value`);
         return;
       case 'slice':
         return this.fail(`${path}.kind`, 'a slice outside a subscript');

@@ -352,7 +352,7 @@ const exprArbitrary: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr; arg: Expr }>((
       call('asyncio', ASYNCIO_FUNCTIONS),
       // str.format only on a string literal (its fields are checked when it is read).
       fc.record({ object: expr, method: fc.constantFrom(...METHODS), args: fc.array(arg, { maxLength: 2 }) }).map(({ object, method, args }): Expr => ({ kind: 'method', object: method === 'format' ? str('{} {{x}}') : object, method, args, keywords: [] })),
-      fc.constantFrom(...BUILTINS).map((id): Expr => ({ kind: 'builtinValue', name: id })),
+      fc.constantFrom(...BUILTINS.filter((id) => id !== 'print')).map((id): Expr => ({ kind: 'builtinValue', name: id })),
       fc
         .record({ value: expr, lower: fc.option(expr, { nil: undefined }), upper: fc.option(expr, { nil: undefined }), step: fc.option(expr, { nil: undefined }) })
         .map(({ value, lower, upper, step }): Expr => ({ kind: 'subscript', value, index: { kind: 'slice', lower, upper, step } })),
