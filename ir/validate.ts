@@ -297,6 +297,8 @@ class Validator {
         const [field, allowed] = e.kind === 'builtin' ? ['func', BUILTIN_SET] : e.kind === 'asyncio' ? ['func', ASYNCIO_SET] : ['method', METHOD_SET];
         if (!allowed.has(e[field] as string)) this.fail(`${path}.${field}`, `${JSON.stringify(e[field])} is not a listed ${e.kind}`);
         if (e.kind === 'method') this.expr(e.object, `${path}.object`);
+        // The importer reads str.format only on a literal template (its fields checked there).
+        if (e.kind === 'method' && e.method === 'format' && (e.object as Json).kind !== 'str') this.fail(`${path}.object`, 'str.format on a template that is not a string literal');
         this.exprs(e.args, `${path}.args`);
         return this.keywords(e.keywords, `${path}.keywords`);
       }

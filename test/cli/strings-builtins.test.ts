@@ -22,7 +22,8 @@ beforeAll(() => {
   for (const [name, [text]] of Object.entries(STRING_REFUSALS)) writeFileSync(join(DIR, name), text);
 });
 
-describe('str methods, str.format and builtins in asyncio programs', () => {
+// Concurrent: each test waits on processes (python3, the oracle), not on this thread.
+describe.concurrent('str methods, str.format and builtins in asyncio programs', () => {
   for (const name of Object.keys(STRING_PROGRAMS)) {
     it(`${name}: the port prints what python3 prints; the native profile runs it`, async () => {
       const file = join(DIR, name);
@@ -43,7 +44,7 @@ describe('str methods, str.format and builtins in asyncio programs', () => {
   }
 });
 
-describe('outside the slice: refused with file:line:col', () => {
+describe.concurrent('outside the slice: refused with file:line:col', () => {
   for (const [name, [, expected]] of Object.entries(STRING_REFUSALS)) {
     it(name, async () => {
       const file = join(DIR, name);
