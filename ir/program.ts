@@ -145,7 +145,7 @@ export const METHODS = [
   'format', 'join', 'split', 'rsplit', 'strip', 'lstrip', 'rstrip', 'replace', 'upper', 'lower', 'title',
   'capitalize', 'swapcase', 'startswith', 'endswith', 'find', 'rfind', 'index', 'rindex', 'count',
   'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum',
-  'isspace', 'isupper', 'islower',
+  'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines', 'removeprefix', 'removesuffix',
   'extend', 'insert', 'remove', 'sort', 'reverse', 'copy', 'clear',
 ] as const;
 export type MethodName = (typeof METHODS)[number];

@@ -246,6 +246,7 @@ function splitPoint(text: string): { int: string; rest: string } {
 function formatFloat(value: number, spec: FormatSpec): string {
   let type = spec.type;
   if (type !== undefined && !'eEfFgGn%'.includes(type)) throw unknownCode(type, 'float');
+  if (spec.precision !== undefined && spec.precision > 2147483647) throw new ValueError('precision too big');
   let x = value;
   if (type === '%') x *= 100;
   let negative = x < 0 || Object.is(x, -0);

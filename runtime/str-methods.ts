@@ -401,7 +401,55 @@ const NO_ARG_METHODS: Record<string, (s: string) => PyValue> = {
   islower: isLower,
 };
 
+function partition(name: 'partition' | 'rpartition'): StrMethod {
+  return (s, args, kw) => {
+    noKeywords(name, kw);
+    argRange(name, args, 1, 1);
+    const sep = needStr(args[0], 'must be str, not %T');
+    if (sep === '') throw new ValueError('empty separator');
+    const k = name === 'partition' ? s.indexOf(sep) : s.lastIndexOf(sep);
+    if (k < 0) return name === 'partition' ? new PyTuple([s, '', '']) : new PyTuple(['', '', s]);
+    return new PyTuple([s.slice(0, k), sep, s.slice(k + sep.length)]);
+  };
+}
+
+/** Line boundaries of str.splitlines (Py_UNICODE_ISLINEBREAK), `\r\n` counting as one. */
+const LINE_BREAK = /\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]/g;
+
+function splitlines(s: string, args: PyValue[], kw: Kwargs): string[] {
+  for (const k of Object.keys(kw)) if (k !== 'keepends') throw new TypeError(`splitlines() got an unexpected keyword argument '${k}'`);
+  if (args.length > 1) throw new TypeError(`splitlines() takes at most 1 argument (${args.length} given)`);
+  if (args.length === 1 && kw.keepends !== undefined) throw new TypeError("argument for splitlines() given by name ('keepends') and position (1)");
+  const keepArg = args.length === 1 ? args[0] : kw.keepends ?? false;
+  if (typeof keepArg !== 'bigint' && typeof keepArg !== 'boolean') throw new TypeError(`'${typeName(keepArg)}' object cannot be interpreted as an integer`);
+  const keep = keepArg === true || (typeof keepArg === 'bigint' && keepArg !== 0n);
+  const out: string[] = [];
+  let start = 0;
+  for (const m of s.matchAll(LINE_BREAK)) {
+    out.push(s.slice(start, keep ? m.index! + m[0].length : m.index!));
+    start = m.index! + m[0].length;
+  }
+  if (start < s.length) out.push(s.slice(start));
+  return out;
+}
+
+function removeAffix(name: 'removeprefix' | 'removesuffix'): StrMethod {
+  return (s, args, kw) => {
+    noKeywords(name, kw);
+    argRange(name, args, 1, 1);
+    const affix = needStr(args[0], `${name}() argument must be str, not %T`);
+    if (affix === '') return s;
+    if (name === 'removeprefix') return s.startsWith(affix) ? s.slice(affix.length) : s;
+    return s.endsWith(affix) ? s.slice(0, s.length - affix.length) : s;
+  };
+}
+
 const METHODS: Record<string, StrMethod> = {
+  partition: partition('partition'),
+  rpartition: partition('rpartition'),
+  splitlines,
+  removeprefix: removeAffix('removeprefix'),
+  removesuffix: removeAffix('removesuffix'),
   format: (s, args, kw) => strFormat(s, args, kw),
   join,
   split,

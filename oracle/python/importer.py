@@ -31,7 +31,7 @@ METHODS = frozenset([
     'format', 'join', 'split', 'rsplit', 'strip', 'lstrip', 'rstrip', 'replace', 'upper', 'lower', 'title',
     'capitalize', 'swapcase', 'startswith', 'endswith', 'find', 'rfind', 'index', 'rindex', 'count',
     'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum',
-    'isspace', 'isupper', 'islower',
+    'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines', 'removeprefix', 'removesuffix',
     'extend', 'insert', 'remove', 'sort', 'reverse', 'copy', 'clear',
 ])
 
@@ -41,7 +41,7 @@ BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse', 'key'}, 'enum
                     'max': {'key', 'default'}}
 ASYNCIO_KEYWORDS = {'gather': {'return_exceptions'}, 'create_task': {'name'}, 'sleep': {'result'}}
 METHOD_KEYWORDS = {'cancel': {'msg'}, 'split': {'sep', 'maxsplit'}, 'rsplit': {'sep', 'maxsplit'},
-                   'sort': {'key', 'reverse'}, 'format': None}  # None: any keyword (`{name}` fields)
+                   'sort': {'key', 'reverse'}, 'splitlines': {'keepends'}, 'format': None}  # None: any keyword (`{name}` fields)
 
 # What CPython prints by address (`<map object at 0x...>`): accepted only where it is consumed
 # at once, as the argument of one of ITER_CONSUMERS, `*`-spread, or iterated by a for loop

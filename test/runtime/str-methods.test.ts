@@ -48,6 +48,13 @@ const strCall: fc.Arbitrary<Case> = fc.oneof(
   fc.tuple(text, smallInt, fc.constantFrom(' ', '*', '-', 'ab', ''), fc.constantFrom('ljust', 'rjust', 'center')).map(([s, w, fill, name]) => ({
     py: `lambda s, w, f: s.${name}(w, f)`, args: [s, w, fill], port: (...xs: PyValue[]) => py.callMethod(xs[0], name, ...xs.slice(1)),
   })),
+  fc.tuple(text, sub, fc.constantFrom('partition', 'rpartition', 'removeprefix', 'removesuffix')).map(([s, x, name]) => ({
+    py: `lambda s, x: s.${name}(x)`, args: [s, x], port: (a: PyValue, y: PyValue) => py.callMethod(a, name, y),
+  })),
+  fc.tuple(fc.array(fc.constantFrom('ab', ' ', '\n', '\r', '\r\n', '\x0b', '\x1c', '\u2028', 'é'), { maxLength: 8 }).map((xs) => xs.join('')), fc.constantFrom(true, false, 0n, 2n)).map(([s, keep]) => ({
+    py: 'lambda s, k: [s.splitlines(), s.splitlines(k), s.splitlines(keepends=k)]', args: [s, keep],
+    port: (a: PyValue, k: PyValue) => [py.callMethod(a, 'splitlines'), py.callMethod(a, 'splitlines', k), py.callMethod(a, 'splitlines', { keepends: k })],
+  })),
   fc.tuple(fc.oneof(text, fc.constantFrom('-42', '+7', '3.5', '-')), smallInt).map(([s, w]) => ({
     py: 'lambda s, w: s.zfill(w)', args: [s, w], port: (x: PyValue, y: PyValue) => py.callMethod(x, 'zfill', y),
   })),
