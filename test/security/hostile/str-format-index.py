@@ -2,6 +2,6 @@ import asyncio
 
 
 async def main():
-    print("{0[0].__globals__}".format([print]))
+    print("{0[0].__globals__}".format([len]))
 
 asyncio.run(main())

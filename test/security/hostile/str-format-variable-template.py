@@ -3,6 +3,6 @@ import asyncio
 
 async def main():
     template = "{0.__self__}"
-    print(template.format(print))
+    print(template.format(len))
 
 asyncio.run(main())
