@@ -23,6 +23,8 @@
  *   function (a global at module level); a bare `raise` occurs only inside an `except` handler;
  *   exception classes are only the members of EXCEPTION_CLASSES (`excClass`/`excCall`), and
  *   the only dunders a program reads are `type(x).__name__`, `e.__cause__`, `e.__context__`.
+ * - A `slice` is only ever the `index` of a `subscript` expression (never a target's); a
+ *   `builtinValue` names a member of BUILTINS (a builtin used as a value: `key=len`).
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
@@ -176,7 +178,9 @@ export type Expr =
   /** `type(value).__name__` (the only `__name__` a program reads). */
   | { kind: 'typeName'; value: Expr }
   /** `e.args`, `e.__cause__`, `e.__context__` of an exception. */
-  | { kind: 'excAttr'; object: Expr; attr: ExceptionAttr };
+  | { kind: 'excAttr'; object: Expr; attr: ExceptionAttr }
+  /** A builtin named as a value (`sorted(xs, key=len)`, `map(str, xs)`, `isinstance(x, int)`). */
+  | { kind: 'builtinValue'; name: BuiltinName };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
@@ -191,18 +195,24 @@ export const BUILTINS = [
   'print', 'len', 'range', 'str', 'repr', 'int', 'float', 'bool', 'abs', 'min', 'max', 'sum',
   'list', 'tuple', 'round', 'sorted', 'enumerate', 'zip',
   'dict', 'set', 'frozenset',
+  'any', 'all', 'divmod', 'reversed', 'isinstance', 'hash', 'chr', 'ord', 'map', 'filter',
 ] as const;
 export type BuiltinName = (typeof BUILTINS)[number];
 
 export const ASYNCIO_FUNCTIONS = ['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'] as const;
 export type AsyncioName = (typeof ASYNCIO_FUNCTIONS)[number];
 
-/** List methods, then Task methods, then dict and set methods. */
+/** List methods, then Task methods, then dict and set methods, then str methods and the other list methods. */
 export const METHODS = [
-  'append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name',
-  'keys', 'values', 'items', 'get', 'setdefault', 'update', 'clear', 'copy', 'popitem',
-  'add', 'discard', 'remove', 'union', 'intersection', 'difference', 'symmetric_difference',
-  'issubset', 'issuperset', 'isdisjoint', 'intersection_update', 'difference_update', 'symmetric_difference_update',
+  'append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name', 'keys', 'values', 'items',
+  'get', 'setdefault', 'update', 'clear', 'copy', 'popitem', 'add', 'discard', 'remove', 'union',
+  'intersection', 'difference', 'symmetric_difference', 'issubset', 'issuperset', 'isdisjoint',
+  'intersection_update', 'difference_update', 'symmetric_difference_update', 'format', 'join',
+  'split', 'rsplit', 'strip', 'lstrip', 'rstrip', 'replace', 'upper', 'lower', 'title',
+  'capitalize', 'swapcase', 'startswith', 'endswith', 'find', 'rfind', 'index', 'rindex', 'count',
+  'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum',
+  'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines', 'removeprefix',
+  'removesuffix', 'extend', 'insert', 'sort', 'reverse',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 

@@ -252,6 +252,8 @@ function exprText(e: Expr, ctx: ExprContext): string {
       const object = e.object.kind === 'int' && e.object.value >= 0 ? `(${exprText(e.object, ctx)})` : expr(e.object, Prec.Postfix, ctx);
       return `${object}.${e.attr}`;
     }
+    case 'builtinValue':
+      return e.name;
   }
 }
 

@@ -375,6 +375,8 @@ class Validator {
         const [field, allowed] = e.kind === 'builtin' ? ['func', BUILTIN_SET] : e.kind === 'asyncio' ? ['func', ASYNCIO_SET] : ['method', METHOD_SET];
         if (!allowed.has(e[field] as string)) this.fail(`${path}.${field}`, `${JSON.stringify(e[field])} is not a listed ${e.kind}`);
         if (e.kind === 'method') this.expr(e.object, `${path}.object`);
+        // The importer reads str.format only on a literal template (its fields checked there).
+        if (e.kind === 'method' && e.method === 'format' && (e.object as Json).kind !== 'str') this.fail(`${path}.object`, 'str.format on a template that is not a string literal');
         this.exprs(e.args, `${path}.args`);
         return this.keywords(e.keywords, `${path}.keywords`);
       }
@@ -398,6 +400,11 @@ class Validator {
       case 'excAttr':
         if (!EXCEPTION_ATTR_SET.has(e.attr as string)) this.fail(`${path}.attr`, `${JSON.stringify(e.attr)} is not a listed exception attribute`);
         return this.expr(e.object, `${path}.object`);
+      case 'builtinValue':
+        if (!BUILTIN_SET.has(e.name as string) || e.name === 'print') this.fail(`${path}.name`, `${JSON.stringify(e.name)} is not a builtin that may be used as a value`);
+        return;
+      case 'slice':
+        return this.fail(`${path}.kind`, 'a slice outside a subscript');
       default:
         this.fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(e.kind)}`);
     }

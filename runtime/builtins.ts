@@ -12,6 +12,8 @@ import { add, gt, intToFloat, lt, truthy } from './ops.ts';
 import { chars, iter } from './sequences.ts';
 import { printedStrs, repr as reprOf, str as strOf } from './str.ts';
 import { check, checkPrintDepth } from './frames.ts';
+import { callValue } from './callable.ts';
+import { sortItems } from './list-methods.ts';
 import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.ts';
 import { containerHooks } from './container-hooks.ts';
 
@@ -282,16 +284,24 @@ export function sum(...allArgs: Array<PyValue | Kwargs>): PyValue {
 }
 
 function extreme(fn: 'min' | 'max', allArgs: Array<PyValue | Kwargs>): PyValue {
-  const [args, kw] = splitKwargs(fn, allArgs, ['default']);
+  const [args, kw] = splitKwargs(fn, allArgs, ['key', 'default']);
   if (args.length === 0) throw new TypeError(`${fn} expected at least 1 argument, got 0`);
   if (args.length > 1 && kw.default !== undefined) {
     throw new TypeError(`Cannot specify a default for ${fn}() with multiple positional arguments`);
   }
   const items = args.length === 1 ? iter(args[0]) : args;
+  const key = kw.key ?? null;
   const better = fn === 'min' ? lt : gt;
   let best: PyValue | undefined;
+  let bestKey: PyValue | undefined;
   // The first of equal items wins: replace only when strictly better.
-  for (const item of items) if (best === undefined || better(item, best)) best = item;
+  for (const item of items) {
+    const k = key === null ? item : callValue(key, item);
+    if (bestKey === undefined || better(k, bestKey)) {
+      best = item;
+      bestKey = k;
+    }
+  }
   if (best !== undefined) return best;
   if (kw.default !== undefined) return kw.default;
   throw new ValueError(`${fn}() arg is an empty sequence`);
@@ -352,17 +362,11 @@ export function tuple(...args: PyValue[]): PyTuple {
   return new PyTuple(args.length === 0 ? [] : iter(args[0]));
 }
 
-/** `sorted(iterable, reverse=False)`: stable, using only `<` as list.sort does. */
+/** `sorted(iterable, key=None, reverse=False)`: list.sort on a new list (list-methods.ts). */
 export function sorted(...allArgs: Array<PyValue | Kwargs>): PyValue[] {
-  const [args, kw] = splitKwargs('sorted', allArgs, ['reverse']);
+  const [args, kw] = splitKwargs('sorted', allArgs, ['key', 'reverse']);
   if (args.length !== 1) throw new TypeError(`sorted expected 1 argument, got ${args.length}`);
-  const items = Array.from(iter(args[0]));
-  const reverse = kw.reverse !== undefined && truthy(kw.reverse);
-  // list.sort(reverse=True) reverses, sorts stably, reverses: equal items keep their order.
-  if (reverse) items.reverse();
-  items.sort((a, b) => (lt(b, a) ? 1 : lt(a, b) ? -1 : 0));
-  if (reverse) items.reverse();
-  return items;
+  return sortItems(Array.from(iter(args[0])), kw.key ?? null, kw.reverse ?? false);
 }
 
 /** `enumerate(iterable, start=0)`: lazy pairs `(i, item)`. */

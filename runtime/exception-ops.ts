@@ -7,6 +7,7 @@
  * _PyErr_SetObject (the `__context__` chain, cycles cut), Objects/abstract.c
  * PyObject_IsInstance (the tuple case) and Objects/genobject.c's PEP 479 conversion, 3.11.
  */
+import { isInstanceOf } from './builtin-values.ts';
 import {
   AssertionError,
   AttributeError,
@@ -111,8 +112,8 @@ export function leaveHandler(error: unknown, handled: unknown): unknown {
 /** `isinstance(value, types)`: a class or a (nested) tuple of classes. */
 export function isinstance(value: PyValue, types: PyValue): boolean {
   if (types instanceof PyTuple) return types.items.some((t) => isinstance(value, t));
-  if (!isExceptionClass(types)) throw new TypeError('isinstance() arg 2 must be a type, a tuple of types, or a union');
-  return value instanceof types;
+  if (isExceptionClass(types)) return value instanceof types;
+  return isInstanceOf(value, types); // the builtin types (int, str, list...): builtin-values.ts
 }
 
 /** `type(value).__name__`. */

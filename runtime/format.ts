@@ -23,15 +23,39 @@ interface FormatSpec {
   type: string | undefined;
 }
 
-const SPEC = /^(?:([\s\S])?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/u;
+const SPEC = /^(?:([\s\S])?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\p{Nd}+)?([,_])?(?:\.(\p{Nd}+))?([bcdeEfFgGnosxX%])?$/u;
+
+/** A run of decimal digits of any script (CPython reads widths with Py_UNICODE_TODECIMAL). */
+function decimalValue(digits: string): number {
+  let value = 0;
+  for (const d of digits) {
+    let zero = d.codePointAt(0)!;
+    while (/^\p{Nd}$/u.test(String.fromCodePoint(zero - 1))) zero--;
+    value = value * 10 + ((d.codePointAt(0)! - zero) % 10);
+  }
+  return value;
+}
 
 /** `defaultType` is what CPython's format_obj assumes when the spec has no type ('s' for str, 'd' for int). */
 function parseSpec(spec: string, defaultType: string | undefined): FormatSpec {
   const m = SPEC.exec(spec);
   if (!m) {
-    // CPython names the offending type code when everything before it parsed.
-    const prefix = SPEC.exec(spec.slice(0, -1));
-    if (prefix && !prefix[10]) throw new ValueError(`Unknown format code '${spec.slice(-1)}' for object of type '%TYPE%'`);
+    // As parse_internal_render_format_spec reads it: a '.' needs digits, then at most one
+    // character is left, the type code (which CPython names when it does not know it).
+    const head = SPEC_HEAD.exec(spec)!;
+    let rest = [...spec.slice(head[0].length)];
+    if (rest[0] === '.') {
+      let digits = 1;
+      while (digits < rest.length && /^\p{Nd}$/u.test(rest[digits])) digits++;
+      if (digits === 1) throw new ValueError('Format specifier missing precision');
+      rest = rest.slice(digits);
+    }
+    if (rest.length === 1) {
+      const separator = head[8];
+      const allowed = separator === '_' ? 'defgEGF%box X' : 'defgEGF%';
+      if (separator !== undefined && !allowed.includes(rest[0])) throw new ValueError(`Cannot specify '${separator}' with '${codeText(rest[0])}'.`);
+      throw new ValueError(`Unknown format code '${codeText(rest[0])}' for object of type '%TYPE%'`);
+    }
     throw new ValueError(`Invalid format specifier '${spec}' for object of type '%TYPE%'`);
   }
   const [, fill, align, sign, z, alt, zero, width, grouping, precision, type] = m;
@@ -50,9 +74,9 @@ function parseSpec(spec: string, defaultType: string | undefined): FormatSpec {
     sign: sign as FormatSpec['sign'],
     noNegativeZero: z !== undefined,
     alternate: alt !== undefined,
-    width: width === undefined ? 0 : Number(width),
+    width: width === undefined ? 0 : decimalValue(width),
     grouping: grouping as FormatSpec['grouping'],
-    precision: precision === undefined ? undefined : Number(precision),
+    precision: precision === undefined ? undefined : decimalValue(precision),
     type,
   };
 }
@@ -78,7 +102,16 @@ export function format(value: unknown, spec: string): string {
 }
 
 function unknownCode(type: string, forType: string): ValueError {
-  return new ValueError(`Unknown format code '${type}' for object of type '${forType}'`);
+  return new ValueError(`Unknown format code '${codeText(type)}' for object of type '${forType}'`);
+}
+
+/** The spec's prefix before the precision (fill/align, sign, z, #, 0, width, grouping). */
+const SPEC_HEAD = /^(?:([\s\S])?([<>=^]))?([+\- ])?(z)?(#)?(0)?(\p{Nd}+)?([,_])?/u;
+
+/** A type code in a message: itself when printable ASCII, else `\x<hex>` (unknown_presentation_type). */
+function codeText(code: string): string {
+  const c = code.codePointAt(0)!;
+  return c > 32 && c < 128 ? code : `\\x${c.toString(16)}`;
 }
 
 function pad(body: string, spec: FormatSpec, defaultAlign: '<' | '>', signAndPrefix = ''): string {
@@ -213,6 +246,7 @@ function splitPoint(text: string): { int: string; rest: string } {
 function formatFloat(value: number, spec: FormatSpec): string {
   let type = spec.type;
   if (type !== undefined && !'eEfFgGn%'.includes(type)) throw unknownCode(type, 'float');
+  if (spec.precision !== undefined && spec.precision > 2147483647) throw new ValueError('precision too big');
   let x = value;
   if (type === '%') x *= 100;
   let negative = x < 0 || Object.is(x, -0);

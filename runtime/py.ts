@@ -14,3 +14,6 @@ export { dict, dictDisplay, set, frozenset, setDisplay, setAdd, emptySet, bitor,
 export { isub } from './containers.ts';
 export { slice } from './slice.ts';
 export { excClass, newExc, raiseExc, reraise, caught, excMatches, leaveHandler, isinstance, typeNameOf, excAttr, assertFail, coroutineStopIteration, NO_CAUSE, bound } from './exception-ops.ts';
+export { any, all, divmod, reversed, hash, chr, ord, map, filter } from './builtins-more.ts';
+export { builtinValue } from './builtin-values.ts';
+export { callValue } from './callable.ts';

@@ -9,6 +9,8 @@
 import { AttributeError, IndexError, TypeError, ValueError } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.ts';
 import { containerHooks } from './container-hooks.ts';
+import { isStrMethod, strMethod } from './str-methods.ts';
+import { isListMethod, listMethod } from './list-methods.ts';
 
 /** `iter(v)` as a JS iterable. Lists iterate live (items appended meanwhile are seen). */
 export function iter(v: PyValue): Iterable<PyValue> {
@@ -40,6 +42,7 @@ function resolve(i: bigint, length: number): number | undefined {
 export function getitem(v: PyValue, i: PyValue): PyValue {
   const hooked = containerHooks.getitem(v, i); // dict keys, slices (containers.ts)
   if (hooked !== undefined) return hooked.value;
+  if (i instanceof PySlice) return getslice(v, i);
   if (Array.isArray(v)) {
     const k = resolve(index(i, 'list'), v.length);
     if (k === undefined) throw new IndexError('list index out of range');
@@ -109,25 +112,116 @@ export function pop(list: PyValue[], i: PyValue = -1n): PyValue {
   return list.splice(k, 1)[0];
 }
 
+/** Keyword arguments the transpiler passes as one trailing plain object (builtins.ts). */
+function splitKwargs(args: PyValue[]): [PyValue[], Record<string, PyValue>] {
+  const last = args[args.length - 1];
+  if (last !== null && typeof last === 'object' && Object.getPrototypeOf(last) === Object.prototype) {
+    return [args.slice(0, -1), last as Record<string, PyValue>];
+  }
+  return [args, {}];
+}
+
 /**
- * `obj.method(*args)` when the transpiler could not tell obj's type: list methods on
- * arrays, otherwise the object's own method (a port Task's `done`, `cancel`...).
+ * `obj.method(*args, **kwargs)` when the transpiler could not tell obj's type: str methods
+ * (str-methods.ts) on strings, list methods (list-methods.ts) on arrays, `index`/`count` on
+ * tuples, otherwise the object's own method (a port Task's `done`, `cancel`...), keyword
+ * values passed in order.
  */
-export function callMethod(obj: PyValue, method: string, ...args: PyValue[]): PyValue {
-  const hooked = containerHooks.method(obj, method, args); // dict and set methods (containers.ts)
+export function callMethod(obj: PyValue, method: string, ...allArgs: PyValue[]): PyValue {
+  const hooked = containerHooks.method(obj, method, allArgs); // dict and set methods (containers.ts), keywords included
   if (hooked !== undefined) return hooked.value;
+  const [args, kw] = splitKwargs(allArgs);
+  if (typeof obj === 'string' && isStrMethod(method)) return strMethod(obj, method, args, kw);
   if (Array.isArray(obj)) {
-    if (method === 'append') {
-      if (args.length !== 1) throw new TypeError(`list.append() takes exactly one argument (${args.length} given)`);
-      return append(obj, args[0]);
-    }
-    if (method === 'pop') {
+    if (method === 'append' || method === 'pop') {
+      if (Object.keys(kw).length > 0) throw new TypeError(`list.${method}() takes no keyword arguments`);
+      if (method === 'append') {
+        if (args.length !== 1) throw new TypeError(`list.append() takes exactly one argument (${args.length} given)`);
+        return append(obj, args[0]);
+      }
       if (args.length > 1) throw new TypeError(`pop expected at most 1 argument, got ${args.length}`);
       return pop(obj, ...args);
     }
+    if (isListMethod(method)) return listMethod(obj, method, args, kw);
+  } else if (obj instanceof PyTuple && (method === 'index' || method === 'count')) {
+    if (Object.keys(kw).length > 0) throw new TypeError(`tuple.${method}() takes no keyword arguments`);
+    return tupleMethod(obj, method, args);
   } else if (obj !== null && typeof obj === 'object') {
     const member = (obj as Record<string, unknown>)[method];
-    if (typeof member === 'function') return (member as (...a: PyValue[]) => PyValue).apply(obj, args) ?? null;
+    if (typeof member === 'function') return (member as (...a: PyValue[]) => PyValue).apply(obj, [...args, ...Object.values(kw)]) ?? null;
   }
   throw new AttributeError(`'${typeName(obj)}' object has no attribute '${method}'`);
+}
+
+/** tuple.index / tuple.count (Objects/tupleobject.c): a tuple is a list that cannot change. */
+function tupleMethod(t: PyTuple, method: 'index' | 'count', args: PyValue[]): PyValue {
+  try {
+    return listMethod(t.items.slice(), method, args, {});
+  } catch (error) {
+    if (error instanceof ValueError) throw new ValueError('tuple.index(x): x not in tuple');
+    if (error instanceof TypeError) throw new TypeError(error.message.replace('list.', 'tuple.'));
+    throw error;
+  }
+}
+
+// ---------------------------------------------------------------------------- slices
+
+/** `slice(start, stop, step)`: what `xs[a:b:c]` indexes with (only there, in the subset). */
+export class PySlice {
+  readonly __pyTypeName__ = 'slice';
+  constructor(
+    readonly start: PyValue,
+    readonly stop: PyValue,
+    readonly step: PyValue,
+  ) {}
+
+  /** PySlice_Unpack + PySlice_AdjustIndices: `[start, stop, step, length]` for a sequence of `n` items. */
+  indices(n: bigint): [bigint, bigint, bigint, bigint] {
+    const int = (v: PyValue): bigint | null => {
+      if (v === null) return null;
+      if (typeof v === 'bigint') return v;
+      if (typeof v === 'boolean') return v ? 1n : 0n;
+      throw new TypeError('slice indices must be integers or None or have an __index__ method');
+    };
+    const step = int(this.step) ?? 1n;
+    if (step === 0n) throw new ValueError('slice step cannot be zero');
+    const adjust = (v: bigint | null, fallback: bigint): bigint => {
+      if (v === null) return fallback;
+      if (v < 0n) {
+        v += n;
+        if (v < 0n) v = step < 0n ? -1n : 0n;
+      } else if (v >= n) v = step < 0n ? n - 1n : n;
+      return v;
+    };
+    const start = adjust(int(this.start), step < 0n ? n - 1n : 0n);
+    const stop = adjust(int(this.stop), step < 0n ? -1n : n);
+    let length = 0n;
+    if (step < 0n) {
+      if (stop < start) length = (start - stop - 1n) / -step + 1n;
+    } else if (start < stop) length = (stop - start - 1n) / step + 1n;
+    return [start, stop, step, length];
+  }
+}
+
+/** `a:b:c` in a subscript. */
+export function slice(start: PyValue, stop: PyValue, step: PyValue): PySlice {
+  return new PySlice(start, stop, step);
+}
+
+/** `v[a:b:c]` on a list, tuple, str or range. */
+export function getslice(v: PyValue, s: PySlice): PyValue {
+  const pick = <T>(items: readonly T[]): T[] => {
+    const [start, , step, length] = s.indices(BigInt(items.length));
+    const out: T[] = [];
+    for (let k = 0n, i = start; k < length; k++, i += step) out.push(items[Number(i)]);
+    return out;
+  };
+  if (Array.isArray(v)) return pick(v);
+  if (v instanceof PyTuple) return new PyTuple(pick(v.items));
+  if (typeof v === 'string') return pick(chars(v)).join('');
+  if (v instanceof PyRange) {
+    const [start, stop, step] = s.indices(v.length);
+    return new PyRange(v.start + start * v.step, v.start + stop * v.step, step * v.step);
+  }
+  throw new TypeError(`'${typeName(v)}' object is not subscriptable`);
 }

@@ -569,6 +569,8 @@ class ProgramEmitter {
       case 'typeName':
       case 'excAttr':
         return exceptionExpr(e, ctx, this.exceptions, (args, c) => this.elements(args, c));
+      case 'builtinValue':
+        return out(`py.builtinValue(${tsString(e.name)})`, T.any, P.call);
     }
   }
 
@@ -814,17 +816,18 @@ class ProgramEmitter {
   private methodCall(object: Expr, method: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
     const obj = this.expr(object, ctx);
     const type = this.inference.typeOf({ kind: 'method', object, method: method as never, args, keywords }, ctx.scope);
-    const all = [...args, ...(method === 'update' ? [] : keywords.map((k) => k.value))];
-    let argCode = this.elements(all, ctx);
-    // `d.update(a=1)`: keywords as one trailing plain object, as builtins take them.
-    if (method === 'update' && keywords.length > 0) argCode = [argCode, `{ ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }`].filter((x) => x).join(', ');
+    const all = [...args, ...keywords.map((k) => k.value)];
     if (obj.type.k === 'list' && (method === 'append' || method === 'pop')) {
+      const argCode = this.elements(all, ctx);
       return out(`py.${method}(${[obj.code, argCode].filter((x) => x).join(', ')})`, type, P.call);
     }
     if (obj.type.k === 'task' && ['done', 'cancelled', 'cancel', 'get_name', 'result'].includes(method)) {
-      return this.dialect.taskMethod(obj, method, argCode, type);
+      return this.dialect.taskMethod(obj, method, this.elements(all, ctx), type);
     }
-    return out(`py.callMethod(${[obj.code, tsString(method), argCode].filter((x) => x).join(', ')})`, type, P.call);
+    // Keyword arguments as one trailing object (`s.split(maxsplit=1)`), as builtins take them.
+    const kwCode = keywords.length > 0 ? `{ ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }` : '';
+    const callArgs = [obj.code, tsString(method), this.elements(args, ctx), kwCode].filter((x) => x);
+    return out(`py.callMethod(${callArgs.join(', ')})`, type, P.call);
   }
 }
 

@@ -187,6 +187,7 @@ export class Inference {
       case 'excClass':
       case 'excCall':
       case 'excAttr':
+      case 'builtinValue':
         return T.any;
     }
   }

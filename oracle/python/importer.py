@@ -17,27 +17,45 @@ Stdlib only. The IR is plain dicts/lists that `json` writes as ir/program.ts spe
 
 import ast
 import builtins
+import _string
 
 # Keep in step with ir/program.ts (BUILTINS, ASYNCIO_FUNCTIONS, METHODS).
 BUILTINS = frozenset([
     'print', 'len', 'range', 'str', 'repr', 'int', 'float', 'bool', 'abs', 'min', 'max', 'sum',
     'list', 'tuple', 'round', 'sorted', 'enumerate', 'zip',
     'dict', 'set', 'frozenset',
+    'any', 'all', 'divmod', 'reversed', 'isinstance', 'hash', 'chr', 'ord', 'map', 'filter',
 ])
 ASYNCIO_FUNCTIONS = frozenset(['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'])
-METHODS = frozenset(['append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name',
-                     'keys', 'values', 'items', 'get', 'setdefault', 'update', 'clear', 'copy',
-                     'popitem', 'add', 'discard', 'remove', 'union', 'intersection', 'difference',
-                     'symmetric_difference', 'issubset', 'issuperset', 'isdisjoint',
-                     'intersection_update', 'difference_update', 'symmetric_difference_update'])
+METHODS = frozenset([
+    'append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name', 'keys', 'values',
+    'items', 'get', 'setdefault', 'update', 'clear', 'copy', 'popitem', 'add', 'discard', 'remove',
+    'union', 'intersection', 'difference', 'symmetric_difference', 'issubset', 'issuperset',
+    'isdisjoint', 'intersection_update', 'difference_update', 'symmetric_difference_update',
+    'format', 'join', 'split', 'rsplit', 'strip', 'lstrip', 'rstrip', 'replace', 'upper', 'lower',
+    'title', 'capitalize', 'swapcase', 'startswith', 'endswith', 'find', 'rfind', 'index',
+    'rindex', 'count', 'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric',
+    'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines',
+    'removeprefix', 'removesuffix', 'extend', 'insert', 'sort', 'reverse',
+])
 
 # Keyword arguments a call may pass (user functions take any keyword).
-BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse'}, 'enumerate': {'start'},
-                    'sum': {'start'}, 'round': {'ndigits'}}
+BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse', 'key'}, 'enumerate': {'start'},
+                    'sum': {'start'}, 'round': {'ndigits'}, 'min': {'key', 'default'},
+                    'max': {'key', 'default'}}
 # Builtins that take any keyword argument (`dict(a=1)`), and methods (`d.update(a=1)`).
 ANY_KEYWORDS = frozenset(['dict', '.update'])
 ASYNCIO_KEYWORDS = {'gather': {'return_exceptions'}, 'create_task': {'name'}, 'sleep': {'result'}}
-METHOD_KEYWORDS = {'cancel': {'msg'}}
+METHOD_KEYWORDS = {'cancel': {'msg'}, 'split': {'sep', 'maxsplit'}, 'rsplit': {'sep', 'maxsplit'},
+                   'sort': {'key', 'reverse'}, 'splitlines': {'keepends'}, 'format': None}  # None: any keyword (`{name}` fields)
+
+# What CPython prints by address (`<map object at 0x...>`): accepted only where it is consumed
+# at once, as the argument of one of ITER_CONSUMERS, `*`-spread, or iterated by a for loop
+# or a comprehension (issue 8: never print what differs from run to run).
+ADDRESS_ITERATORS = frozenset(['map', 'filter', 'reversed'])
+ITER_CONSUMERS = frozenset(['list', 'tuple', 'sorted', 'sum', 'min', 'max', 'any', 'all', 'enumerate',
+                            'zip', 'map', 'filter'])
+ITER_CONSUMING_METHODS = frozenset(['join', 'extend'])
 
 # Keep in step with ir/program.ts EXCEPTION_CLASSES: the built-in exception classes a program
 # may name (as values, called, in `except`), then asyncio's, spelled `asyncio.<name>`.
@@ -89,6 +107,7 @@ ALLOWED_NODES = frozenset([
     ast.UnaryOp, ast.BoolOp, ast.Compare, ast.IfExp, ast.Subscript, ast.ListComp,
     ast.comprehension, ast.JoinedStr, ast.FormattedValue, ast.Await, ast.Call, ast.keyword,
     ast.Attribute,  # only `asyncio.f` and `obj.method` as the callee of a call (see call())
+    ast.Slice,  # only as a subscript's index, never assigned to (see index(), target())
     ast.And, ast.Or, ast.Not, ast.USub, ast.UAdd,
     ast.Lambda, ast.Global, ast.Nonlocal,  # functions as values (issue 8 item 3)
     ast.ImportFrom,  # only `from functools import partial` (see module())
@@ -162,6 +181,7 @@ class Importer:
         self.comprehension_scopes = []  # targets of the comprehensions being read
         self.annotation_lines = []  # where annotations were dropped (a header note says so)
         self.handler_depth = 0  # except handlers around the statement being read (bare raise)
+        self.consumed = set()  # id() of the map/filter/reversed calls consumed at once
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -474,6 +494,7 @@ class Importer:
         if isinstance(node, ast.For):
             if node.orelse:
                 self.refuse('else of for statement', node.orelse[0])
+            self.consumed.add(id(node.iter))
             iterable = self.expr(node.iter)
             return {'kind': 'for', 'target': self.target(node.target), 'iter': iterable,
                     'body': self.block(node.body), 'line': line}
@@ -592,6 +613,8 @@ class Importer:
             self.check_assignable(node)
             return {'kind': 'name', 'id': node.id}
         if isinstance(node, ast.Subscript):
+            if isinstance(node.slice, ast.Slice):
+                self.refuse('slice assignment', node.slice)
             return {'kind': 'subscript', 'value': self.expr(node.value), 'index': self.index(node)}
         if isinstance(node, (ast.Tuple, ast.List)):
             elts = []
@@ -616,6 +639,9 @@ class Importer:
             return self.constant(node)
         if isinstance(node, ast.Name) and node.id in EXCEPTION_NAMES:
             return {'kind': 'excClass', 'name': node.id}
+        # `print` stays out: the oracle runs its own print, whose repr is not CPython's.
+        if isinstance(node, ast.Name) and node.id in BUILTINS and node.id != 'print' and not self.is_variable(node.id):
+            return {'kind': 'builtinValue', 'name': node.id}
         if isinstance(node, ast.Name):
             self.check_readable(node)
             return {'kind': 'name', 'id': node.id}
@@ -739,6 +765,8 @@ class Importer:
         the conditions and the later iterables; the first iterable is read outside it."""
         scope = set()
         generators = []
+        for gen in node.generators:
+            self.consumed.add(id(gen.iter))
         first_iter = self.expr(node.generators[0].iter)  # before the comprehension's scope opens
         self.comprehension_scopes.append(scope)
         try:
@@ -809,6 +837,7 @@ class Importer:
         known = self.exception_call(node)
         if known is not None:
             return known
+        self.check_consumed(node)
         args = [self.element(a) for a in node.args]
         if isinstance(func, ast.Name):
             name = func.id
@@ -833,6 +862,8 @@ class Importer:
                 name = func.attr
                 if name not in METHODS:
                     self.refuse('method .%s()' % name, func)
+                if name == 'format':
+                    self.check_format_template(func.value)
                 kind, allowed, label = 'method', METHOD_KEYWORDS.get(name, set()), '.' + name
         else:
             kind, allowed, label = 'callValue', None, 'a value'
@@ -880,6 +911,38 @@ class Importer:
             keywords.append({'name': kw.arg, 'value': self.expr(kw.value)})
         return {'kind': 'partial', 'func': self.expr(node.args[0]),
                 'args': [self.element(a) for a in node.args[1:]], 'keywords': keywords}
+    def check_consumed(self, node):
+        """map/filter/reversed only where their object is consumed at once (ADDRESS_ITERATORS);
+        mark the arguments this call consumes."""
+        func = node.func
+        for arg in node.args:
+            if isinstance(arg, ast.Starred):
+                self.consumed.add(id(arg.value))
+        if isinstance(func, ast.Name) and func.id in ITER_CONSUMERS and not self.is_variable(func.id):
+            self.consumed.update(id(a) for a in node.args)
+        if isinstance(func, ast.Attribute) and func.attr in ITER_CONSUMING_METHODS:
+            self.consumed.update(id(a) for a in node.args)
+        if isinstance(func, ast.Name) and func.id in ADDRESS_ITERATORS and not self.is_variable(func.id) \
+                and id(node) not in self.consumed:
+            self.refuse('%s() here: CPython prints its object by address (consume it at once: '
+                        'list(%s(...)), sorted(), sum(), a for loop...)' % (func.id, func.id), node)
+
+    def check_format_template(self, template):
+        """`template.format(...)`: a string literal whose fields name an argument, never an
+        attribute or an item of one (`{0.attr}`, `{0[k]}` would reach any object's members)."""
+        if not (isinstance(template, ast.Constant) and isinstance(template.value, str)):
+            self.refuse('str.format on a template that is not a string literal', template)
+        pending = [template.value]
+        try:
+            while pending:
+                for _literal, field, spec, _conversion in _string.formatter_parser(pending.pop()):
+                    if field is not None and ('.' in field or '[' in field):
+                        self.refuse('str.format field {%s} (attribute and index access in fields are '
+                                    'outside the subset)' % field, template)
+                    if spec:
+                        pending.append(spec)
+        except ValueError:
+            pass  # a malformed template: CPython raises when the call runs, and so does the port
 
     def is_variable(self, name):
         return name in self.globals or (self.locals is not None and name in self.locals) or \

@@ -347,9 +347,15 @@ const exprArbitrary: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr; arg: Expr }>((
         .map((parts): Expr => ({ kind: 'fstring', parts: parts as FStringPart[] })),
       expr.map((value): Expr => ({ kind: 'await', value })),
       call('call', USER_FUNCTIONS),
-      call('builtin', BUILTINS),
+      // map/filter/reversed only consumed at once (their objects print by address): inside list().
+      call('builtin', BUILTINS).map((e): Expr => (e.kind === 'builtin' && ['map', 'filter', 'reversed'].includes(e.func) ? { kind: 'builtin', func: 'list', args: [e], keywords: [] } : e)),
       call('asyncio', ASYNCIO_FUNCTIONS),
-      fc.record({ object: expr, method: fc.constantFrom(...METHODS), args: fc.array(arg, { maxLength: 2 }) }).map(({ object, method, args }): Expr => ({ kind: 'method', object, method, args, keywords: [] })),
+      // str.format only on a string literal (its fields are checked when it is read).
+      fc.record({ object: expr, method: fc.constantFrom(...METHODS), args: fc.array(arg, { maxLength: 2 }) }).map(({ object, method, args }): Expr => ({ kind: 'method', object: method === 'format' ? str('{} {{x}}') : object, method, args, keywords: [] })),
+      fc.constantFrom(...BUILTINS.filter((id) => id !== 'print')).map((id): Expr => ({ kind: 'builtinValue', name: id })),
+      fc
+        .record({ value: expr, lower: fc.option(expr, { nil: undefined }), upper: fc.option(expr, { nil: undefined }), step: fc.option(expr, { nil: undefined }) })
+        .map(({ value, lower, upper, step }): Expr => ({ kind: 'subscript', value, index: { kind: 'slice', lower, upper, step } })),
     ),
     // Starred only where Python allows it: call arguments and display elements.
     arg: fc.oneof({ weight: 4, arbitrary: expr }, { weight: 1, arbitrary: expr.map((value): Expr => ({ kind: 'starred', value })) }),

@@ -1,0 +1,25 @@
+/**
+ * Calling a Python value that is a function (`key=len`, `map(str, xs)`): the one hook every
+ * builtin that takes a callable goes through. A builtin used as a value is a `PyBuiltin`
+ * (builtin-values.ts); any other JS function (a lambda or a user function passed as a value,
+ * once the language has them) is called as is. Ports the "not callable" check of
+ * Objects/call.c (_PyObject_MakeTpCall).
+ */
+import { TypeError } from './exceptions.ts';
+import { typeName, type PyValue } from './values.ts';
+
+/** What a builtin used as a value carries: how to call it. */
+export interface CallableValue {
+  readonly __pyCall__: (...args: PyValue[]) => PyValue;
+}
+
+function isCallableValue(f: unknown): f is CallableValue {
+  return f !== null && typeof f === 'object' && typeof (f as Partial<CallableValue>).__pyCall__ === 'function';
+}
+
+/** `f(*args)` for any callable Python value; CPython's TypeError for anything else. */
+export function callValue(f: PyValue, ...args: PyValue[]): PyValue {
+  if (isCallableValue(f)) return f.__pyCall__(...args);
+  if (typeof f === 'function') return ((f as (...a: PyValue[]) => PyValue)(...args)) ?? null;
+  throw new TypeError(`'${typeName(f)}' object is not callable`);
+}
