@@ -613,8 +613,6 @@ class Importer:
             self.check_assignable(node)
             return {'kind': 'name', 'id': node.id}
         if isinstance(node, ast.Subscript):
-            if isinstance(node.slice, ast.Slice):
-                self.refuse('slice assignment', node.slice)
             return {'kind': 'subscript', 'value': self.expr(node.value), 'index': self.index(node)}
         if isinstance(node, (ast.Tuple, ast.List)):
             elts = []

@@ -348,7 +348,8 @@ const exprArbitrary: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr; arg: Expr }>((
       expr.map((value): Expr => ({ kind: 'await', value })),
       call('call', USER_FUNCTIONS),
       // map/filter/reversed only consumed at once (their objects print by address): inside list().
-      call('builtin', BUILTINS).map((e): Expr => (e.kind === 'builtin' && ['map', 'filter', 'reversed'].includes(e.func) ? { kind: 'builtin', func: 'list', args: [e], keywords: [] } : e)),
+      // isinstance is its own IR kind (`isinstance`), never a builtin call.
+      call('builtin', BUILTINS.filter((f) => f !== 'isinstance')).map((e): Expr => (e.kind === 'builtin' && ['map', 'filter', 'reversed'].includes(e.func) ? { kind: 'builtin', func: 'list', args: [e], keywords: [] } : e)),
       call('asyncio', ASYNCIO_FUNCTIONS),
       // str.format only on a string literal (its fields are checked when it is read).
       fc.record({ object: expr, method: fc.constantFrom(...METHODS), args: fc.array(arg, { maxLength: 2 }) }).map(({ object, method, args }): Expr => ({ kind: 'method', object: method === 'format' ? str('{} {{x}}') : object, method, args, keywords: [] })),
