@@ -12,16 +12,20 @@
  *   calls name only members of the unions below (the importer refuses anything else).
  * - Python semantics throughout: `int` and `float` are distinct, `/` is true division,
  *   `and`/`or` return an operand, a function's locals are every name it assigns.
+ * - A `stdlib` call or `stdlibConst` names a listed member of a module of `Program.imports`
+ *   (`time`, `random`, `math`: STDLIB_FUNCTIONS / STDLIB_CONSTANTS); those names are never bound.
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
-export const IR_VERSION = 1;
+export const IR_VERSION = 2;
 
 export interface Program {
   header?: ProgramHeader;
   functions: FunctionDef[];
   /** Module-level statements, run after all defs (typically `asyncio.run(main())`). */
   body: Stmt[];
+  /** Modules imported besides asyncio (`import time`), in the order first imported; absent: none. */
+  imports?: StdlibModule[];
 }
 
 /** What a generated program carries in its header comment: enough to replay it. */
@@ -112,7 +116,11 @@ export type Expr =
   /** `asyncio.<func>(...)` */
   | { kind: 'asyncio'; func: AsyncioName; args: Expr[]; keywords: Keyword[] }
   /** `<object>.<method>(...)` on a list or a task. */
-  | { kind: 'method'; object: Expr; method: MethodName; args: Expr[]; keywords: Keyword[] };
+  | { kind: 'method'; object: Expr; method: MethodName; args: Expr[]; keywords: Keyword[] }
+  /** `time.sleep(1)`, `random.randint(1, 6)`, `math.sqrt(x)`: a listed function of an imported module. */
+  | { kind: 'stdlib'; module: StdlibModule; func: string; args: Expr[]; keywords: Keyword[] }
+  /** `math.pi`: a listed constant of an imported module. */
+  | { kind: 'stdlibConst'; module: StdlibModule; name: string };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
@@ -135,6 +143,33 @@ export type AsyncioName = (typeof ASYNCIO_FUNCTIONS)[number];
 /** List methods, then Task methods. */
 export const METHODS = ['append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name'] as const;
 export type MethodName = (typeof METHODS)[number];
+
+/** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
+export const STDLIB_MODULES = ['time', 'random', 'math'] as const;
+export type StdlibModule = (typeof STDLIB_MODULES)[number];
+
+/** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
+export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>> = {
+  time: ['time', 'monotonic', 'perf_counter', 'sleep'],
+  random: ['seed', 'random', 'randint', 'randrange', 'uniform', 'choice', 'shuffle', 'sample', 'getrandbits'],
+  math: ['floor', 'ceil', 'sqrt', 'isclose', 'gcd', 'fabs', 'pow'],
+};
+
+/** The constants of each module a program may read. */
+export const STDLIB_CONSTANTS: Readonly<Record<StdlibModule, readonly string[]>> = {
+  time: [],
+  random: [],
+  math: ['pi', 'e', 'tau', 'inf', 'nan'],
+};
+
+/**
+ * `time.time()` is this fixed epoch plus the virtual clock, on every target (the oracle's worker and
+ * runtime/time.ts), so a program that prints it prints the same everywhere: 2023-11-14 22:13:20 UTC.
+ */
+export const VIRTUAL_EPOCH = 1_700_000_000.0;
+
+/** The seed `random` starts every run with, on every target, unless the program seeds it itself. */
+export const RANDOM_RUN_SEED = 0;
 
 // ---------------------------------------------------------------------------- traces
 

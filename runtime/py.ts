@@ -9,3 +9,4 @@ export { bindArgs, nameError, raise, raiseTypeError, notCallable } from './calls
 export { format } from './format.ts';
 export { tuple as tup } from './values.ts';
 export { enter, leave } from './frames.ts';
+export * from './stdlib.ts';

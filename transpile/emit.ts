@@ -14,6 +14,7 @@ import { headerLines } from '../ir/header.ts';
 import { printPythonWithLines } from '../ir/python.ts';
 import { floatRepr } from '../runtime/str.ts';
 import { DEFAULT_NATIVE_IMPORT } from './dialect-native.ts';
+import { emitStdlib } from './emit-stdlib.ts';
 import { PORT_DIALECT } from './dialect-port.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
@@ -465,6 +466,9 @@ class ProgramEmitter {
         return this.asyncioCall(e.func, e.args, e.keywords, ctx);
       case 'method':
         return this.methodCall(e.object, e.method, e.args, e.keywords, ctx);
+      case 'stdlib':
+      case 'stdlibConst':
+        return emitStdlib(e, e.kind === 'stdlib' ? e.args.map((a) => this.expr(a, ctx).code) : [], e.kind === 'stdlib' ? e.keywords.map((k) => [k.name, this.expr(k.value, ctx).code]) : []);
     }
   }
 

@@ -4,6 +4,7 @@
  * expression in any scope; it runs the whole-program fixpoint once, when built.
  */
 import type { Expr, FunctionDef, Keyword, Program, Stmt, Target } from '../ir/program.ts';
+import { stdlibType } from './emit-stdlib.ts';
 import {
   T,
   assignedNames,
@@ -144,6 +145,9 @@ export class Inference {
         return this.asyncioType(e, scope);
       case 'method':
         return this.methodType(e, scope);
+      case 'stdlib':
+      case 'stdlibConst':
+        return stdlibType(e);
     }
   }
 

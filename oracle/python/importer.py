@@ -25,6 +25,28 @@ BUILTINS = frozenset([
 ])
 ASYNCIO_FUNCTIONS = frozenset(['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'])
 METHODS = frozenset(['append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name'])
+# Keep in step with ir/program.ts (STDLIB_MODULES, STDLIB_FUNCTIONS, STDLIB_CONSTANTS): the
+# modules a program may import besides asyncio, each listed function with the positional
+# argument counts it accepts (min, max; None: any) and its keywords, and the constants.
+STDLIB_FUNCTIONS = {
+    'time': {'time': (0, 0, ()), 'monotonic': (0, 0, ()), 'perf_counter': (0, 0, ()),
+             'sleep': (1, 1, ())},
+    'random': {'seed': (1, 1, ()), 'random': (0, 0, ()), 'randint': (2, 2, ()),
+               'randrange': (1, 3, ()), 'uniform': (2, 2, ()), 'choice': (1, 1, ()),
+               'shuffle': (1, 1, ()), 'sample': (1, 2, ('k',)), 'getrandbits': (1, 1, ())},
+    'math': {'floor': (1, 1, ()), 'ceil': (1, 1, ()), 'sqrt': (1, 1, ()),
+             'isclose': (2, 2, ('rel_tol', 'abs_tol')), 'gcd': (0, None, ()), 'fabs': (1, 1, ()),
+             'pow': (2, 2, ())},
+}
+STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
+                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan'])}
+IMPORTABLE = ('asyncio',) + tuple(sorted(STDLIB_FUNCTIONS))
+# What the program may not call, and why (the hint of the refusal).
+STDLIB_REFUSED_HINTS = {
+    'random.gauss': 'its log/cos/sin are libm\'s, not yet ported bit for bit',
+    'math.log': 'libm\'s log is not yet ported bit for bit', 'math.exp': 'libm\'s exp is not yet ported bit for bit',
+    'math.sin': 'libm\'s sin is not yet ported bit for bit', 'math.cos': 'libm\'s cos is not yet ported bit for bit',
+}
 
 # Keyword arguments a call may pass (user functions take any keyword).
 BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse'}, 'enumerate': {'start'},
@@ -133,6 +155,7 @@ class Importer:
         self.locals = None  # names the function being read binds (None: module level)
         self.comprehension_scopes = []  # targets of the comprehensions being read
         self.annotation_lines = []  # where annotations were dropped (a header note says so)
+        self.imports = []  # modules imported besides asyncio, in order
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -159,6 +182,8 @@ class Importer:
                     self.refuse('redefinition of %s' % node.name, node)
                 if node.name in BUILTINS or node.name == 'asyncio' or node.name in PYTHON_BUILTINS:
                     self.refuse('redefinition of builtin %s (rename the function)' % node.name, node)
+                if node.name in STDLIB_FUNCTIONS:
+                    self.refuse('function named %s (a module the subset imports; rename it)' % node.name, node)
                 if _is_dunder(node.name):
                     self.refuse('function name %s (dunder names are outside the subset)' % node.name, node)
                 self.functions[node.name] = node
@@ -168,6 +193,16 @@ class Importer:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     self.globals.update(_bound_names(target))
+        # Imports first: the names they bind are read below. An import after module-level
+        # code would make that code run without it (the IR imports first): refused.
+        seen_code = None
+        for node in statements:
+            if isinstance(node, ast.Import):
+                if seen_code is not None and any(a.name != 'asyncio' for a in node.names):
+                    self.refuse('import after module-level code (move the import to the top)', node)
+                self.check_import(node)
+            elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and seen_code is None:
+                seen_code = node
         functions = [self.function(node) for node in defs]
         program_body = []
         defined_so_far = set()
@@ -176,10 +211,9 @@ class Importer:
                 defined_so_far.add(node.name)
                 continue
             if isinstance(node, ast.Import):
-                self.check_import(node)
                 continue
             if isinstance(node, ast.ImportFrom):
-                self.refuse('import from %s' % (node.module or '.'), node)
+                self.refuse_import_from(node)
             if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass)):
                 self.refuse(self.module_statement_name(node), node)
             # The IR runs module statements after every def: a statement that uses a
@@ -189,7 +223,10 @@ class Importer:
                     self.refuse('use of %s before its definition' % sub.id, sub)
             program_body.append(self.statement(node, module_level=True))
         self.check_node_types(tree)
-        return {'functions': functions, 'body': program_body}
+        program = {'functions': functions, 'body': program_body}
+        if self.imports:
+            program['imports'] = list(self.imports)
+        return program
 
     def check_node_types(self, tree):
         """The second layer: every node read into the IR is of a listed type. Annotations
@@ -224,10 +261,17 @@ class Importer:
 
     def check_import(self, node):
         for alias in node.names:
-            if alias.name != 'asyncio':
-                self.refuse('import of %s' % alias.name, node)
-            if alias.asname is not None and alias.asname != 'asyncio':
-                self.refuse('import of asyncio as %s' % alias.asname, node)
+            if alias.name not in IMPORTABLE:
+                self.refuse('import of %s (the subset imports only %s)' % (alias.name, ', '.join(IMPORTABLE)), node)
+            if alias.asname is not None and alias.asname != alias.name:
+                self.refuse('import of %s as %s' % (alias.name, alias.asname), node)
+            if alias.name != 'asyncio' and alias.name not in self.imports:
+                self.imports.append(alias.name)
+
+    def refuse_import_from(self, node):
+        self.refuse('import from %s (write `import %s` and `%s.name`; the subset imports only %s)'
+                    % (node.module or '.', node.module or 'asyncio', node.module or 'asyncio',
+                       ', '.join(IMPORTABLE)), node)
 
     def module_statement_name(self, node):
         """`try statement` is refused anywhere; `for statement at module level` only there."""
@@ -262,6 +306,8 @@ class Importer:
             if what == 'assignment to':
                 self.refuse('assignment to function name %s' % name, node)
             self.refuse('%s %s shadows the function %s (rename it)' % (what, name, name), node)
+        if name in self.imports:
+            self.refuse('%s %s rebinds the imported module %s (rename it)' % (what, name, name), node)
         if name in BUILTINS or name == 'asyncio' or name in PYTHON_BUILTINS:
             if what == 'assignment to':
                 self.refuse('assignment to builtin name %s (rename the variable)' % name, node)
@@ -278,6 +324,8 @@ class Importer:
             self.refuse('use of function %s as a value' % name, node)
         if name == 'asyncio':
             self.refuse('use of asyncio as a value', node)
+        if name in self.imports:
+            self.refuse('use of the module %s as a value' % name, node)
         if name in BUILTINS:
             self.refuse('use of builtin %s as a value' % name, node)
         if name in PYTHON_BUILTINS:
@@ -389,11 +437,12 @@ class Importer:
         if isinstance(node, ast.Pass):
             return {'kind': 'pass', 'line': line}
         if isinstance(node, ast.Import):
-            if [a.name for a in node.names] == ['asyncio']:
-                self.refuse('import inside a function', node)
+            if all(a.name in IMPORTABLE for a in node.names):
+                self.refuse('import inside a function (import %s at the top of the file)'
+                            % ', '.join(a.name for a in node.names), node)
             self.check_import(node)
         if isinstance(node, ast.ImportFrom):
-            self.refuse('import from %s' % (node.module or '.'), node)
+            self.refuse_import_from(node)
         self.refuse(self.statement_name(node), node)
 
     def target(self, node):
@@ -459,6 +508,11 @@ class Importer:
                 self.refuse('attribute .%s (dunder attributes are outside the subset)' % node.attr, node)
             if isinstance(node.value, ast.Name) and node.value.id == 'asyncio':
                 self.refuse('asyncio.%s' % node.attr, node)
+            if isinstance(node.value, ast.Name) and node.value.id in self.imports:
+                module = node.value.id
+                if node.attr not in STDLIB_CONSTANTS[module]:
+                    self.refuse('%s.%s as a value (%s)' % (module, node.attr, self.stdlib_offer(module)), node)
+                return {'kind': 'stdlibConst', 'module': module, 'name': node.attr}
             self.refuse('attribute .%s' % node.attr, node)
         if type(node) in REFUSED_EXPRS:
             self.refuse(REFUSED_EXPRS[type(node)], node)
@@ -588,6 +642,8 @@ class Importer:
                 if name not in ASYNCIO_FUNCTIONS:
                     self.refuse('call of asyncio.%s' % name, func)
                 kind, allowed, label = 'asyncio', ASYNCIO_KEYWORDS.get(name, set()), 'asyncio.' + name
+            elif isinstance(func.value, ast.Name) and func.value.id in self.imports:
+                return self.stdlib_call(node, func.value.id, func.attr, args)
             else:
                 name = func.attr
                 if name not in METHODS:
@@ -612,6 +668,36 @@ class Importer:
             return {'kind': 'asyncio', 'func': name, 'args': args, 'keywords': keywords}
         return {'kind': 'method', 'object': self.expr(func.value), 'method': name, 'args': args,
                 'keywords': keywords}
+
+    def stdlib_offer(self, module):
+        names = sorted(STDLIB_FUNCTIONS[module]) + sorted(STDLIB_CONSTANTS[module])
+        return 'the subset has %s.%s' % (module, ', %s.'.join(names) % ((module,) * (len(names) - 1)))
+
+    def stdlib_call(self, node, module, name, args):
+        """`time.sleep(1)`: a listed function of an imported module, its argument count and
+        keywords checked here (CPython's arity messages are never needed at run time)."""
+        label = '%s.%s' % (module, name)
+        spec = STDLIB_FUNCTIONS[module].get(name)
+        if spec is None:
+            hint = STDLIB_REFUSED_HINTS.get(label) or self.stdlib_offer(module)
+            self.refuse('call of %s (%s)' % (label, hint), node.func)
+        low, high, keyword_names = spec
+        if any(a['kind'] == 'starred' for a in args):
+            self.refuse('*arguments of %s' % label, node)
+        keywords = []
+        for kw in node.keywords:
+            if kw.arg is None:
+                self.refuse('**arguments of %s' % label, kw)
+            if kw.arg not in keyword_names:
+                self.refuse('keyword argument %s= of %s' % (kw.arg, label), kw)
+            keywords.append({'name': kw.arg, 'value': self.expr(kw.value)})
+        given = len(args) + sum(1 for k in keywords if k['name'] == 'k')  # sample(xs, k=2)
+        if given < low or (high is not None and given > high) or \
+                (label == 'random.sample' and given != 2):
+            self.refuse('%s with %d argument%s' % (label, given, '' if given == 1 else 's'), node)
+        if label == 'random.seed' and node.args[0].__class__ is ast.Constant and node.args[0].value is None:
+            self.refuse('random.seed(None) (seeds from the OS: no run could reproduce it)', node)
+        return {'kind': 'stdlib', 'module': module, 'func': name, 'args': args, 'keywords': keywords}
 
     def is_variable(self, name):
         return name in self.globals or (self.locals is not None and name in self.locals) or \
