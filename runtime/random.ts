@@ -179,20 +179,22 @@ function floatHashUnsigned(v: number): bigint {
   return ((hash % U64) + U64) % U64;
 }
 
-/** C's frexp: `v = m * 2**e` with 0.5 <= |m| < 1 (v finite, nonzero; 0 gives [0, 0]). */
+/** C's frexp: `v = m * 2**e` with 0.5 <= |m| < 1 (v finite and nonzero), read off the bits. */
 function frexp(v: number): [number, number] {
   if (v === 0) return [v, 0];
-  let e = Math.max(-1073, Math.floor(Math.log2(Math.abs(v))) + 1);
-  let m = v * 2 ** -e;
-  while (Math.abs(m) < 0.5) {
-    m *= 2;
-    e--;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, v);
+  let biased = (view.getUint16(0) >>> 4) & 0x7ff;
+  let shift = 0;
+  if (biased === 0) {
+    // subnormal: scale into the normal range first
+    view.setFloat64(0, v * 2 ** 64);
+    biased = (view.getUint16(0) >>> 4) & 0x7ff;
+    shift = 64;
   }
-  while (Math.abs(m) >= 1) {
-    m /= 2;
-    e++;
-  }
-  return [m, e];
+  // Exponent field 1022 makes the value 0.5 <= |m| < 1, the mantissa bits unchanged.
+  view.setUint16(0, (view.getUint16(0) & 0x800f) | (1022 << 4));
+  return [view.getFloat64(0), biased - 1022 - shift];
 }
 
 // ---------------------------------------------------------------------------- random.py
