@@ -143,7 +143,7 @@ describe('refusals', () => {
   const cases: [string, string, string][] = [
     ['try', `${head}async def main():\n    try:\n        pass\n    except Exception:\n        pass\n`, '4:5: unsupported try statement'],
     ['import os', `${head}import os\n`, '3:1: unsupported import of os (the subset imports only asyncio, math, random, time)'],
-    ['from import', `from asyncio import sleep\n`, '1:1: unsupported import from asyncio (write `import asyncio` and `asyncio.name`;(the subset imports only asyncio, math, random, time)'],
+    ['from import', `from asyncio import sleep\n`, '1:1: unsupported import from asyncio (write `import asyncio` and `asyncio.name`; the subset imports only asyncio, math, random, time)'],
     ['open()', `${head}def f():\n    return open("x")\n`, '4:12: unsupported call of open'],
     ['lambda', `${head}x = lambda: 1\n`, '3:5: unsupported lambda'],
     ['global', `${head}def f():\n    global x\n`, '4:5: unsupported global statement'],

@@ -47,7 +47,7 @@ const listArb = fc.array(fc.integer({ min: -9, max: 99 }), { minLength: 1, maxLe
 
 /** One draw, as Python statements that print what it gave. */
 const drawArb: fc.Arbitrary<string[]> = fc.oneof(
-  fc.constant(['print(random.random())']),
+  fc.constant<string[]>(['print(random.random())']),
   fc.tuple(smallInt, fc.integer({ min: 0, max: 2 ** 40 })).map(([a, w]) => [`print(random.randint(${a}, ${a + w}))`]),
   fc.bigInt({ min: 1n, max: 2n ** 130n }).map((n) => [`print(random.randrange(${pythonLiteral(n)}))`]),
   fc.tuple(smallInt, fc.integer({ min: 1, max: 1000 }), fc.integer({ min: -7, max: 7 }).filter((s) => s !== 0)).map(([a, w, s]) =>
