@@ -25,6 +25,8 @@
  *   the only dunders a program reads are `type(x).__name__`, `e.__cause__`, `e.__context__`.
  * - A `slice` is only ever the `index` of a `subscript` expression (never a target's); a
  *   `builtinValue` names a member of BUILTINS (a builtin used as a value: `key=len`).
+ * - A `stdlib` call or `stdlibConst` names a listed member of a module of `Program.imports`
+ *   (`time`, `random`, `math`: STDLIB_FUNCTIONS / STDLIB_CONSTANTS); those names are never bound.
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
@@ -35,6 +37,8 @@ export interface Program {
   functions: FunctionDef[];
   /** Module-level statements, run after all defs (typically `asyncio.run(main())`). */
   body: Stmt[];
+  /** Modules imported besides asyncio (`import time`), in the order first imported; absent: none. */
+  imports?: StdlibModule[];
 }
 
 /** What a generated program carries in its header comment: enough to replay it. */
@@ -180,7 +184,11 @@ export type Expr =
   /** `e.args`, `e.__cause__`, `e.__context__` of an exception. */
   | { kind: 'excAttr'; object: Expr; attr: ExceptionAttr }
   /** A builtin named as a value (`sorted(xs, key=len)`, `map(str, xs)`, `isinstance(x, int)`). */
-  | { kind: 'builtinValue'; name: BuiltinName };
+  | { kind: 'builtinValue'; name: BuiltinName }
+  /** `time.sleep(1)`, `random.randint(1, 6)`, `math.sqrt(x)`: a listed function of an imported module. */
+  | { kind: 'stdlib'; module: StdlibModule; func: string; args: Expr[]; keywords: Keyword[] }
+  /** `math.pi`: a listed constant of an imported module. */
+  | { kind: 'stdlibConst'; module: StdlibModule; name: string };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
@@ -231,6 +239,32 @@ export const EXCEPTION_CLASSES = [
 export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
 export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
+/** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
+export const STDLIB_MODULES = ['time', 'random', 'math'] as const;
+export type StdlibModule = (typeof STDLIB_MODULES)[number];
+
+/** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
+export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>> = {
+  time: ['time', 'monotonic', 'perf_counter', 'sleep'],
+  random: ['seed', 'random', 'randint', 'randrange', 'uniform', 'choice', 'shuffle', 'sample', 'getrandbits'],
+  math: ['floor', 'ceil', 'sqrt', 'isclose', 'gcd', 'fabs', 'pow'],
+};
+
+/** The constants of each module a program may read. */
+export const STDLIB_CONSTANTS: Readonly<Record<StdlibModule, readonly string[]>> = {
+  time: [],
+  random: [],
+  math: ['pi', 'e', 'tau', 'inf', 'nan'],
+};
+
+/**
+ * `time.time()` is this fixed epoch plus the virtual clock, on every target (the oracle's worker and
+ * runtime/time.ts), so a program that prints it prints the same everywhere: 2023-11-14 22:13:20 UTC.
+ */
+export const VIRTUAL_EPOCH = 1_700_000_000.0;
+
+/** The seed `random` starts every run with, on every target, unless the program seeds it itself. */
+export const RANDOM_RUN_SEED = 0;
 
 // ---------------------------------------------------------------------------- traces
 

@@ -91,6 +91,8 @@ function precedenceOf(e: Expr): Prec {
     case 'isinstance':
     case 'typeName':
     case 'excAttr':
+    case 'stdlib':
+    case 'stdlibConst':
       return Prec.Postfix;
     case 'starred':
       // Only valid in argument / display positions, which print it without checking.
@@ -254,6 +256,10 @@ function exprText(e: Expr, ctx: ExprContext): string {
     }
     case 'builtinValue':
       return e.name;
+    case 'stdlib':
+      return `${e.module}.${e.func}(${callArgs(e.args, e.keywords, ctx)})`;
+    case 'stdlibConst':
+      return `${e.module}.${e.name}`;
   }
 }
 
@@ -580,14 +586,16 @@ export function printPythonWithLines(program: Program): PrintedPython {
     items.sort((a, b) => a.line - b.line); // stable: defs before statements on a shared line
     const firstLine = items[0]?.line ?? Infinity;
     const header = program.header ? headerLines(program.header, '#') : [];
-    // The whole header, else its title line, else none: `import asyncio` must precede the first item.
-    const fitting = header.length + 1 < firstLine ? header : header.length > 0 && 2 < firstLine ? header.slice(0, 1) : [];
+    // The whole header, else its title line, else none: the imports must precede the first item.
+    const imports = importLines(program);
+    const importRoom = header.length + imports.length < firstLine ? imports : [imports.join('; ')];
+    const fitting = header.length + importRoom.length < firstLine ? header : header.length > 0 && 1 + importRoom.length < firstLine ? header.slice(0, 1) : [];
     for (const line of fitting) out.emit(0, line);
-    out.emit(0, importLine(program));
+    for (const line of importRoom) out.emit(0, line);
     for (const item of items) item.print();
   } else {
     if (program.header) for (const line of headerLines(program.header, '#')) out.emit(0, line);
-    out.emit(0, importLine(program));
+    for (const line of importLines(program)) out.emit(0, line);
     for (const f of program.functions) {
       out.emit(0, '');
       out.emit(0, '');
@@ -602,10 +610,10 @@ export function printPythonWithLines(program: Program): PrintedPython {
   return { source: out.lines.join('\n') + '\n', lines: out.starts };
 }
 
-/** `import asyncio`, and functools on the same line when the program calls functools.partial (no line moves). */
-function importLine(program: Program): string {
+/** `import asyncio` (with functools on the same line when the program calls functools.partial), then one line per module of `program.imports`. */
+function importLines(program: Program): string[] {
   const usesPartial = JSON.stringify([program.functions, program.body]).includes('"kind":"partial"');
-  return usesPartial ? 'import asyncio, functools' : 'import asyncio';
+  return [usesPartial ? 'import asyncio, functools' : 'import asyncio', ...(program.imports ?? []).map((m) => `import ${m}`)];
 }
 
 /** Whether every def and module-level statement has its source line (an imported program). */

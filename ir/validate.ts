@@ -5,7 +5,7 @@
  * printed Python (`{"kind": "name", "id": "__import__('os')"}`, an operator `"+ x; y"`, a
  * call of `eval`...). The printer calls it too, so every printed program passed it.
  */
-import { ASYNCIO_FUNCTIONS, BUILTINS, EXCEPTION_ATTRS, EXCEPTION_CLASSES, METHODS, type Program } from './program.ts';
+import { ASYNCIO_FUNCTIONS, BUILTINS, EXCEPTION_ATTRS, EXCEPTION_CLASSES, METHODS, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, type Program, type StdlibModule } from './program.ts';
 
 /** An IR that is not one (exit 2 where a command reads it). */
 export class IrInputError extends Error {
@@ -85,6 +85,8 @@ class Validator {
   private functions = new Set<string>();
   /** How many `except` handlers enclose the statement being checked (a bare `raise` needs one). */
   private handlerDepth = 0;
+  /** The modules the program imports besides asyncio: their names are never bound nor read as values. */
+  private modules = new Set<string>();
   constructor(private readonly source: string) {}
 
   private fail(path: string, why: string): never {
@@ -117,15 +119,30 @@ class Validator {
   program(value: unknown): void {
     const program = this.object(value, '$');
     if (program.header !== undefined) this.header(program.header);
+    if (program.imports !== undefined) this.imports(program.imports);
     const functions = this.array(program.functions, 'functions');
     for (const [i, f] of functions.entries()) {
       const name = this.object(f, `functions[${i}]`).name;
       this.ident(name, `functions[${i}].name`);
+      this.notModule(name, `functions[${i}].name`);
       if (this.functions.has(name as string)) this.fail(`functions[${i}].name`, `${String(name)} is defined twice`);
       this.functions.add(name as string);
     }
     for (const [i, f] of functions.entries()) this.functionDef(f as Json, `functions[${i}]`);
     this.block(program.body, 'body');
+  }
+
+  private imports(value: unknown): void {
+    for (const [i, m] of this.array(value, 'imports').entries()) {
+      if (!(STDLIB_MODULES as readonly unknown[]).includes(m)) this.fail(`imports[${i}]`, `${JSON.stringify(m)} is not an importable module`);
+      if (this.modules.has(m as string)) this.fail(`imports[${i}]`, `${String(m)} is imported twice`);
+      this.modules.add(m as string);
+    }
+  }
+
+  /** An imported module's name is not the program's to bind or read. */
+  private notModule(name: unknown, path: string): void {
+    if (this.modules.has(name as string)) this.fail(path, `${String(name)} is an imported module`);
   }
 
   private header(value: unknown): void {
@@ -145,6 +162,7 @@ class Validator {
     for (const [i, p] of this.array(f.params, `${path}.params`).entries()) {
       const param = this.object(p, `${path}.params[${i}]`);
       this.ident(param.name, `${path}.params[${i}].name`);
+      this.notModule(param.name, `${path}.params[${i}].name`);
       if (this.functions.has(param.name as string)) this.fail(`${path}.params[${i}].name`, `${String(param.name)} shadows a function`);
       if (param.default !== undefined) this.expr(param.default, `${path}.params[${i}].default`);
     }
@@ -245,6 +263,7 @@ class Validator {
     switch (t.kind) {
       case 'name':
         this.ident(t.id, `${path}.id`);
+        this.notModule(t.id, `${path}.id`);
         if (this.functions.has(t.id as string)) this.fail(`${path}.id`, `assigns the function ${String(t.id)}`);
         return;
       case 'subscript':
@@ -295,6 +314,7 @@ class Validator {
         return;
       case 'name':
         this.ident(e.id, `${path}.id`);
+        this.notModule(e.id, `${path}.id`);
         return;
       case 'list':
       case 'tuple':
@@ -405,6 +425,15 @@ class Validator {
         return;
       case 'slice':
         return this.fail(`${path}.kind`, 'a slice outside a subscript');
+      case 'stdlib':
+      case 'stdlibConst': {
+        if (!this.modules.has(e.module as string)) this.fail(`${path}.module`, `${JSON.stringify(e.module)} is not imported`);
+        const [field, listed] = e.kind === 'stdlib' ? ['func', STDLIB_FUNCTIONS] : ['name', STDLIB_CONSTANTS];
+        if (!listed[e.module as StdlibModule].includes(e[field] as string)) this.fail(`${path}.${field}`, `${JSON.stringify(e[field])} is not a listed member of ${String(e.module)}`);
+        if (e.kind === 'stdlibConst') return;
+        this.exprs(e.args, `${path}.args`);
+        return this.keywords(e.keywords, `${path}.keywords`);
+      }
       default:
         this.fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(e.kind)}`);
     }

@@ -12,7 +12,7 @@
  */
 import type { Budget, Outcome, RunResult, TraceEntry } from '../ir/program.ts';
 import { pythonMessage, pythonTypeName } from '../runtime/exceptions.ts';
-import { setStdout } from '../runtime/index.ts';
+import { resetRandom, setStdout, setVirtualClock } from '../runtime/index.ts';
 import { NodeTimerQueue } from './node_timers.ts';
 import { FIRST_TASK_NUMBER, runtime, setScheduler, type NativeRuntime } from './runtime.ts';
 
@@ -57,6 +57,9 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
   const timers = new NodeTimerQueue();
   const trace: TraceEntry[] = [];
   let now = 0; // virtual ms: libuv's loop time
+  // What `performance.now()` reads: ahead of `now` while a blocking `time.sleep` (a busy-wait)
+  // has held the thread past the loop time (runtime/time.ts; the next timer then fires late).
+  let clockMs = 0;
   let fired = 0;
   let taskNumber = FIRST_TASK_NUMBER;
   let unhandled: { reason: unknown } | null = null;
@@ -83,7 +86,8 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
       if (expiry === null) return main.state === 'fulfilled' ? { kind: 'ok' } : { kind: 'deadlock' };
       if (expiry / 1000 > budget.maxTime) return { kind: 'budget', limit: 'time' };
       if (fired >= budget.maxIterations) return { kind: 'budget', limit: 'iterations' };
-      now = expiry;
+      now = Math.max(expiry, clockMs);
+      clockMs = now;
       // One `processTimers(now)`: `now` stays put while the due timers run.
       for (let due = timers.takeDue(now); due !== null; due = timers.takeDue(now)) {
         if (fired >= budget.maxIterations) return { kind: 'budget', limit: 'iterations' };
@@ -100,8 +104,13 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
     process.removeAllListeners('unhandledRejection');
     process.on('unhandledRejection', onUnhandledRejection);
     setScheduler({
-      setTimeout: (callback, ms) => timers.setTimeout(callback, ms, now),
+      setTimeout: (callback, ms) => timers.setTimeout(callback, ms, Math.max(now, clockMs)), // Node's getLibuvNow() updates the loop time first
       nextTaskNumber: () => taskNumber++,
+    });
+    resetRandom();
+    setVirtualClock({
+      read: () => Math.max(now, clockMs) / 1000,
+      advance: (seconds) => void (clockMs = Math.max(now, clockMs) + seconds * 1000),
     });
     setStdout((text) => {
       const entry: TraceEntry = { text, time: now / 1000, task: null, iteration: fired };
@@ -124,6 +133,7 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
     return { trace, outcome, endTime: now / 1000, iterations: fired };
   } finally {
     setStdout(null);
+    setVirtualClock(null);
     setScheduler(null);
     process.removeListener('unhandledRejection', onUnhandledRejection);
     for (const listener of savedListeners) process.on('unhandledRejection', listener);

@@ -108,8 +108,28 @@ export class VirtualClockPolicy extends BaseDefaultEventLoopPolicy {
     if (previous !== null) {
       this.lastLoop._virtual_now = previous._virtual_now;
       this.lastLoop.iterations = previous.iterations;
-    }
+    } else this.lastLoop._virtual_now = this.idleNow;
     return this.lastLoop;
+  }
+
+  /** The machine's clock before the first loop (a `time.sleep` at module level moves it). */
+  idleNow = 0.0;
+
+  /**
+   * One read of the machine's clock by `time.monotonic()` & co. (runtime/time.ts), as the
+   * oracle's worker makes it (`_clock_advance`): the last loop's clock, a realistic read
+   * costing one quantum first, as `time()` does.
+   */
+  readClock(): number {
+    const loop = this.lastLoop;
+    if (this.options.clock === 'realistic') this.advanceClock(REALISTIC_QUANTUM);
+    return loop ? loop._virtual_now : this.idleNow;
+  }
+
+  /** `time.sleep(seconds)`: the machine's clock moves on, nothing else runs. */
+  advanceClock(seconds: number): void {
+    if (this.lastLoop) this.lastLoop._virtual_now += seconds;
+    else this.idleNow += seconds;
   }
 }
 

@@ -10,3 +10,5 @@ export { repr, str, floatRepr, strRepr } from './str.ts';
 export { format } from './format.ts';
 export type { ParamSpec } from './calls.ts';
 export * as py from './py.ts';
+export { setVirtualClock, type VirtualClock } from './time.ts';
+export { resetRandom } from './random.ts';

@@ -17,3 +17,4 @@ export { excClass, newExc, raiseExc, reraise, caught, excMatches, leaveHandler, 
 export { any, all, divmod, reversed, hash, chr, ord, map, filter } from './builtins-more.ts';
 export { builtinValue } from './builtin-values.ts';
 export { callValue } from './callable.ts';
+export * from './stdlib.ts';

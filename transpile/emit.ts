@@ -14,6 +14,7 @@ import { headerLines } from '../ir/header.ts';
 import { printPythonWithLines } from '../ir/python.ts';
 import { floatRepr } from '../runtime/str.ts';
 import { DEFAULT_NATIVE_IMPORT } from './dialect-native.ts';
+import { emitStdlib } from './emit-stdlib.ts';
 import { PORT_DIALECT } from './dialect-port.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
@@ -571,6 +572,9 @@ class ProgramEmitter {
         return exceptionExpr(e, ctx, this.exceptions, (args, c) => this.elements(args, c));
       case 'builtinValue':
         return out(`py.builtinValue(${tsString(e.name)})`, T.any, P.call);
+      case 'stdlib':
+      case 'stdlibConst':
+        return emitStdlib(e, e.kind === 'stdlib' ? e.args.map((a) => this.expr(a, ctx).code) : [], e.kind === 'stdlib' ? e.keywords.map((k) => [k.name, this.expr(k.value, ctx).code]) : []);
     }
   }
 

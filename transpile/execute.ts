@@ -54,6 +54,8 @@ export async function executeOnPort(program: Program, opts: ExecuteOptions): Pro
   resetFrames();
   if (opts.asyncioDir !== undefined) asyncio.set_asyncio_dir(opts.asyncioDir);
   asyncio.set_event_loop_policy(policy);
+  python.resetRandom();
+  python.setVirtualClock({ read: () => policy.readClock(), advance: (seconds) => policy.advanceClock(seconds) });
   python.setStdout((text) => {
     const loop = asyncio._get_running_loop();
     const entry: TraceEntry = {
@@ -76,8 +78,9 @@ export async function executeOnPort(program: Program, opts: ExecuteOptions): Pro
     outcome = outcomeOf(policy.lastLoop?._harness_error ?? error);
   } finally {
     python.setStdout(null);
+    python.setVirtualClock(null);
     asyncio.set_event_loop_policy(previousPolicy);
   }
   const loop = policy.lastLoop;
-  return { trace, outcome, endTime: loop ? loop.virtualNow() : 0, iterations: loop ? loop.iterations : 0 };
+  return { trace, outcome, endTime: loop ? loop.virtualNow() : policy.idleNow, iterations: loop ? loop.iterations : 0 };
 }

@@ -4,6 +4,7 @@
  * expression in any scope; it runs the whole-program fixpoint once, when built.
  */
 import type { Expr, FunctionDef, Keyword, Program, Stmt, Target } from '../ir/program.ts';
+import { stdlibType } from './emit-stdlib.ts';
 import {
   T,
   assignedNames,
@@ -189,6 +190,9 @@ export class Inference {
       case 'excAttr':
       case 'builtinValue':
         return T.any;
+      case 'stdlib':
+      case 'stdlibConst':
+        return stdlibType(e);
     }
   }
 

@@ -38,6 +38,28 @@ METHODS = frozenset([
     'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines',
     'removeprefix', 'removesuffix', 'extend', 'insert', 'sort', 'reverse',
 ])
+# Keep in step with ir/program.ts (STDLIB_MODULES, STDLIB_FUNCTIONS, STDLIB_CONSTANTS): the
+# modules a program may import besides asyncio, each listed function with the positional
+# argument counts it accepts (min, max; None: any) and its keywords, and the constants.
+STDLIB_FUNCTIONS = {
+    'time': {'time': (0, 0, ()), 'monotonic': (0, 0, ()), 'perf_counter': (0, 0, ()),
+             'sleep': (1, 1, ())},
+    'random': {'seed': (1, 1, ()), 'random': (0, 0, ()), 'randint': (2, 2, ()),
+               'randrange': (1, 3, ()), 'uniform': (2, 2, ()), 'choice': (1, 1, ()),
+               'shuffle': (1, 1, ()), 'sample': (1, 2, ('k',)), 'getrandbits': (1, 1, ())},
+    'math': {'floor': (1, 1, ()), 'ceil': (1, 1, ()), 'sqrt': (1, 1, ()),
+             'isclose': (2, 2, ('rel_tol', 'abs_tol')), 'gcd': (0, None, ()), 'fabs': (1, 1, ()),
+             'pow': (2, 2, ())},
+}
+STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
+                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan'])}
+IMPORTABLE = ('asyncio', 'functools') + tuple(sorted(STDLIB_FUNCTIONS))
+# What the program may not call, and why (the hint of the refusal).
+STDLIB_REFUSED_HINTS = {
+    'random.gauss': 'its log/cos/sin are libm\'s, not yet ported bit for bit',
+    'math.log': 'libm\'s log is not yet ported bit for bit', 'math.exp': 'libm\'s exp is not yet ported bit for bit',
+    'math.sin': 'libm\'s sin is not yet ported bit for bit', 'math.cos': 'libm\'s cos is not yet ported bit for bit',
+}
 
 # Keyword arguments a call may pass (user functions take any keyword).
 BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse', 'key'}, 'enumerate': {'start'},
@@ -182,6 +204,7 @@ class Importer:
         self.annotation_lines = []  # where annotations were dropped (a header note says so)
         self.handler_depth = 0  # except handlers around the statement being read (bare raise)
         self.consumed = set()  # id() of the map/filter/reversed calls consumed at once
+        self.imports = []  # modules imported besides asyncio, in order
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -213,6 +236,8 @@ class Importer:
                     self.refuse('redefinition of %s' % node.name, node)
                 if node.name in BUILTINS or node.name == 'asyncio' or node.name in PYTHON_BUILTINS:
                     self.refuse('redefinition of builtin %s (rename the function)' % node.name, node)
+                if node.name in STDLIB_FUNCTIONS:
+                    self.refuse('function named %s (a module the subset imports; rename it)' % node.name, node)
                 if _is_dunder(node.name):
                     self.refuse('function name %s (dunder names are outside the subset)' % node.name, node)
                 self.functions[node.name] = node
@@ -229,6 +254,16 @@ class Importer:
             for sub in ast.walk(node):
                 if isinstance(sub, ast.Global):
                     self.globals.update(sub.names)
+        # Imports first: the names they bind are read below. An import after module-level
+        # code would make that code run without it (the IR imports first): refused.
+        seen_code = None
+        for node in statements:
+            if isinstance(node, ast.Import):
+                if seen_code is not None and any(a.name != 'asyncio' for a in node.names):
+                    self.refuse('import after module-level code (move the import to the top)', node)
+                self.check_import(node)
+            elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and seen_code is None:
+                seen_code = node
         functions = [self.function(node) for node in defs]
         program_body = []
         defined_so_far = set()
@@ -237,12 +272,11 @@ class Importer:
                 defined_so_far.add(node.name)
                 continue
             if isinstance(node, ast.Import):
-                self.check_import(node)
                 continue
             if _is_partial_import(node):
                 continue
             if isinstance(node, ast.ImportFrom):
-                self.refuse('import from %s' % (node.module or '.'), node)
+                self.refuse_import_from(node)
             if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass,
                                      ast.Try, ast.Raise, ast.Assert)):
                 self.refuse(self.module_statement_name(node), node)
@@ -253,7 +287,10 @@ class Importer:
                     self.refuse('use of %s before its definition' % sub.id, sub)
             program_body.append(self.statement(node, module_level=True))
         self.check_node_types(tree)
-        return {'functions': functions, 'body': program_body}
+        program = {'functions': functions, 'body': program_body}
+        if self.imports:
+            program['imports'] = list(self.imports)
+        return program
 
     def check_node_types(self, tree):
         """The second layer: every node read into the IR is of a listed type. Annotations
@@ -290,10 +327,17 @@ class Importer:
         for alias in node.names:
             if alias.name == 'functools' and alias.asname is None:
                 continue  # for functools.partial only
-            if alias.name != 'asyncio':
-                self.refuse('import of %s' % alias.name, node)
-            if alias.asname is not None and alias.asname != 'asyncio':
-                self.refuse('import of asyncio as %s' % alias.asname, node)
+            if alias.name not in IMPORTABLE:
+                self.refuse('import of %s (the subset imports only %s)' % (alias.name, ', '.join(IMPORTABLE)), node)
+            if alias.asname is not None and alias.asname != alias.name:
+                self.refuse('import of %s as %s' % (alias.name, alias.asname), node)
+            if alias.name != 'asyncio' and alias.name not in self.imports:
+                self.imports.append(alias.name)
+
+    def refuse_import_from(self, node):
+        self.refuse('import from %s (write `import %s` and `%s.name`; the subset imports only %s)'
+                    % (node.module or '.', node.module or 'asyncio', node.module or 'asyncio',
+                       ', '.join(IMPORTABLE)), node)
 
     def module_statement_name(self, node):
         """`try statement` is refused anywhere; `for statement at module level` only there."""
@@ -331,6 +375,8 @@ class Importer:
             self.refuse('%s %s shadows the function %s (rename it)' % (what, name, name), node)
         if name in ('functools', 'partial') and (name in self.partial_names or 'functools.' + name in self.partial_names):
             self.refuse('%s %s shadows the import %s (rename it)' % (what, name, name), node)
+        if name in self.imports:
+            self.refuse('%s %s rebinds the imported module %s (rename it)' % (what, name, name), node)
         if name in BUILTINS or name == 'asyncio' or name in PYTHON_BUILTINS:
             if what == 'assignment to':
                 self.refuse('assignment to builtin name %s (rename the variable)' % name, node)
@@ -350,6 +396,8 @@ class Importer:
         if name == 'functools' and 'functools.partial' in self.partial_names or \
                 name == 'partial' and 'partial' in self.partial_names:
             self.refuse('use of %s as a value (call functools.partial(f, ...))' % name, node)
+        if name in self.imports:
+            self.refuse('use of the module %s as a value' % name, node)
         if name in BUILTINS:
             self.refuse('use of builtin %s as a value' % name, node)
         if name in PYTHON_BUILTINS:
@@ -523,11 +571,12 @@ class Importer:
             return {'kind': 'global' if isinstance(node, ast.Global) else 'nonlocal',
                     'names': list(node.names), 'line': line}
         if isinstance(node, ast.Import):
-            if [a.name for a in node.names] == ['asyncio']:
-                self.refuse('import inside a function', node)
+            if all(a.name in IMPORTABLE for a in node.names):
+                self.refuse('import inside a function (import %s at the top of the file)'
+                            % ', '.join(a.name for a in node.names), node)
             self.check_import(node)
         if isinstance(node, ast.ImportFrom):
-            self.refuse('import from %s' % (node.module or '.'), node)
+            self.refuse_import_from(node)
         self.refuse(self.statement_name(node), node)
 
     # ------------------------------------------------------------------ exceptions
@@ -689,6 +738,11 @@ class Importer:
                 self.refuse('attribute .%s (dunder attributes are outside the subset)' % node.attr, node)
             if isinstance(node.value, ast.Name) and node.value.id == 'asyncio':
                 self.refuse('asyncio.%s' % node.attr, node)
+            if isinstance(node.value, ast.Name) and node.value.id in self.imports:
+                module = node.value.id
+                if node.attr not in STDLIB_CONSTANTS[module]:
+                    self.refuse('%s.%s as a value (%s)' % (module, node.attr, self.stdlib_offer(module)), node)
+                return {'kind': 'stdlibConst', 'module': module, 'name': node.attr}
             self.refuse('attribute .%s' % node.attr, node)
         if type(node) in REFUSED_EXPRS:
             self.refuse(REFUSED_EXPRS[type(node)], node)
@@ -856,6 +910,8 @@ class Importer:
                 if name not in ASYNCIO_FUNCTIONS:
                     self.refuse('call of asyncio.%s' % name, func)
                 kind, allowed, label = 'asyncio', ASYNCIO_KEYWORDS.get(name, set()), 'asyncio.' + name
+            elif isinstance(func.value, ast.Name) and func.value.id in self.imports:
+                return self.stdlib_call(node, func.value.id, func.attr, args)
             else:
                 name = func.attr
                 if name not in METHODS:
@@ -941,6 +997,36 @@ class Importer:
                         pending.append(spec)
         except ValueError:
             pass  # a malformed template: CPython raises when the call runs, and so does the port
+
+    def stdlib_offer(self, module):
+        names = sorted(STDLIB_FUNCTIONS[module]) + sorted(STDLIB_CONSTANTS[module])
+        return 'the subset has %s.%s' % (module, ', %s.'.join(names) % ((module,) * (len(names) - 1)))
+
+    def stdlib_call(self, node, module, name, args):
+        """`time.sleep(1)`: a listed function of an imported module, its argument count and
+        keywords checked here (CPython's arity messages are never needed at run time)."""
+        label = '%s.%s' % (module, name)
+        spec = STDLIB_FUNCTIONS[module].get(name)
+        if spec is None:
+            hint = STDLIB_REFUSED_HINTS.get(label) or self.stdlib_offer(module)
+            self.refuse('call of %s (%s)' % (label, hint), node.func)
+        low, high, keyword_names = spec
+        if any(a['kind'] == 'starred' for a in args):
+            self.refuse('*arguments of %s' % label, node)
+        keywords = []
+        for kw in node.keywords:
+            if kw.arg is None:
+                self.refuse('**arguments of %s' % label, kw)
+            if kw.arg not in keyword_names:
+                self.refuse('keyword argument %s= of %s' % (kw.arg, label), kw)
+            keywords.append({'name': kw.arg, 'value': self.expr(kw.value)})
+        given = len(args) + sum(1 for k in keywords if k['name'] == 'k')  # sample(xs, k=2)
+        if given < low or (high is not None and given > high) or \
+                (label == 'random.sample' and given != 2):
+            self.refuse('%s with %d argument%s' % (label, given, '' if given == 1 else 's'), node)
+        if label == 'random.seed' and node.args[0].__class__ is ast.Constant and node.args[0].value is None:
+            self.refuse('random.seed(None) (seeds from the OS: no run could reproduce it)', node)
+        return {'kind': 'stdlib', 'module': module, 'func': name, 'args': args, 'keywords': keywords}
 
     def is_variable(self, name):
         return name in self.globals or (self.locals is not None and name in self.locals) or \

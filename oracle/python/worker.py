@@ -329,6 +329,135 @@ def install():
         signal.signal(signal.SIGALRM, _on_alarm)
 
 
+# ------------------------------------------------------------ time and random (issue 8 item 8)
+# A program's `import time` gets a module whose clock is the run's virtual clock; its
+# `import random` gets a module over one generator that every run starts seeded the same way.
+# Both are handed out by the `__import__` of the program's builtins; asyncio itself keeps the
+# real modules. The port does the same in runtime/time.ts and runtime/random.ts.
+import math as _math  # noqa: E402
+import random as _random  # noqa: E402
+import time as _time  # noqa: E402
+
+VIRTUAL_EPOCH = 1700000000.0  # ir/program.ts VIRTUAL_EPOCH: time.time() is this + the virtual clock
+RANDOM_RUN_SEED = 0  # ir/program.ts RANDOM_RUN_SEED: `random` at the start of every run
+_INT64 = 2 ** 63
+
+
+def _clock_advance(seconds, is_read):
+    """Moves the run's virtual clock (the running loop's, else the one between loops) by
+    `seconds`, or by one quantum for a read under the realistic model; returns it."""
+    run = _current_run
+    if run is None:
+        return 0.0
+    if is_read:
+        if not issubclass(run.loop_class, RealisticVirtualLoop):
+            seconds = None
+        else:
+            seconds = run.quantum
+    loop = _get_running_loop()
+    if loop is not None and getattr(loop, '_run', None) is run:
+        if seconds is not None:
+            loop._virtual_now += seconds
+        return loop._virtual_now
+    if seconds is not None:
+        run.now += seconds
+        if run.loops:
+            run.loops[-1]._virtual_now = run.now
+    return run.now
+
+
+def _no_arguments(name, args, kwargs):
+    if kwargs:
+        raise TypeError('time.%s() takes no keyword arguments' % name)
+    if args:
+        raise TypeError('time.%s() takes no arguments (%d given)' % (name, len(args)))
+
+
+def _virtual_time(*args, **kwargs):
+    _no_arguments('time', args, kwargs)
+    return VIRTUAL_EPOCH + _clock_advance(0.0, True)
+
+
+def _virtual_monotonic(*args, **kwargs):
+    _no_arguments('monotonic', args, kwargs)
+    return _clock_advance(0.0, True)
+
+
+def _virtual_perf_counter(*args, **kwargs):
+    _no_arguments('perf_counter', args, kwargs)
+    return _clock_advance(0.0, True)
+
+
+def _virtual_sleep(*args, **kwargs):
+    """time.sleep: blocks the loop (nothing else runs) while the virtual clock moves on.
+    Checks its argument as pytime.c does (_PyTime_FromSecondsObject, ROUND_TIMEOUT)."""
+    if kwargs:
+        raise TypeError('time.sleep() takes no keyword arguments')
+    if len(args) != 1:
+        raise TypeError('time.sleep() takes exactly one argument (%d given)' % len(args))
+    secs = args[0]
+    if isinstance(secs, float):
+        if secs != secs:
+            raise ValueError('Invalid value NaN (not a number)')
+        ns = secs * 1e9
+        if ns == ns and abs(ns) != float('inf'):
+            ns = float(_math.ceil(ns)) if ns >= 0 else float(_math.floor(ns))
+        if not (-float(_INT64) <= ns < float(_INT64)):
+            raise OverflowError('timestamp out of range for platform time_t')
+    elif isinstance(secs, int):
+        if not (-_INT64 <= secs * 10 ** 9 < _INT64):
+            raise OverflowError('timestamp too large to convert to C _PyTime_t')
+    else:
+        _time.sleep(secs)  # raises CPython's TypeError without sleeping (not a number)
+        return None
+    if secs < 0:
+        raise ValueError('sleep length must be non-negative')
+    _clock_advance(secs, False)
+    return None
+
+
+def _make_time_module():
+    module = types.ModuleType('time')
+    for name, fn in (('time', _virtual_time), ('monotonic', _virtual_monotonic),
+                     ('perf_counter', _virtual_perf_counter), ('sleep', _virtual_sleep)):
+        fn.__name__ = fn.__qualname__ = name
+        setattr(module, name, fn)
+    return module
+
+
+_program_random = _random.Random(RANDOM_RUN_SEED)
+
+
+def _seed(a=None, version=2):
+    """random.seed; `None` (seed from the OS, which no run could reproduce) is the run's seed."""
+    _program_random.seed(RANDOM_RUN_SEED if a is None else a, version)
+
+
+def _make_random_module():
+    module = types.ModuleType('random')
+    for name in ('random', 'randint', 'randrange', 'uniform', 'choice', 'shuffle', 'sample',
+                 'getrandbits', 'gauss'):
+        setattr(module, name, getattr(_program_random, name))
+    module.seed = _seed
+    return module
+
+
+_PROGRAM_MODULES = {'time': _make_time_module(), 'random': _make_random_module()}
+_real_import = builtins.__import__
+
+
+def _program_import(name, globals=None, locals=None, fromlist=(), level=0):
+    module = _PROGRAM_MODULES.get(name) if level == 0 else None
+    if module is not None:
+        return module
+    return _real_import(name, globals, locals, fromlist, level)
+
+
+# The builtins a program runs with: Python's own, but `import time`/`import random` give the
+# modules above.
+_PROGRAM_BUILTINS = dict(builtins.__dict__, __import__=_program_import)
+
+
 # --------------------------------------------------------------------------------- running
 _code_cache = {}
 _CODE_CACHE_MAX = 256
@@ -399,8 +528,9 @@ def run_program(source, filename='prog.py', clock='realistic', budget=None, wall
     budget = budget or {}
     loop_class = _LOOP_CLASSES[(clock, bool(count_clock_reads))]
     run = _RunState(loop_class, budget.get('maxIterations', 100000), budget.get('maxTime', 100000), quantum)
-    glb = {'__name__': '__main__', '__builtins__': builtins, 'print': _make_print(run)}
+    glb = {'__name__': '__main__', '__builtins__': _PROGRAM_BUILTINS, 'print': _make_print(run)}
     _reset_asyncio_state()
+    _program_random.seed(RANDOM_RUN_SEED)
     _current_run = run
     outcome = {'kind': 'ok'}
     try:
