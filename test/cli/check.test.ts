@@ -37,7 +37,7 @@ describe('check', () => {
     const names = json.buckets.map((b: { name: string }) => b.name);
     expect(names.filter((n: string) => n !== 'unclassified').length).toBeGreaterThanOrEqual(3);
     for (const bucket of json.buckets) {
-      expect(bucket.example.python.split('\n').filter((l: string) => l.trim() && !l.startsWith('#')).length).toBeLessThanOrEqual(14);
+      expect(bucket.example.python.split('\n').filter((l: string) => l.trim() && !l.startsWith('#')).length).toBeLessThanOrEqual(18);
       expect(bucket.example.expected).not.toEqual(bucket.example.actual);
       expect(r.stdout).toContain(bucket.example.replay);
     }

@@ -34,7 +34,7 @@ const EXPECTED: Record<string, string> = {
   'default-exec.py': '4:7: unsupported parameter print shadows the builtin print (rename it)',
   'dunder-import.py': '3:1: unsupported method .system()',
   'eval-compile.py': '3:10: unsupported call of compile',
-  'from-import.py': '1:1: unsupported import from os (write `import os` and `os.name`; the subset imports only asyncio, math, random, time)',
+  'from-import.py': '1:1: unsupported import from os (write `import os` and `os.name`; the subset imports only asyncio, functools, math, random, time)',
   'fstring-conversion-a.py': '5:11: unsupported conversion !a',
   'fstring-spec-attribute.py': '6:11: unsupported nested format spec',
   'fstring-spec-nested-call.py': '6:11: unsupported nested format spec',
