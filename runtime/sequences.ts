@@ -42,7 +42,6 @@ function resolve(i: bigint, length: number): number | undefined {
 export function getitem(v: PyValue, i: PyValue): PyValue {
   const hooked = containerHooks.getitem(v, i); // dict keys, slices (containers.ts)
   if (hooked !== undefined) return hooked.value;
-  if (i instanceof PySlice) return getslice(v, i);
   if (Array.isArray(v)) {
     const k = resolve(index(i, 'list'), v.length);
     if (k === undefined) throw new IndexError('list index out of range');
@@ -162,66 +161,4 @@ function tupleMethod(t: PyTuple, method: 'index' | 'count', args: PyValue[]): Py
     if (error instanceof TypeError) throw new TypeError(error.message.replace('list.', 'tuple.'));
     throw error;
   }
-}
-
-// ---------------------------------------------------------------------------- slices
-
-/** `slice(start, stop, step)`: what `xs[a:b:c]` indexes with (only there, in the subset). */
-export class PySlice {
-  readonly __pyTypeName__ = 'slice';
-  constructor(
-    readonly start: PyValue,
-    readonly stop: PyValue,
-    readonly step: PyValue,
-  ) {}
-
-  /** PySlice_Unpack + PySlice_AdjustIndices: `[start, stop, step, length]` for a sequence of `n` items. */
-  indices(n: bigint): [bigint, bigint, bigint, bigint] {
-    const int = (v: PyValue): bigint | null => {
-      if (v === null) return null;
-      if (typeof v === 'bigint') return v;
-      if (typeof v === 'boolean') return v ? 1n : 0n;
-      throw new TypeError('slice indices must be integers or None or have an __index__ method');
-    };
-    const step = int(this.step) ?? 1n;
-    if (step === 0n) throw new ValueError('slice step cannot be zero');
-    const adjust = (v: bigint | null, fallback: bigint): bigint => {
-      if (v === null) return fallback;
-      if (v < 0n) {
-        v += n;
-        if (v < 0n) v = step < 0n ? -1n : 0n;
-      } else if (v >= n) v = step < 0n ? n - 1n : n;
-      return v;
-    };
-    const start = adjust(int(this.start), step < 0n ? n - 1n : 0n);
-    const stop = adjust(int(this.stop), step < 0n ? -1n : n);
-    let length = 0n;
-    if (step < 0n) {
-      if (stop < start) length = (start - stop - 1n) / -step + 1n;
-    } else if (start < stop) length = (stop - start - 1n) / step + 1n;
-    return [start, stop, step, length];
-  }
-}
-
-/** `a:b:c` in a subscript. */
-export function slice(start: PyValue, stop: PyValue, step: PyValue): PySlice {
-  return new PySlice(start, stop, step);
-}
-
-/** `v[a:b:c]` on a list, tuple, str or range. */
-export function getslice(v: PyValue, s: PySlice): PyValue {
-  const pick = <T>(items: readonly T[]): T[] => {
-    const [start, , step, length] = s.indices(BigInt(items.length));
-    const out: T[] = [];
-    for (let k = 0n, i = start; k < length; k++, i += step) out.push(items[Number(i)]);
-    return out;
-  };
-  if (Array.isArray(v)) return pick(v);
-  if (v instanceof PyTuple) return new PyTuple(pick(v.items));
-  if (typeof v === 'string') return pick(chars(v)).join('');
-  if (v instanceof PyRange) {
-    const [start, stop, step] = s.indices(v.length);
-    return new PyRange(v.start + start * v.step, v.start + stop * v.step, step * v.step);
-  }
-  throw new TypeError(`'${typeName(v)}' object is not subscriptable`);
 }
