@@ -669,12 +669,7 @@ export function wait_for<T>(fut: Coroutine<T> | Future<T>, timeout: number | big
       const inner = ensure_future(fut, { loop });
       if (inner.done()) return inner.result();
       await aw(_cancel_and_wait(inner as Future<unknown>, loop));
-      try {
-        return inner.result();
-      } catch (exc) {
-        if (exc instanceof CancelledError) throw Object.assign(new TimeoutErrorPy(), { __cause__: exc, __suppress_context__: true });
-        throw exc;
-      }
+      return resultOrTimeout(inner);
     }
     const waiter = loop.create_future<null>();
     const timeout_handle = loop.call_later(Number(timeout), _release_waiter, waiter);
@@ -701,16 +696,21 @@ export function wait_for<T>(fut: Coroutine<T> | Future<T>, timeout: number | big
       // The inner future must be done before the TimeoutError goes on: cancelled, it may
       // still finish with a result (the inner-completion race of 3.11).
       await aw(_cancel_and_wait(inner as Future<unknown>, loop));
-      try {
-        return inner.result();
-      } catch (exc) {
-        if (exc instanceof CancelledError) throw Object.assign(new TimeoutErrorPy(), { __cause__: exc, __suppress_context__: true });
-        throw exc;
-      }
+      return resultOrTimeout(inner);
     } finally {
       timeout_handle.cancel();
     }
   });
+}
+
+/** `fut.result()` of a future wait_for cancelled: its CancelledError becomes `TimeoutError() from exc`. */
+function resultOrTimeout<T>(fut: Future<T>): T {
+  try {
+    return fut.result();
+  } catch (exc) {
+    if (exc instanceof CancelledError) throw Object.assign(new TimeoutErrorPy(), { __cause__: exc, __suppress_context__: true });
+    throw exc;
+  }
 }
 
 /** Ports tasks.py _wait, 3.11: one waiter released by the futures' callbacks or the timeout. */
