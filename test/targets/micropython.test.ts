@@ -174,7 +174,9 @@ describe('generated programs', () => {
   const features = { gather: true, taskMethods: true, cancel: true };
 
   async function checkAllNamed(seed: number, runs: number) {
-    const report = await check({ target: micropython, runs, seed, clock: 'ideal', oracle, constraints: { features, maxFunctions: 3 } });
+    // The research behind the MicroPython causes covered the tasks features, not the exception
+    // ones swarm testing now switches on: those programs are not researched on MicroPython yet.
+    const report = await check({ target: micropython, runs, seed, clock: 'ideal', oracle, constraints: { features, maxFunctions: 3, swarm: false } });
     expect(report.outcomes.portCrash).toBe(0);
     expect(report.outcomes.same + report.outcomes.differs).toBe(runs);
     for (const bucket of report.buckets) expect(names, `bucket ${bucket.name}:\n${bucket.example.python}`).toContain(bucket.name);

@@ -129,7 +129,9 @@ describe('the pyodide-webloop adapter', () => {
 
 describe('check against CPython 3.14', () => {
   const expectNamedCauses = async (seed: number, clock: 'ideal' | 'realistic') => {
-    const report = await check({ target: adapter, oracle, runs: 12, seed, clock, shrink: false });
+    // The WebLoop research covered the generator's tasks features, not the exception ones swarm
+    // testing now switches on (not researched on the WebLoop yet).
+    const report = await check({ target: adapter, oracle, runs: 12, seed, clock, shrink: false, constraints: { swarm: false } });
     expect(report.outcomes.portCrash).toBe(0);
     expect(report.outcomes.same + report.outcomes.differs).toBe(12);
     const names = report.buckets.map((b) => b.name);
