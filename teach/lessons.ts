@@ -41,6 +41,10 @@ export const PORTER_FIXES: Record<string, string> = {
   'webloop-short-delay-immediate':
     "Do not rely on a sleep of 2 ms or less to order tasks on Pyodide: it runs as soon as possible (setImmediate / MessageChannel). Order with events, futures or sleep(0) steps instead.",
   'webloop-whole-ms-timer': 'Do not order timers by fractions of a millisecond on Pyodide: the host truncates delays to whole ms and runs equal ones in the order they were set.',
+  'set-iteration-order':
+    "Iterate a set in CPython's order, not in insertion order: port the hash functions (int, str with siphash13, tuple) and setobject.c's table (probing, dummies, resizes), or never print a set whose order matters.",
+  'unawaited-rejection':
+    'Keep an exception inside the task or coroutine that raised it: a coroutine nobody awaited must not run at all, and a failed task must hold its exception until someone asks (asyncio only logs "Task exception was never retrieved"), instead of ending the program with an unhandled rejection.',
   outcome: 'Make the program end the same way: the same exception, deadlock or budget outcome as CPython.',
   'side-crash': 'A bug of the port or transpiler itself: read the JavaScript error, fix the code that threw it.',
   ...MICROPYTHON_PORTER_FIXES,
