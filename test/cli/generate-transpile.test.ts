@@ -23,7 +23,7 @@ describe('generate', () => {
       // awaited ("Task exception was never retrieved", exit 0): ValueError or RuntimeError carrying
       // the label of the line that raised it, never any other error.
       const errors = result.stderr.split('\n').filter((line) => /^\w+Error\b/.test(line));
-      const onPurpose = errors.every((line) => /^(ValueError|RuntimeError): \(?'\w+:\d+'/.test(line));
+      const onPurpose = errors.every((line) => /^(ValueError|RuntimeError): \(?'?\w+:\d+/.test(line));
       const ok = (result.exitCode === 0 || (result.exitCode === 1 && errors.length > 0)) && onPurpose;
       expect({ file: files[i], ok, errors }).toMatchObject({ file: files[i], ok: true });
     }
