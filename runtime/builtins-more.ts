@@ -11,6 +11,7 @@
 import { OverflowError, TypeError, ValueError, ZeroDivisionError } from './exceptions.ts';
 import { callValue } from './callable.ts';
 import { isInstanceOf } from './builtin-values.ts';
+import { lockstep } from './builtins.ts';
 import { floordiv, mod, truthy } from './ops.ts';
 import { chars, iter } from './sequences.ts';
 import { unifiedZeroDivisionMessages } from '../port/version.ts';
@@ -177,17 +178,9 @@ export function map(...args: PyValue[]): PyIterator {
   const values = positional('map', args);
   if (values.length < 2) throw new TypeError('map() must have at least two arguments.');
   const [func, ...rest] = values;
-  const sources = rest.map((a) => iter(a)[Symbol.iterator]());
+  const rows = lockstep(rest);
   return new PyIterator('map', (function* () {
-    for (;;) {
-      const row: PyValue[] = [];
-      for (const source of sources) {
-        const next = source.next();
-        if (next.done) return;
-        row.push(next.value);
-      }
-      yield callValue(func, ...row);
-    }
+    for (const row of rows) yield callValue(func, ...row);
   })());
 }
 

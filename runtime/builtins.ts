@@ -384,10 +384,13 @@ export function enumerate(...allArgs: Array<PyValue | Kwargs>): PyIterator<PyTup
   return new PyIterator('enumerate', pairs());
 }
 
-/** `zip(*iterables)`: lazy tuples, stopping at the shortest. */
-export function zip(...args: PyValue[]): PyIterator<PyTuple> {
-  const sources = args.map((a) => iter(a)[Symbol.iterator]());
-  function* tuples(): Generator<PyTuple> {
+/**
+ * One item of each iterable at a time, stopping at the shortest (what `zip` and `map` walk).
+ * The iterators are taken at once, so a non-iterable raises when zip()/map() is called, as in CPython.
+ */
+export function lockstep(iterables: PyValue[]): Generator<PyValue[]> {
+  const sources = iterables.map((a) => iter(a)[Symbol.iterator]());
+  return (function* () {
     if (sources.length === 0) return;
     for (;;) {
       const row: PyValue[] = [];
@@ -396,8 +399,16 @@ export function zip(...args: PyValue[]): PyIterator<PyTuple> {
         if (next.done) return;
         row.push(next.value);
       }
-      yield new PyTuple(row);
+      yield row;
     }
+  })();
+}
+
+/** `zip(*iterables)`: lazy tuples, stopping at the shortest. */
+export function zip(...args: PyValue[]): PyIterator<PyTuple> {
+  const rows = lockstep(args);
+  function* tuples(): Generator<PyTuple> {
+    for (const row of rows) yield new PyTuple(row);
   }
   return new PyIterator('zip', tuples());
 }
