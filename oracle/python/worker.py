@@ -38,6 +38,7 @@ if _HERE not in sys.path:  # `python3 -I worker.py` leaves the script's director
     sys.path.insert(0, _HERE)
 
 import importer  # noqa: E402  (the allow-list the `run` op re-checks every source with)
+from printing import check_encodable  # noqa: E402
 
 
 # --------------------------------------------------------------------- the protocol channel
@@ -270,25 +271,10 @@ def _make_print(run):
         pieces = [str(a) for a in args]
         text = (' ' if sep is None else sep).join(pieces) + ('\n' if end is None else end)
         if not text.isascii():
-            _check_encodable(pieces, ' ' if sep is None else sep, '\n' if end is None else end, record)
+            check_encodable(pieces, ' ' if sep is None else sep, '\n' if end is None else end, record)
         record(text)
 
     return print
-
-
-def _check_encodable(pieces, sep, end, record):
-    """`python3` writes each argument, separator and end to a UTF-8 stdout in turn: a lone
-    surrogate raises UnicodeEncodeError there, after the pieces before it were written."""
-    written = []
-    for i, piece in enumerate(pieces + [None]):
-        for part in ([sep] if i else []) + [end if piece is None else piece]:
-            try:
-                part.encode('utf-8')
-            except UnicodeEncodeError:
-                if written:
-                    record(''.join(written))
-                raise
-            written.append(part)
 
 
 # ------------------------------------------------------------------------------- wallclock

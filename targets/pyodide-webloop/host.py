@@ -9,6 +9,7 @@ import gc
 import itertools
 
 import pyodide.webloop as webloop
+from printing import check_encodable  # oracle/python/printing.py, copied in beside this file
 
 _active = False
 
@@ -70,22 +71,7 @@ def _make_print(record):
         pieces = [str(a) for a in args]
         text = (' ' if sep is None else sep).join(pieces) + ('\n' if end is None else end)
         if not text.isascii():
-            _check_encodable(pieces, ' ' if sep is None else sep, '\n' if end is None else end, record_text)
+            check_encodable(pieces, ' ' if sep is None else sep, '\n' if end is None else end, record_text)
         record_text(text)
 
     return print
-
-
-def _check_encodable(pieces, sep, end, record_text):
-    """As the oracle: a UTF-8 stdout raises UnicodeEncodeError on a lone surrogate, after the
-    pieces before it were written."""
-    written = []
-    for i, piece in enumerate(pieces + [None]):
-        for part in ([sep] if i else []) + [end if piece is None else piece]:
-            try:
-                part.encode('utf-8')
-            except UnicodeEncodeError:
-                if written:
-                    record_text(''.join(written))
-                raise
-            written.append(part)

@@ -61,6 +61,8 @@ async function load(): Promise<Instance> {
   const py = await loadPyodide({ indexURL, stdout: (text) => output.sink(`${text}\n`), stderr: (text) => output.sink(`${text}\n`) });
   py.FS.mkdirTree(HOST_DIR);
   py.FS.writeFile(`${HOST_DIR}/pyodide_webloop_host.py`, readFileSync(new URL('./host.py', import.meta.url)));
+  // The oracle's own print (oracle/python/printing.py): the WebLoop records prints as the oracle does.
+  py.FS.writeFile(`${HOST_DIR}/printing.py`, readFileSync(new URL('../../oracle/python/printing.py', import.meta.url)));
   py.runPython(`import sys; sys.dont_write_bytecode = True; sys.path.insert(0, ${JSON.stringify(HOST_DIR)})`);
   const host = py.pyimport('pyodide_webloop_host');
   host.install((callback: () => void, delayMs: number) => scheduler.schedule(callback, delayMs));
