@@ -27,10 +27,19 @@
  *   `builtinValue` names a member of BUILTINS (a builtin used as a value: `key=len`).
  * - A `stdlib` call or `stdlibConst` names a listed member of a module of `Program.imports`
  *   (`time`, `random`, `math`: STDLIB_FUNCTIONS / STDLIB_CONSTANTS); those names are never bound.
+ * - Classes (issue 8 item 2): a `class` statement appears only in `Program.body` (module
+ *   level) and binds its name as a module global; its `base` is a class the program defined
+ *   (a `name`) or an `excClass`. Its members are class attributes and methods in source order;
+ *   a method's body is a function scope whose enclosing scope is the module (never the class
+ *   body). A `super` expression appears only as the `object` of an `attr`, inside a method
+ *   that has a first parameter, outside any nested def or lambda. An `attr` name is any
+ *   identifier that is not a dunder, except `super().<dunder>` of CLASS_DUNDERS; method names
+ *   are identifiers, dunders only from CLASS_DUNDERS. `except`/`raise`/`isinstance` may name a
+ *   user class by its (global) name.
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
-export const IR_VERSION = 2;
+export const IR_VERSION = 3;
 
 export interface Program {
   header?: ProgramHeader;
@@ -93,7 +102,8 @@ export type Stmt =
   | DeleteStmt
   | TryStmt
   | RaiseStmt
-  | AssertStmt;
+  | AssertStmt
+  | ClassStmt;
 
 /** A `def`/`async def` nested in a function body: binds its name as a local of that function. */
 export interface DefStmt { kind: 'def'; def: FunctionDef; line?: number }
@@ -119,13 +129,39 @@ export interface RaiseStmt { kind: 'raise'; exc?: Expr; cause?: Expr; line?: num
 /** `assert test` / `assert test, msg`. */
 export interface AssertStmt { kind: 'assert'; test: Expr; msg?: Expr; line?: number }
 
+/** `class name(base):` at module level (issue 8 item 2). */
+export interface ClassStmt { kind: 'class'; def: ClassDef; line?: number }
+export interface ClassDef {
+  name: string;
+  /** A class of the program (`name`) or an exception class (`excClass`); absent: `object`. */
+  base?: Expr;
+  body: ClassMember[];
+  line?: number;
+}
+/**
+ * One item of a class body. An `attr` is `name = value` (also read from `name: <ann> = value`);
+ * a `method` a def, maybe decorated (`setter`: `@<name>.setter` after a `property` of that name).
+ */
+export type ClassMember =
+  | { kind: 'attr'; name: string; value: Expr; line?: number }
+  | { kind: 'method'; def: FunctionDef; decorator?: 'staticmethod' | 'classmethod' | 'property' | 'setter'; line?: number }
+  | { kind: 'pass'; line?: number };
+
+/** The dunder methods a class may define (runtime/classes.ts installs them; `super().<one of them>` may be read). */
+export const CLASS_DUNDERS = [
+  '__init__', '__str__', '__repr__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__len__', '__bool__',
+  '__aenter__', '__aexit__', '__enter__', '__exit__', '__aiter__', '__anext__', '__post_init__',
+] as const;
+
 /** What can be assigned to: `x`, `xs[i]`, `a, b` (tuple unpacking). */
 export type Target =
   | { kind: 'name'; id: string }
   | { kind: 'subscript'; value: Expr; index: Expr }
   | { kind: 'tuple'; elts: Target[] }
   /** `*rest` inside a tuple target: a list of what the other targets leave. */
-  | { kind: 'starred'; target: Target };
+  | { kind: 'starred'; target: Target }
+  /** `obj.name = v` (issue 8 item 2). */
+  | { kind: 'attr'; object: Expr; name: string };
 
 // ---------------------------------------------------------------------------- expressions
 
@@ -188,7 +224,11 @@ export type Expr =
   /** `time.sleep(1)`, `random.randint(1, 6)`, `math.sqrt(x)`: a listed function of an imported module. */
   | { kind: 'stdlib'; module: StdlibModule; func: string; args: Expr[]; keywords: Keyword[] }
   /** `math.pi`: a listed constant of an imported module. */
-  | { kind: 'stdlibConst'; module: StdlibModule; name: string };
+  | { kind: 'stdlibConst'; module: StdlibModule; name: string }
+  /** `obj.name` (issue 8 item 2): an attribute of a user instance or class, or of `super()`. */
+  | { kind: 'attr'; object: Expr; name: string }
+  /** `super()` in a method: only as an `attr`'s object. */
+  | { kind: 'super' };
 
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }

@@ -7,6 +7,7 @@
  * structure of `p` (up to redundant parentheses, which the IR does not record).
  */
 import type {
+  ClassDef,
   Comprehension,
   Expr,
   FStringPart,
@@ -102,6 +103,7 @@ function precedenceOf(e: Expr): Prec {
       return Prec.Test;
     case 'callValue':
     case 'partial':
+    case 'attr':
       return Prec.Postfix;
     default:
       return Prec.Atom;
@@ -260,7 +262,17 @@ function exprText(e: Expr, ctx: ExprContext): string {
       return `${e.module}.${e.func}(${callArgs(e.args, e.keywords, ctx)})`;
     case 'stdlibConst':
       return `${e.module}.${e.name}`;
+    case 'attr':
+      return attrText(e.object, e.name, ctx);
+    case 'super':
+      return 'super()';
   }
+}
+
+/** `obj.name` (`(1).name` for a non-negative int literal, whose `.` would start a float). */
+function attrText(object: Expr, name: string, ctx: ExprContext): string {
+  const text = object.kind === 'int' && object.value >= 0 ? `(${exprText(object, ctx)})` : expr(object, Prec.Postfix, ctx);
+  return `${text}.${name}`;
 }
 
 /** A def's or a lambda's parameters: `a, b=1, *args, c, d=2` (a bare `*` before keyword-only ones). */
@@ -417,6 +429,8 @@ function target(t: Target, ctx: ExprContext): string {
       return `(${t.elts.map((x) => target(x, ctx)).join(', ')})`;
     case 'starred':
       return `*${target(t.target, ctx)}`;
+    case 'attr':
+      return attrText(t.object, t.name, ctx);
   }
 }
 
@@ -509,6 +523,27 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
     case 'assert':
       out.emit(depth, `assert ${expr(s.test, Prec.Test, TOP)}${s.msg === undefined ? '' : `, ${expr(s.msg, Prec.Test, TOP)}`}`);
       return;
+    case 'class':
+      classDef(out, s.def, depth);
+      return;
+  }
+}
+
+/** `class Name(Base):` and its members, a decorated method's decorator on the line above its `def`. */
+function classDef(out: LineWriter, c: ClassDef, depth: number): void {
+  out.emit(depth, `class ${c.name}${c.base === undefined ? '' : `(${expr(c.base, Prec.Test, TOP)})`}:`);
+  if (c.body.length === 0) out.emit(depth + 1, 'pass');
+  for (const m of c.body) {
+    if (m.kind === 'method') {
+      if (m.decorator !== undefined) {
+        if (m.def.line !== undefined) out.moveTo({ line: m.def.line - 1 });
+        out.emit(depth + 1, `@${m.decorator === 'setter' ? `${m.def.name}.setter` : m.decorator}`);
+      }
+      functionDef(out, m.def, depth + 1);
+      continue;
+    }
+    out.moveTo(m);
+    out.emit(depth + 1, m.kind === 'pass' ? 'pass' : `${m.name} = ${expr(m.value, Prec.Test, TOP)}`);
   }
 }
 

@@ -5,7 +5,7 @@
  * printed Python (`{"kind": "name", "id": "__import__('os')"}`, an operator `"+ x; y"`, a
  * call of `eval`...). The printer calls it too, so every printed program passed it.
  */
-import { ASYNCIO_FUNCTIONS, BUILTINS, EXCEPTION_ATTRS, EXCEPTION_CLASSES, METHODS, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, type Program, type StdlibModule } from './program.ts';
+import { ASYNCIO_FUNCTIONS, BUILTINS, CLASS_DUNDERS, EXCEPTION_ATTRS, EXCEPTION_CLASSES, METHODS, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, type Program, type StdlibModule } from './program.ts';
 
 /** An IR that is not one (exit 2 where a command reads it). */
 export class IrInputError extends Error {
@@ -59,6 +59,16 @@ const ASYNCIO_SET: ReadonlySet<string> = new Set(ASYNCIO_FUNCTIONS);
 const METHOD_SET: ReadonlySet<string> = new Set(METHODS);
 const EXCEPTION_CLASS_SET: ReadonlySet<string> = new Set(EXCEPTION_CLASSES);
 const EXCEPTION_ATTR_SET: ReadonlySet<string> = new Set(EXCEPTION_ATTRS);
+const CLASS_DUNDER_SET: ReadonlySet<string> = new Set(CLASS_DUNDERS);
+const METHOD_DECORATORS = new Set(['staticmethod', 'classmethod', 'property', 'setter']);
+
+/** Why `name` may not be an attribute or method name (any identifier but a keyword or a dunder; `dunders` lists the allowed ones). */
+function attributeProblem(name: unknown, dunders: ReadonlySet<string>): string | undefined {
+  if (typeof name !== 'string' || !IDENTIFIER.test(name)) return `${JSON.stringify(name)} is not an ASCII identifier`;
+  if (PYTHON_KEYWORDS.has(name)) return `${name} is a Python keyword`;
+  if (name.startsWith('__') && name.endsWith('__') && name.length > 4 && !dunders.has(name)) return `${name} is a dunder name`;
+  return undefined;
+}
 
 /** Why `name` may not be an identifier of a program, or undefined when it may. */
 export function identifierProblem(name: unknown): string | undefined {
@@ -85,6 +95,10 @@ class Validator {
   private functions = new Set<string>();
   /** How many `except` handlers enclose the statement being checked (a bare `raise` needs one). */
   private handlerDepth = 0;
+  /** Function bodies around the node being checked (a class is module-level only). */
+  private functionDepth = 0;
+  /** Inside a method with a first parameter, outside nested defs: `super()` may be read. */
+  private superAllowed = false;
   /** The modules the program imports besides asyncio: their names are never bound nor read as values. */
   private modules = new Set<string>();
   constructor(private readonly source: string) {}
@@ -167,7 +181,12 @@ class Validator {
       if (param.default !== undefined) this.expr(param.default, `${path}.params[${i}].default`);
     }
     this.signatureExtras(f, path);
-    this.block(f.body, `${path}.body`);
+    this.functionDepth++;
+    try {
+      this.block(f.body, `${path}.body`);
+    } finally {
+      this.functionDepth--;
+    }
   }
 
   /** `*args` and keyword-only parameters (functions as values, issue 8 item 3). */
@@ -196,7 +215,52 @@ class Validator {
       this.ident(f.name, `${path}.name`);
       if (this.functions.has(f.name as string)) this.fail(`${path}.name`, `${String(f.name)} redefines a function`);
     }
-    this.functionDef(f, path);
+    const outer = this.superAllowed;
+    this.superAllowed = false;
+    try {
+      this.functionDef(f, path);
+    } finally {
+      this.superAllowed = outer;
+    }
+  }
+
+  /** A module-level `class` (ir/program.ts ClassDef). */
+  private classDef(value: unknown, path: string): void {
+    if (this.functionDepth > 0) this.fail(path, 'a class inside a function');
+    const c = this.object(value, path);
+    this.ident(c.name, `${path}.name`);
+    this.notModule(c.name, `${path}.name`);
+    if (this.functions.has(c.name as string)) this.fail(`${path}.name`, `${String(c.name)} redefines a function`);
+    this.line(c, path);
+    if (c.base !== undefined) {
+      const kind = this.object(c.base, `${path}.base`).kind;
+      if (kind !== 'name' && kind !== 'excClass') this.fail(`${path}.base`, 'a base is a class name or an exception class');
+      this.expr(c.base, `${path}.base`);
+    }
+    for (const [i, m] of this.array(c.body, `${path}.body`).entries()) {
+      const mp = `${path}.body[${i}]`;
+      const member = this.object(m, mp);
+      this.line(member, mp);
+      if (member.kind === 'pass') continue;
+      if (member.kind === 'attr') {
+        const problem = attributeProblem(member.name, new Set());
+        if (problem) this.fail(`${mp}.name`, problem);
+        this.expr(member.value, `${mp}.value`);
+        continue;
+      }
+      if (member.kind !== 'method') this.fail(`${mp}.kind`, `unknown class member kind ${JSON.stringify(member.kind)}`);
+      if (member.decorator !== undefined && !METHOD_DECORATORS.has(member.decorator as string)) this.fail(`${mp}.decorator`, `unknown decorator ${JSON.stringify(member.decorator)}`);
+      const def = this.object(member.def, `${mp}.def`);
+      const problem = attributeProblem(def.name, CLASS_DUNDER_SET);
+      if (problem) this.fail(`${mp}.def.name`, problem);
+      const outer = this.superAllowed;
+      this.superAllowed = member.decorator !== 'staticmethod' && this.array(def.params, `${mp}.def.params`).length > 0;
+      try {
+        this.functionDef(def, `${mp}.def`);
+      } finally {
+        this.superAllowed = outer;
+      }
+    }
   }
 
   private block(value: unknown, path: string): void {
@@ -245,7 +309,8 @@ class Validator {
         return;
       case 'delete':
         for (const [i, t] of this.array(s.targets, `${path}.targets`).entries()) {
-          if (this.object(t, `${path}.targets[${i}]`).kind !== 'subscript') this.fail(`${path}.targets[${i}]`, 'expected a subscript');
+          const kind = this.object(t, `${path}.targets[${i}]`).kind;
+          if (kind !== 'subscript' && kind !== 'attr') this.fail(`${path}.targets[${i}]`, 'expected a subscript or an attribute');
           this.target(t, `${path}.targets[${i}]`);
         }
         return;
@@ -253,6 +318,8 @@ class Validator {
       case 'raise':
       case 'assert':
         return this.exceptionStmt(s, path);
+      case 'class':
+        return this.classDef(s.def, `${path}.def`);
       default:
         this.fail(`${path}.kind`, `unknown statement kind ${JSON.stringify(s.kind)}`);
     }
@@ -279,6 +346,8 @@ class Validator {
         if (elts.filter((e) => (e as { kind?: unknown }).kind === 'starred').length > 1) this.fail(`${path}.elts`, 'two starred targets');
         return;
       }
+      case 'attr':
+        return this.attr(t, path);
       default:
         this.fail(`${path}.kind`, `unknown target kind ${JSON.stringify(t.kind)}`);
     }
@@ -434,9 +503,23 @@ class Validator {
         this.exprs(e.args, `${path}.args`);
         return this.keywords(e.keywords, `${path}.keywords`);
       }
+      case 'attr':
+        return this.attr(e, path);
+      case 'super':
+        return this.fail(`${path}.kind`, 'super() outside an attribute read');
       default:
         this.fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(e.kind)}`);
     }
+  }
+
+  /** `obj.name` (a read or a target): any identifier; a dunder of CLASS_DUNDERS only on `super()`, which only a method reads. */
+  private attr(e: Json, path: string): void {
+    const object = this.object(e.object, `${path}.object`);
+    const onSuper = object.kind === 'super';
+    const problem = attributeProblem(e.name, onSuper ? CLASS_DUNDER_SET : new Set());
+    if (problem) this.fail(`${path}.name`, problem);
+    if (!onSuper) return this.expr(object, `${path}.object`);
+    if (!this.superAllowed) this.fail(`${path}.object`, 'super() outside a method');
   }
 
   /** `try`, `raise`, `assert` (ir/program.ts TryStmt, RaiseStmt, AssertStmt). */

@@ -16,6 +16,7 @@ import { callValue } from './callable.ts';
 import { sortItems } from './list-methods.ts';
 import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.ts';
 import { containerHooks } from './container-hooks.ts';
+import { objectHooks } from './object-hooks.ts';
 
 /** Keyword arguments, as the transpiler passes them. */
 export type Kwargs = Record<string, PyValue>;
@@ -327,7 +328,7 @@ export function len(...args: PyValue[]): bigint {
   if (Array.isArray(x) || x instanceof PyTuple) return BigInt(x.length);
   if (x instanceof PyRange) return x.length;
   if (x instanceof Set) return BigInt(x.size);
-  const sized = containerHooks.len(x); // dict, set, views (containers.ts)
+  const sized = containerHooks.len(x) ?? objectHooks.len(x); // dict, set, views (containers.ts); __len__ (classes.ts)
   if (sized !== undefined) return sized;
   throw new TypeError(`object of type '${typeName(x)}' has no len()`);
 }

@@ -7,6 +7,7 @@
  */
 import { TypeError } from './exceptions.ts';
 import { typeName, type PyValue } from './values.ts';
+import { objectHooks } from './object-hooks.ts';
 
 /** What a builtin used as a value carries: how to call it. */
 export interface CallableValue {
@@ -20,6 +21,8 @@ function isCallableValue(f: unknown): f is CallableValue {
 /** `f(*args)` for any callable Python value; CPython's TypeError for anything else. */
 export function callValue(f: PyValue, ...args: PyValue[]): PyValue {
   if (isCallableValue(f)) return f.__pyCall__(...args);
+  const user = objectHooks.call(f, args); // a user class, a bound method (classes.ts)
+  if (user !== undefined) return user.value;
   if (typeof f === 'function') return ((f as (...a: PyValue[]) => PyValue)(...args)) ?? null;
   throw new TypeError(`'${typeName(f)}' object is not callable`);
 }

@@ -22,6 +22,8 @@ import {
   type ExceptionClass,
 } from './exceptions.ts';
 import { PyTuple, typeName, type PyValue } from './values.ts';
+import { objectHooks } from './object-hooks.ts';
+import { getattr } from './classes.ts';
 
 /** `ValueError` as a value. */
 export function excClass(name: string): ExceptionClass {
@@ -37,6 +39,7 @@ export function newExc(name: string, ...args: PyValue[]): BaseException {
 /** `raise X`: an instance as is, a class called with no arguments, anything else a TypeError. */
 function instantiate(value: unknown, what: string): BaseException {
   if (value instanceof BaseException) return value;
+  if (objectHooks.isClass(value) && isExceptionClass(value)) return objectHooks.call(value, [])!.value as BaseException; // its __init__ runs (classes.ts)
   if (isExceptionClass(value)) return new value();
   throw new TypeError(what);
 }
@@ -118,7 +121,7 @@ export function isinstance(value: PyValue, types: PyValue): boolean {
 
 /** `type(value).__name__`. */
 export function typeNameOf(value: PyValue): string {
-  return isExceptionClass(value) ? 'type' : typeName(value);
+  return isExceptionClass(value) || objectHooks.isClass(value) ? 'type' : typeName(value);
 }
 
 /** What `ValueError.args` is: BaseException's getset descriptor. */
@@ -139,6 +142,7 @@ export function excAttr(value: PyValue, attr: 'args' | '__cause__' | '__context_
     return value[attr];
   }
   if (isExceptionClass(value)) return new GetSetDescriptor(attr);
+  if (attr === 'args' && value !== null && (typeof value === 'object' || typeof value === 'function')) return getattr(value, attr); // a user class's attribute (classes.ts)
   throw new AttributeError(`'${typeName(value)}' object has no attribute '${attr}'`);
 }
 

@@ -7,6 +7,7 @@
  */
 import { TypeError } from './exceptions.ts';
 import { objectAddress, repr } from './str.ts';
+import { objectHooks } from './object-hooks.ts';
 import { PyTuple, typeName, type PyValue } from './values.ts';
 
 /** One parameter: its name, and its default (evaluated once, when the def ran) if it has one. */
@@ -144,5 +145,7 @@ export function call(callee: PyValue, positional: PyValue[], keywords?: Record<s
     return callee.impl(...(args as never[])) as PyValue;
   }
   if (callee instanceof PyPartial) return call(callee.func, [...callee.args, ...positional], { ...callee.keywords, ...keywords });
+  const user = objectHooks.call(callee, positional, keywords); // a user class, a bound method (classes.ts)
+  if (user !== undefined) return user.value;
   throw new TypeError(`'${typeName(callee)}' object is not callable`);
 }

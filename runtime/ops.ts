@@ -13,6 +13,7 @@ import { glibcPow } from './pow.ts';
 import { ratioToFloat } from './rational.ts';
 import { PyRange, PyTuple, typeName, unbound, type PyValue } from './values.ts';
 import { containerHooks } from './container-hooks.ts';
+import { objectHooks } from './object-hooks.ts';
 
 // ---------------------------------------------------------------------------- numbers
 
@@ -333,7 +334,7 @@ export function truthy(v: PyValue): boolean {
   if (v instanceof Set) return v.size > 0;
   const sized = containerHooks.len(v); // dict, set, views (containers.ts)
   if (sized !== undefined) return sized > 0n;
-  return true;
+  return objectHooks.truthy(v) ?? true; // __bool__, __len__ of a user class (classes.ts)
 }
 
 /** `not v`. */
@@ -390,7 +391,7 @@ export function eq(a: PyValue, b: PyValue): boolean {
   }
   const same = containerHooks.eq(a, b); // dict, set (containers.ts)
   if (same !== undefined) return same;
-  return a === b;
+  return objectHooks.eq(a, b) ?? a === b; // __eq__ of a user class (classes.ts)
 }
 
 /** `a != b`. */
@@ -429,6 +430,8 @@ function order(a: PyValue, b: PyValue, op: Order): boolean {
   }
   const subset = containerHooks.order(a, b, op); // set inclusion (containers.ts)
   if (subset !== undefined) return subset;
+  const user = objectHooks.order(a, b, op); // __lt__ & co. of a user class (classes.ts)
+  if (user !== undefined) return user;
   throw new TypeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
 }
 

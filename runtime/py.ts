@@ -18,3 +18,9 @@ export { any, all, divmod, reversed, hash, chr, ord, map, filter } from './built
 export { builtinValue } from './builtin-values.ts';
 export { callValue } from './callable.ts';
 export * from './stdlib.ts';
+export { defineClass, dataclassFields, getattr, setattr, delattr, callAttr, superOf } from './classes.ts';
+import { setOps, setStr } from './classes.ts';
+import { eq as eqOp, truthy as truthyOp } from './ops.ts';
+import { str as strOp } from './str.ts';
+setOps(truthyOp, eqOp);
+setStr(strOp);

@@ -9,6 +9,7 @@
 import { AttributeError, IndexError, TypeError, ValueError } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.ts';
 import { containerHooks } from './container-hooks.ts';
+import { objectHooks } from './object-hooks.ts';
 import { isStrMethod, strMethod } from './str-methods.ts';
 import { isListMethod, listMethod } from './list-methods.ts';
 
@@ -127,6 +128,11 @@ function splitKwargs(args: PyValue[]): [PyValue[], Record<string, PyValue>] {
  * values passed in order.
  */
 export function callMethod(obj: PyValue, method: string, ...allArgs: PyValue[]): PyValue {
+  if (obj !== null && (typeof obj === 'object' || typeof obj === 'function')) {
+    // A user class's own method wins over the builtin meaning of the name (classes.ts).
+    const user = objectHooks.method(obj, method, ...splitKwargs(allArgs));
+    if (user !== undefined) return user.value;
+  }
   const hooked = containerHooks.method(obj, method, allArgs); // dict and set methods (containers.ts), keywords included
   if (hooked !== undefined) return hooked.value;
   const [args, kw] = splitKwargs(allArgs);

@@ -8,6 +8,7 @@ import { BaseException, KeyError, exceptionClassRepr, isExceptionClass, setExcep
 import { PyIterator, PyRange, PyTuple, typeName, unbound } from './values.ts';
 import { pythonStringRepr } from '../ir/python-strings.ts';
 import { frames, recursionError, RECURSION_LIMIT } from './frames.ts';
+import { objectHooks } from './object-hooks.ts';
 
 /**
  * `repr(float)`: the shortest digits that round-trip (JS finds the same digits), laid
@@ -83,6 +84,7 @@ export function repr(value: unknown, seen: Set<object> = new Set()): string {
     case 'undefined':
       return unbound();
     case 'function':
+      if (objectHooks.isClass(value)) return objectHooks.repr(value) as string; // a user class (classes.ts)
       if (isExceptionClass(value)) return exceptionClassRepr(value);
       return `<function ${(value as { name?: string }).name ?? '?'} at ${objectAddress(value)}>`;
   }
@@ -105,6 +107,8 @@ export function repr(value: unknown, seen: Set<object> = new Set()): string {
   if (value instanceof Set) {
     return value.size === 0 ? 'set()' : `{${[...value].map((item) => itemRepr(item, seen)).join(', ')}}`;
   }
+  const user = objectHooks.repr(value); // user classes' instances (classes.ts)
+  if (user !== undefined) return user;
   if (value instanceof BaseException) {
     const args = value.args.map((arg) => repr(arg, seen));
     return `${typeName(value)}(${args.length === 1 ? args[0] : args.join(', ')})`;
@@ -139,6 +143,8 @@ export function objectAddress(obj: object): string {
 /** `str(value)`: the text itself for a str, the message for an exception, else `repr`. */
 export function str(value: unknown): string {
   if (typeof value === 'string') return value;
+  const user = typeof value === 'object' || typeof value === 'function' ? objectHooks.str(value) : undefined; // classes.ts
+  if (user !== undefined) return user;
   if (value instanceof BaseException) {
     // KeyError.__str__ shows its one argument's repr (Objects/exceptions.c KeyError_str).
     if (value instanceof KeyError && value.args.length === 1) return repr(value.args[0]);

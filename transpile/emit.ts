@@ -9,7 +9,7 @@
  * on port/index.ts) or `native` (plain promises on native/).
  */
 import CodeBlockWriter from 'code-block-writer';
-import type { AsyncioName, CmpOpName, Comprehension, Expr, FStringPart, FunctionDef, Keyword, Program, Stmt, Target } from '../ir/program.ts';
+import type { AsyncioName, ClassDef, CmpOpName, Comprehension, Expr, FStringPart, FunctionDef, Keyword, Program, Stmt, Target } from '../ir/program.ts';
 import { headerLines } from '../ir/header.ts';
 import { printPythonWithLines } from '../ir/python.ts';
 import { floatRepr } from '../runtime/str.ts';
@@ -24,6 +24,7 @@ import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, handlerNames
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 import { functionValueName, functionsUsedAsValues, signatureCode } from './emit-functions.ts';
 import { containsLambda, parameterNames } from './scopes.ts';
+import { emitClass, superCode } from './emit-classes.ts';
 
 export type { ImportPaths } from './dialect.ts';
 
@@ -155,6 +156,8 @@ class ProgramEmitter {
   private readonly stopIteration: boolean;
   /** Names bound by `except ... as name`: unbound again after the handler, so reads are checked. */
   private readonly handlerNames: ReadonlySet<string>;
+  /** The class of each method emitted so far (`super()` names it). */
+  private readonly methodOwners = new Map<FunctionDef, ClassDef>();
 
   constructor(
     private readonly program: Program,
@@ -337,6 +340,10 @@ class ProgramEmitter {
         return;
       case 'delete':
         for (const t of s.targets) {
+          if (t.kind === 'attr') {
+            w.writeLine(`py.delattr(${this.expr(t.object, ctx).code}, ${tsString(t.name)});`);
+            continue;
+          }
           if (t.kind !== 'subscript') throw new Error('del of a target that is not a subscript');
           w.writeLine(`py.delitem(${this.expr(t.value, ctx).code}, ${this.expr(t.index, ctx).code});`);
         }
@@ -349,6 +356,9 @@ class ProgramEmitter {
         return;
       case 'assert':
         emitAssert(w, s, ctx, this.exceptions);
+        return;
+      case 'class':
+        emitClass(w, s.def, ctx, { expr: (e, c) => this.expr(e, c), functionValue: (d, c) => this.functionValue(d, c), nameRef: (id, c) => this.nameRef(id, c) }, this.methodOwners);
         return;
     }
   }
@@ -372,6 +382,17 @@ class ProgramEmitter {
       return;
     }
     if (target.kind === 'starred') throw new Error('a starred target outside a tuple');
+    if (target.kind === 'attr') {
+      // Python evaluates the value first, then the object.
+      const v = this.expr(value, ctx);
+      if (isPure(value)) w.writeLine(`py.setattr(${this.expr(target.object, ctx).code}, ${tsString(target.name)}, ${v.code});`);
+      else {
+        const tmp = ctx.temps.fresh(this.type(v.type));
+        w.writeLine(`${tmp} = ${v.code};`);
+        w.writeLine(`py.setattr(${this.expr(target.object, ctx).code}, ${tsString(target.name)}, ${tmp});`);
+      }
+      return;
+    }
     const names = target.elts.every((t) => t.kind === 'name');
     const literal = (value.kind === 'tuple' || value.kind === 'list') && value.elts.length === target.elts.length && !value.elts.some((x) => x.kind === 'starred');
     if (names && literal) {
@@ -409,6 +430,7 @@ class ProgramEmitter {
     else if (target.kind === 'subscript') {
       w.writeLine(`py.setitem(${this.expr(target.value, ctx).code}, ${this.expr(target.index, ctx).code}, ${code});`);
     } else if (target.kind === 'starred') this.emitStore(w, target.target, code, ctx);
+    else if (target.kind === 'attr') w.writeLine(`py.setattr(${this.expr(target.object, ctx).code}, ${tsString(target.name)}, ${code});`);
     else this.emitUnpack(w, target, code, ctx);
   }
 
@@ -434,6 +456,14 @@ class ProgramEmitter {
       w.writeLine(`${index} = ${this.expr(target.index, ctx).code};`);
       const r = this.binOp(op, out(`py.getitem(${obj}, ${index})`, T.any), this.expr(value, ctx), value, true);
       w.writeLine(`py.setitem(${obj}, ${index}, ${r.code});`);
+      return;
+    }
+    if (target.kind === 'attr') {
+      // `obj.x += v`: the object is evaluated once.
+      const obj = ctx.temps.fresh('PyValue');
+      w.writeLine(`${obj} = ${this.expr(target.object, ctx).code};`);
+      const r = this.binOp(op, out(`py.getattr(${obj}, ${tsString(target.name)})`, T.any), this.expr(value, ctx), value, true);
+      w.writeLine(`py.setattr(${obj}, ${tsString(target.name)}, ${r.code});`);
       return;
     }
     throw new Error('augmented assignment to a tuple target');
@@ -575,6 +605,10 @@ class ProgramEmitter {
       case 'stdlib':
       case 'stdlibConst':
         return emitStdlib(e, e.kind === 'stdlib' ? e.args.map((a) => this.expr(a, ctx).code) : [], e.kind === 'stdlib' ? e.keywords.map((k) => [k.name, this.expr(k.value, ctx).code]) : []);
+      case 'attr':
+        return out(`py.getattr(${this.expr(e.object, ctx).code}, ${tsString(e.name)})`, T.any, P.call);
+      case 'super':
+        return out(superCode(ctx.scope.fn?.def, this.methodOwners, (id) => this.nameRef(id, ctx), this.name), T.any, P.call);
     }
   }
 
@@ -605,7 +639,10 @@ class ProgramEmitter {
 
   /** A call of any value (`f(x)` for a variable `f`, `callbacks[0](x)`): the runtime binds the arguments. */
   private callValue(func: Expr, args: Expr[], keywords: Keyword[], ctx: Context, runtime = 'py.call'): Out {
-    const callee = this.expr(func, ctx).code;
+    const method = func.kind === 'attr' && runtime === 'py.call';
+    // `obj.m(...)`: the method is called without making a bound method (runtime/classes.ts callAttr).
+    const callee = method ? `${this.expr(func.object, ctx).code}, ${tsString(func.name)}` : this.expr(func, ctx).code;
+    if (method) runtime = 'py.callAttr';
     const positional = this.elements(args, ctx);
     const kw = keywords.length > 0 ? `, { ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }` : '';
     return out(`${runtime}(${callee}, [${positional}]${kw})`, T.any, P.call);

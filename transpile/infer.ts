@@ -193,6 +193,9 @@ export class Inference {
       case 'stdlib':
       case 'stdlibConst':
         return stdlibType(e);
+      case 'attr':
+      case 'super':
+        return T.any;
     }
   }
 
@@ -380,6 +383,17 @@ export class Inference {
           this.visitExpr(s.test, scope);
           if (s.msg) this.visitExpr(s.msg, scope);
           break;
+        case 'class':
+          // Methods are functions whose enclosing scope is the module (never the class body).
+          if (s.def.base) this.visitExpr(s.def.base, scope);
+          for (const m of s.def.body) {
+            if (m.kind === 'attr') this.visitExpr(m.value, scope);
+            if (m.kind !== 'method') continue;
+            this.nestedInfo(m.def, scope).qualname = `${s.def.name}.${m.def.name}`;
+            this.visitNested(m.def, scope);
+          }
+          this.assign({ kind: 'name', id: s.def.name }, T.any, scope);
+          break;
       }
     }
   }
@@ -415,6 +429,9 @@ export class Inference {
       }
       case 'starred':
         this.assign(target.target, T.any, scope);
+        return;
+      case 'attr':
+        this.visitExpr(target.object, scope);
     }
   }
 
@@ -567,6 +584,7 @@ export class Inference {
         this.visitExpr(e.value, scope);
         return;
       case 'excAttr':
+      case 'attr':
         this.visitExpr(e.object, scope);
         return;
       default:

@@ -122,7 +122,7 @@ export function targetNames(target: Target, into: string[] = []): string[] {
 /** Names assigned by these statements (not inside comprehensions, which have their own scope). */
 export function assignedNames(body: Stmt[], into: string[] = []): string[] {
   for (const s of body) {
-    walrusNames(s, into);
+    if (s.kind !== 'class') walrusNames(s, into); // a method's walrus binds in the method
     switch (s.kind) {
       case 'assign':
       case 'augAssign':
@@ -140,6 +140,9 @@ export function assignedNames(body: Stmt[], into: string[] = []): string[] {
         assignedNames(s.orelse, into);
         break;
       case 'def':
+        if (!into.includes(s.def.name)) into.push(s.def.name);
+        break;
+      case 'class':
         if (!into.includes(s.def.name)) into.push(s.def.name);
         break;
       case 'try':

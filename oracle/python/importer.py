@@ -90,6 +90,14 @@ EXCEPTION_NAMES = frozenset([
 ASYNCIO_EXCEPTIONS = frozenset(['CancelledError', 'TimeoutError', 'InvalidStateError'])
 # The attributes of an exception a program may read (the only dunders besides type(x).__name__).
 EXCEPTION_ATTRS = frozenset(['args', '__cause__', '__context__'])
+# Keep in step with ir/program.ts CLASS_DUNDERS: the dunder methods a class may define, and
+# read through `super()` (runtime/classes.ts gives each its meaning).
+CLASS_DUNDERS = frozenset([
+    '__init__', '__str__', '__repr__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__',
+    '__len__', '__bool__', '__aenter__', '__aexit__', '__enter__', '__exit__', '__aiter__',
+    '__anext__', '__post_init__',
+])
+METHOD_DECORATORS = frozenset(['staticmethod', 'classmethod', 'property'])
 
 BIN_OPS = {ast.Add: '+', ast.Sub: '-', ast.Mult: '*', ast.Div: '/', ast.FloorDiv: '//',
            ast.Mod: '%', ast.Pow: '**', ast.BitOr: '|', ast.BitAnd: '&', ast.BitXor: '^'}
@@ -139,6 +147,7 @@ ALLOWED_NODES = frozenset([
     # containers, slicing, walrus, del (issue 8 item 4)
     ast.Dict, ast.Set, ast.DictComp, ast.SetComp, ast.Slice, ast.NamedExpr, ast.Delete, ast.Del,
     ast.BitOr, ast.BitAnd, ast.BitXor,
+    ast.ClassDef,  # module level only, one base at most (see class_def())
 ])
 
 # Every name Python would find in builtins: a program may not bind one (a parameter `print`
@@ -205,6 +214,9 @@ class Importer:
         self.handler_depth = 0  # except handlers around the statement being read (bare raise)
         self.consumed = set()  # id() of the map/filter/reversed calls consumed at once
         self.imports = []  # modules imported besides asyncio, in order
+        self.classes = set()  # classes defined so far (a base names one of them)
+        self.super_ok = False  # reading a method's own body (not a nested def): super() may be read
+        self.pending_super = False  # the next function() is a method in which super() may be read
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -243,6 +255,9 @@ class Importer:
                 self.functions[node.name] = node
                 defs.append(node)
         for node in statements:
+            if isinstance(node, ast.ClassDef):
+                self.check_binding(node.name, node, 'class name')
+                self.globals.add(node.name)
             if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
@@ -278,7 +293,7 @@ class Importer:
             if isinstance(node, ast.ImportFrom):
                 self.refuse_import_from(node)
             if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass,
-                                     ast.Try, ast.Raise, ast.Assert)):
+                                     ast.Try, ast.Raise, ast.Assert, ast.ClassDef)):
                 self.refuse(self.module_statement_name(node), node)
             # The IR runs module statements after every def: a statement that uses a
             # function defined below it would change meaning (NameError in Python).
@@ -449,9 +464,16 @@ class Importer:
             extras['kwonly'] = kwonly
         return params, extras, seen
 
-    def function(self, node):
-        if node.decorator_list:
+    def function(self, node, decorated=False):
+        if node.decorator_list and not decorated:
             self.refuse('decorator', node.decorator_list[0])
+        outer_super, self.super_ok, self.pending_super = self.super_ok, self.pending_super, False
+        try:
+            return self.function_body(node)
+        finally:
+            self.super_ok = outer_super
+
+    def function_body(self, node):
         # Defaults are evaluated where the def runs (the module, or the enclosing function).
         params, extras, seen = self.signature(node.args)
         if node.returns is not None:
@@ -490,10 +512,12 @@ class Importer:
     def lambda_(self, node):
         params, extras, seen = self.signature(node.args)
         self.nested += 1
+        outer_super, self.super_ok = self.super_ok, False
         try:
             value = self.in_scope(set(seen), lambda: self.expr(node.body))
         finally:
             self.nested -= 1
+            self.super_ok = outer_super
         return {'kind': 'lambda', 'def': {'name': '<lambda>', 'isAsync': False, 'params': params,
                                           'body': [{'kind': 'return', 'value': value}], **extras}}
 
@@ -520,7 +544,7 @@ class Importer:
         if isinstance(node, ast.Pass):
             return {'kind': 'pass', 'line': line}
         if isinstance(node, ast.AugAssign):
-            if not isinstance(node.target, (ast.Name, ast.Subscript)):
+            if not isinstance(node.target, (ast.Name, ast.Subscript, ast.Attribute)):
                 self.refuse('augmented assignment target', node.target)
             target = self.target(node.target)
             if isinstance(node.target, ast.Name):
@@ -529,6 +553,10 @@ class Importer:
                     'value': self.expr(node.value), 'line': line}
         if isinstance(node, (ast.Try, ast.Raise, ast.Assert)):
             return self.exception_statement(node, module_level)
+        if isinstance(node, ast.ClassDef):
+            if not module_level:
+                self.refuse('class definition inside a function (define the class at module level)', node)
+            return {'kind': 'class', 'def': self.class_def(node), 'line': line}
         if module_level:
             self.refuse(self.module_statement_name(node), node)
         if isinstance(node, ast.Return):
@@ -553,8 +581,8 @@ class Importer:
                     'line': line}
         if isinstance(node, ast.Delete):
             for t in node.targets:
-                if not isinstance(t, ast.Subscript):
-                    self.refuse('del of %s (only del d[k] / del xs[i] / del xs[a:b])' % type(t).__name__.lower(), t)
+                if not isinstance(t, (ast.Subscript, ast.Attribute)):
+                    self.refuse('del of %s (only del d[k] / del xs[i] / del xs[a:b] / del obj.attr)' % type(t).__name__.lower(), t)
             return {'kind': 'delete', 'targets': [self.target(t) for t in node.targets], 'line': line}
         if isinstance(node, ast.Break):
             return {'kind': 'break', 'line': line}
@@ -617,6 +645,102 @@ class Importer:
                 'orelse': self.block(node.orelse, module_level),
                 'finalbody': self.block(node.finalbody, module_level), 'line': line}
 
+    # ------------------------------------------------------------------ classes
+    def class_def(self, node):
+        """`class Name(Base):` at module level: class attributes and methods (issue 8 item 2)."""
+        if node.decorator_list:
+            self.refuse('class decorator', node.decorator_list[0])
+        if node.keywords:
+            self.refuse('class keyword argument %s= (metaclasses are outside the subset)' % node.keywords[0].arg,
+                        node.keywords[0])
+        if len(node.bases) > 1:
+            self.refuse('multiple inheritance (one base class at most)', node.bases[1])
+        cls = {'name': node.name, 'body': [], 'line': node.lineno}
+        if node.bases:
+            base = node.bases[0]
+            name = self.exception_class(base)
+            if name is not None:
+                cls['base'] = {'kind': 'excClass', 'name': name}
+            elif isinstance(base, ast.Name) and base.id in self.classes:
+                cls['base'] = {'kind': 'name', 'id': base.id}
+            else:
+                self.refuse('base class %s (a base is a class defined above, or an exception class)'
+                            % ast.unparse(base), base)
+        body = list(node.body)
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) \
+                and isinstance(body[0].value.value, str):
+            body = body[1:]  # docstring
+        attributes = set()
+        properties = set()
+        for item in body:
+            cls['body'].append(self.class_member(item, attributes, properties))
+        self.classes.add(node.name)
+        return cls
+
+    def class_member(self, item, attributes, properties):
+        line = item.lineno
+        if isinstance(item, ast.Pass):
+            return {'kind': 'pass', 'line': line}
+        if isinstance(item, (ast.Assign, ast.AnnAssign)):
+            target = item.targets[0] if isinstance(item, ast.Assign) else item.target
+            if isinstance(item, ast.Assign) and len(item.targets) != 1:
+                self.refuse('chained assignment', item)
+            if not isinstance(target, ast.Name):
+                self.refuse('class attribute target (a class body assigns names)', target)
+            if isinstance(item, ast.AnnAssign):
+                if item.value is None:
+                    self.refuse('annotated class attribute without a value (dataclasses are outside the subset)', item)
+                self.drop_annotation(item.annotation)
+            if _is_dunder(target.id):
+                self.refuse('class attribute %s (dunder names are outside the subset)' % target.id, target)
+            for sub in ast.walk(item.value):
+                if isinstance(sub, ast.Name) and sub.id in attributes:
+                    self.refuse('name %s read in a class body (it is a class attribute: write the value '
+                                'itself)' % sub.id, sub)
+            value = self.expr(item.value)
+            attributes.add(target.id)
+            return {'kind': 'attr', 'name': target.id, 'value': value, 'line': line}
+        if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            name = item.name
+            if _is_dunder(name) and name not in CLASS_DUNDERS:
+                self.refuse('method %s (the dunders a class may define: %s)' % (name, ', '.join(sorted(CLASS_DUNDERS))), item)
+            decorator = None
+            if len(item.decorator_list) > 1:
+                self.refuse('more than one decorator', item.decorator_list[1])
+            if item.decorator_list:
+                d = item.decorator_list[0]
+                if isinstance(d, ast.Name) and d.id in METHOD_DECORATORS:
+                    decorator = d.id
+                elif isinstance(d, ast.Attribute) and d.attr == 'setter' and isinstance(d.value, ast.Name) \
+                        and d.value.id == name and name in properties:
+                    decorator = 'setter'
+                else:
+                    self.refuse('decorator %s (a method may be @staticmethod, @classmethod, @property or '
+                                '@<property>.setter)' % ast.unparse(d), d)
+            if decorator == 'property':
+                properties.add(name)
+            self.pending_super = decorator != 'staticmethod' and len(item.args.args) > 0
+            method = {'kind': 'method', 'def': self.function(item, decorated=True), 'line': line}
+            if decorator is not None:
+                method['decorator'] = decorator
+            attributes.add(name)
+            return method
+        if isinstance(item, ast.ClassDef):
+            self.refuse('nested class (define the class at module level)', item)
+        if isinstance(item, ast.Expr) and isinstance(item.value, ast.Constant) and isinstance(item.value.value, str):
+            self.refuse('string statement in a class body after its docstring', item)
+        self.refuse('%s in a class body (a class body assigns attributes and defines methods)'
+                    % self.statement_name(item), item)
+
+    def super_attribute(self, node):
+        """`super().name`: only in a method's own body (CPython finds the class through it)."""
+        call = node.value
+        if not self.super_ok:
+            self.refuse('super() outside a method (or in a nested function, a lambda or a staticmethod)', call)
+        if _is_dunder(node.attr) and node.attr not in CLASS_DUNDERS:
+            self.refuse('attribute .%s of super() (dunder attributes are outside the subset)' % node.attr, node)
+        return {'kind': 'attr', 'object': {'kind': 'super'}, 'name': node.attr}
+
     def exception_class(self, node):
         """The exception class `node` names (`ValueError`, `asyncio.CancelledError`), or None."""
         if isinstance(node, ast.Name) and node.id in EXCEPTION_NAMES:
@@ -674,7 +798,13 @@ class Importer:
         if isinstance(node, ast.Starred):
             self.refuse('starred assignment target', node)
         if isinstance(node, ast.Attribute):
-            self.refuse('assignment to attribute .%s' % node.attr, node)
+            if _is_super_call(node.value):
+                self.refuse('assignment to an attribute of super()', node)
+            if _is_dunder(node.attr):
+                self.refuse('assignment to attribute .%s (dunder attributes are outside the subset)' % node.attr, node)
+            if isinstance(node.value, ast.Name) and (node.value.id == 'asyncio' or node.value.id in self.imports):
+                self.refuse('assignment to %s.%s' % (node.value.id, node.attr), node)
+            return {'kind': 'attr', 'object': self.expr(node.value), 'name': node.attr}
         self.refuse('assignment target', node)
 
     def check_assignable(self, node):
@@ -731,6 +861,8 @@ class Importer:
         if isinstance(node, ast.Starred):
             self.refuse('starred expression here', node)
         if isinstance(node, ast.Attribute):
+            if _is_super_call(node.value):
+                return self.super_attribute(node)
             known = self.attribute(node)
             if known is not None:
                 return known
@@ -743,7 +875,7 @@ class Importer:
                 if node.attr not in STDLIB_CONSTANTS[module]:
                     self.refuse('%s.%s as a value (%s)' % (module, node.attr, self.stdlib_offer(module)), node)
                 return {'kind': 'stdlibConst', 'module': module, 'name': node.attr}
-            self.refuse('attribute .%s' % node.attr, node)
+            return {'kind': 'attr', 'object': self.expr(node.value), 'name': node.attr}
         if type(node) in REFUSED_EXPRS:
             self.refuse(REFUSED_EXPRS[type(node)], node)
         self.refuse(type(node).__name__ + ' expression', node)
@@ -902,6 +1034,8 @@ class Importer:
             else:
                 self.refuse('call of %s' % name, func)
             label = name
+        elif isinstance(func, ast.Attribute) and _is_super_call(func.value):
+            kind, allowed, label = 'callValue', None, 'super().' + func.attr
         elif isinstance(func, ast.Attribute):
             if _is_dunder(func.attr):
                 self.refuse('method .%s() (dunder attributes are outside the subset)' % func.attr, func)
@@ -915,10 +1049,11 @@ class Importer:
             else:
                 name = func.attr
                 if name not in METHODS:
-                    self.refuse('method .%s()' % name, func)
-                if name == 'format':
+                    kind, allowed, label = 'callValue', None, '.' + name  # a user method (issue 8 item 2)
+                elif name == 'format':
                     self.check_format_template(func.value)
-                kind, allowed, label = 'method', METHOD_KEYWORDS.get(name, set()), '.' + name
+                if name in METHODS:
+                    kind, allowed, label = 'method', METHOD_KEYWORDS.get(name, set()), '.' + name
         else:
             kind, allowed, label = 'callValue', None, 'a value'
         keywords = []
@@ -1032,6 +1167,12 @@ class Importer:
         return name in self.globals or (self.locals is not None and name in self.locals) or \
             any(name in scope for scope in self.comprehension_scopes) or \
             any(name in scope for scope in self.enclosing)
+
+
+def _is_super_call(node):
+    """`super()` with no arguments (the only form the subset reads)."""
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == 'super' \
+        and not node.args and not node.keywords
 
 
 def _bound_names(target):

@@ -1,0 +1,481 @@
+/**
+ * User classes (issue 8 item 2): `class C(Base):` with methods, class attributes,
+ * `@staticmethod`/`@classmethod`/`@property`, single inheritance, `super()`, and user
+ * exception classes (`class MyError(ValueError)`).
+ *
+ * A Python class is a real JS class (so `instanceof` answers `isinstance` and `except`, and
+ * a user exception is a `BaseException` the port already raises and catches). Everything a
+ * program can reach by name lives in Python-level tables only: the class's namespace
+ * (`ClassInfo.dict`) and each instance's `__dict__` (a WeakMap, never a JS property). An
+ * attribute name is user-controlled, so no lookup here ever reads a JS property by that name:
+ * `obj.constructor`, `obj.__proto__`, `obj.toString` are AttributeErrors, as in Python.
+ *
+ * The special methods a class defines that other parts of the runtime call (`__aenter__`,
+ * `__exit__`, `__repr__`...) are also installed on its JS prototype under their Python names
+ * (the one protocol of lang-common.md: `obj.__aenter__()` from JS), from a fixed list.
+ *
+ * Ports Objects/typeobject.c (type_call, slot_tp_repr/str, object_richcompare's defaults,
+ * super_getattro), Objects/object.c (PyObject_GenericGetAttr/SetAttr and their messages),
+ * Objects/classobject.c (method_repr), Objects/descrobject.c (property), 3.11.
+ */
+import { AttributeError, BaseException, TypeError, ValueError, isExceptionClass, type ExceptionClass } from './exceptions.ts';
+import { PyFunction, call } from './functions.ts';
+import { objectHooks } from './object-hooks.ts';
+import { objectAddress, repr } from './str.ts';
+import { typeName, type PyValue } from './values.ts';
+
+/** The special methods installed on a class's JS prototype (lang-common.md's protocol), when the class defines them. */
+export const PROTOCOL_DUNDERS = [
+  '__init__', '__str__', '__repr__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__len__', '__bool__',
+  '__aenter__', '__aexit__', '__enter__', '__exit__', '__aiter__', '__anext__',
+] as const;
+const PROTOCOL = new Set<string>(PROTOCOL_DUNDERS);
+
+/** The root of every user class that does not derive from an exception: Python's `object`. */
+export class PyObject {}
+
+/** `@staticmethod f`: the function, unbound wherever it is read from. */
+export class StaticMethod {
+  readonly __pyTypeName__ = 'staticmethod';
+  constructor(readonly func: PyValue) {}
+}
+/** `@classmethod f`: bound to the class, read from the class or an instance. */
+export class ClassMethod {
+  readonly __pyTypeName__ = 'classmethod';
+  constructor(readonly func: PyValue) {}
+}
+/** `@property f` (and `@f.setter`): the getter runs on read, the setter on assignment. */
+export class Property {
+  readonly __pyTypeName__ = 'property';
+  constructor(
+    readonly fget: PyValue,
+    readonly fset: PyValue = null,
+  ) {}
+}
+
+/** Ports Objects/classobject.c PyMethodObject: a function bound to `self` (an instance, or a class for a classmethod). */
+export class BoundMethod {
+  readonly __pyTypeName__ = 'method';
+  constructor(
+    readonly func: PyValue,
+    readonly self: PyValue,
+  ) {}
+  /** method_repr: `<bound method C.m of <__main__.C object at 0x...>>`. */
+  __repr__(): string {
+    const qualname = this.func instanceof PyFunction ? this.func.__qualname__ : '?';
+    return `<bound method ${qualname} of ${repr(this.self)}>`;
+  }
+  /** For the builtins that call a value (`sorted(key=obj.m)`, `map(obj.m, xs)`). */
+  readonly __pyCall__ = (...args: PyValue[]): PyValue => call(this.func, [this.self, ...args]);
+}
+
+/** What `super()` returns in a method of `cls` called on `self`. */
+export class Super {
+  readonly __pyTypeName__ = 'super';
+  constructor(
+    readonly cls: Function,
+    readonly self: PyValue,
+  ) {}
+}
+
+type Decorator = 'staticmethod' | 'classmethod' | 'property' | 'setter';
+
+interface ClassInfo {
+  name: string;
+  /** The class namespace, in definition order (`C.__dict__` minus what CPython adds). */
+  dict: Map<string, PyValue>;
+  /** `@dataclass`: the fields, in order, with their defaults (absent: required). */
+  fields?: Array<{ name: string; default?: PyValue; factory?: PyValue }>;
+}
+
+type AnyClass = new (...args: unknown[]) => object;
+
+const CLASSES = new WeakMap<Function, ClassInfo>();
+const INSTANCE_DICTS = new WeakMap<object, Map<string, PyValue>>();
+
+function infoOf(v: unknown): ClassInfo | undefined {
+  return typeof v === 'function' ? CLASSES.get(v) : undefined;
+}
+
+/** The user classes of `cls`'s MRO, `cls` first (single inheritance: the JS prototype chain). */
+function userMro(cls: Function): Array<[Function, ClassInfo]> {
+  const mro: Array<[Function, ClassInfo]> = [];
+  for (let c: unknown = cls; typeof c === 'function'; c = Object.getPrototypeOf(c)) {
+    const info = CLASSES.get(c);
+    if (info === undefined) break;
+    mro.push([c, info]);
+  }
+  return mro;
+}
+
+/** The user class of an instance, or undefined for any other value. */
+function classOf(v: unknown): Function | undefined {
+  if (v === null || typeof v !== 'object') return undefined;
+  const proto = Object.getPrototypeOf(v) as { constructor?: unknown } | null;
+  const ctor = proto === null ? undefined : Object.getOwnPropertyDescriptor(proto, 'constructor')?.value;
+  return typeof ctor === 'function' && CLASSES.has(ctor) ? ctor : undefined;
+}
+
+/** The first definition of `name` in the user MRO of `cls` (from `start`), with the class that holds it. */
+function lookup(cls: Function, name: string, start = 0): { value: PyValue; owner: Function } | undefined {
+  const mro = userMro(cls);
+  for (let k = start; k < mro.length; k++) {
+    const [owner, info] = mro[k];
+    if (info.dict.has(name)) return { value: info.dict.get(name) as PyValue, owner };
+  }
+  return undefined;
+}
+
+function instanceDict(obj: object): Map<string, PyValue> {
+  let d = INSTANCE_DICTS.get(obj);
+  if (d === undefined) {
+    d = new Map();
+    INSTANCE_DICTS.set(obj, d);
+  }
+  return d;
+}
+
+/** A class attribute read through an instance or a class: functions bind (descr_get). */
+function bind(value: PyValue, instance: PyValue | undefined, cls: Function): PyValue {
+  if (value instanceof StaticMethod) return value.func;
+  if (value instanceof ClassMethod) return new BoundMethod(value.func, cls);
+  if (instance !== undefined && value instanceof PyFunction) return new BoundMethod(value, instance);
+  return value;
+}
+
+/**
+ * `class name(base): members`: ports type_new for the subset. `members` are the class body's
+ * bindings in order (a method's decorator with it); `base` a user class or an exception class.
+ */
+export function defineClass(name: string, base: PyValue | undefined, members: Array<[string, PyValue, Decorator?]>, dataclass = false): Function {
+  let parent: AnyClass = PyObject as AnyClass;
+  if (base !== undefined) {
+    if (!(CLASSES.has(base as Function) || isExceptionClass(base))) throw new TypeError('bases must be types');
+    parent = base as AnyClass;
+  }
+  const cls = class extends parent {};
+  Object.defineProperty(cls, 'name', { value: name });
+  Object.defineProperty(cls.prototype, '__pyTypeName__', { value: name });
+  const dict = new Map<string, PyValue>();
+  for (const [member, value, decorator] of members) {
+    if (decorator === 'staticmethod') dict.set(member, new StaticMethod(value));
+    else if (decorator === 'classmethod') dict.set(member, new ClassMethod(value));
+    else if (decorator === 'property') dict.set(member, new Property(value));
+    else if (decorator === 'setter') {
+      const getter = dict.get(member);
+      if (!(getter instanceof Property)) throw new AttributeError(`'function' object has no attribute 'setter'`);
+      dict.set(member, new Property(getter.fget, value));
+    } else dict.set(member, value);
+  }
+  const info: ClassInfo = { name, dict };
+  CLASSES.set(cls, info);
+  if (dataclass) info.fields = [];
+  for (const dunder of dict.keys()) {
+    if (!PROTOCOL.has(dunder)) continue;
+    Object.defineProperty(cls.prototype, dunder, {
+      value: function (this: object, ...args: PyValue[]): PyValue {
+        return callAttr(this, dunder, args);
+      },
+    });
+  }
+  return cls;
+}
+
+/**
+ * `@dataclass`: the fields (the class's annotated names, in order, with their defaults;
+ * `field(default_factory=f)` a factory), inherited ones first; the class then gets the
+ * generated `__init__`, `__repr__` and `__eq__` (dataclasses.py _process_class, 3.11).
+ */
+export function dataclassFields(cls: Function, fields: Array<{ name: string; default?: PyValue; factory?: PyValue }>): Function {
+  const info = CLASSES.get(cls)!;
+  const inherited = userMro(cls).slice(1).reverse().flatMap(([, i]) => i.fields ?? []);
+  const all = [...inherited.filter((f) => !fields.some((g) => g.name === f.name)), ...fields];
+  let seenDefault = false;
+  for (const f of all) {
+    const hasDefault = f.default !== undefined || f.factory !== undefined;
+    if (seenDefault && !hasDefault) throw new TypeError(`non-default argument '${f.name}' follows default argument`);
+    seenDefault ||= hasDefault;
+  }
+  info.fields = all;
+  for (const f of fields) if (f.default !== undefined) info.dict.set(f.name, f.default);
+  return cls;
+}
+
+// ---------------------------------------------------------------------------- instances
+
+/** Ports type_call + object_new/object_init's argument checks, 3.11. */
+function instantiate(cls: Function, positional: PyValue[], keywords: Record<string, PyValue> = {}): PyValue {
+  const info = CLASSES.get(cls)!;
+  const init = lookup(cls, '__init__');
+  const exceptional = isExceptionClass(cls);
+  const hasKeywords = Object.keys(keywords).length > 0;
+  const fields = userMro(cls).find(([, i]) => i.fields !== undefined)?.[1].fields;
+  if (init === undefined && fields === undefined) {
+    if (exceptional && hasKeywords) throw new TypeError(`${info.name}() takes no keyword arguments`);
+    if (!exceptional && (positional.length > 0 || hasKeywords)) throw new TypeError(`${info.name}() takes no arguments`);
+  }
+  const obj = new (cls as AnyClass)(...(exceptional ? positional : [])) as object;
+  if (init !== undefined) {
+    const result = call(init.value, [obj, ...positional], keywords);
+    if (result !== null) throw new TypeError(`__init__() should return None, not '${typeName(result)}'`);
+  } else if (fields !== undefined) dataclassInit(obj, info.name, fields, positional, keywords);
+  return obj;
+}
+
+/** The `__init__` a dataclass generates: each field from its argument, its default or its factory. */
+function dataclassInit(obj: object, name: string, fields: NonNullable<ClassInfo['fields']>, positional: PyValue[], keywords: Record<string, PyValue>): void {
+  const qualname = `${name}.__init__`;
+  if (positional.length > fields.length) {
+    throw new TypeError(`${qualname}() takes ${fields.length + 1} positional argument${fields.length === 0 ? '' : 's'} but ${positional.length + 1} were given`);
+  }
+  const values = new Map<string, PyValue>();
+  positional.forEach((v, k) => values.set(fields[k].name, v));
+  for (const [k, v] of Object.entries(keywords)) {
+    if (!fields.some((f) => f.name === k)) throw new TypeError(`${qualname}() got an unexpected keyword argument '${k}'`);
+    if (values.has(k)) throw new TypeError(`${qualname}() got multiple values for argument '${k}'`);
+    values.set(k, v);
+  }
+  const missing = fields.filter((f) => !values.has(f.name) && f.default === undefined && f.factory === undefined).map((f) => `'${f.name}'`);
+  if (missing.length > 0) {
+    const list = missing.length === 1 ? missing[0] : missing.length === 2 ? `${missing[0]} and ${missing[1]}` : `${missing.slice(0, -1).join(', ')}, and ${missing[missing.length - 1]}`;
+    throw new TypeError(`${qualname}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
+  }
+  const dict = instanceDict(obj);
+  for (const f of fields) dict.set(f.name, values.has(f.name) ? (values.get(f.name) as PyValue) : f.factory !== undefined ? call(f.factory, []) : (f.default as PyValue));
+  const post = classOf(obj) && lookup(classOf(obj)!, '__post_init__');
+  if (post) call(post.value, [obj]);
+}
+
+function noAttribute(obj: PyValue, name: string): never {
+  if (infoOf(obj)) throw new AttributeError(`type object '${infoOf(obj)!.name}' has no attribute '${name}'`);
+  throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+}
+
+/** `obj.name`: PyObject_GenericGetAttr for user instances, type_getattro for user classes, super_getattro. */
+export function getattr(obj: PyValue, name: string): PyValue {
+  if (obj instanceof Super) return superAttr(obj, name);
+  const info = infoOf(obj);
+  if (info !== undefined) {
+    const found = lookup(obj as Function, name);
+    if (found === undefined) noAttribute(obj, name);
+    if (found.value instanceof Property) return found.value;
+    return bind(found.value, undefined, obj as Function);
+  }
+  const cls = classOf(obj);
+  if (cls === undefined) noAttribute(obj, name);
+  const found = lookup(cls, name);
+  if (found?.value instanceof Property) {
+    if (found.value.fget === null) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no getter`);
+    return call(found.value.fget, [obj]);
+  }
+  const own = INSTANCE_DICTS.get(obj as object);
+  if (own?.has(name)) return own.get(name) as PyValue;
+  if (found !== undefined) return bind(found.value, obj, cls);
+  return noAttribute(obj, name);
+}
+
+/** `super().name`: the MRO after the method's class; `__init__`/`__str__`/`__repr__` fall back to object's or BaseException's. */
+function superAttr(sup: Super, name: string): PyValue {
+  const selfClass = infoOf(sup.self) ? (sup.self as Function) : classOf(sup.self);
+  if (selfClass === undefined) throw new TypeError('super(type, obj): obj must be an instance or subtype of type');
+  const mro = userMro(selfClass);
+  const at = mro.findIndex(([c]) => c === sup.cls);
+  const found = lookup(selfClass, name, at + 1);
+  if (found !== undefined) return bind(found.value, infoOf(sup.self) ? undefined : sup.self, selfClass);
+  const self = sup.self;
+  if (name === '__init__') {
+    if (self instanceof BaseException) {
+      return new BoundMethod(builtinMethod('__init__', (...args: PyValue[]) => ((self as { args: unknown }).args = args, null)), self);
+    }
+    return new BoundMethod(builtinMethod('__init__', (...args: PyValue[]) => {
+      if (args.length > 0) throw new TypeError('object.__init__() takes exactly one argument (the instance to initialize)');
+      return null;
+    }), self);
+  }
+  if (name === '__str__') return new BoundMethod(builtinMethod('__str__', () => baseStr(self)), self);
+  if (name === '__repr__') return new BoundMethod(builtinMethod('__repr__', () => baseRepr(self)), self);
+  throw new AttributeError(`'super' object has no attribute '${name}'`);
+}
+
+/** object's or BaseException's own method, as super() finds it. */
+function builtinMethod(name: string, impl: (...args: PyValue[]) => PyValue): PyFunction {
+  return new PyFunction(name, name, { params: [{ name: 'self', hasDefault: false }], vararg: 'args' }, ((_self: PyValue, args: { items: readonly PyValue[] }) => impl(...args.items)) as never);
+}
+
+/** `obj.name = value`: a property's setter, else the instance's (or class's) `__dict__`. */
+export function setattr(obj: PyValue, name: string, value: PyValue): void {
+  if (infoOf(obj) !== undefined) {
+    infoOf(obj)!.dict.set(name, value);
+    return;
+  }
+  const cls = classOf(obj);
+  if (cls === undefined) {
+    if (obj instanceof Super) throw new AttributeError(`'super' object has no attribute '${name}'`);
+    throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  }
+  const found = lookup(cls, name);
+  if (found?.value instanceof Property) {
+    if (found.value.fset === null) throw new AttributeError(`can't set attribute '${name}'`);
+    call(found.value.fset, [obj, value]);
+    return;
+  }
+  instanceDict(obj as object).set(name, value);
+}
+
+/** `del obj.name`. */
+export function delattr(obj: PyValue, name: string): void {
+  const info = infoOf(obj);
+  if (info !== undefined) {
+    if (!info.dict.delete(name)) throw new AttributeError(name);
+    return;
+  }
+  const cls = classOf(obj);
+  if (cls === undefined) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  const found = lookup(cls, name);
+  if (found?.value instanceof Property) throw new AttributeError(`can't delete attribute '${name}'`);
+  if (!INSTANCE_DICTS.get(obj as object)?.delete(name)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+}
+
+/** `obj.name(*args, **keywords)` without making the bound method. */
+export function callAttr(obj: PyValue, name: string, args: PyValue[], keywords?: Record<string, PyValue>): PyValue {
+  const cls = classOf(obj);
+  if (cls !== undefined && !INSTANCE_DICTS.get(obj as object)?.has(name)) {
+    const found = lookup(cls, name);
+    if (found !== undefined && found.value instanceof PyFunction) return call(found.value, [obj, ...args], keywords);
+  }
+  return call(getattr(obj, name), args, keywords);
+}
+
+/** `super()` in a method of `cls` whose first parameter is `self`. */
+export function superOf(cls: PyValue, self: PyValue): Super {
+  if (self === undefined) throw new TypeError('super(): no arguments');
+  return new Super(cls as Function, self);
+}
+
+// ---------------------------------------------------------------------------- operations
+
+/** The special method `name` of `v`'s user class, or undefined. */
+function special(v: PyValue, name: string): PyValue | undefined {
+  const cls = classOf(v);
+  return cls === undefined ? undefined : lookup(cls, name)?.value;
+}
+
+/** object_repr: `<__main__.C object at 0x...>`. */
+function baseRepr(v: PyValue): string {
+  if (v instanceof BaseException) {
+    const args = (v.args as PyValue[]).map((a) => repr(a));
+    return `${typeName(v)}(${args.join(', ')})`;
+  }
+  return `<__main__.${typeName(v)} object at ${objectAddress(v as object)}>`;
+}
+
+/** object_str (repr) or BaseException_str. */
+function baseStr(v: PyValue): string {
+  if (v instanceof BaseException) {
+    const args = v.args as PyValue[];
+    return args.length === 0 ? '' : args.length === 1 ? String(objectHooks.str(args[0]) ?? strOf(args[0])) : repr(args as unknown as PyValue);
+  }
+  return reprOf(v);
+}
+
+let strOf: (v: PyValue) => string = (v) => String(v);
+/** str.ts's `str`, handed over when py.ts loads (a direct import would be a cycle at load time). */
+export function setStr(fn: (v: PyValue) => string): void {
+  strOf = fn;
+}
+
+function checkedText(result: PyValue, method: string): string {
+  if (typeof result !== 'string') throw new TypeError(`${method} returned non-string (type ${typeName(result)})`);
+  return result;
+}
+
+function reprOf(v: PyValue): string {
+  const own = special(v, '__repr__');
+  if (own !== undefined) return checkedText(call(own, [v]), '__repr__');
+  const fields = fieldsOf(v);
+  if (fields !== undefined) return `${typeName(v)}(${fields.map((f) => `${f.name}=${repr(getattr(v, f.name))}`).join(', ')})`;
+  return baseRepr(v);
+}
+
+/** The dataclass fields of `v`'s class, or undefined. */
+function fieldsOf(v: PyValue): ClassInfo['fields'] {
+  const cls = classOf(v);
+  return cls === undefined ? undefined : userMro(cls).find(([, i]) => i.fields !== undefined)?.[1].fields;
+}
+
+const REFLECTED = { '<': '__gt__', '<=': '__ge__', '>': '__lt__', '>=': '__le__' } as const;
+const ORDER = { '<': '__lt__', '<=': '__le__', '>': '__gt__', '>=': '__ge__' } as const;
+
+objectHooks.repr = (v) => {
+  const info = infoOf(v);
+  if (info !== undefined) return `<class '__main__.${info.name}'>`;
+  if (v instanceof Super) return `<super: <class '${(CLASSES.get(v.cls)?.name ?? '?')}'>, <${typeName(v.self)} object>>`;
+  return classOf(v) === undefined ? undefined : reprOf(v as PyValue);
+};
+objectHooks.str = (v) => {
+  if (infoOf(v) !== undefined) return objectHooks.repr(v);
+  if (classOf(v) === undefined) return undefined;
+  const own = special(v as PyValue, '__str__');
+  if (own !== undefined) return checkedText(call(own, [v as PyValue]), '__str__');
+  return v instanceof BaseException ? baseStr(v) : reprOf(v as PyValue);
+};
+objectHooks.eq = (a, b) => {
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    const own = special(x, '__eq__');
+    if (own !== undefined) return truthyOf(call(own, [x, y]));
+  }
+  // A dataclass's __eq__: the same class, then the fields as tuples.
+  const fields = fieldsOf(a);
+  if (fields !== undefined && classOf(a) === classOf(b)) return fields.every((f) => eqOf(getattr(a, f.name), getattr(b, f.name)));
+  return undefined;
+};
+objectHooks.order = (a, b, op) => {
+  const own = special(a, ORDER[op]);
+  if (own !== undefined) return truthyOf(call(own, [a, b]));
+  const reflected = special(b, REFLECTED[op]);
+  if (reflected !== undefined) return truthyOf(call(reflected, [b, a]));
+  return undefined;
+};
+objectHooks.truthy = (v) => {
+  const b = special(v, '__bool__');
+  if (b !== undefined) {
+    const result = call(b, [v]);
+    if (typeof result !== 'boolean') throw new TypeError(`__bool__ should return bool, returned ${typeName(result)}`);
+    return result;
+  }
+  const n = objectHooks.len(v);
+  return n === undefined ? (classOf(v) === undefined ? undefined : true) : n > 0n;
+};
+objectHooks.len = (v) => {
+  const l = special(v, '__len__');
+  if (l === undefined) return undefined;
+  const result = call(l, [v]);
+  if (typeof result === 'boolean') return result ? 1n : 0n;
+  if (typeof result !== 'bigint') throw new TypeError(`'${typeName(result)}' object cannot be interpreted as an integer`);
+  if (result < 0n) throw new ValueError('__len__() should return >= 0');
+  return result;
+};
+objectHooks.call = (callee, positional, keywords) => {
+  if (infoOf(callee) !== undefined) return { value: instantiate(callee as Function, positional, keywords) };
+  if (callee instanceof BoundMethod) return { value: call(callee.func, [callee.self, ...positional], keywords) };
+  return undefined;
+};
+objectHooks.method = (obj, method, args, keywords) => {
+  const cls = classOf(obj) ?? (infoOf(obj) !== undefined ? (obj as Function) : undefined);
+  if (cls === undefined || (infoOf(obj) === undefined && lookup(cls, method) === undefined && !INSTANCE_DICTS.get(obj as object)?.has(method))) return undefined;
+  return { value: callAttr(obj, method, args, Object.keys(keywords).length > 0 ? keywords : undefined) };
+};
+objectHooks.isClass = (v) => infoOf(v) !== undefined;
+
+let truthyOf: (v: PyValue) => boolean = (v) => Boolean(v);
+let eqOf: (a: PyValue, b: PyValue) => boolean = (a, b) => a === b;
+/** ops.ts's `truthy` and `eq`, handed over when py.ts loads. */
+export function setOps(truthy: (v: PyValue) => boolean, eq: (a: PyValue, b: PyValue) => boolean): void {
+  truthyOf = truthy;
+  eqOf = eq;
+}
+
+/** `isinstance(x, C)` for a user class (and what `except C` matches). */
+export function isUserClass(v: unknown): v is ExceptionClass {
+  return infoOf(v) !== undefined;
+}

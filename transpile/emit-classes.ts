@@ -1,0 +1,37 @@
+/**
+ * Classes in the emitted TypeScript (issue 8 item 2): a `class` statement becomes one call of
+ * the runtime's `py.defineClass(name, base, members)` (runtime/classes.ts), whose members are
+ * the class body's bindings in source order, each method a `py.func` made like a nested def
+ * of the module (its qualname `C.m`); attributes go through `py.getattr`/`py.setattr`/
+ * `py.delattr`, so an attribute name never becomes a JS property access.
+ */
+import type CodeBlockWriter from 'code-block-writer';
+import type { ClassDef, Expr, FunctionDef } from '../ir/program.ts';
+import { tsString } from './names.ts';
+
+/** What emit-classes.ts needs of the emitter, bound to one context. */
+export interface ClassEmitter<C> {
+  expr(e: Expr, ctx: C): { code: string };
+  functionValue(def: FunctionDef, ctx: C): string;
+  nameRef(id: string, ctx: C): string;
+}
+
+/** `C = py.defineClass('C', Base, [['x', 1n], ['m', py.func(...)], ['s', py.func(...), 'staticmethod']]);` */
+export function emitClass<C>(w: CodeBlockWriter, c: ClassDef, ctx: C, emitter: ClassEmitter<C>, owners: Map<FunctionDef, ClassDef>): void {
+  const base = c.base === undefined ? 'undefined' : emitter.expr(c.base, ctx).code;
+  const members = c.body.flatMap((m) => {
+    if (m.kind === 'pass') return [];
+    if (m.kind === 'attr') return [`[${tsString(m.name)}, ${emitter.expr(m.value, ctx).code}]`];
+    owners.set(m.def, c);
+    const decorator = m.decorator === undefined ? '' : `, ${tsString(m.decorator)}`;
+    return [`[${tsString(m.def.name)}, ${emitter.functionValue(m.def, ctx)}${decorator}]`];
+  });
+  w.writeLine(`${emitter.nameRef(c.name, ctx)} = py.defineClass(${tsString(c.name)}, ${base}, [${members.join(', ')}]);`);
+}
+
+/** `super()` in a method of `owner`: the class (read as the module's global, as CPython's `__class__` cell holds it) and the first parameter. */
+export function superCode(def: FunctionDef | undefined, owners: Map<FunctionDef, ClassDef>, nameRef: (id: string) => string, name: (id: string) => string): string {
+  const owner = def === undefined ? undefined : owners.get(def);
+  if (owner === undefined || def === undefined || def.params.length === 0) return `py.superOf(null, undefined)`;
+  return `py.superOf(${nameRef(owner.name)}, ${name(def.params[0].name)})`;
+}
