@@ -134,7 +134,8 @@ export class PyPartial {
 /** `functools.partial(func, *args, **keywords)`: a partial of a partial flattens, as partial_new does. */
 export function partial(func: PyValue, args: PyValue[], keywords: Record<string, PyValue> = {}): PyPartial {
   if (func instanceof PyPartial) return new PyPartial(func.func, [...func.args, ...args], { ...func.keywords, ...keywords });
-  if (!(func instanceof PyFunction)) throw new TypeError('the first argument must be callable');
+  const callable = func instanceof PyFunction || objectHooks.isClass(func) || (func !== null && typeof func === 'object' && '__pyCall__' in func); // a bound method (classes.ts)
+  if (!callable) throw new TypeError('the first argument must be callable');
   return new PyPartial(func, args, { ...keywords });
 }
 

@@ -98,6 +98,71 @@ CLASS_DUNDERS = frozenset([
     '__anext__', '__post_init__',
 ])
 METHOD_DECORATORS = frozenset(['staticmethod', 'classmethod', 'property'])
+# Attribute names of what a program could reach in CPython but must not (frames, code, tracebacks,
+# coroutines and generators, functions, modules, Tasks and Futures, event loops and their handles,
+# partial, property, super, type, BaseException), from `dir()` of those types in 3.11 minus names
+# that lead nowhere (`result`, `done`, `args`, `items`...): a user class's attribute may not be
+# named one of these, since `obj.<name>` on such an object would reach CPython's internals.
+# Static (not computed), so every oracle version refuses the same programs.
+# Attribute names of the builtin values (str, int, float, list, tuple, dict, set, range, slice,
+# bytes, the dict views, the iterators) that the subset does not give a meaning: `obj.<name>` or
+# `obj.<name>()` could land on such a value, where the port could not answer as CPython does
+# (the METHODS it does answer, and `start`/`stop`/`step`/`count`/`index`, stay readable).
+BUILTIN_VALUE_ATTRIBUTES = frozenset([
+    'as_integer_ratio', 'bit_count', 'bit_length', 'casefold', 'conjugate', 'decode', 'denominator',
+    'encode', 'expandtabs', 'format_map', 'from_bytes', 'fromhex', 'fromkeys', 'hex', 'imag',
+    'indices', 'is_integer', 'isascii', 'isidentifier', 'isprintable', 'istitle', 'maketrans',
+    'mapping', 'numerator', 'real', 'to_bytes', 'translate'
+])
+
+
+INTERNAL_ATTRIBUTES = frozenset([
+    '_Future__log_traceback', '_Future__schedule_callbacks', '_Local', '_Task__step',
+    '_Task__wakeup', '_accept_connection', '_accept_connection2', '_add_callback',
+    '_add_callback_signalsafe', '_add_reader', '_add_writer', '_asyncgen_finalizer_hook',
+    '_asyncgen_firstiter_hook', '_asyncio_future_blocking', '_attach', '_call_soon',
+    '_cancel_message', '_cancelled_exc', '_check_callback', '_check_closed',
+    '_check_default_executor', '_check_running', '_check_sendfile_params', '_check_signal',
+    '_check_thread', '_child_watcher_callback', '_close_self_pipe', '_co_code_adaptive',
+    '_connect_sock', '_context', '_coro', '_create_connection_transport',
+    '_create_server_getaddrinfo', '_detach', '_do_shutdown', '_ensure_fd_no_transport',
+    '_ensure_resolved', '_fut_waiter', '_getaddrinfo_debug', '_handle_signal', '_init_watcher',
+    '_lazy_init', '_log_destroy_pending', '_log_subprocess', '_log_traceback', '_loop',
+    '_loop_factory', '_make_cancelled_error', '_make_datagram_transport',
+    '_make_read_pipe_transport', '_make_self_pipe', '_make_socket_transport', '_make_ssl_transport',
+    '_make_subprocess_transport', '_make_write_pipe_transport', '_must_cancel', '_on_sigint',
+    '_process_events', '_process_self_data', '_read_from_self', '_remove_reader', '_remove_writer',
+    '_repr_info', '_run', '_run_once', '_sendfile_fallback', '_sendfile_native',
+    '_set_coroutine_origin_tracking', '_sock_accept', '_sock_add_cancellation_callback',
+    '_sock_connect', '_sock_connect_cb', '_sock_read_done', '_sock_recv', '_sock_recv_into',
+    '_sock_recvfrom', '_sock_recvfrom_into', '_sock_sendall', '_sock_sendfile_fallback',
+    '_sock_sendfile_native', '_sock_sendfile_native_impl', '_sock_sendfile_update_filepos',
+    '_sock_sendto', '_sock_write_done', '_source_traceback', '_start_serving', '_stop_serving',
+    '_timer_handle_cancelled', '_varname_from_oparg', '_wakeup', '_write_to_self', 'aclose',
+    'add_note', 'add_reader', 'add_signal_handler', 'add_writer', 'ag_await', 'ag_code', 'ag_frame',
+    'ag_running', 'asend', 'athrow', 'call_at', 'call_exception_handler', 'call_later', 'call_soon',
+    'call_soon_threadsafe', 'cell_contents', 'co_argcount', 'co_cellvars', 'co_code', 'co_consts',
+    'co_exceptiontable', 'co_filename', 'co_firstlineno', 'co_flags', 'co_freevars',
+    'co_kwonlyargcount', 'co_lines', 'co_linetable', 'co_lnotab', 'co_name', 'co_names',
+    'co_nlocals', 'co_positions', 'co_posonlyargcount', 'co_qualname', 'co_stacksize',
+    'co_varnames', 'connect_accepted_socket', 'connect_read_pipe', 'connect_write_pipe', 'cr_await',
+    'cr_code', 'cr_frame', 'cr_origin', 'cr_running', 'cr_suspended', 'create_connection',
+    'create_datagram_endpoint', 'create_future', 'create_server', 'create_task',
+    'create_unix_connection', 'create_unix_server', 'default_exception_handler', 'deleter',
+    'f_back', 'f_builtins', 'f_code', 'f_globals', 'f_lasti', 'f_lineno', 'f_locals', 'f_trace',
+    'f_trace_lines', 'f_trace_opcodes', 'fdel', 'fget', 'fset', 'get_child_watcher', 'get_coro',
+    'get_debug', 'get_event_loop', 'get_exception_handler', 'get_loop', 'get_stack',
+    'get_task_factory', 'getaddrinfo', 'getnameinfo', 'getter', 'gi_code', 'gi_frame', 'gi_running',
+    'gi_suspended', 'gi_yieldfrom', 'is_closed', 'is_running', 'is_serving', 'mro',
+    'new_event_loop', 'print_stack', 'remove_reader', 'remove_signal_handler', 'remove_writer',
+    'run_forever', 'run_in_executor', 'run_until_complete', 'sendfile', 'serve_forever',
+    'set_child_watcher', 'set_debug', 'set_default_executor', 'set_event_loop',
+    'set_exception_handler', 'set_task_factory', 'setter', 'shutdown_asyncgens',
+    'shutdown_default_executor', 'sock_accept', 'sock_connect', 'sock_recv', 'sock_recv_into',
+    'sock_recvfrom', 'sock_recvfrom_into', 'sock_sendall', 'sock_sendfile', 'sock_sendto',
+    'sockets', 'start_serving', 'start_tls', 'subprocess_exec', 'subprocess_shell', 'tb_frame',
+    'tb_lasti', 'tb_lineno', 'tb_next', 'wait_closed', 'with_traceback'
+])
 
 BIN_OPS = {ast.Add: '+', ast.Sub: '-', ast.Mult: '*', ast.Div: '/', ast.FloorDiv: '//',
            ast.Mod: '%', ast.Pow: '**', ast.BitOr: '|', ast.BitAnd: '&', ast.BitXor: '^'}
@@ -661,6 +726,8 @@ class Importer:
             name = self.exception_class(base)
             if name is not None:
                 cls['base'] = {'kind': 'excClass', 'name': name}
+            elif isinstance(base, ast.Name) and base.id == 'object':
+                pass  # `class C(object):` is `class C:`
             elif isinstance(base, ast.Name) and base.id in self.classes:
                 cls['base'] = {'kind': 'name', 'id': base.id}
             else:
@@ -731,6 +798,14 @@ class Importer:
             self.refuse('string statement in a class body after its docstring', item)
         self.refuse('%s in a class body (a class body assigns attributes and defines methods)'
                     % self.statement_name(item), item)
+
+    def check_attribute_name(self, name, node, label=None):
+        """`obj.name` where obj may be anything: never a name that reaches CPython's internals."""
+        if name in INTERNAL_ATTRIBUTES:
+            self.refuse('%s (an attribute of coroutines, frames, functions, Tasks or event loops: outside '
+                        'the subset)' % (label or 'attribute .%s' % name), node)
+        if name in BUILTIN_VALUE_ATTRIBUTES:
+            self.refuse(label or 'attribute .%s (an attribute of a builtin value outside the subset)' % name, node)
 
     def super_attribute(self, node):
         """`super().name`: only in a method's own body (CPython finds the class through it)."""
@@ -804,6 +879,7 @@ class Importer:
                 self.refuse('assignment to attribute .%s (dunder attributes are outside the subset)' % node.attr, node)
             if isinstance(node.value, ast.Name) and (node.value.id == 'asyncio' or node.value.id in self.imports):
                 self.refuse('assignment to %s.%s' % (node.value.id, node.attr), node)
+            self.check_attribute_name(node.attr, node)
             return {'kind': 'attr', 'object': self.expr(node.value), 'name': node.attr}
         self.refuse('assignment target', node)
 
@@ -875,6 +951,7 @@ class Importer:
                 if node.attr not in STDLIB_CONSTANTS[module]:
                     self.refuse('%s.%s as a value (%s)' % (module, node.attr, self.stdlib_offer(module)), node)
                 return {'kind': 'stdlibConst', 'module': module, 'name': node.attr}
+            self.check_attribute_name(node.attr, node)
             return {'kind': 'attr', 'object': self.expr(node.value), 'name': node.attr}
         if type(node) in REFUSED_EXPRS:
             self.refuse(REFUSED_EXPRS[type(node)], node)
@@ -1049,6 +1126,7 @@ class Importer:
             else:
                 name = func.attr
                 if name not in METHODS:
+                    self.check_attribute_name(name, func, 'method .%s()' % name)
                     kind, allowed, label = 'callValue', None, '.' + name  # a user method (issue 8 item 2)
                 elif name == 'format':
                     self.check_format_template(func.value)

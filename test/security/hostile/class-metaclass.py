@@ -1,0 +1,5 @@
+import asyncio
+
+
+class A(metaclass=type):
+    pass
