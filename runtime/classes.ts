@@ -19,7 +19,7 @@
  * Objects/classobject.c (method_repr), Objects/descrobject.c (property), 3.11.
  */
 import { AttributeError, BaseException, TypeError, ValueError, isExceptionClass, type ExceptionClass } from './exceptions.ts';
-import { PyFunction, call } from './functions.ts';
+import { PyFunction, PyPartial, call } from './functions.ts';
 import { objectHooks } from './object-hooks.ts';
 import { objectAddress, repr } from './str.ts';
 import { typeName, type PyValue } from './values.ts';
@@ -315,7 +315,7 @@ export function setattr(obj: PyValue, name: string, value: PyValue): void {
   }
   const found = lookup(cls, name);
   if (found?.value instanceof Property) {
-    if (found.value.fset === null) throw new AttributeError(`can't set attribute '${name}'`);
+    if (found.value.fset === null) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
     call(found.value.fset, [obj, value]);
     return;
   }
@@ -332,7 +332,7 @@ export function delattr(obj: PyValue, name: string): void {
   const cls = classOf(obj);
   if (cls === undefined) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   const found = lookup(cls, name);
-  if (found?.value instanceof Property) throw new AttributeError(`can't delete attribute '${name}'`);
+  if (found?.value instanceof Property) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no deleter`);
   if (!INSTANCE_DICTS.get(obj as object)?.delete(name)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
 }
 
@@ -458,6 +458,8 @@ objectHooks.len = (v) => {
 objectHooks.call = (callee, positional, keywords) => {
   if (infoOf(callee) !== undefined) return { value: instantiate(callee as Function, positional, keywords) };
   if (callee instanceof BoundMethod) return { value: call(callee.func, [callee.self, ...positional], keywords) };
+  // A def or lambda passed to a builtin that calls it (`sorted(key=lambda j: j.cost)`): callable.ts has no PyFunction case.
+  if (callee instanceof PyFunction || callee instanceof PyPartial) return { value: call(callee, positional, keywords) };
   return undefined;
 };
 objectHooks.method = (obj, method, args, keywords) => {
