@@ -951,6 +951,8 @@ class Importer:
                 if node.attr not in STDLIB_CONSTANTS[module]:
                     self.refuse('%s.%s as a value (%s)' % (module, node.attr, self.stdlib_offer(module)), node)
                 return {'kind': 'stdlibConst', 'module': module, 'name': node.attr}
+            if isinstance(node.value, ast.Name) and node.value.id == 'functools':
+                self.refuse('attribute .%s' % node.attr, node)  # only functools.partial(...) is called
             self.check_attribute_name(node.attr, node)
             return {'kind': 'attr', 'object': self.expr(node.value), 'name': node.attr}
         if type(node) in REFUSED_EXPRS:
