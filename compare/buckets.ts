@@ -11,6 +11,8 @@ import { PYODIDE_BUCKET_RULES } from './buckets-pyodide.ts';
 import { labelOf, programFacts, type ProgramFacts } from './program-facts.ts';
 import type { Side } from './sides.ts';
 import { compareRuns } from './traces.ts';
+import { causeInfo } from './causes.ts';
+import { SWITCH_NAMES } from '../native/switches.ts';
 
 export interface Finding {
   bucket: string;
@@ -193,7 +195,7 @@ export const UNCLASSIFIED: Omit<BucketRule, 'matches'> = {
 };
 
 /** Every bucket a difference can land in (what `check --ignore-bucket` accepts). */
-export const BUCKET_NAMES: readonly string[] = [...BUCKET_RULES.map((rule) => rule.name), UNCLASSIFIED.name];
+export const BUCKET_NAMES: readonly string[] = [...SWITCH_NAMES, ...BUCKET_RULES.map((rule) => rule.name), UNCLASSIFIED.name];
 
 /**
  * CPython printed the entry the other side printed first at (nearly) the same virtual time, but
@@ -292,6 +294,8 @@ export function classify(program: Program, expected: RunResult, actual: RunResul
 }
 
 export function ruleNamed(name: string): Omit<BucketRule, 'matches'> {
+  const cause = causeInfo(name); // a counterfactual cause (causes.ts)
+  if (cause) return { name, ...cause };
   return BUCKET_RULES.find((rule) => rule.name === name) ?? UNCLASSIFIED;
 }
 

@@ -11,7 +11,8 @@ import { DEFAULT_BUDGET } from '../ir/program.ts';
 import { replayProgram, samplePrograms, withHeader, type ProgramConstraints } from '../generators/index.ts';
 import type { Oracle } from '../oracle/oracles.ts';
 import type { CheckReport } from '../reports/model.ts';
-import { classify, bucketsFrom, type Finding } from './buckets.ts';
+import { bucketsFrom, type Finding } from './buckets.ts';
+import { bucketOf, stillInBucket } from './causes.ts';
 import { shrinkCounterexample } from './shrink.ts';
 import { PortPool } from './port-pool.ts';
 import { runOnOracle, type Side } from './sides.ts';
@@ -87,8 +88,9 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   // bounded when one cause is most of the run.
   const bucketCounts = new Map<string, number>();
   const ignored = new Set(options.ignoreBuckets ?? []);
-  const keep = (found: Omit<Pending, 'bucket'>): void => {
-    const bucket = classify(found.program, found.expected, found.actual);
+  const keep = async (found: Omit<Pending, 'bucket'>): Promise<void> => {
+    // A crash keeps its rule bucket (side-crash); a difference on a side with switches is named by counterfactual (causes.ts).
+    const bucket = await bucketOf(side, found.program, found.expected, found.actual, runOptions);
     const seen = bucketCounts.get(bucket) ?? 0;
     bucketCounts.set(bucket, seen + 1);
     if (!ignored.has(bucket) && seen < SHRINK_PER_BUCKET) pending.push({ ...found, bucket });
@@ -124,11 +126,11 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
       const { verdict } = judge(expected, actual, { times: side.comparesTime });
       counts[verdict]++;
       if (verdict === 'differs') {
-        keep({ index: i, path, program, expected: expected as RunResult, actual: actual as RunResult });
+        await keep({ index: i, path, program, expected: expected as RunResult, actual: actual as RunResult });
       } else if (verdict === 'portCrash' && isFailure(actual)) {
         // Kept as a finding (not shrunk): the crash message and a replay line are what a port author needs.
         const crashed: RunResult = { trace: [], outcome: { kind: 'crash', message: actual.failure }, endTime: 0, iterations: 0 };
-        keep({ index: i, path, program, expected: expected as RunResult, actual: crashed });
+        await keep({ index: i, path, program, expected: expected as RunResult, actual: crashed });
       }
       progress({ done: i + 1, total, differences: counts.differs, phase: 'run' }, i + 1 === total);
     }
@@ -254,7 +256,7 @@ async function minimise(found: Pending, options: CheckOptions, runOptions: { clo
 
   const stillFails = async (candidate: Program): Promise<boolean> => {
     const verdict = await judgeBoth(oracle, side, candidate, runOptions);
-    return verdict !== undefined && classify(candidate, verdict.expected, verdict.actual) === bucket;
+    return verdict !== undefined && (await stillInBucket(side, bucket, candidate, verdict.expected, verdict.actual, runOptions));
   };
   const shrunk = await shrinkCounterexample(seed, found.path, constraints, stillFails);
   if (!shrunk) return original;

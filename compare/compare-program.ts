@@ -7,7 +7,8 @@ import type { ClockModel, Program } from '../ir/program.ts';
 import { DEFAULT_BUDGET } from '../ir/program.ts';
 import type { Oracle } from '../oracle/oracles.ts';
 import type { CheckReport } from '../reports/model.ts';
-import { bucketsFrom, classify } from './buckets.ts';
+import { bucketsFrom } from './buckets.ts';
+import { bucketOf } from './causes.ts';
 import { TOOL_VERSION } from './check.ts';
 import { runOnOracle, type Side } from './sides.ts';
 import { isTimingSensitive } from './timing.ts';
@@ -52,7 +53,7 @@ export async function compareProgram(options: CompareProgramOptions): Promise<Co
   const counts = { ...emptyCounts(), [verdict]: 1 };
   const findings =
     verdict === 'differs' && !isFailure(actual)
-      ? [{ bucket: classify(program, expected, actual), seed: 0, path: '0', program, originalProgram: program, expected, actual, shrinkSteps: 0, shrinkMillis: 0, side, clock, source, replay }]
+      ? [{ bucket: await bucketOf(side, program, expected, actual, runOptions), seed: 0, path: '0', program, originalProgram: program, expected, actual, shrinkSteps: 0, shrinkMillis: 0, side, clock, source, replay }]
       : [];
   const durationMs = performance.now() - started;
   const report: CheckReport = {

@@ -13,6 +13,8 @@ import { executeOnPort } from '../transpile/execute.ts';
 import { compileForNative, formatTypeScript, transpile } from '../transpile/index.ts';
 import { executeNative } from '../native/index.ts';
 import { capMessage } from './capped-text.ts';
+import type { Counterfactual } from './causes.ts';
+import { SWITCH_NAMES } from '../native/switches.ts';
 import { serial } from './serial.ts';
 import { retryingWallclock, type SideResult } from './verdict.ts';
 
@@ -44,6 +46,11 @@ export interface Side {
    */
   threadable?: SideName;
   run(program: Program, options: RunOptions): Promise<SideResult>;
+  /**
+   * Counterfactual switches (compare/causes.ts): set by the native side only, whose
+   * differences are then named by the switch that alone makes them agree.
+   */
+  counterfactual?: Counterfactual;
   /** The TypeScript that ran, formatted for people. */
   typescript(program: Program): Promise<string>;
 }
@@ -82,6 +89,13 @@ export const nativeSide: LocalSide = {
       (error: unknown) => failureOf(error),
     ),
   typescript: (program) => formatTypeScript(transpile(program, { profile: 'native' })),
+  counterfactual: {
+    switches: SWITCH_NAMES,
+    run: (program, options, switches) =>
+      exclusive(() => executeNative(compileForNative(validateProgram(program), switches).program, { budget: options.budget, clock: options.clock, switches })).catch(
+        (error: unknown) => failureOf(error),
+      ),
+  },
 };
 
 export function sideNamed(name: SideName): LocalSide {

@@ -5,6 +5,7 @@
  * `explain` command, check-doc's claims and the lessons pages.
  */
 import { classify, ruleNamed } from '../compare/buckets.ts';
+import { causeOf } from '../compare/causes.ts';
 import { sideNamed, type SideName } from '../compare/sides.ts';
 import { isFailure, type SideResult } from '../compare/verdict.ts';
 import { DEFAULT_BUDGET, type ClockModel, type Program, type RunResult, type TraceEntry } from '../ir/program.ts';
@@ -78,8 +79,13 @@ export async function explainProgram(options: ExplainOptions): Promise<Explanati
       };
     }
   } else if (options.beside) {
-    const other = await sideNamed(options.beside).run(program, { clock, budget: DEFAULT_BUDGET });
-    explanation.beside = { side: options.beside, run: other, parting: partingOf(program, result, other, story) };
+    const side = sideNamed(options.beside);
+    const other = await side.run(program, { clock, budget: DEFAULT_BUDGET });
+    const parting = partingOf(program, result, other, story);
+    // A side with switches (native) names the cause by counterfactual (compare/causes.ts), as check does.
+    const cause = parting && !isFailure(other) ? await causeOf(side, program, result, other, { clock, budget: DEFAULT_BUDGET }) : undefined;
+    if (parting && cause) Object.assign(parting, { bucket: cause, title: ruleNamed(cause).title });
+    explanation.beside = { side: options.beside, run: other, parting };
   }
   return explanation;
 }

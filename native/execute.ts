@@ -10,11 +10,13 @@
  * Node's `runNextTicks()` does between two timers of one `processTimers`, and Node's
  * unhandled-rejection check runs where Node runs it.
  */
-import type { Budget, Outcome, RunResult, TraceEntry } from '../ir/program.ts';
+import type { Budget, ClockModel, Outcome, RunResult, TraceEntry } from '../ir/program.ts';
 import { pythonMessage, pythonTypeName } from '../runtime/exceptions.ts';
 import { resetRandom, setStdout, setVirtualClock } from '../runtime/index.ts';
 import { NodeTimerQueue } from './node_timers.ts';
 import { FIRST_TASK_NUMBER, runtime, setScheduler, type NativeRuntime } from './runtime.ts';
+import { NO_SWITCHES, type NativeSwitches } from './switches.ts';
+import { executeSwitched } from './execute-switched.ts';
 
 export interface NativeOptions {
   /** `maxIterations` bounds the timer callbacks fired, `maxTime` the virtual seconds. */
@@ -23,6 +25,13 @@ export interface NativeOptions {
   onStart?: () => void;
   /** Called with each trace entry as it is printed (compare/isolated.ts streams them out of its child process). */
   onPrint?: (entry: TraceEntry) => void;
+  /**
+   * Counterfactual switches (native/switches.ts; compare/causes.ts): each puts one piece of
+   * CPython's semantics in place of Node's. Absent or empty: the native profile as it is.
+   */
+  switches?: NativeSwitches;
+  /** The oracle's clock model, which `float-deadlines` follows (one quantum a clock read under `realistic`). */
+  clock?: ClockModel;
 }
 
 /** The emitted module body: defs, then its statements (`await main()`), whose promise it returns. */
@@ -31,7 +40,7 @@ export type NativeProgram = (rt: NativeRuntime) => Promise<void>;
 let sessionOpen = false;
 
 /** Lets every promise job run, then Node's unhandled-rejection check; resolves in the next macrotask. */
-const nextMacrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+export const nextMacrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 type MainState = { state: 'pending' } | { state: 'fulfilled' } | { state: 'rejected'; reason: unknown };
 
@@ -51,6 +60,15 @@ type MainState = { state: 'pending' } | { state: 'fulfilled' } | { state: 'rejec
  */
 export async function executeNative(program: NativeProgram, opts: NativeOptions): Promise<RunResult> {
   if (sessionOpen) throw new Error('executeNative: a native session is already running; the caller must serialise runs');
+  const switches = opts.switches ?? NO_SWITCHES;
+  if (switches.size > 0) {
+    sessionOpen = true;
+    try {
+      return await executeSwitched(program, opts, switches);
+    } finally {
+      sessionOpen = false;
+    }
+  }
   sessionOpen = true;
 
   const { budget } = opts;
@@ -141,6 +159,6 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
   }
 }
 
-function exceptionOutcome(error: unknown): Outcome {
+export function exceptionOutcome(error: unknown): Outcome {
   return { kind: 'exception', type: pythonTypeName(error), message: pythonMessage(error) };
 }

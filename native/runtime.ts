@@ -10,6 +10,8 @@ import { InvalidStateError } from '../port/exceptions.ts';
 import { TypeError } from '../runtime/exceptions.ts';
 import { print, py, typeName, type PyValue } from '../runtime/index.ts';
 import { nativeSets } from '../runtime/containers.ts';
+import { TASK_SWITCHES, type NativeSwitches } from './switches.ts';
+import { coroutine, forTask, gatherItem, settleSoon, switchedSleep, switchedTask } from './switched.ts';
 
 /** Where timers go and how tasks are numbered; one per `executeNative` run. */
 export interface NativeScheduler {
@@ -17,6 +19,12 @@ export interface NativeScheduler {
   setTimeout(callback: () => void, ms: number): void;
   /** The number `get_name()` of the next task shows. */
   nextTaskNumber(): number;
+  /** The counterfactual switches of this run (native/switches.ts); absent: none. */
+  switches?: NativeSwitches;
+  /** With a loop switch on: `call_soon(callback)`, run in the next loop iteration (native/switched.ts). */
+  callSoon?(callback: () => void): void;
+  /** With a loop switch on: a timer of `delay` Python seconds (the executor picks the deadline arithmetic). */
+  callLater?(callback: () => void, delay: number): void;
 }
 
 /** `asyncio.run` names main `Task-1`; tasks the program creates count on from 2. */
@@ -38,7 +46,7 @@ export function setScheduler(scheduler: NativeScheduler | null): void {
   current = scheduler;
 }
 
-function scheduler(): NativeScheduler {
+export function scheduler(): NativeScheduler {
   return current ?? standalone;
 }
 
@@ -57,6 +65,8 @@ function seconds(delay: PyValue): number {
  * not one loop iteration.
  */
 export function sleep<T extends PyValue = null>(delay: PyValue, result?: T): Promise<T | null> {
+  const active = current;
+  if (active !== null && (active.callLater !== undefined || active.switches?.has('cancel-at-next-await'))) return switchedSleep(active, seconds(delay), result ?? null) as Promise<T | null>;
   const ms = seconds(delay) * 1000;
   return new Promise((resolve) => scheduler().setTimeout(() => resolve(result ?? null), ms));
 }
@@ -87,6 +97,8 @@ type Settled<T> = { state: 'pending' } | { state: 'fulfilled'; value: T } | { st
  * The promise is returned unwrapped, so `await t` and `Promise.all([t])` cost no extra ticks.
  */
 export function task<T>(promise: Promise<T>): NativeTask<T> {
+  const active = current;
+  if (active !== null && TASK_SWITCHES.some((name) => active.switches?.has(name))) return switchedTask(active, promise);
   let settled: Settled<T> = { state: 'pending' };
   promise.then(
     (value) => void (settled = { state: 'fulfilled', value }),
@@ -119,9 +131,19 @@ export interface NativeRuntime {
   run: typeof run;
   print: typeof print;
   py: typeof py;
+  /** Only code emitted with switches calls these (transpile/dialect-native.ts nativeDialect). */
+  coroutine: typeof coroutine;
+  forTask: typeof forTask;
+  gatherItem: typeof gatherItem;
+  settleSoon: typeof settleSoon;
 }
 
 /** Python values stay Python's, except that a set is a JS `Set`'s insertion order (native/README.md). */
 const nativePy: typeof py = Object.freeze({ ...py, ...nativeSets });
 
-export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy });
+export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy, coroutine, forTask, gatherItem, settleSoon });
+
+/** With `set-hash-order` on, sets are CPython's (the port profile's); otherwise the runtime above. */
+export function runtimeFor(switches: NativeSwitches): NativeRuntime {
+  return switches.has('set-hash-order') ? Object.freeze({ ...runtime, py }) : runtime;
+}

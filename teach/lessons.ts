@@ -49,6 +49,31 @@ export const PORTER_FIXES: Record<string, string> = {
   'side-crash': 'A bug of the port or transpiler itself: read the JavaScript error, fix the code that threw it.',
   ...MICROPYTHON_PORTER_FIXES,
 };
+/** The fix for each counterfactual cause (native/switches.ts): what the switch itself does, as a porter would build it. */
+const CAUSE_FIXES: Record<string, string> = {
+  'lazy-coroutines': PORTER_FIXES['coroutine-never-awaited-ran'],
+  'lazy-task-start': PORTER_FIXES['eager-start'],
+  'next-iteration-wakeups': PORTER_FIXES['wakeup-latency'],
+  'sleep0-yield': PORTER_FIXES['sleep0-vs-microtask'],
+  'shutdown-cancellation': PORTER_FIXES['no-shutdown-cancellation'],
+  'heap-tie-order': PORTER_FIXES['timer-tie-order'],
+  'float-deadlines': PORTER_FIXES['float-deadline'],
+  'cancel-at-next-await':
+    'Give tasks real cancellation: cancel() on a pending task returns True and throws CancelledError into it at the await it waits in (or its next one, or before its first step), e.g. with an AbortSignal that every sleep and wait of the task obeys.',
+  'unhandled-rejection-logged':
+    "Do not let an exception nobody awaits end the program: catch the rejection of every task and gather (asyncio only logs 'exception was never retrieved') and keep it for whoever asks.",
+  'set-hash-order': PORTER_FIXES['set-iteration-order'],
+};
+
+/** The fix for a bucket; a combined cause (`a+b`) needs each of its parts' fixes. */
+export function porterFix(name: string): string {
+  const direct = PORTER_FIXES[name] ?? CAUSE_FIXES[name];
+  if (direct) return direct;
+  const parts = name.split('+');
+  if (parts.length > 1 && parts.every((part) => CAUSE_FIXES[part])) return `All of these together (each alone is not enough): ${parts.map((part) => CAUSE_FIXES[part]).join(' ')}`;
+  return UNKNOWN_FIX;
+}
+
 const UNKNOWN_FIX = 'No fix is written down for this cause yet: compare the two outputs and the program, then add one to teach/lessons.ts.';
 
 export interface Lesson {
@@ -83,7 +108,7 @@ export function lessonsFrom(report: CheckReport): Lesson[] {
     name: bucket.name,
     title: bucket.title,
     description: bucket.description,
-    fix: PORTER_FIXES[bucket.name] ?? UNKNOWN_FIX,
+    fix: porterFix(bucket.name),
     count: bucket.count,
     python: bucket.example.python,
     cpython: lines(bucket.example.expected),

@@ -9,6 +9,7 @@ import type { AsyncioName, Expr, Keyword } from '../ir/program.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { tsName, tsString } from './names.ts';
 import { T, tsType, type SType } from './types.ts';
+import { EMITTING_SWITCHES, NO_SWITCHES, type NativeSwitches } from '../native/switches.ts';
 
 /** Where the native runtime is imported from when not told otherwise (from the repo root). */
 export const DEFAULT_NATIVE_IMPORT = './native/index.ts';
@@ -52,9 +53,9 @@ function asPromise(r: Out): string {
 /** `gather(..., return_exceptions=True)`: Promise.allSettled, each outcome's value or reason. */
 const SETTLED_VALUES = '.then((rs) => rs.map((r) => (r.status === \'fulfilled\' ? r.value : r.reason)))';
 
-function gather(args: Expr[], keywords: Keyword[], type: SType, emit: ExprEmitter): Out {
+function gather(args: Expr[], keywords: Keyword[], type: SType, emit: ExprEmitter, item: (code: string) => string = (code) => code): Out {
   const items = args.map((a) => {
-    if (a.kind !== 'starred') return emit.expr(a).code;
+    if (a.kind !== 'starred') return item(emit.expr(a).code);
     const xs = emit.expr(a.value);
     return xs.type.k === 'list' ? `...${operand(xs, P.unary)}` : `...py.iter(${xs.code})`;
   });
@@ -134,3 +135,39 @@ export const NATIVE_DIALECT: AsyncDialect = {
     return out(`${operand(task, P.call)}.${method}(${method === 'cancel' ? '' : argCode})`, type, P.call);
   },
 };
+
+/**
+ * The native dialect for a counterfactual run (native/switches.ts): with no switch that
+ * changes emission on, NATIVE_DIALECT itself. With one, an `async def` becomes a function
+ * returning `rt.coroutine(async () => body)` (the runtime decides when the body runs), and a
+ * create_task's argument (and, under lazy-task-start, each gather item) is marked as a task's
+ * body with `rt.forTask()`.
+ */
+export function nativeDialect(switches: NativeSwitches = NO_SWITCHES): AsyncDialect {
+  if (!EMITTING_SWITCHES.some((name) => switches.has(name))) return NATIVE_DIALECT;
+  const lazyGather = switches.has('lazy-task-start');
+  const wakeLater = switches.has('next-iteration-wakeups');
+  return {
+    ...NATIVE_DIALECT,
+    writeAsyncDef(w, def) {
+      w.write(`function ${def.name}(${def.params}): Promise<${def.result}> `).block(() => {
+        w.write(`return rt.coroutine(async (): Promise<${def.result}> => `).inlineBlock(() => w.write(def.body));
+        w.write(');').newLine();
+      });
+    },
+    nestedAsync: (params, result, body) => `(${params}): Promise<${result}> => rt.coroutine(async (): Promise<${result}> => {\n${body}})`,
+    asyncioCall(func, args, keywords, type, emit) {
+      if (func === 'create_task') {
+        const coro = args[0] ?? keywords.find((k) => k.name === 'coro')?.value;
+        const code = coro ? asPromise(emit.expr(coro)) : 'undefined as never';
+        return out(`task((rt.forTask(), ${code}))`, type, P.call);
+      }
+      if (func === 'gather' && (lazyGather || wakeLater)) {
+        const all = gather(args, keywords, type, emit, lazyGather ? (code) => `rt.gatherItem((rt.forTask(), ${code}))` : undefined);
+        // gather's outer future completes from its children's done-callbacks (call_soon), and wakes its awaiter with call_soon again.
+        return wakeLater ? out(`rt.settleSoon(${all.code}, 2)`, type, P.call) : all;
+      }
+      return asyncioCall(func, args, keywords, type, emit);
+    },
+  };
+}

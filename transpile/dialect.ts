@@ -82,6 +82,8 @@ export interface AsyncDialect {
   tsType(t: SType): string;
   /** Writes an `async def` (followed by a newline; the emitter adds the blank line). */
   writeAsyncDef(w: CodeBlockWriter, def: AsyncDefText): void;
+  /** A nested `async def` as an arrow (`params` typed, the body's statements); default: an async arrow. */
+  nestedAsync?(params: string, result: string, body: string): string;
   /** `await <value>`. */
   awaitExpr(value: Out, emit: ExprEmitter): Out;
   /** `asyncio.<func>(...)`; `type` is what inference says the call returns. */

@@ -633,7 +633,7 @@ class ProgramEmitter {
       const line = this.lines?.get(def);
       const code = line === undefined ? '' : `, { co_filename: ${tsString(pythonFilename(this.program))}, co_firstlineno: ${line} }`;
       impl = `asyncio.coroutine(${tsString(qualname)}, async (${params}): Promise<${any}> => {\n${body}}${code})`;
-    } else impl = `async (${params}): Promise<${any}> => {\n${body}}`;
+    } else impl = this.dialect.nestedAsync?.(params, any, body) ?? `async (${params}): Promise<${any}> => {\n${body}}`;
     return `py.func(${tsString(def.name)}, ${tsString(qualname)}, ${sig}, ${impl})`;
   }
 

@@ -6,7 +6,8 @@
 import { transformSync } from 'oxc-transform';
 import type { Program } from '../ir/program.ts';
 import type { NativeProgram } from '../native/index.ts';
-import { NATIVE_DIALECT } from './dialect-native.ts';
+import { nativeDialect } from './dialect-native.ts';
+import { NO_SWITCHES, type NativeSwitches } from '../native/switches.ts';
 import { DEFAULT_IMPORTS, emitProgram } from './emit.ts';
 import { linkModuleDone } from './link.ts';
 
@@ -23,8 +24,8 @@ const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
 const RUNTIME_IMPORT = /^import \{ runtime as rt \} from ['"]([^'"]+)['"];$/m;
 
 /** The native TS of `program` as a function of `rt`. Throws NativeTranspileError for what plain promises cannot express. */
-export function compileForNative(program: Program): CompiledNativeProgram {
-  const ts = emitProgram(program, DEFAULT_IMPORTS, NATIVE_DIALECT);
+export function compileForNative(program: Program, switches: NativeSwitches = NO_SWITCHES): CompiledNativeProgram {
+  const ts = emitProgram(program, DEFAULT_IMPORTS, nativeDialect(switches));
   // The same type stripper as compileForPort: it reprints the module without types, lowers nothing.
   const { code, errors } = transformSync('program.ts', ts, { lang: 'ts', sourceType: 'module', sourcemap: false });
   if (errors.length > 0) throw new Error(`compileForNative: the emitted TypeScript does not parse: ${errors[0].message}`);

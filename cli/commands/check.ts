@@ -3,6 +3,7 @@ import { availableParallelism } from 'node:os';
 import { InvalidArgumentError, type Command } from 'commander';
 import { runCheck } from '../../compare/check.ts';
 import { BUCKET_NAMES } from '../../compare/buckets.ts';
+import { isBucketName } from '../../compare/causes.ts';
 import type { Side } from '../../compare/sides.ts';
 import { withTarget as withRegisteredTarget, type TargetContext } from '../../targets/index.ts';
 import type { ClockModel } from '../../ir/program.ts';
@@ -110,7 +111,7 @@ async function checkCommand(flags: CheckFlags, context: CliContext): Promise<num
 
 /** `--ignore-bucket NAME`, once per cause; a name no rule gives is an error (a typo would silently ignore nothing). */
 function collectBucket(name: string, names: string[]): string[] {
-  if (!BUCKET_NAMES.includes(name)) throw new InvalidArgumentError(`no bucket named "${name}"; the buckets are ${BUCKET_NAMES.join(', ')}`);
+  if (!isBucketName(name)) throw new InvalidArgumentError(`no bucket named "${name}"; the buckets are ${BUCKET_NAMES.join(', ')}, and two causes joined by + (lazy-task-start+shutdown-cancellation)`);
   return [...names, name];
 }
 
