@@ -32,6 +32,12 @@ const SIGNS: Record<keyof ProgramFeatures, RegExp> = {
   tryExcept: /except [^:]+ as e\d+:\n +print\('\w+:\d+', type\(e\d+\)\.__name__, e\d+\)/,
   raiseInTask: /raise (ValueError|RuntimeError)\('\w+:\d+'(, \w+)?\)$/m,
   exceptionAcrossAwait: /repr\(e\d+\.__cause__\)/,
+  cancelAwait: /print\('[\w:]+', t\d+\.cancel\(\)/,
+  selfCancel: /asyncio\.current_task\(\)\.cancel\(\)/,
+  closures: /nonlocal|lambda|functools\.partial|^ {8}def /m,
+  containers: /\b(res|d|s|a|xs)\d+ = [{[]/,
+  blockingSleep: /time\.sleep\(|time\.monotonic\(\)/,
+  seededRandom: /random\./,
 };
 
 function featureCounts(programs: Program[]): Record<string, number> {
