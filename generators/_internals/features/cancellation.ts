@@ -13,7 +13,8 @@
  *   no task that could itself be cancelled swallows a cancellation. Elsewhere the statement
  *   only prints `t.cancel()` and marks the task cancelled, so nobody awaits it (lower.ts's
  *   two passes), as the older `cancel` feature does.
- * - The cancelled task is one of the function's own, certainly assigned. Whatever state it
+ * - The cancelled task is one of the function's own, certainly assigned (made right here, of a
+ *   later function, when there is none yet). Whatever state it
  *   is in, `await t` either returns its result, raises its own exception (caught by the
  *   `except Exception` handler), or raises CancelledError (caught by the CancelledError
  *   handler; the re-raise form re-raises into an outer handler that catches it). A task's
@@ -33,19 +34,27 @@ const baseException: Expr = { kind: 'excClass', name: 'BaseException' };
 export const cancelAwait: FeatureModule = {
   feature: 'cancelAwait',
   picks: [7, 4, 3, 1],
+  // Over-approximated: the call runs in a task whenever the function has no task of its own yet.
+  spawns: () => true,
   appearsIn: (python) => /print\('[\w:]+', t\d+\.cancel\(\)/.test(python),
-  lower([taskPick, before, form, twice], _call, ctx) {
-    const task = ctx.tasks.length === 0 ? undefined : ctx.tasks[taskPick % ctx.tasks.length];
-    if (task === undefined) return ctx.fallback();
+  lower([taskPick, before, form, twice], call, ctx) {
+    const out: Stmt[] = [];
+    let task = ctx.tasks.length === 0 ? undefined : ctx.tasks[taskPick % ctx.tasks.length];
+    if (task === undefined) {
+      // No task of its own yet: make one (of a later function) to cancel.
+      const coroutine = ctx.callOf(call);
+      if (coroutine === null) return ctx.fallback();
+      task = `t${ctx.index}`;
+      out.push(assign(task, asyncio('create_task', coroutine)));
+    }
     ctx.markCancelled(task);
     const t = name(task);
     const cancels = twice === 1 ? [method(t, 'cancel'), method(t, 'cancel')] : [method(t, 'cancel')];
     if (!ctx.mainTaskOnly) {
       ctx.charge(1);
-      return [print(ctx.label, ...cancels)];
+      return [...out, print(ctx.label, ...cancels)];
     }
     ctx.charge(6);
-    const out: Stmt[] = [];
     if (before > 0) out.push(sleep(ctx.delay(before - 1)));
     out.push(print(ctx.label, ...cancels));
     out.push(awaitInTry(t, form, ctx));
