@@ -34,7 +34,7 @@ import type { Expr, FunctionDef, Program, Stmt, StdlibModule } from '../../ir/pr
 import { STDLIB_MODULES } from '../../ir/program.ts';
 import type { FeatureContext } from './features/feature.ts';
 import { featureModule } from './features/index.ts';
-import type { ResolvedConstraints } from './constraints.ts';
+import type { ProgramFeatures, ResolvedConstraints } from './constraints.ts';
 import type { ArgSkeleton, CallSkeleton, FunctionSkeleton, ProgramSkeleton, StmtSkeleton } from './skeleton.ts';
 import { RETURN_FORM_COUNT } from './skeleton.ts';
 
@@ -101,6 +101,8 @@ interface FunctionScope {
   readonly finallyPrints: boolean;
   /** Handlers may chain (`raise RuntimeError(label) from e`): feature exceptionAcrossAwait. */
   readonly chain: boolean;
+  readonly features: Readonly<ProgramFeatures>;
+  readonly maxDepth: number;
   /** Modules the program imports (shared by every function of the program). */
   readonly imports: Set<StdlibModule>;
   nextLabel: number;
@@ -305,6 +307,8 @@ function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): 
           return call(functionName(target), [argument(c.arg, block)]);
         },
         delay: (choice) => fn.delays[choice % fn.delays.length],
+        features: fn.features,
+        loopsAllowed: block.depth < fn.maxDepth,
         useModule: (module) => fn.imports.add(module),
       };
       return module.lower(s.picks, s.call, ctx);
@@ -332,7 +336,7 @@ function lowerFunctionPass(
   const scope: FunctionScope = {
     index, name: functionName(index), functionCount, costs, cancelled, delays: c.delays, sleepEnabled: c.features.sleep,
     tasks: [], cancelTargets: new Set(), nextLabel: 0, cost: 0,
-    finallyPrints: !runByTasks.has(index), chain: c.features.exceptionAcrossAwait, imports,
+    finallyPrints: !runByTasks.has(index), chain: c.features.exceptionAcrossAwait, imports, features: c.features, maxDepth: c.maxDepth,
   };
   const isMain = index === 0;
   const block: BlockScope = { intNames: isMain ? [] : ['n'], multiplier: 1, depth: 0 };

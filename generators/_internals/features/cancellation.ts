@@ -20,11 +20,12 @@
  *   handler; the re-raise form re-raises into an outer handler that catches it). A task's
  *   own code never catches CancelledError (generated handlers catch Exception subclasses).
  * - Self-cancellation happens only in main's task, immediately followed by `await
- *   asyncio.sleep(0)` inside the same `try`, so the cancellation is delivered there and caught.
+ *   asyncio.sleep(d)` inside the same `try` (`d` the run's first delay: the pending cancel
+ *   cancels the sleep at once, whatever `d`), so the cancellation is delivered there and caught.
  */
 import type { Expr, Stmt } from '../../../ir/program.ts';
 import type { FeatureContext, FeatureModule } from './feature.ts';
-import { asyncio, assign, awaitOf, builtin, exprStmt, method, name, print, sleep, str } from './build.ts';
+import { asyncio, assign, awaitOf, builtin, method, name, print, sleep, str } from './build.ts';
 
 const cancelledError: Expr = { kind: 'excClass', name: 'asyncio.CancelledError' };
 const exception: Expr = { kind: 'excClass', name: 'Exception' };
@@ -42,7 +43,7 @@ export const cancelAwait: FeatureModule = {
     let task = ctx.tasks.length === 0 ? undefined : ctx.tasks[taskPick % ctx.tasks.length];
     if (task === undefined) {
       // No task of its own yet: make one (of a later function) to cancel.
-      const coroutine = ctx.callOf(call);
+      const coroutine = ctx.features.createTask ? ctx.callOf(call) : null;
       if (coroutine === null) return ctx.fallback();
       task = `t${ctx.index}`;
       out.push(assign(task, asyncio('create_task', coroutine)));
@@ -55,7 +56,7 @@ export const cancelAwait: FeatureModule = {
       return [...out, print(ctx.label, ...cancels)];
     }
     ctx.charge(6);
-    if (before > 0) out.push(sleep(ctx.delay(before - 1)));
+    if (before > 0 && ctx.features.sleep) out.push(sleep(ctx.delay(before - 1)));
     out.push(print(ctx.label, ...cancels));
     out.push(awaitInTry(t, form, ctx));
     out.push(print(ctx.nextLabel(), method(t, 'cancelled'), method(t, 'done')));
@@ -98,10 +99,10 @@ export const selfCancel: FeatureModule = {
   picks: [1],
   appearsIn: (python) => python.includes('asyncio.current_task().cancel()'),
   lower([form], _call, ctx) {
-    if (!ctx.mainTaskOnly) return ctx.fallback();
+    if (!ctx.mainTaskOnly || !ctx.features.sleep) return ctx.fallback();
     ctx.charge(4);
     const me = asyncio('current_task');
-    const body = [print(ctx.label, method(me, 'cancel')), exprStmt(awaitOf(asyncio('sleep', { kind: 'int', value: 0 }))), print(ctx.nextLabel(), str('not reached'))];
+    const body = [print(ctx.label, method(me, 'cancel')), sleep(ctx.delay(0)), print(ctx.nextLabel(), str('not reached'))];
     const handler: Stmt[] = [print(ctx.nextLabel(), str('self-cancelled'), ...(form === 1 ? [method(me, 'cancelled')] : []))];
     return [{
       kind: 'try',

@@ -29,7 +29,7 @@ export const blockingSleep: FeatureModule = {
     const start = `start${ctx.index}`;
     return [
       assign(start, stdlib('time', 'monotonic')),
-      form % 3 === 1 ? sleep(d) : block,
+      form % 3 === 1 && ctx.features.sleep ? sleep(d) : block,
       print(ctx.label, sub(stdlib('time', 'monotonic'), name(start))),
     ];
   },

@@ -14,7 +14,7 @@
  */
 import type { Expr, Stmt } from '../../../ir/program.ts';
 import type { FeatureContext, FeatureModule } from './feature.ts';
-import { add, assign, awaitOf, callValue, def, exprStmt, forRange, int, lambda, list, method, mul, name, print, str, target } from './build.ts';
+import { add, assign, awaitOf, callValue, def, exprStmt, forRange, int, lambda, list, method, mul, name, print, range, str, target } from './build.ts';
 
 /** An int here: the innermost int name plus `k`, else the literal `k`. */
 function intHere(ctx: FeatureContext, k: number): Expr {
@@ -49,9 +49,11 @@ export const closures: FeatureModule = {
           ? lambda([{ name: 'x' }], add(name('x'), name(q)))
           : lambda([{ name: 'x' }, { name: q, default: name(q) }], mul(name('x'), name(q)));
         const f = `f${i}`;
+        const making = ctx.loopsAllowed
+          ? [assign(`fs${i}`, list()), forRange(q, int(k + 1), [exprStmt(method(name(`fs${i}`), 'append', made))])]
+          : [assign(`fs${i}`, { kind: 'listComp', elt: made, generators: [{ target: target(q), iter: range(int(k + 1)), ifs: [] }] } as Expr)];
         return [
-          assign(`fs${i}`, list()),
-          forRange(q, int(k + 1), [exprStmt(method(name(`fs${i}`), 'append', made))]),
+          ...making,
           print(ctx.label, { kind: 'listComp', elt: callValue(name(f), [int(10)]), generators: [{ target: target(f), iter: name(`fs${i}`), ifs: [] }] }),
         ];
       }
@@ -75,7 +77,9 @@ export const closures: FeatureModule = {
         return [
           def({ name: report, isAsync: false, params: [{ name: 'tag' }, { name: 'value' }], body: [print(label, name('tag'), name('value'))] }),
           assign(cbs, list(name(report), lambda([{ name: 'tag' }, { name: 'value' }], callValue(name(report), [name('tag'), mul(name('value'), int(2))])))),
-          { kind: 'for', target: target(cb), iter: name(cbs), body: [exprStmt(callValue(name(cb), [str(variant === 0 ? 'cb' : 'later'), intHere(ctx, k)]))] },
+          ...(ctx.loopsAllowed
+            ? [{ kind: 'for', target: target(cb), iter: name(cbs), body: [exprStmt(callValue(name(cb), [str(variant === 0 ? 'cb' : 'later'), intHere(ctx, k)]))] } as Stmt]
+            : [0, 1].map((j) => exprStmt(callValue({ kind: 'subscript', value: name(cbs), index: int(j) }, [str(variant === 0 ? 'cb' : 'later'), intHere(ctx, k)])))),
         ];
       }
       default: { // a nonlocal counter bumped by a nested def with a keyword-only parameter

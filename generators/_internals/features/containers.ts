@@ -39,7 +39,7 @@ export const containers: FeatureModule = {
     switch (form % 6) {
       case 0: { // tasks keyed by name, results gathered into a dict
         const res = `res${i}`;
-        const worker = ctx.callOf(call, size + 1);
+        const worker = ctx.features.createTask && ctx.loopsAllowed ? ctx.callOf(call, size + 1) : null;
         if (worker !== null && worker.kind === 'call') {
           ctx.charge(3 + 2 * (size + 1));
           const ts = `ts${i}`;

@@ -42,6 +42,10 @@ export interface FeatureContext {
   callOf(call: CallSkeleton, times?: number): Expr | null;
   /** A delay of the run's `delays`, by choice modulo their number. */
   delay(choice: number): number;
+  /** A `for` statement may be emitted here (the loop nesting stays within `maxDepth`). */
+  readonly loopsAllowed: boolean;
+  /** The program's features: a module keeps to the ones it relies on (no `asyncio.sleep` without `sleep`, no new task without `createTask`). */
+  readonly features: Readonly<ProgramFeatures>;
   /** The program imports `module` (time, random). */
   useModule(module: StdlibModule): void;
 }

@@ -19,7 +19,9 @@ export const seededRandom: FeatureModule = {
   lower([form, k], _call, ctx) {
     ctx.useModule('random');
     const r = (func: string, ...args: Expr[]): Expr => stdlib('random', func, ...args);
-    switch (form % 6) {
+    // The random sleep needs asyncio.sleep and a choice between different delays.
+    const randomSleep = ctx.features.sleep && new Set([0, 1, 2].map((j) => ctx.delay(k + j))).size > 1;
+    switch (form % 6 === 5 && !randomSleep ? 1 : form % 6) {
       case 0:
         ctx.charge(2);
         return [exprStmt(r('seed', int(k))), print(ctx.label, r('randint', int(1), int(6)))];
