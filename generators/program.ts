@@ -28,7 +28,7 @@ export function programArbitrary(constraints?: ProgramConstraints): fc.Arbitrary
 }
 
 /** Features that act on a task variable: drawn without `createTask`, they could never show. */
-const NEEDS_CREATE_TASK: ReadonlyArray<keyof ProgramFeatures> = ['awaitTask', 'taskMethods', 'cancel'];
+const NEEDS_CREATE_TASK: ReadonlyArray<keyof ProgramFeatures> = ['awaitTask', 'taskMethods', 'cancel', 'cancelAwait'];
 
 /** A drawn feature that needs another switches that one on too, unless the caller pinned it. */
 function withRequirements(features: ProgramFeatures, drawn: ReadonlyArray<keyof ProgramFeatures>): ProgramFeatures {

@@ -40,6 +40,22 @@ export interface ProgramFeatures {
    * and handlers that chain: `raise RuntimeError('main:4') from e3` @defaultValue false
    */
   exceptionAcrossAwait: boolean;
+  /**
+   * Cancel a sleeping, running or finished task of the function, print `cancel()`'s return value,
+   * then (where only main's task runs) await it in `try/except asyncio.CancelledError` handlers that
+   * swallow, re-raise or print `task.cancelled()` (features/cancellation.ts) @defaultValue false
+   */
+  cancelAwait: boolean;
+  /** `asyncio.current_task().cancel()` in main's task, caught at its next await (features/cancellation.ts) @defaultValue false */
+  selfCancel: boolean;
+  /** Nested defs with `nonlocal` counters and keyword-only parameters, lambdas capturing loop variables, callbacks, `functools.partial` (features/closures.ts) @defaultValue false */
+  closures: boolean;
+  /** Dicts of task results keyed by name, dict/set/list comprehensions, sets of ints and strings printed in CPython's order (features/containers.ts) @defaultValue false */
+  containers: boolean;
+  /** `time.sleep(d)` blocking the loop, `time.monotonic()` differences printed (features/clock.ts) @defaultValue false */
+  blockingSleep: boolean;
+  /** Seeded `random`: `seed`, `randint`, `random`, `shuffle`, `choice`, `sample`, `uniform` (features/random.ts) @defaultValue false */
+  seededRandom: boolean;
 }
 
 /** Options of {@link programArbitrary}; every field is optional. */
@@ -88,6 +104,12 @@ export const DEFAULT_FEATURES: Readonly<ProgramFeatures> = Object.freeze({
   tryExcept: false,
   raiseInTask: false,
   exceptionAcrossAwait: false,
+  cancelAwait: false,
+  selfCancel: false,
+  closures: false,
+  containers: false,
+  blockingSleep: false,
+  seededRandom: false,
 });
 
 export const DEFAULT_DELAYS: readonly number[] = Object.freeze([0, 0.1, 0.2, 0.3, 0.01, 0.06, 0.07, 1, 0.5]);

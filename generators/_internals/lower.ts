@@ -20,6 +20,9 @@
  *   used after the `try` (the assignment may not have run). A `finally` prints only in a
  *   function no task runs (main's task is never cancelled at shutdown, whose order CPython
  *   leaves to a set); elsewhere a try has no `finally`. A program may end by raising.
+ * - Feature modules (`features/`, one file each) state their own argument; they see the
+ *   function through a `FeatureContext` (tasks, ints in scope, whether only main's task runs
+ *   it, the budget) and may only add names suffixed with their statement's index.
  *
  * Labels: a print's first argument is `'<function>:<index>'`, the index being the
  * 0-based preorder position of the skeleton statement in its function (a `for` counts
@@ -27,8 +30,11 @@
  * line tells which statement printed it; after shrinking the numbering is recomputed
  * and stays unique.
  */
-import type { Expr, FunctionDef, Program, Stmt } from '../../ir/program.ts';
-import type { ResolvedConstraints } from './constraints.ts';
+import type { Expr, FunctionDef, Program, Stmt, StdlibModule } from '../../ir/program.ts';
+import { STDLIB_MODULES } from '../../ir/program.ts';
+import type { FeatureContext } from './features/feature.ts';
+import { featureModule } from './features/index.ts';
+import type { ProgramFeatures, ResolvedConstraints } from './constraints.ts';
 import type { ArgSkeleton, CallSkeleton, FunctionSkeleton, ProgramSkeleton, StmtSkeleton } from './skeleton.ts';
 import { RETURN_FORM_COUNT } from './skeleton.ts';
 
@@ -95,6 +101,10 @@ interface FunctionScope {
   readonly finallyPrints: boolean;
   /** Handlers may chain (`raise RuntimeError(label) from e`): feature exceptionAcrossAwait. */
   readonly chain: boolean;
+  readonly features: Readonly<ProgramFeatures>;
+  readonly maxDepth: number;
+  /** Modules the program imports (shared by every function of the program). */
+  readonly imports: Set<StdlibModule>;
   nextLabel: number;
   cost: number;
 }
@@ -279,6 +289,30 @@ function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): 
         finalbody: [],
       }];
     }
+    case 'feature': {
+      const module = featureModule(s.feature);
+      if (module === undefined) return fallback();
+      const ctx: FeatureContext = {
+        label, index, fallback,
+        nextLabel: () => str(`${fn.name}:${fn.nextLabel++}`),
+        intNames: block.intNames,
+        mainTaskOnly: fn.finallyPrints,
+        tasks: [...fn.tasks],
+        awaitableTasks: awaitable,
+        markCancelled: (task) => fn.cancelTargets.add(task),
+        charge: (statements) => { fn.cost += block.multiplier * statements; },
+        callOf: (c, times = 1) => {
+          const target = callee(c, fn);
+          if (target === null || !charge(fn, block, new Array<number>(times).fill(fn.costs[target]))) return null;
+          return call(functionName(target), [argument(c.arg, block)]);
+        },
+        delay: (choice) => fn.delays[choice % fn.delays.length],
+        features: fn.features,
+        loopsAllowed: block.depth < fn.maxDepth,
+        useModule: (module) => fn.imports.add(module),
+      };
+      return module.lower(s.picks, s.call, ctx);
+    }
     case 'for': {
       fn.cost += block.multiplier;
       const variable = loopVariable(block.depth);
@@ -297,11 +331,12 @@ function lowerFunctionPass(
   cancelled: ReadonlySet<string>,
   c: ResolvedConstraints,
   runByTasks: ReadonlySet<number>,
+  imports: Set<StdlibModule>,
 ): { def: FunctionDef; scope: FunctionScope } {
   const scope: FunctionScope = {
     index, name: functionName(index), functionCount, costs, cancelled, delays: c.delays, sleepEnabled: c.features.sleep,
     tasks: [], cancelTargets: new Set(), nextLabel: 0, cost: 0,
-    finallyPrints: !runByTasks.has(index), chain: c.features.exceptionAcrossAwait,
+    finallyPrints: !runByTasks.has(index), chain: c.features.exceptionAcrossAwait, imports, features: c.features, maxDepth: c.maxDepth,
   };
   const isMain = index === 0;
   const block: BlockScope = { intNames: isMain ? [] : ['n'], multiplier: 1, depth: 0 };
@@ -317,21 +352,27 @@ export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints):
   const costs: number[] = new Array(count).fill(0);
   const functions: FunctionDef[] = new Array(count);
   const runByTasks = functionsRunByTasks(skeleton);
+  const imports = new Set<StdlibModule>();
   for (let index = count - 1; index >= 0; index--) {
     // Pass 1 finds the cancelled tasks; pass 2 keeps them from being awaited. Tasks and
     // costs do not depend on the cancelled set, so pass 2 cancels exactly the same tasks.
-    const first = lowerFunctionPass(skeleton[index], index, count, costs, new Set(), c, runByTasks);
+    const first = lowerFunctionPass(skeleton[index], index, count, costs, new Set(), c, runByTasks, new Set());
     const second = first.scope.cancelTargets.size === 0
       ? first
-      : lowerFunctionPass(skeleton[index], index, count, costs, first.scope.cancelTargets, c, runByTasks);
+      : lowerFunctionPass(skeleton[index], index, count, costs, first.scope.cancelTargets, c, runByTasks, new Set());
+    for (const module of second.scope.imports) imports.add(module);
     functions[index] = second.def;
     costs[index] = second.scope.cost;
   }
   // Functions main never reaches are dropped; the others keep their names, so labels stay put.
   const reachable = reachableFrom(functions[0], new Map(functions.map((f) => [f.name, f])));
+  const kept = functions.filter((f) => reachable.has(f.name));
+  // Imports in a fixed order, and only of modules a function main reaches uses.
+  const used = STDLIB_MODULES.filter((m) => imports.has(m) && JSON.stringify(kept).includes(`"module":"${m}"`));
   return {
-    functions: functions.filter((f) => reachable.has(f.name)),
+    functions: kept,
     body: [{ kind: 'expr', expr: asyncioCall('run', [call('main', [])]) }],
+    ...(used.length > 0 ? { imports: used } : {}),
   };
 }
 
@@ -354,6 +395,7 @@ function functionsRunByTasks(skeleton: ProgramSkeleton): Set<number> {
         if (t !== null) set.add(t);
       };
       if (s.kind === 'createTask' || s.kind === 'unawaitedTask') add(roots, s.call);
+      else if (s.kind === 'feature') add(featureModule(s.feature)?.spawns?.(s.picks) ? roots : edges[index], s.call);
       else if (s.kind === 'gather') for (const item of s.items) if (item.kind === 'call') add(roots, item.call);
       if (s.kind === 'awaitCoroutine' || s.kind === 'guardedAwait') add(edges[index], s.call);
       if (s.kind === 'for' || s.kind === 'try') visit(index, s.body);
@@ -372,7 +414,7 @@ function reachableFrom(root: FunctionDef, byName: ReadonlyMap<string, FunctionDe
   const seen = new Set<string>([root.name]);
   const pending = [root];
   const found = (func: string): void => {
-    if (seen.has(func)) return;
+    if (seen.has(func) || !byName.has(func)) return;
     seen.add(func);
     pending.push(byName.get(func)!);
   };
@@ -389,5 +431,7 @@ function callsIn(node: unknown, found: (func: string) => void): void {
   if (node === null || typeof node !== 'object') return;
   const n = node as { kind?: string; func?: string };
   if (n.kind === 'call' && n.func !== undefined) found(n.func);
+  // A function named as a value (`functools.partial(worker2, 1)`) is called too.
+  if (n.kind === 'name' && typeof (n as { id?: unknown }).id === 'string') found((n as { id: string }).id);
   for (const key in node) callsIn((node as Record<string, unknown>)[key], found);
 }

@@ -7,6 +7,7 @@
  */
 import fc from 'fast-check';
 import type { ResolvedConstraints } from './constraints.ts';
+import { FEATURE_MODULES } from './features/index.ts';
 
 /** An int argument: `source` 0 is the literal `k`; otherwise a name in scope (`n`, `i`...) plus `k`. */
 export interface ArgSkeleton { source: number; k: number }
@@ -35,7 +36,9 @@ export type StmtSkeleton =
   /** `raise ValueError(label, n)` (or RuntimeError by `cls`), under `if n % 2 == cond % 2:` (feature raiseInTask). */
   | { kind: 'raise'; cls: number; cond: number }
   /** `try: v = await <call or task> ... except Exception as e: print(repr(e), repr(e.__cause__))` (feature exceptionAcrossAwait). */
-  | { kind: 'guardedAwait'; call: CallSkeleton; task: number; useTask: boolean };
+  | { kind: 'guardedAwait'; call: CallSkeleton; task: number; useTask: boolean }
+  /** A statement of a feature module (features/): its small choices and a call it may make. */
+  | { kind: 'feature'; feature: string; picks: number[]; call: CallSkeleton };
 
 export interface FunctionSkeleton {
   body: StmtSkeleton[];
@@ -77,6 +80,15 @@ function leafArbitraries(c: ResolvedConstraints): Array<fc.Arbitrary<StmtSkeleto
   if (f.raiseInTask) leaves.push(fc.record({ kind: fc.constant('raise' as const), cls: fc.nat({ max: 1 }), cond: fc.nat({ max: 1 }) }));
   if (f.exceptionAcrossAwait) {
     leaves.push(fc.record({ kind: fc.constant('guardedAwait' as const), call: callArbitrary, task: taskRef, useTask: fc.boolean() }));
+  }
+  for (const module of FEATURE_MODULES) {
+    if (!f[module.feature]) continue;
+    leaves.push(fc.record({
+      kind: fc.constant('feature' as const),
+      feature: fc.constant(module.feature),
+      picks: fc.tuple(...module.picks.map((max) => fc.nat({ max }))),
+      call: callArbitrary,
+    }));
   }
   return leaves;
 }

@@ -32,6 +32,12 @@ const SIGNS: Record<keyof ProgramFeatures, RegExp> = {
   tryExcept: /except [^:]+ as e\d+:\n +print\('\w+:\d+', type\(e\d+\)\.__name__, e\d+\)/,
   raiseInTask: /raise (ValueError|RuntimeError)\('\w+:\d+'(, \w+)?\)$/m,
   exceptionAcrossAwait: /repr\(e\d+\.__cause__\)/,
+  cancelAwait: /print\('[\w:]+', t\d+\.cancel\(\)/,
+  selfCancel: /asyncio\.current_task\(\)\.cancel\(\)/,
+  closures: /nonlocal|lambda|functools\.partial|^ {8}def /m,
+  containers: /\b(res|d|s|a|xs)\d+ = [{[]/,
+  blockingSleep: /time\.sleep\(|time\.monotonic\(\)/,
+  seededRandom: /random\./,
 };
 
 function featureCounts(programs: Program[]): Record<string, number> {
@@ -55,12 +61,13 @@ describe('swarm testing (the default)', () => {
   it.each([
     ['seed 42', 42],
     ['random seed', randomSeed('swarm coverage')],
-  ])('%s: a default run of 400 exercises every feature in at least 5 programs, none in more than 240', (_, seed) => {
-    const programs = samplePrograms({ seed, count: 400 });
+  ])('%s: a default run of 600 exercises every feature in at least 5 programs, none in more than 360', (_, seed) => {
+    // 600, not 400: with the feature modules (features/) a task feature such as taskMethods shows in about 2 %.
+    const programs = samplePrograms({ seed, count: 600 });
     const counts = featureCounts(programs);
     for (const [feature, n] of Object.entries(counts)) {
       expect(n, feature).toBeGreaterThanOrEqual(5);
-      expect(n, feature).toBeLessThanOrEqual(240);
+      expect(n, feature).toBeLessThanOrEqual(360);
     }
     // Programs differ in which features they use: swarm's point.
     const subsets = new Set(programs.map(printPython).map((s) => Object.entries(SIGNS).filter(([, sign]) => sign.test(s)).map(([f]) => f).join(',')));
@@ -102,7 +109,7 @@ describe('check on the port with the exception features on', () => {
   }, 120_000);
 
   it('the programs do raise and catch: some end with the exception, most catch what they raise', async () => {
-    const programs = samplePrograms({ seed: 42, count: 120, constraints: EXCEPTIONS_ON });
+    const programs = samplePrograms({ seed: 42, count: 300, constraints: EXCEPTIONS_ON });
     const runs = await runTwiceOnOracle(programs);
     const errors = runs.map((r) => r.error);
     // Only the exceptions the generator raises on purpose ever escape.

@@ -60,8 +60,8 @@ describe('programArbitrary', () => {
     });
     const sources = programs.map(printPython).join('\n');
     expect(sources).not.toContain('create_task');
-    expect(sources).not.toContain('sleep');
-    expect(sources).not.toContain('for ');
+    expect(sources).not.toContain('asyncio.sleep');
+    expect(sources).not.toMatch(/^ +for [ijkm] in /m); // the feature modules' own loops and comprehensions are theirs
     expect(sources).toContain('await worker');
   });
 
@@ -70,7 +70,7 @@ describe('programArbitrary', () => {
     for (const p of programs) {
       expect(p.functions.length).toBeLessThanOrEqual(2);
       expect(p.functions[0].name).toBe('main');
-      for (const f of p.functions) expect(f.body.filter((s) => s.kind !== 'return').length).toBeLessThanOrEqual(3 * 2); // a bound value adds its print
+      for (const f of p.functions) expect(f.body.filter((s) => s.kind !== 'return').length).toBeLessThanOrEqual(3 * 5); // a bound value adds its print; a feature module's statement lowers to at most 5
     }
     const sources = programs.map(printPython).join('\n');
     expect(sources).not.toMatch(/^ {8}for /m);
