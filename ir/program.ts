@@ -135,15 +135,19 @@ export interface ClassDef {
   name: string;
   /** A class of the program (`name`) or an exception class (`excClass`); absent: `object`. */
   base?: Expr;
+  /** `@dataclass` (`from dataclasses import dataclass`) or `@dataclasses.dataclass`: its annotated attributes are its fields. */
+  dataclass?: 'dataclass' | 'dataclasses.dataclass';
   body: ClassMember[];
   line?: number;
 }
 /**
  * One item of a class body. An `attr` is `name = value` (also read from `name: <ann> = value`);
- * a `method` a def, maybe decorated (`setter`: `@<name>.setter` after a `property` of that name).
+ * in a dataclass, `annotated` marks a field (`name: <ann> = value`, or `name: <ann>` without a
+ * value, printed with the annotation `object`); a `method` a def, maybe decorated (`setter`:
+ * `@<name>.setter` after a `property` of that name).
  */
 export type ClassMember =
-  | { kind: 'attr'; name: string; value: Expr; line?: number }
+  | { kind: 'attr'; name: string; value?: Expr; annotated?: boolean; line?: number }
   | { kind: 'method'; def: FunctionDef; decorator?: 'staticmethod' | 'classmethod' | 'property' | 'setter'; line?: number }
   | { kind: 'pass'; line?: number };
 

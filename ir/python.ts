@@ -471,6 +471,11 @@ function block(out: LineWriter, body: Stmt[], depth: number): void {
 }
 
 function statement(out: LineWriter, s: Stmt, depth: number): void {
+  if (s.kind === 'class' && s.def.dataclass !== undefined) {
+    // The decorator on the line above the `class` line (ast's lineno of a decorated class).
+    if (s.line !== undefined) out.moveTo({ line: s.line - 1 });
+    out.emit(depth, `@${s.def.dataclass}`);
+  }
   out.moveTo(s);
   out.mark(s);
   switch (s.kind) {
@@ -543,7 +548,9 @@ function classDef(out: LineWriter, c: ClassDef, depth: number): void {
       continue;
     }
     out.moveTo(m);
-    out.emit(depth + 1, m.kind === 'pass' ? 'pass' : `${m.name} = ${expr(m.value, Prec.Test, TOP)}`);
+    if (m.kind === 'pass') out.emit(depth + 1, 'pass');
+    else if (m.annotated) out.emit(depth + 1, `${m.name}: object${m.value === undefined ? '' : ` = ${expr(m.value, Prec.Test, TOP)}`}`);
+    else out.emit(depth + 1, `${m.name} = ${expr(m.value!, Prec.Test, TOP)}`);
   }
 }
 
@@ -648,7 +655,13 @@ export function printPythonWithLines(program: Program): PrintedPython {
 /** `import asyncio` (with functools on the same line when the program calls functools.partial), then one line per module of `program.imports`. */
 function importLines(program: Program): string[] {
   const usesPartial = JSON.stringify([program.functions, program.body]).includes('"kind":"partial"');
-  return [usesPartial ? 'import asyncio, functools' : 'import asyncio', ...(program.imports ?? []).map((m) => `import ${m}`)];
+  return [usesPartial ? 'import asyncio, functools' : 'import asyncio', ...(program.imports ?? []).map((m) => `import ${m}`), ...dataclassImports(program)];
+}
+
+/** `from dataclasses import dataclass` / `import dataclasses`, as the program's dataclasses spell the decorator. */
+function dataclassImports(program: Program): string[] {
+  const spellings = new Set(program.body.flatMap((s) => (s.kind === 'class' && s.def.dataclass !== undefined ? [s.def.dataclass] : [])));
+  return [...(spellings.has('dataclasses.dataclass') ? ['import dataclasses'] : []), ...(spellings.has('dataclass') ? ['from dataclasses import dataclass'] : [])];
 }
 
 /** Whether every def and module-level statement has its source line (an imported program). */

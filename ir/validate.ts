@@ -232,6 +232,7 @@ class Validator {
     this.notModule(c.name, `${path}.name`);
     if (this.functions.has(c.name as string)) this.fail(`${path}.name`, `${String(c.name)} redefines a function`);
     this.line(c, path);
+    if (c.dataclass !== undefined && c.dataclass !== 'dataclass' && c.dataclass !== 'dataclasses.dataclass') this.fail(`${path}.dataclass`, 'expected "dataclass" or "dataclasses.dataclass"');
     if (c.base !== undefined) {
       const kind = this.object(c.base, `${path}.base`).kind;
       if (kind !== 'name' && kind !== 'excClass') this.fail(`${path}.base`, 'a base is a class name or an exception class');
@@ -245,7 +246,9 @@ class Validator {
       if (member.kind === 'attr') {
         const problem = attributeProblem(member.name, new Set());
         if (problem) this.fail(`${mp}.name`, problem);
-        this.expr(member.value, `${mp}.value`);
+        if (member.annotated !== undefined && (member.annotated !== true || c.dataclass === undefined)) this.fail(`${mp}.annotated`, 'a field of a dataclass only');
+        if (member.value === undefined && member.annotated !== true) this.fail(`${mp}.value`, 'a class attribute has a value');
+        if (member.value !== undefined) this.expr(member.value, `${mp}.value`);
         continue;
       }
       if (member.kind !== 'method') this.fail(`${mp}.kind`, `unknown class member kind ${JSON.stringify(member.kind)}`);

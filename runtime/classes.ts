@@ -19,7 +19,7 @@
  * Objects/classobject.c (method_repr), Objects/descrobject.c (property), 3.11.
  */
 import { AttributeError, BaseException, TypeError, ValueError, isExceptionClass, type ExceptionClass } from './exceptions.ts';
-import { PyFunction, PyPartial, call } from './functions.ts';
+import { PyFunction, PyPartial, bindSignature, call } from './functions.ts';
 import { objectHooks } from './object-hooks.ts';
 import { objectAddress, repr } from './str.ts';
 import { typeName, type PyValue } from './values.ts';
@@ -85,7 +85,7 @@ interface ClassInfo {
   /** The class namespace, in definition order (`C.__dict__` minus what CPython adds). */
   dict: Map<string, PyValue>;
   /** `@dataclass`: the fields, in order, with their defaults (absent: required). */
-  fields?: Array<{ name: string; default?: PyValue; factory?: PyValue }>;
+  fields?: Array<{ name: string; default?: PyValue }>;
 }
 
 type AnyClass = new (...args: unknown[]) => object;
@@ -147,7 +147,7 @@ function bind(value: PyValue, instance: PyValue | undefined, cls: Function): PyV
  * `class name(base): members`: ports type_new for the subset. `members` are the class body's
  * bindings in order (a method's decorator with it); `base` a user class or an exception class.
  */
-export function defineClass(name: string, base: PyValue | undefined, members: Array<[string, PyValue, Decorator?]>, dataclass = false): Function {
+export function defineClass(name: string, base: PyValue | undefined, members: Array<[string, PyValue, Decorator?]>): Function {
   let parent: AnyClass = PyObject as AnyClass;
   if (base !== undefined) {
     if (!(CLASSES.has(base as Function) || isExceptionClass(base))) throw new TypeError('bases must be types');
@@ -169,7 +169,6 @@ export function defineClass(name: string, base: PyValue | undefined, members: Ar
   }
   const info: ClassInfo = { name, dict };
   CLASSES.set(cls, info);
-  if (dataclass) info.fields = [];
   for (const dunder of dict.keys()) {
     if (!PROTOCOL.has(dunder)) continue;
     Object.defineProperty(cls.prototype, dunder, {
@@ -182,22 +181,30 @@ export function defineClass(name: string, base: PyValue | undefined, members: Ar
 }
 
 /**
- * `@dataclass`: the fields (the class's annotated names, in order, with their defaults;
- * `field(default_factory=f)` a factory), inherited ones first; the class then gets the
- * generated `__init__`, `__repr__` and `__eq__` (dataclasses.py _process_class, 3.11).
+ * `@dataclass`: the fields (the class's annotated names, in order, each with whether the class
+ * body gave it a default, which is then the class attribute of that name), inherited ones
+ * first; the class then gets the generated `__init__`, `__repr__` and `__eq__`
+ * (dataclasses.py _process_class, 3.11: its TypeError for a field without a default after
+ * one with, its ValueError for a list, dict or set default).
  */
-export function dataclassFields(cls: Function, fields: Array<{ name: string; default?: PyValue; factory?: PyValue }>): Function {
+export function dataclassFields(cls: Function, own: Array<[string, boolean]>): Function {
   const info = CLASSES.get(cls)!;
+  const fields = own.map(([name, hasDefault]) => (hasDefault ? { name, default: info.dict.get(name) as PyValue } : { name }));
+  for (const f of fields) {
+    const d = f.default;
+    if (d !== undefined && (Array.isArray(d) || d instanceof Set || typeName(d) === 'dict')) {
+      throw new ValueError(`mutable default <class '${typeName(d)}'> for field ${f.name} is not allowed: use default_factory`);
+    }
+  }
   const inherited = userMro(cls).slice(1).reverse().flatMap(([, i]) => i.fields ?? []);
   const all = [...inherited.filter((f) => !fields.some((g) => g.name === f.name)), ...fields];
   let seenDefault = false;
   for (const f of all) {
-    const hasDefault = f.default !== undefined || f.factory !== undefined;
+    const hasDefault = f.default !== undefined;
     if (seenDefault && !hasDefault) throw new TypeError(`non-default argument '${f.name}' follows default argument`);
     seenDefault ||= hasDefault;
   }
   info.fields = all;
-  for (const f of fields) if (f.default !== undefined) info.dict.set(f.name, f.default);
   return cls;
 }
 
@@ -222,27 +229,13 @@ function instantiate(cls: Function, positional: PyValue[], keywords: Record<stri
   return obj;
 }
 
-/** The `__init__` a dataclass generates: each field from its argument, its default or its factory. */
+/** The `__init__` a dataclass generates: `def __init__(self, x, y=<default>)`, bound as CPython binds it. */
 function dataclassInit(obj: object, name: string, fields: NonNullable<ClassInfo['fields']>, positional: PyValue[], keywords: Record<string, PyValue>): void {
-  const qualname = `${name}.__init__`;
-  if (positional.length > fields.length) {
-    throw new TypeError(`${qualname}() takes ${fields.length + 1} positional argument${fields.length === 0 ? '' : 's'} but ${positional.length + 1} were given`);
-  }
-  const values = new Map<string, PyValue>();
-  positional.forEach((v, k) => values.set(fields[k].name, v));
-  for (const [k, v] of Object.entries(keywords)) {
-    if (!fields.some((f) => f.name === k)) throw new TypeError(`${qualname}() got an unexpected keyword argument '${k}'`);
-    if (values.has(k)) throw new TypeError(`${qualname}() got multiple values for argument '${k}'`);
-    values.set(k, v);
-  }
-  const missing = fields.filter((f) => !values.has(f.name) && f.default === undefined && f.factory === undefined).map((f) => `'${f.name}'`);
-  if (missing.length > 0) {
-    const list = missing.length === 1 ? missing[0] : missing.length === 2 ? `${missing[0]} and ${missing[1]}` : `${missing.slice(0, -1).join(', ')}, and ${missing[missing.length - 1]}`;
-    throw new TypeError(`${qualname}() missing ${missing.length} required positional argument${missing.length === 1 ? '' : 's'}: ${list}`);
-  }
+  const params = [{ name: 'self', hasDefault: false }, ...fields.map((f) => ({ name: f.name, hasDefault: f.default !== undefined, default: f.default }))];
+  const values = bindSignature(`${name}.__init__`, { params }, [obj, ...positional], keywords);
   const dict = instanceDict(obj);
-  for (const f of fields) dict.set(f.name, values.has(f.name) ? (values.get(f.name) as PyValue) : f.factory !== undefined ? call(f.factory, []) : (f.default as PyValue));
-  const post = classOf(obj) && lookup(classOf(obj)!, '__post_init__');
+  fields.forEach((f, k) => dict.set(f.name, values[k + 1]));
+  const post = lookup(classOf(obj)!, '__post_init__');
   if (post) call(post.value, [obj]);
 }
 

@@ -21,12 +21,18 @@ export function emitClass<C>(w: CodeBlockWriter, c: ClassDef, ctx: C, emitter: C
   const base = c.base === undefined ? 'undefined' : emitter.expr(c.base, ctx).code;
   const members = c.body.flatMap((m) => {
     if (m.kind === 'pass') return [];
-    if (m.kind === 'attr') return [`[${tsString(m.name)}, ${emitter.expr(m.value, ctx).code}]`];
+    if (m.kind === 'attr') return m.value === undefined ? [] : [`[${tsString(m.name)}, ${emitter.expr(m.value, ctx).code}]`];
     owners.set(m.def, c);
     const decorator = m.decorator === undefined ? '' : `, ${tsString(m.decorator)}`;
     return [`[${tsString(m.def.name)}, ${emitter.functionValue(m.def, ctx)}${decorator}]`];
   });
-  w.writeLine(`${emitter.nameRef(c.name, ctx)} = py.defineClass(${tsString(c.name)}, ${base}, [${members.join(', ')}]);`);
+  let cls = `py.defineClass(${tsString(c.name)}, ${base}, [${members.join(', ')}])`;
+  if (c.dataclass !== undefined) {
+    // The fields, in order, each with whether it has a default (the class attribute of that name).
+    const fields = c.body.flatMap((m) => (m.kind === 'attr' && m.annotated ? [`[${tsString(m.name)}, ${m.value !== undefined}]`] : []));
+    cls = `py.dataclassFields(${cls}, [${fields.join(', ')}])`;
+  }
+  w.writeLine(`${emitter.nameRef(c.name, ctx)} = ${cls};`);
 }
 
 /** `super()` in a method of `owner`: the class (read as the module's global, as CPython's `__class__` cell holds it) and the first parameter. */

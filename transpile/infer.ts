@@ -387,7 +387,7 @@ export class Inference {
           // Methods are functions whose enclosing scope is the module (never the class body).
           if (s.def.base) this.visitExpr(s.def.base, scope);
           for (const m of s.def.body) {
-            if (m.kind === 'attr') this.visitExpr(m.value, scope);
+            if (m.kind === 'attr' && m.value !== undefined) this.visitExpr(m.value, scope);
             if (m.kind !== 'method') continue;
             this.nestedInfo(m.def, scope).qualname = `${s.def.name}.${m.def.name}`;
             this.visitNested(m.def, scope);

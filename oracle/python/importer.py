@@ -282,6 +282,7 @@ class Importer:
         self.classes = set()  # classes defined so far (a base names one of them)
         self.super_ok = False  # reading a method's own body (not a nested def): super() may be read
         self.pending_super = False  # the next function() is a method in which super() may be read
+        self.dataclass_names = set()  # how the program spells the dataclass decorator: 'dataclass', 'dataclasses.dataclass'
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -306,6 +307,10 @@ class Importer:
                 self.partial_names.add('functools.partial')
             if _is_partial_import(node):
                 self.partial_names.add('partial')
+            if isinstance(node, ast.Import) and any(a.name == 'dataclasses' and a.asname is None for a in node.names):
+                self.dataclass_names.add('dataclasses.dataclass')
+            if _is_dataclass_import(node):
+                self.dataclass_names.add('dataclass')
         defs = []
         for node in statements:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -353,7 +358,7 @@ class Importer:
                 continue
             if isinstance(node, ast.Import):
                 continue
-            if _is_partial_import(node):
+            if _is_partial_import(node) or _is_dataclass_import(node):
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse_import_from(node)
@@ -405,8 +410,8 @@ class Importer:
 
     def check_import(self, node):
         for alias in node.names:
-            if alias.name == 'functools' and alias.asname is None:
-                continue  # for functools.partial only
+            if alias.name in ('functools', 'dataclasses') and alias.asname is None:
+                continue  # for functools.partial and dataclasses.dataclass only
             if alias.name not in IMPORTABLE:
                 self.refuse('import of %s (the subset imports only %s)' % (alias.name, ', '.join(IMPORTABLE)), node)
             if alias.asname is not None and alias.asname != alias.name:
@@ -713,14 +718,15 @@ class Importer:
     # ------------------------------------------------------------------ classes
     def class_def(self, node):
         """`class Name(Base):` at module level: class attributes and methods (issue 8 item 2)."""
-        if node.decorator_list:
-            self.refuse('class decorator', node.decorator_list[0])
+        spelling = self.dataclass_decorator(node)
         if node.keywords:
             self.refuse('class keyword argument %s= (metaclasses are outside the subset)' % node.keywords[0].arg,
                         node.keywords[0])
         if len(node.bases) > 1:
             self.refuse('multiple inheritance (one base class at most)', node.bases[1])
         cls = {'name': node.name, 'body': [], 'line': node.lineno}
+        if spelling is not None:
+            cls['dataclass'] = spelling
         if node.bases:
             base = node.bases[0]
             name = self.exception_class(base)
@@ -740,11 +746,33 @@ class Importer:
         attributes = set()
         properties = set()
         for item in body:
-            cls['body'].append(self.class_member(item, attributes, properties))
+            cls['body'].append(self.class_member(item, attributes, properties, spelling is not None))
         self.classes.add(node.name)
         return cls
 
-    def class_member(self, item, attributes, properties):
+    def dataclass_decorator(self, node):
+        """`@dataclass` / `@dataclasses.dataclass` as imported, else None; any other decorator is refused."""
+        if not node.decorator_list:
+            return None
+        d = node.decorator_list[0]
+        if len(node.decorator_list) > 1:
+            self.refuse('class decorator', node.decorator_list[1])
+        if isinstance(d, ast.Call) and self.dataclass_spelling(d.func) is not None:
+            self.refuse('dataclass options (order=, frozen=... are outside the subset: write @dataclass)', d)
+        spelling = self.dataclass_spelling(d)
+        if spelling is None:
+            self.refuse('class decorator', d)
+        return spelling
+
+    def dataclass_spelling(self, d):
+        if isinstance(d, ast.Name) and d.id == 'dataclass' and 'dataclass' in self.dataclass_names:
+            return 'dataclass'
+        if isinstance(d, ast.Attribute) and d.attr == 'dataclass' and isinstance(d.value, ast.Name) \
+                and d.value.id == 'dataclasses' and 'dataclasses.dataclass' in self.dataclass_names:
+            return 'dataclasses.dataclass'
+        return None
+
+    def class_member(self, item, attributes, properties, dataclass=False):
         line = item.lineno
         if isinstance(item, ast.Pass):
             return {'kind': 'pass', 'line': line}
@@ -754,19 +782,32 @@ class Importer:
                 self.refuse('chained assignment', item)
             if not isinstance(target, ast.Name):
                 self.refuse('class attribute target (a class body assigns names)', target)
-            if isinstance(item, ast.AnnAssign):
+            field = dataclass and isinstance(item, ast.AnnAssign)
+            if field:
+                # A field: its annotation is never read (printed as `object`, the only one the gate lets run).
+                ann = item.annotation
+                if not self.drop_annotations and not (isinstance(ann, ast.Name) and ann.id == 'object'):
+                    self.refuse('annotation of a dataclass field other than `object` in a program the oracle is '
+                                'asked to run', ann)
+                if self.drop_annotations:
+                    self.annotation_lines.append(ann.lineno)
+            elif isinstance(item, ast.AnnAssign):
                 if item.value is None:
-                    self.refuse('annotated class attribute without a value (dataclasses are outside the subset)', item)
+                    self.refuse('annotated class attribute without a value (outside a @dataclass)', item)
                 self.drop_annotation(item.annotation)
             if _is_dunder(target.id):
                 self.refuse('class attribute %s (dunder names are outside the subset)' % target.id, target)
-            for sub in ast.walk(item.value):
-                if isinstance(sub, ast.Name) and sub.id in attributes:
-                    self.refuse('name %s read in a class body (it is a class attribute: write the value '
-                                'itself)' % sub.id, sub)
-            value = self.expr(item.value)
+            member = {'kind': 'attr', 'name': target.id, 'line': line}
+            if field:
+                member['annotated'] = True
+            if item.value is not None:
+                for sub in ast.walk(item.value):
+                    if isinstance(sub, ast.Name) and sub.id in attributes:
+                        self.refuse('name %s read in a class body (it is a class attribute: write the value '
+                                    'itself)' % sub.id, sub)
+                member['value'] = self.expr(item.value)
             attributes.add(target.id)
-            return {'kind': 'attr', 'name': target.id, 'value': value, 'line': line}
+            return member
         if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
             name = item.name
             if _is_dunder(name) and name not in CLASS_DUNDERS:
@@ -1296,6 +1337,12 @@ def _names_bound_in(stmt):
                     names |= {sub.target.id for sub in ast.walk(child)
                               if isinstance(sub, ast.NamedExpr) and isinstance(sub.target, ast.Name)}
     return names
+
+
+def _is_dataclass_import(node):
+    """`from dataclasses import dataclass`: read as the decorator `@dataclass`."""
+    return isinstance(node, ast.ImportFrom) and node.module == 'dataclasses' and node.level == 0 and \
+        [(a.name, a.asname) for a in node.names] == [('dataclass', None)]
 
 
 def _is_partial_import(node):

@@ -22,8 +22,8 @@ const FILES = readdirSync(DIR).filter((f) => f.endsWith('.py')).sort();
 const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
 
 describe('class programs print on the port what python3 prints', () => {
-  it('there are programs for every part: tasks and callbacks, dunders, exceptions, JS names, module level', () => {
-    expect(FILES).toEqual(['counters.py', 'dunders.py', 'exceptions.py', 'js-names.py', 'module-level.py']);
+  it('there are programs for every part: tasks and callbacks, dataclasses, dunders, exceptions, JS names, module level', () => {
+    expect(FILES).toEqual(['counters.py', 'dataclass-orders.py', 'dunders.py', 'exceptions.py', 'js-names.py', 'module-level.py']);
   });
 
   it.each(FILES)('%s', async (name) => {
@@ -52,6 +52,7 @@ describe('small cases, each against python3 (read by the oracle\'s importer, run
     ['__init__ returning a value, __str__ returning a non-str', 'class A:\n    def __init__(self):\n        return 1\n\nclass B:\n    def __str__(self):\n        return 5\n\nasync def main():\n    for k in range(2):\n        try:\n            print(A() if k == 0 else str(B()))\n        except TypeError as e:\n            print(e)\n'],
     ['an uncaught user exception in a task: the traceback names the class', 'class Boom(RuntimeError):\n    pass\n\nasync def work():\n    await asyncio.sleep(0.1)\n    raise Boom("in a task")\n\nasync def main():\n    await asyncio.create_task(work())\n'],
     ['__eq__ without __lt__: the reflected order and the TypeError', 'class V:\n    def __init__(self, v):\n        self.v = v\n\n    def __gt__(self, other):\n        return self.v > other.v\n\nasync def main():\n    print(V(1) < V(2), V(3) < V(2))\n    try:\n        V(1) <= V(2)\n    except TypeError as e:\n        print(e)\n'],
+    ['dataclasses.dataclass: its repr unless the class writes one, eq, defaults, a mutable default', 'import dataclasses\n\n@dataclasses.dataclass\nclass P:\n    x: int\n    y: int = 0\n\n    def __repr__(self):\n        return f"<{self.x},{self.y}>"\n\n@dataclasses.dataclass\nclass Q:\n    name: str\n    tags: list = []\n\nasync def main():\n    p = P(1)\n    p.y += 4\n    print(p, P(2, 3), p == P(1, 4))\n'],
     ['an async method awaited in a loop, its task named', 'class Ticker:\n    def __init__(self, n):\n        self.n = n\n\n    async def tick(self):\n        for i in range(self.n):\n            await asyncio.sleep(1)\n            print("tick", i, asyncio.current_task().get_name())\n        return self\n\nasync def main():\n    t = asyncio.create_task(Ticker(2).tick(), name="ticker")\n    r = await t\n    print(r.n)\n'],
   ];
   it.each(cases)('%s', async (label, body) => {
@@ -86,6 +87,8 @@ describe('refused with file:line:col and a hint', () => {
     ['super() in a nested function', 'class A:\n    def f(self):\n        def g():\n            return super().f()\n        return g\n', '6:20: unsupported super() outside a method (or in a nested function, a lambda or a staticmethod)'],
     ['a class attribute read in the class body', 'class A:\n    x = 1\n    y = x + 1\n', '5:9: unsupported name x read in a class body (it is a class attribute: write the value itself)'],
     ['an attribute of a builtin value outside the subset', 'x = (1).real\n', '3:5: unsupported attribute .real (an attribute of a builtin value outside the subset)'],
+    ['dataclass options', 'from dataclasses import dataclass\n\n@dataclass(frozen=True)\nclass A:\n    x: int\n', '5:2: unsupported dataclass options (order=, frozen=... are outside the subset: write @dataclass)'],
+    ['dataclasses.field', 'from dataclasses import dataclass, field\n', '3:1: unsupported import from dataclasses (write `import dataclasses` and `dataclasses.name`; the subset imports only asyncio, functools, math, random, time)'],
     ['a Task internal', 'async def main():\n    print(asyncio.current_task().get_coro())\n', '4:11: unsupported method .get_coro() (an attribute of coroutines, frames, functions, Tasks or event loops: outside the subset)'],
   ])('%s', async (_label, body, expected) => {
     const source = `import asyncio\n\n${body}`;
