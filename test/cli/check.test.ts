@@ -37,7 +37,9 @@ describe('check', () => {
     const names = json.buckets.map((b: { name: string }) => b.name);
     expect(names.filter((n: string) => n !== 'unclassified').length).toBeGreaterThanOrEqual(3);
     for (const bucket of json.buckets) {
-      expect(bucket.example.python.split('\n').filter((l: string) => l.trim() && !l.startsWith('#')).length).toBeLessThanOrEqual(18);
+      // A cause of three or more switches (compare/causes.ts) shrinks only while every one of them stays needed: a longer example.
+      const most = bucket.name.split('+').length >= 3 ? 30 : 18;
+      expect(bucket.example.python.split('\n').filter((l: string) => l.trim() && !l.startsWith('#')).length).toBeLessThanOrEqual(most);
       expect(bucket.example.expected).not.toEqual(bucket.example.actual);
       expect(r.stdout).toContain(bucket.example.replay);
     }
