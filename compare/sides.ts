@@ -10,7 +10,7 @@ import { validateProgram } from '../ir/validate.ts';
 import type { Oracle } from '../oracle/oracles.ts';
 import { DEFAULT_WALLCLOCK_MS } from '../oracle/wallclock.ts';
 import { executeOnPort } from '../transpile/execute.ts';
-import { compileForNative, formatTypeScript, transpile } from '../transpile/index.ts';
+import { compileForNative, formatTypeScript, NativeTranspileError, transpile } from '../transpile/index.ts';
 import { executeNative } from '../native/index.ts';
 import { capMessage } from './capped-text.ts';
 import type { Counterfactual } from './causes.ts';
@@ -88,7 +88,15 @@ export const nativeSide: LocalSide = {
     exclusive(() => executeNative(compileForNative(validateProgram(program)).program, { budget: options.budget, onStart: options.onStart, onPrint: options.onPrint })).catch(
       (error: unknown) => failureOf(error),
     ),
-  typescript: (program) => formatTypeScript(transpile(program, { profile: 'native' })),
+  // What plain promises cannot express (asyncio.current_task) is the run's failure; the report shows why instead of dying.
+  typescript: async (program) => {
+    try {
+      return await formatTypeScript(transpile(program, { profile: 'native' }));
+    } catch (error) {
+      if (error instanceof NativeTranspileError) return `// ${error.message}`;
+      throw error;
+    }
+  },
   counterfactual: {
     switches: SWITCH_NAMES,
     run: (program, options, switches) =>

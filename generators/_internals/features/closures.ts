@@ -52,9 +52,11 @@ export const closures: FeatureModule = {
         const making = ctx.loopsAllowed
           ? [assign(`fs${i}`, list()), forRange(q, int(k + 1), [exprStmt(method(name(`fs${i}`), 'append', made))])]
           : [assign(`fs${i}`, { kind: 'listComp', elt: made, generators: [{ target: target(q), iter: range(int(k + 1)), ifs: [] }] } as Expr)];
+        // The results are bound first: a short print keeps its label on one line of the formatted TypeScript.
         return [
           ...making,
-          print(ctx.label, { kind: 'listComp', elt: callValue(name(f), [int(10)]), generators: [{ target: target(f), iter: name(`fs${i}`), ifs: [] }] }),
+          assign(`rs${i}`, { kind: 'listComp', elt: callValue(name(f), [int(10)]), generators: [{ target: target(f), iter: name(`fs${i}`), ifs: [] }] }),
+          print(ctx.label, name(`rs${i}`)),
         ];
       }
       case 2: { // functools.partial of a nested def with a keyword-only parameter

@@ -66,12 +66,13 @@ export const containers: FeatureModule = {
         ];
       }
       case 1: { // a dict comprehension, an added key, methods
-        ctx.charge(3);
+        ctx.charge(4);
         const d = `d${i}`;
         return [
           assign(d, { kind: 'dictComp', key: fstring('k', name(x)), value: mul(name(x), name(x)), generators: [comprehension(x, range(int(size + 2)))] }),
           { kind: 'assign', target: { kind: 'subscript', value: name(d), index: str('extra') }, value: intHere(ctx, offset) },
-          print(ctx.label, name(d), method(name(d), 'get', str('k1')), method(name(d), 'pop', str('k0')), builtin('list', method(name(d), 'keys'))),
+          print(ctx.label, name(d), method(name(d), 'get', str('k1'))),
+          print(ctx.nextLabel(), method(name(d), 'pop', str('k0')), builtin('list', method(name(d), 'keys'))),
         ];
       }
       case 2: { // a set comprehension of small ints, one added
