@@ -30,7 +30,7 @@
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
-export const IR_VERSION = 2;
+export const IR_VERSION = 3;
 
 export interface Program {
   header?: ProgramHeader;
@@ -67,6 +67,8 @@ export interface FunctionDef {
   vararg?: string;
   /** Keyword-only parameters (after `*` or `*args`). */
   kwonly?: Param[];
+  /** `**kwargs`: the name bound to the dict of extra keyword arguments (issue 8 item 3). */
+  kwarg?: string;
 }
 
 export interface Param {
@@ -190,6 +192,7 @@ export type Expr =
   /** `math.pi`: a listed constant of an imported module. */
   | { kind: 'stdlibConst'; module: StdlibModule; name: string };
 
+/** `name=value`; the name `**` is `**value` (a mapping unpacked; only in calls of user functions and values). */
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
 /** A literal piece, or `{value!conversion:spec}`; `spec` is a static format spec such as `.2f` or `>5`. */

@@ -419,11 +419,9 @@ class Importer:
         bind. Defaults are read in the scope around the def, where they are evaluated."""
         if args.posonlyargs:
             self.refuse('positional-only parameter', args.posonlyargs[0])
-        if args.kwarg:
-            self.refuse('**%s parameter (dicts are outside the subset: name the keyword '
-                        'parameters, or take *args)' % args.kwarg.arg, args.kwarg)
         seen = set()
-        every = list(args.args) + ([args.vararg] if args.vararg else []) + list(args.kwonlyargs)
+        every = list(args.args) + ([args.vararg] if args.vararg else []) + list(args.kwonlyargs) \
+            + ([args.kwarg] if args.kwarg else [])
         for arg in every:
             self.check_binding(arg.arg, arg, 'parameter')
             seen.add(arg.arg)
@@ -447,6 +445,8 @@ class Importer:
                     param['default'] = self.expr(default)
                 kwonly.append(param)
             extras['kwonly'] = kwonly
+        if args.kwarg:
+            extras['kwarg'] = args.kwarg.arg
         return params, extras, seen
 
     def function(self, node):
@@ -924,9 +924,11 @@ class Importer:
         keywords = []
         for kw in node.keywords:
             if kw.arg is None:
-                hint = ' (dicts are outside the subset: pass keyword arguments by name)' \
-                    if kind in ('call', 'callValue') else ''
-                self.refuse('**arguments of %s%s' % (label, hint), kw)
+                if kind in ('call', 'callValue'):
+                    keywords.append({'name': '**', 'value': self.expr(kw.value)})
+                    continue
+                self.refuse('**arguments of %s (only calls of your own functions unpack a dict with **)'
+                            % label, kw)
             if _is_dunder(kw.arg):
                 self.refuse('keyword argument %s= (dunder names are outside the subset)' % kw.arg, kw)
             if allowed is not None and kw.arg not in allowed and label not in ANY_KEYWORDS:
