@@ -205,6 +205,7 @@ class Importer:
         self.handler_depth = 0  # except handlers around the statement being read (bare raise)
         self.consumed = set()  # id() of the map/filter/reversed calls consumed at once
         self.imports = []  # modules imported besides asyncio, in order
+        self.typing_names = set()  # `typing` and the names imported from it: only annotations use them
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -229,6 +230,7 @@ class Importer:
                 self.partial_names.add('functools.partial')
             if _is_partial_import(node):
                 self.partial_names.add('partial')
+            self.note_typing_import(node)
         defs = []
         for node in statements:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -273,7 +275,7 @@ class Importer:
                 continue
             if isinstance(node, ast.Import):
                 continue
-            if _is_partial_import(node):
+            if _is_partial_import(node) or _is_annotation_import(node):
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse_import_from(node)
@@ -323,10 +325,25 @@ class Importer:
                         if isinstance(item, node_class):
                             push(item)
 
+    def note_typing_import(self, node):
+        """`import typing`, `from typing import List, Optional`, `from __future__ import annotations`:
+        read and dropped, as the annotations that use them are (issue 8 item 9)."""
+        if isinstance(node, ast.Import):
+            self.typing_names.update(a.name for a in node.names if a.name == 'typing' and a.asname is None)
+        elif _is_annotation_import(node) and node.module == 'typing':
+            self.typing_names.update(a.asname or a.name for a in node.names)
+
+    def check_not_typing(self, name, node):
+        if name in self.typing_names:
+            self.refuse('use of %s outside an annotation (typing is read only for annotations, which '
+                        'never run; write the value without it)' % name, node)
+
     def check_import(self, node):
         for alias in node.names:
             if alias.name == 'functools' and alias.asname is None:
                 continue  # for functools.partial only
+            if alias.name == 'typing' and alias.asname is None:
+                continue  # for annotations only (dropped)
             if alias.name not in IMPORTABLE:
                 self.refuse('import of %s (the subset imports only %s)' % (alias.name, ', '.join(IMPORTABLE)), node)
             if alias.asname is not None and alias.asname != alias.name:
@@ -391,6 +408,7 @@ class Importer:
             self.refuse('name %s%s' % (name, hint), node)
         if name in self.functions:
             return  # a function as a value (issue 8 item 3)
+        self.check_not_typing(name, node)
         if name == 'asyncio':
             self.refuse('use of asyncio as a value', node)
         if name == 'functools' and 'functools.partial' in self.partial_names or \
@@ -890,6 +908,10 @@ class Importer:
         if known is not None:
             return known
         self.check_consumed(node)
+        if isinstance(func, ast.Name):
+            self.check_not_typing(func.id, func)
+        elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            self.check_not_typing(func.value.id, func.value)
         args = [self.element(a) for a in node.args]
         if isinstance(func, ast.Name):
             name = func.id
@@ -1083,6 +1105,16 @@ def _is_partial_import(node):
     """`from functools import partial`: the one `from` import the subset reads."""
     return isinstance(node, ast.ImportFrom) and node.module == 'functools' and node.level == 0 and \
         [(a.name, a.asname) for a in node.names] == [('partial', None)]
+
+
+def _is_annotation_import(node):
+    """`from typing import ...` (star aside) or `from __future__ import annotations`: names for
+    annotations only, dropped with them."""
+    if not isinstance(node, ast.ImportFrom) or node.level != 0:
+        return False
+    if node.module == '__future__':
+        return [(a.name, a.asname) for a in node.names] == [('annotations', None)]
+    return node.module == 'typing' and all(a.name != '*' for a in node.names)
 
 
 def _declared_in(body):
