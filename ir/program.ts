@@ -224,6 +224,7 @@ export const METHODS = [
   'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum',
   'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines', 'removeprefix',
   'removesuffix', 'extend', 'insert', 'sort', 'reverse',
+  'appendleft', 'popleft', 'extendleft', 'rotate', 'most_common', 'elements', 'subtract', 'total',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 
@@ -243,7 +244,7 @@ export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
 export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 /** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
-export const STDLIB_MODULES = ['time', 'random', 'math'] as const;
+export const STDLIB_MODULES = ['time', 'random', 'math', 'collections'] as const;
 export type StdlibModule = (typeof STDLIB_MODULES)[number];
 
 /** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
@@ -251,6 +252,7 @@ export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>>
   time: ['time', 'monotonic', 'perf_counter', 'sleep'],
   random: ['seed', 'random', 'randint', 'randrange', 'uniform', 'choice', 'shuffle', 'sample', 'getrandbits'],
   math: ['floor', 'ceil', 'sqrt', 'isclose', 'gcd', 'fabs', 'pow'],
+  collections: ['deque', 'defaultdict', 'Counter'],
 };
 
 /** The constants of each module a program may read. */
@@ -258,6 +260,7 @@ export const STDLIB_CONSTANTS: Readonly<Record<StdlibModule, readonly string[]>>
   time: [],
   random: [],
   math: ['pi', 'e', 'tau', 'inf', 'nan'],
+  collections: [],
 };
 
 /**

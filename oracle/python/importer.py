@@ -37,6 +37,7 @@ METHODS = frozenset([
     'rindex', 'count', 'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric',
     'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines',
     'removeprefix', 'removesuffix', 'extend', 'insert', 'sort', 'reverse',
+    'appendleft', 'popleft', 'extendleft', 'rotate', 'most_common', 'elements', 'subtract', 'total',
 ])
 # Keep in step with ir/program.ts (STDLIB_MODULES, STDLIB_FUNCTIONS, STDLIB_CONSTANTS): the
 # modules a program may import besides asyncio, each listed function with the positional
@@ -50,15 +51,19 @@ STDLIB_FUNCTIONS = {
     'math': {'floor': (1, 1, ()), 'ceil': (1, 1, ()), 'sqrt': (1, 1, ()),
              'isclose': (2, 2, ('rel_tol', 'abs_tol')), 'gcd': (0, None, ()), 'fabs': (1, 1, ()),
              'pow': (2, 2, ())},
+    'collections': {'deque': (0, 2, ('maxlen',)), 'defaultdict': (0, 2, ()), 'Counter': (0, 1, ())},
 }
 STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
-                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan'])}
+                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset()}
 IMPORTABLE = ('asyncio', 'functools') + tuple(sorted(STDLIB_FUNCTIONS))
 # What the program may not call, and why (the hint of the refusal).
 STDLIB_REFUSED_HINTS = {
     'random.gauss': 'its log/cos/sin are libm\'s, not yet ported bit for bit',
     'math.log': 'libm\'s log is not yet ported bit for bit', 'math.exp': 'libm\'s exp is not yet ported bit for bit',
     'math.sin': 'libm\'s sin is not yet ported bit for bit', 'math.cos': 'libm\'s cos is not yet ported bit for bit',
+    'collections.namedtuple': 'its fields are read as attributes, outside the subset for now; '
+                              'use a tuple or a dict',
+    'collections.OrderedDict': 'a dict keeps insertion order: use dict',
 }
 
 # Keyword arguments a call may pass (user functions take any keyword).
@@ -206,6 +211,7 @@ class Importer:
         self.consumed = set()  # id() of the map/filter/reversed calls consumed at once
         self.imports = []  # modules imported besides asyncio, in order
         self.typing_names = set()  # `typing` and the names imported from it: only annotations use them
+        self.from_names = {}  # `from collections import deque`: name -> module (read as `collections.deque`)
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -264,6 +270,10 @@ class Importer:
                 if seen_code is not None and any(a.name != 'asyncio' for a in node.names):
                     self.refuse('import after module-level code (move the import to the top)', node)
                 self.check_import(node)
+            elif _is_stdlib_from_import(node):
+                if seen_code is not None:
+                    self.refuse('import after module-level code (move the import to the top)', node)
+                self.check_from_import(node)
             elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and seen_code is None:
                 seen_code = node
         functions = [self.function(node) for node in defs]
@@ -275,7 +285,7 @@ class Importer:
                 continue
             if isinstance(node, ast.Import):
                 continue
-            if _is_partial_import(node) or _is_annotation_import(node):
+            if _is_partial_import(node) or _is_annotation_import(node) or _is_stdlib_from_import(node):
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse_import_from(node)
@@ -332,6 +342,21 @@ class Importer:
             self.typing_names.update(a.name for a in node.names if a.name == 'typing' and a.asname is None)
         elif _is_annotation_import(node) and node.module == 'typing':
             self.typing_names.update(a.asname or a.name for a in node.names)
+
+    def check_from_import(self, node):
+        """`from collections import deque, Counter`: each a listed function of the module, read
+        (and printed) as `collections.deque`, with `import collections` (issue 8 item 9)."""
+        module = node.module
+        for alias in node.names:
+            if alias.asname is not None and alias.asname != alias.name:
+                self.refuse('import of %s as %s' % (alias.name, alias.asname), node)
+            if alias.name not in STDLIB_FUNCTIONS[module]:
+                hint = STDLIB_REFUSED_HINTS.get('%s.%s' % (module, alias.name)) or self.stdlib_offer(module)
+                self.refuse('import of %s.%s (%s)' % (module, alias.name, hint), node)
+            self.check_binding(alias.name, node, 'import of')
+            self.from_names[alias.name] = module
+        if module not in self.imports:
+            self.imports.append(module)
 
     def check_not_typing(self, name, node):
         if name in self.typing_names:
@@ -394,6 +419,8 @@ class Importer:
             self.refuse('%s %s shadows the import %s (rename it)' % (what, name, name), node)
         if name in self.imports:
             self.refuse('%s %s rebinds the imported module %s (rename it)' % (what, name, name), node)
+        if name in self.from_names:
+            self.refuse('%s %s rebinds the import %s (rename it)' % (what, name, name), node)
         if name in BUILTINS or name == 'asyncio' or name in PYTHON_BUILTINS:
             if what == 'assignment to':
                 self.refuse('assignment to builtin name %s (rename the variable)' % name, node)
@@ -409,6 +436,8 @@ class Importer:
         if name in self.functions:
             return  # a function as a value (issue 8 item 3)
         self.check_not_typing(name, node)
+        if name in self.from_names:
+            self.refuse('use of %s as a value (call it: %s(...))' % (name, name), node)
         if name == 'asyncio':
             self.refuse('use of asyncio as a value', node)
         if name == 'functools' and 'functools.partial' in self.partial_names or \
@@ -913,6 +942,8 @@ class Importer:
         elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
             self.check_not_typing(func.value.id, func.value)
         args = [self.element(a) for a in node.args]
+        if isinstance(func, ast.Name) and func.id in self.from_names:
+            return self.stdlib_call(node, self.from_names[func.id], func.id, args)
         if isinstance(func, ast.Name):
             name = func.id
             if name in self.functions:
@@ -1105,6 +1136,12 @@ def _is_partial_import(node):
     """`from functools import partial`: the one `from` import the subset reads."""
     return isinstance(node, ast.ImportFrom) and node.module == 'functools' and node.level == 0 and \
         [(a.name, a.asname) for a in node.names] == [('partial', None)]
+
+
+def _is_stdlib_from_import(node):
+    """`from collections import deque` (a module of STDLIB_FUNCTIONS; its names are checked when read)."""
+    return isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in STDLIB_FUNCTIONS \
+        and all(a.name != '*' for a in node.names)
 
 
 def _is_annotation_import(node):
