@@ -145,6 +145,10 @@ ALLOWED_NODES = frozenset([
     ast.Dict, ast.Set, ast.DictComp, ast.SetComp, ast.Slice, ast.NamedExpr, ast.Delete, ast.Del,
     ast.BitOr, ast.BitAnd, ast.BitXor,
 ])
+if hasattr(ast, 'Match'):  # match statements, read as if/elif chains (issue 8 item 4; see match())
+    ALLOWED_NODES = ALLOWED_NODES | frozenset([
+        ast.Match, ast.match_case, ast.MatchValue, ast.MatchSingleton, ast.MatchSequence,
+        ast.MatchMapping, ast.MatchClass, ast.MatchStar, ast.MatchAs, ast.MatchOr])
 
 # Every name Python would find in builtins: a program may not bind one (a parameter `print`
 # would turn `print(...)` into a call of whatever the caller passed) nor read one that the
@@ -289,6 +293,8 @@ class Importer:
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse_import_from(node)
+            if hasattr(ast, 'Match') and isinstance(node, ast.Match):
+                self.refuse('match statement at module level (match inside a function)', node)
             if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass,
                                      ast.Try, ast.Raise, ast.Assert)):
                 self.refuse(self.module_statement_name(node), node)
@@ -574,6 +580,10 @@ class Importer:
                 self.check_readable(node.target)
             return {'kind': 'augAssign', 'target': target, 'op': self.bin_op(node.op, node),
                     'value': self.expr(node.value), 'line': line}
+        if hasattr(ast, 'Match') and isinstance(node, ast.Match):
+            if module_level:
+                self.refuse('match statement at module level (match inside a function)', node)
+            return self.match(node)
         if isinstance(node, (ast.Try, ast.Raise, ast.Assert)):
             return self.exception_statement(node, module_level)
         if module_level:
@@ -625,6 +635,126 @@ class Importer:
         if isinstance(node, ast.ImportFrom):
             self.refuse_import_from(node)
         self.refuse(self.statement_name(node), node)
+
+    # ------------------------------------------------------------------ match
+    def match(self, node):
+        """`match subject: case ...` as an if/elif chain (see _match_subject_name)."""
+        subject = _match_subject_name(node)
+        self.check_binding(subject, node, 'assignment to')
+        subject_expr = {'kind': 'name', 'id': subject}
+        branches = []
+        for k, case in enumerate(node.cases):
+            captures = []
+            conditions = self.pattern(case.pattern, subject_expr, captures)
+            if len(set(captures)) != len(captures):
+                self.refuse('name bound twice in one pattern', case.pattern)
+            if case.guard is not None:
+                conditions.append(self.expr(case.guard))
+            if k == 0:
+                conditions.insert(0, _ir_bind(subject, self.expr(node.subject)))
+            branches.append((case, conditions))
+        orelse = []
+        for k in range(len(branches) - 1, -1, -1):
+            case, conditions = branches[k]
+            body = self.block(case.body)
+            if not conditions:  # an irrefutable last case: `case _:`
+                orelse = body
+                continue
+            line = node.lineno if k == 0 else case.pattern.lineno
+            orelse = [{'kind': 'if', 'test': _ir_and(conditions), 'body': body, 'orelse': orelse, 'line': line}]
+        return orelse[0]
+
+    def pattern(self, p, path, captures):
+        """The tests (a list, all must hold) of pattern `p` on the value `path`; captures bind last."""
+        if isinstance(p, ast.MatchValue):
+            return [{'kind': 'compare', 'left': path, 'ops': ['=='], 'comparators': [self.expr(p.value)]}]
+        if isinstance(p, ast.MatchSingleton):
+            value = {'kind': 'none'} if p.value is None else {'kind': 'bool', 'value': p.value}
+            return [{'kind': 'compare', 'left': path, 'ops': ['is'], 'comparators': [value]}]
+        if isinstance(p, ast.MatchAs):
+            tests = [] if p.pattern is None else self.pattern(p.pattern, path, captures)
+            if p.name is not None:
+                self.check_binding(p.name, p, 'capture')
+                captures.append(p.name)
+                tests.append(_ir_bind(p.name, path))
+            return tests
+        if isinstance(p, ast.MatchOr):
+            alternatives = []
+            names = None
+            for alt in p.patterns:
+                bound = []
+                alternatives.append(_ir_and(self.pattern(alt, path, bound)))
+                if names is not None and set(bound) != names:
+                    self.refuse('alternative patterns bind different names', alt)
+                names = set(bound)
+            captures.extend(sorted(names or ()))
+            return [{'kind': 'boolOp', 'op': 'or', 'values': alternatives}]
+        if isinstance(p, ast.MatchSequence):
+            return self.sequence_pattern(p, path, captures)
+        if isinstance(p, ast.MatchMapping):
+            return self.mapping_pattern(p, path, captures)
+        if isinstance(p, ast.MatchClass):
+            name = p.cls.id if isinstance(p.cls, ast.Name) else None
+            if name not in MATCH_SELF_CLASSES:
+                self.refuse('class pattern %s() (the subset matches only the builtin classes %s)'
+                            % (ast.unparse(p.cls), ', '.join(sorted(MATCH_SELF_CLASSES))), p.cls)
+            if p.kwd_patterns or len(p.patterns) > 1:
+                self.refuse('class pattern %s() with %s (a builtin class takes one positional sub-pattern)'
+                            % (name, 'keywords' if p.kwd_patterns else 'several sub-patterns'), p)
+            tests = [_ir_isinstance(path, [name])]
+            if p.patterns:
+                tests += self.pattern(p.patterns[0], path, captures)
+            return tests
+        self.refuse('pattern %s' % type(p).__name__, p)
+
+    def sequence_pattern(self, p, path, captures):
+        stars = [k for k, sub in enumerate(p.patterns) if isinstance(sub, ast.MatchStar)]
+        n = len(p.patterns)
+        tests = [_ir_isinstance(path, SEQUENCE_TYPES)]
+        if not stars:
+            tests.append(_ir_len_is(path, '==', n))
+        else:
+            tests.append(_ir_len_is(path, '>=', n - 1))
+        star = stars[0] if stars else n
+        after = n - star - 1
+        binds = []
+        for k, sub in enumerate(p.patterns):
+            if k == star:
+                if sub.name is not None:
+                    self.check_binding(sub.name, sub, 'capture')
+                    captures.append(sub.name)
+                    upper = {'upper': {'kind': 'unaryOp', 'op': '-', 'operand': {'kind': 'int', 'value': after}}} \
+                        if after > 0 else {}
+                    rest = {'kind': 'builtin', 'func': 'list', 'keywords': [], 'args': [
+                        {'kind': 'subscript', 'value': path,
+                         'index': {'kind': 'slice', 'lower': {'kind': 'int', 'value': star}, **upper}}]}
+                    binds.append(_ir_bind(sub.name, rest))
+                continue
+            index = {'kind': 'int', 'value': k} if k < star else \
+                {'kind': 'unaryOp', 'op': '-', 'operand': {'kind': 'int', 'value': n - k}}
+            item_tests = self.pattern(sub, {'kind': 'subscript', 'value': path, 'index': index}, captures)
+            tests += [t for t in item_tests]
+        return tests + binds
+
+    def mapping_pattern(self, p, path, captures):
+        tests = [_ir_isinstance(path, ['dict'])]
+        keys = []
+        for key, sub in zip(p.keys, p.patterns):
+            key_expr = self.expr(key)
+            keys.append(key_expr)
+            tests.append({'kind': 'compare', 'left': key_expr, 'ops': ['in'], 'comparators': [path]})
+            tests += self.pattern(sub, {'kind': 'subscript', 'value': path, 'index': key_expr}, captures)
+        if p.rest is not None:
+            self.check_binding(p.rest, p, 'capture')
+            captures.append(p.rest)
+            item = {'kind': 'tuple', 'elts': [{'kind': 'name', 'id': '_key'}, {'kind': 'name', 'id': '_value'}]}
+            rest = {'kind': 'dictComp', 'key': {'kind': 'name', 'id': '_key'}, 'value': {'kind': 'name', 'id': '_value'},
+                    'generators': [{'target': item, 'iter': {'kind': 'method', 'object': path, 'method': 'items',
+                                                              'args': [], 'keywords': []},
+                                    'ifs': [{'kind': 'compare', 'left': {'kind': 'name', 'id': '_key'},
+                                             'ops': ['not in'], 'comparators': [{'kind': 'tuple', 'elts': keys}]}]}]}
+            tests.append(_ir_bind(p.rest, rest))
+        return tests
 
     # ------------------------------------------------------------------ exceptions
     def exception_statement(self, node, module_level):
@@ -1119,6 +1249,9 @@ def _names_bound_in(stmt):
             names |= _bound_names(node.target)
         elif isinstance(node, ast.ExceptHandler) and node.name is not None:
             names.add(node.name)
+        elif hasattr(ast, 'Match') and isinstance(node, ast.Match):
+            names |= _match_bound_names(node)
+            stack.extend(stmt for case in node.cases for stmt in case.body)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)  # a def binds its name; its body is a scope of its own
             continue
@@ -1130,6 +1263,61 @@ def _names_bound_in(stmt):
                     names |= {sub.target.id for sub in ast.walk(child)
                               if isinstance(sub, ast.NamedExpr) and isinstance(sub.target, ast.Name)}
     return names
+
+
+# ---------------------------------------------------------------------- match (issue 8 item 4)
+# A `match` is read as the if/elif chain CPython's compiler makes of it: the subject is
+# evaluated once into a hidden local (`_subject<line>`), each case's pattern becomes a test
+# on it, captures bind with `:=` once their checks passed, and the guard follows them. The IR
+# (and so the program the oracle runs) holds that chain; what it prints is what the match prints.
+
+# Builtin classes whose pattern `C(x)` matches the subject itself (Py_TPFLAGS for MATCH_SELF).
+MATCH_SELF_CLASSES = frozenset(['bool', 'dict', 'float', 'frozenset', 'int', 'list', 'set', 'str', 'tuple'])
+# What a sequence pattern accepts (collections.abc.Sequence among the subset's types: not str).
+SEQUENCE_TYPES = ('list', 'tuple', 'range')
+
+
+def _match_subject_name(node):
+    return '_subject%d' % node.lineno
+
+
+def _match_bound_names(node):
+    """The hidden subject and every capture of a match statement: locals of its function."""
+    names = {_match_subject_name(node)}
+    for case in node.cases:
+        for sub in ast.walk(case.pattern):
+            if isinstance(sub, (ast.MatchAs, ast.MatchStar)) and sub.name is not None:
+                names.add(sub.name)
+            elif isinstance(sub, ast.MatchMapping) and sub.rest is not None:
+                names.add(sub.rest)
+    return names
+
+
+def _ir_true():
+    return {'kind': 'bool', 'value': True}
+
+
+def _ir_and(conditions):
+    if not conditions:
+        return _ir_true()
+    return conditions[0] if len(conditions) == 1 else {'kind': 'boolOp', 'op': 'and', 'values': conditions}
+
+
+def _ir_bind(name, value):
+    """`((name := value), True)[1]`: binds and is true."""
+    return {'kind': 'subscript', 'value': {'kind': 'tuple', 'elts': [
+        {'kind': 'namedExpr', 'target': name, 'value': value}, _ir_true()]}, 'index': {'kind': 'int', 'value': 1}}
+
+
+def _ir_isinstance(value, names):
+    types = [{'kind': 'builtinValue', 'name': n} for n in names]
+    return {'kind': 'isinstance', 'value': value,
+            'types': types[0] if len(types) == 1 else {'kind': 'tuple', 'elts': types}}
+
+
+def _ir_len_is(value, op, n):
+    return {'kind': 'compare', 'left': {'kind': 'builtin', 'func': 'len', 'args': [value], 'keywords': []},
+            'ops': [op], 'comparators': [{'kind': 'int', 'value': n}]}
 
 
 def _is_partial_import(node):
