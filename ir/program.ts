@@ -244,7 +244,7 @@ export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
 export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 /** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
-export const STDLIB_MODULES = ['time', 'random', 'math', 'collections'] as const;
+export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools'] as const;
 export type StdlibModule = (typeof STDLIB_MODULES)[number];
 
 /** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
@@ -253,6 +253,8 @@ export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>>
   random: ['seed', 'random', 'randint', 'randrange', 'uniform', 'choice', 'shuffle', 'sample', 'getrandbits'],
   math: ['floor', 'ceil', 'sqrt', 'isclose', 'gcd', 'fabs', 'pow'],
   collections: ['deque', 'defaultdict', 'Counter'],
+  itertools: ['count', 'cycle', 'repeat', 'islice', 'chain', 'chain.from_iterable', 'product', 'permutations',
+    'combinations', 'accumulate', 'groupby', 'zip_longest', 'pairwise'],
 };
 
 /** The constants of each module a program may read. */
@@ -261,6 +263,7 @@ export const STDLIB_CONSTANTS: Readonly<Record<StdlibModule, readonly string[]>>
   random: [],
   math: ['pi', 'e', 'tau', 'inf', 'nan'],
   collections: [],
+  itertools: [],
 };
 
 /**

@@ -52,9 +52,15 @@ STDLIB_FUNCTIONS = {
              'isclose': (2, 2, ('rel_tol', 'abs_tol')), 'gcd': (0, None, ()), 'fabs': (1, 1, ()),
              'pow': (2, 2, ())},
     'collections': {'deque': (0, 2, ('maxlen',)), 'defaultdict': (0, 2, ()), 'Counter': (0, 1, ())},
+    'itertools': {'count': (0, 2, ('start', 'step')), 'cycle': (1, 1, ()), 'repeat': (1, 2, ('times',)),
+                  'islice': (2, 4, ()), 'chain': (0, None, ()), 'chain.from_iterable': (1, 1, ()),
+                  'product': (0, None, ('repeat',)), 'permutations': (1, 2, ('r',)),
+                  'combinations': (1, 2, ('r',)), 'accumulate': (1, 2, ('func', 'initial')),
+                  'groupby': (1, 2, ('key',)), 'zip_longest': (0, None, ('fillvalue',)),
+                  'pairwise': (1, 1, ())},
 }
 STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
-                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset()}
+                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset(), 'itertools': frozenset()}
 IMPORTABLE = ('asyncio', 'functools') + tuple(sorted(STDLIB_FUNCTIONS))
 # What the program may not call, and why (the hint of the refusal).
 STDLIB_REFUSED_HINTS = {
@@ -1072,6 +1078,13 @@ class Importer:
         elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
             self.check_not_typing(func.value.id, func.value)
         args = [self.element(a) for a in node.args]
+        if isinstance(func, ast.Attribute) and func.attr == 'from_iterable' and (
+                isinstance(func.value, ast.Attribute) and func.value.attr == 'chain'
+                and isinstance(func.value.value, ast.Name) and func.value.value.id == 'itertools'
+                and 'itertools' in self.imports
+                or isinstance(func.value, ast.Name) and self.from_names.get(func.value.id) == 'itertools'
+                and func.value.id == 'chain'):
+            return self.stdlib_call(node, 'itertools', 'chain.from_iterable', args)
         if isinstance(func, ast.Name) and func.id in self.from_names:
             return self.stdlib_call(node, self.from_names[func.id], func.id, args)
         if isinstance(func, ast.Name):
