@@ -72,6 +72,9 @@ STDLIB_REFUSED_HINTS = {
     'collections.OrderedDict': 'a dict keeps insertion order: use dict',
 }
 
+# Modules not read yet, and why (the hint of the refusal, before the list of what is).
+MODULE_REFUSED_HINTS = {'datetime': 'datetime.now() is not yet on the virtual clock of both sides'}
+
 # Keyword arguments a call may pass (user functions take any keyword).
 BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse', 'key'}, 'enumerate': {'start'},
                     'sum': {'start'}, 'round': {'ndigits'}, 'min': {'key', 'default'},
@@ -382,13 +385,18 @@ class Importer:
             if alias.name == 'typing' and alias.asname is None:
                 continue  # for annotations only (dropped)
             if alias.name not in IMPORTABLE:
-                self.refuse('import of %s (the subset imports only %s)' % (alias.name, ', '.join(IMPORTABLE)), node)
+                why = MODULE_REFUSED_HINTS.get(alias.name)
+                self.refuse('import of %s (%sthe subset imports only %s)' % (
+                    alias.name, why + '; ' if why else '', ', '.join(IMPORTABLE)), node)
             if alias.asname is not None and alias.asname != alias.name:
                 self.refuse('import of %s as %s' % (alias.name, alias.asname), node)
             if alias.name != 'asyncio' and alias.name not in self.imports:
                 self.imports.append(alias.name)
 
     def refuse_import_from(self, node):
+        if node.module in MODULE_REFUSED_HINTS:
+            self.refuse('import from %s (%s; the subset imports only %s)' % (
+                node.module, MODULE_REFUSED_HINTS[node.module], ', '.join(IMPORTABLE)), node)
         self.refuse('import from %s (write `import %s` and `%s.name`; the subset imports only %s)'
                     % (node.module or '.', node.module or 'asyncio', node.module or 'asyncio',
                        ', '.join(IMPORTABLE)), node)
