@@ -27,6 +27,10 @@
  *   `builtinValue` names a member of BUILTINS (a builtin used as a value: `key=len`).
  * - A `stdlib` call or `stdlibConst` names a listed member of a module of `Program.imports`
  *   (`time`, `random`, `math`: STDLIB_FUNCTIONS / STDLIB_CONSTANTS); those names are never bound.
+ * - Issue 8 items 3, 4, 9 (IR 3): a def's `kwarg` (`**kwargs`) binds a dict; a keyword named `**` is
+ *   `**mapping` and appears only in `call`/`callValue`; `collections` and `itertools` are modules
+ *   (a `from m import f` is read as `m.f`); a `match` statement is read as the if/elif chain
+ *   CPython compiles it to, so no statement kind of its own.
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
