@@ -36,6 +36,10 @@
  *   identifier that is not a dunder, except `super().<dunder>` of CLASS_DUNDERS; method names
  *   are identifiers, dunders only from CLASS_DUNDERS. `except`/`raise`/`isinstance` may name a
  *   user class by its (global) name.
+ * - Issue 8 items 3, 4, 9 (IR 3): a def's `kwarg` (`**kwargs`) binds a dict; a keyword named `**` is
+ *   `**mapping` and appears only in `call`/`callValue`; `collections` and `itertools` are modules
+ *   (a `from m import f` is read as `m.f`); a `match` statement is read as the if/elif chain
+ *   CPython compiles it to, so no statement kind of its own.
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
@@ -76,6 +80,8 @@ export interface FunctionDef {
   vararg?: string;
   /** Keyword-only parameters (after `*` or `*args`). */
   kwonly?: Param[];
+  /** `**kwargs`: the name bound to the dict of extra keyword arguments (issue 8 item 3). */
+  kwarg?: string;
 }
 
 export interface Param {
@@ -234,6 +240,7 @@ export type Expr =
   /** `super()` in a method: only as an `attr`'s object. */
   | { kind: 'super' };
 
+/** `name=value`; the name `**` is `**value` (a mapping unpacked; only in calls of user functions and values). */
 export interface Keyword { name: string; value: Expr }
 export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
 /** A literal piece, or `{value!conversion:spec}`; `spec` is a static format spec such as `.2f` or `>5`. */
@@ -265,6 +272,7 @@ export const METHODS = [
   'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum',
   'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines', 'removeprefix',
   'removesuffix', 'extend', 'insert', 'sort', 'reverse',
+  'appendleft', 'popleft', 'extendleft', 'rotate', 'most_common', 'elements', 'subtract', 'total',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 
@@ -284,7 +292,7 @@ export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
 export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 /** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
-export const STDLIB_MODULES = ['time', 'random', 'math'] as const;
+export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools'] as const;
 export type StdlibModule = (typeof STDLIB_MODULES)[number];
 
 /** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
@@ -292,6 +300,9 @@ export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>>
   time: ['time', 'monotonic', 'perf_counter', 'sleep'],
   random: ['seed', 'random', 'randint', 'randrange', 'uniform', 'choice', 'shuffle', 'sample', 'getrandbits'],
   math: ['floor', 'ceil', 'sqrt', 'isclose', 'gcd', 'fabs', 'pow'],
+  collections: ['deque', 'defaultdict', 'Counter'],
+  itertools: ['count', 'cycle', 'repeat', 'islice', 'chain', 'chain.from_iterable', 'product', 'permutations',
+    'combinations', 'accumulate', 'groupby', 'zip_longest', 'pairwise'],
 };
 
 /** The constants of each module a program may read. */
@@ -299,6 +310,8 @@ export const STDLIB_CONSTANTS: Readonly<Record<StdlibModule, readonly string[]>>
   time: [],
   random: [],
   math: ['pi', 'e', 'tau', 'inf', 'nan'],
+  collections: [],
+  itertools: [],
 };
 
 /**

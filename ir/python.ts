@@ -282,6 +282,7 @@ function paramsText(f: FunctionDef): string {
   if (f.vararg !== undefined) parts.push(`*${f.vararg}`);
   else if (f.kwonly && f.kwonly.length > 0) parts.push('*');
   for (const p of f.kwonly ?? []) parts.push(param(p));
+  if (f.kwarg !== undefined) parts.push(`**${f.kwarg}`);
   return parts.join(', ');
 }
 
@@ -320,7 +321,7 @@ function displayElement(e: Expr, ctx: ExprContext): string {
 
 function callArgs(args: Expr[], keywords: Keyword[], ctx: ExprContext): string {
   const parts = args.map((a) => (a.kind === 'starred' ? `*${expr(a.value, Prec.Test, ctx)}` : expr(a, Prec.Test, ctx)));
-  for (const k of keywords) parts.push(`${k.name}=${expr(k.value, Prec.Test, ctx)}`);
+  for (const k of keywords) parts.push(k.name === '**' ? `**${expr(k.value, Prec.Test, ctx)}` : `${k.name}=${expr(k.value, Prec.Test, ctx)}`);
   return parts.join(', ');
 }
 

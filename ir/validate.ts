@@ -195,6 +195,10 @@ class Validator {
       this.ident(f.vararg, `${path}.vararg`);
       if (this.functions.has(f.vararg as string)) this.fail(`${path}.vararg`, `${String(f.vararg)} shadows a function`);
     }
+    if (f.kwarg !== undefined) {
+      this.ident(f.kwarg, `${path}.kwarg`);
+      if (this.functions.has(f.kwarg as string)) this.fail(`${path}.kwarg`, `${String(f.kwarg)} shadows a function`);
+    }
     if (f.kwonly === undefined) return;
     for (const [i, p] of this.array(f.kwonly, `${path}.kwonly`).entries()) {
       const param = this.object(p, `${path}.kwonly[${i}]`);
@@ -363,7 +367,7 @@ class Validator {
   private keywords(value: unknown, path: string): void {
     for (const [i, k] of this.array(value, path).entries()) {
       const keyword = this.object(k, `${path}[${i}]`);
-      this.ident(keyword.name, `${path}[${i}].name`);
+      if (keyword.name !== '**') this.ident(keyword.name, `${path}[${i}].name`);
       this.expr(keyword.value, `${path}[${i}].value`);
     }
   }

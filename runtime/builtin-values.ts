@@ -8,6 +8,7 @@
  */
 import * as builtins from './builtins.ts';
 import * as more from './builtins-more.ts';
+import * as containers from './containers.ts';
 import { TypeError } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, type PyValue } from './values.ts';
 
@@ -25,6 +26,10 @@ const TYPES: Record<string, (v: PyValue) => boolean> = {
   map: (v) => v instanceof PyIterator && v.typeName === 'map',
   filter: (v) => v instanceof PyIterator && v.typeName === 'filter',
   reversed: (v) => v instanceof PyIterator && v.typeName === 'reversed',
+  // The container types (containers.ts), e.g. `defaultdict(set)`.
+  dict: (v) => v instanceof containers.PyDict,
+  set: (v) => v instanceof containers.PySet && !v.frozen,
+  frozenset: (v) => v instanceof containers.PySet && v.frozen,
 };
 
 /** A builtin function or type used as a value. */
@@ -51,7 +56,8 @@ const cache = new Map<string, PyBuiltin>();
 export function builtinValue(name: string): PyBuiltin {
   let value = cache.get(name);
   if (value === undefined) {
-    const fn = ({ ...builtins, ...more } as unknown as Record<string, (...a: PyValue[]) => PyValue>)[name];
+    const all = { ...builtins, ...more, dict: containers.dict, set: containers.set, frozenset: containers.frozenset };
+    const fn = (all as unknown as Record<string, (...a: PyValue[]) => PyValue>)[name];
     if (typeof fn !== 'function') throw new Error(`no builtin ${name} in the runtime`);
     value = new PyBuiltin(name, fn);
     cache.set(name, value);

@@ -6,6 +6,7 @@
  * Objects/call.c (_PyObject_MakeTpCall).
  */
 import { TypeError } from './exceptions.ts';
+import { PyFunction, PyPartial, call } from './functions.ts';
 import { typeName, type PyValue } from './values.ts';
 import { objectHooks } from './object-hooks.ts';
 
@@ -23,6 +24,8 @@ export function callValue(f: PyValue, ...args: PyValue[]): PyValue {
   if (isCallableValue(f)) return f.__pyCall__(...args);
   const user = objectHooks.call(f, args); // a user class, a bound method (classes.ts)
   if (user !== undefined) return user.value;
+  // A def or lambda used as a value (`key=lambda kv: kv[1]`): bound as any call of it is.
+  if (f instanceof PyFunction || f instanceof PyPartial) return call(f, args);
   if (typeof f === 'function') return ((f as (...a: PyValue[]) => PyValue)(...args)) ?? null;
   throw new TypeError(`'${typeName(f)}' object is not callable`);
 }

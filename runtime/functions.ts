@@ -8,6 +8,7 @@
 import { TypeError } from './exceptions.ts';
 import { objectAddress, repr } from './str.ts';
 import { objectHooks } from './object-hooks.ts';
+import { PyDict } from './dict.ts';
 import { PyTuple, typeName, type PyValue } from './values.ts';
 
 /** One parameter: its name, and its default (evaluated once, when the def ran) if it has one. */
@@ -17,11 +18,57 @@ export interface ParamSpec {
   default?: PyValue;
 }
 
-/** A function's parameters: positional-or-keyword ones, then `*args`, then keyword-only ones. */
+/** A function's parameters: positional-or-keyword ones, then `*args`, then keyword-only ones, then `**kwargs`. */
 export interface Signature {
   params: ParamSpec[];
   vararg?: string;
   kwonly?: ParamSpec[];
+  kwarg?: string;
+}
+
+/** Keyword arguments in call order: a plain object (names from the source), or pairs once a `**mapping` was unpacked. */
+export type Keywords = Record<string, PyValue> | ReadonlyArray<readonly [string, PyValue]>;
+
+function keywordEntries(keywords: Keywords): ReadonlyArray<readonly [string, PyValue]> {
+  return Array.isArray(keywords) ? keywords : Object.entries(keywords);
+}
+
+/** A call's keywords with `**mapping`s among them: `keywordList('a', x, '**', d)` (names and values alternating). */
+export function keywordList(...items: PyValue[]): Array<[string, PyValue]> {
+  const pairs: Array<[string, PyValue]> = [];
+  for (let k = 0; k < items.length; k += 2) pairs.push([items[k] as string, items[k + 1]]);
+  return pairs;
+}
+
+/**
+ * Ports ceval.c's DICT_MERGE for a call's `**mapping` (format_kwargs_error, 3.11): each
+ * mapping's keys join the keywords in order; `label` is the callee as `_PyObject_FunctionStr`
+ * names it (`__main__.f`). The keyword pairs, or CPython's TypeError.
+ */
+export function unpackKeywords(label: string, items: ReadonlyArray<readonly [string, PyValue]>): Array<[string, PyValue]> {
+  const pairs: Array<[string, PyValue]> = [];
+  const seen = new Set<string>();
+  for (const [name, value] of items) {
+    if (name !== '**') {
+      seen.add(name);
+      pairs.push([name, value]);
+      continue;
+    }
+    if (!(value instanceof PyDict)) throw new TypeError(`${label}() argument after ** must be a mapping, not ${typeName(value)}`);
+    for (const key of value.keyList()) {
+      if (typeof key !== 'string') throw new TypeError('keywords must be strings');
+      if (seen.has(key)) throw new TypeError(`${label}() got multiple values for keyword argument '${key}'`);
+      seen.add(key);
+      pairs.push([key, value.get(key)]);
+    }
+  }
+  return pairs;
+}
+
+/** How `_PyObject_FunctionStr` names a callee in a `**` error: `__main__.f`, or `<type> object`. */
+function functionStr(callee: PyValue): string {
+  if (callee instanceof PyFunction) return `__main__.${callee.__qualname__}`;
+  return `${typeName(callee)} object`;
 }
 
 /** Ports a Python function object (Objects/funcobject.c) as far as a program sees it. */
@@ -73,10 +120,10 @@ function tooManyPositional(qualname: string, sig: Signature, given: number, kwon
 }
 
 /**
- * Ports ceval.c initialize_locals, 3.11 (no `**kwargs`, no positional-only parameters):
+ * Ports ceval.c initialize_locals, 3.11 (no positional-only parameters):
  * every parameter's value in order (params, the `*args` tuple, kwonly), or CPython's TypeError.
  */
-export function bindSignature(qualname: string, sig: Signature, positional: PyValue[], keywords: Record<string, PyValue> = {}): PyValue[] {
+export function bindSignature(qualname: string, sig: Signature, positional: PyValue[], keywords: Keywords = {}): PyValue[] {
   const params = sig.params;
   const kwonly = sig.kwonly ?? [];
   const argcount = params.length;
@@ -84,11 +131,17 @@ export function bindSignature(qualname: string, sig: Signature, positional: PyVa
   const values: Array<PyValue | undefined> = new Array(all.length).fill(undefined);
   const n = Math.min(positional.length, argcount);
   for (let k = 0; k < n; k++) values[k] = positional[k];
-  for (const name of Object.keys(keywords)) {
+  // `**kwargs` collects the keywords no parameter names, in call order.
+  const extra = sig.kwarg === undefined ? undefined : new PyDict();
+  for (const [name, value] of keywordEntries(keywords)) {
     const k = all.findIndex((p) => p.name === name);
+    if (k < 0 && extra !== undefined) {
+      extra.set(name, value);
+      continue;
+    }
     if (k < 0) throw new TypeError(`${qualname}() got an unexpected keyword argument '${name}'`);
     if (values[k] !== undefined) throw new TypeError(`${qualname}() got multiple values for argument '${name}'`);
-    values[k] = keywords[name];
+    values[k] = value;
   }
   if (sig.vararg === undefined && positional.length > argcount) {
     const kwonlyGiven = values.slice(argcount).filter((v) => v !== undefined).length;
@@ -111,6 +164,7 @@ export function bindSignature(qualname: string, sig: Signature, positional: PyVa
     if (missing.length > 0) missingArguments(qualname, 'keyword-only', missing);
   }
   const bound = values as PyValue[];
+  if (extra !== undefined) bound.push(extra);
   if (sig.vararg === undefined) return bound;
   return [...bound.slice(0, argcount), new PyTuple(positional.slice(argcount)), ...bound.slice(argcount)];
 }
@@ -140,12 +194,19 @@ export function partial(func: PyValue, args: PyValue[], keywords: Record<string,
 }
 
 /** `callee(*positional, **keywords)` for any value: a function binds its arguments; anything else is not callable. */
-export function call(callee: PyValue, positional: PyValue[], keywords?: Record<string, PyValue>): PyValue {
+export function call(callee: PyValue, positional: PyValue[], keywords?: Keywords): PyValue {
+  // A keyword list (`py.keywordList`) still holds its `**mapping`s: unpack them, naming this callee.
+  if (Array.isArray(keywords)) keywords = unpackKeywords(functionStr(callee), keywords);
   if (callee instanceof PyFunction) {
     const args = bindSignature(callee.__qualname__, callee.signature, positional, keywords);
     return callee.impl(...(args as never[])) as PyValue;
   }
-  if (callee instanceof PyPartial) return call(callee.func, [...callee.args, ...positional], { ...callee.keywords, ...keywords });
+  if (callee instanceof PyPartial) {
+    // partial_call: the call's keywords override the partial's, which keep their places.
+    const merged = new Map<string, PyValue>(Object.entries(callee.keywords));
+    for (const [name, value] of keywordEntries(keywords ?? {})) merged.set(name, value);
+    return call(callee.func, [...callee.args, ...positional], [...merged]);
+  }
   const user = objectHooks.call(callee, positional, keywords); // a user class, a bound method (classes.ts)
   if (user !== undefined) return user.value;
   throw new TypeError(`'${typeName(callee)}' object is not callable`);

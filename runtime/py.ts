@@ -9,7 +9,7 @@ export { bindArgs, nameError, raise, raiseTypeError, notCallable } from './calls
 export { format } from './format.ts';
 export { tuple as tup } from './values.ts';
 export { enter, leave } from './frames.ts';
-export { func, call, bindSignature, partial } from './functions.ts';
+export { func, call, bindSignature, partial, keywordList, unpackKeywords } from './functions.ts';
 export { dict, dictDisplay, set, frozenset, setDisplay, setAdd, emptySet, bitor, bitand, bitxor, ior, iand, ixor, delitem, unpackStar } from './containers.ts';
 export { isub } from './containers.ts';
 export { slice } from './slice.ts';

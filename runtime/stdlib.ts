@@ -6,3 +6,5 @@
 export * as time from './time.ts';
 export * as random from './random.ts';
 export * as math from './math.ts';
+export * as collections from './collections.ts';
+export * as itertools from './itertools.ts';

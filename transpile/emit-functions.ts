@@ -3,7 +3,7 @@
  * a function's signature as the runtime's `Signature` literal, and which module functions the
  * program reads as values (each gets one `py.func` object, made right after its definition).
  */
-import type { FunctionDef, Param, Program } from '../ir/program.ts';
+import type { Expr, FunctionDef, Keyword, Param, Program } from '../ir/program.ts';
 import { tsString } from './names.ts';
 
 /** `{ params: [...], vararg: 'args', kwonly: [...] }`, each default's code from `defaultCode` (evaluated where this literal is). */
@@ -13,6 +13,7 @@ export function signatureCode(def: FunctionDef, defaultCode: (p: Param, index: n
   const parts = [`params: [${def.params.map((p, k) => spec(p, k, false)).join(', ')}]`];
   if (def.vararg !== undefined) parts.push(`vararg: ${tsString(def.vararg)}`);
   if (def.kwonly && def.kwonly.length > 0) parts.push(`kwonly: [${def.kwonly.map((p, k) => spec(p, k, true)).join(', ')}]`);
+  if (def.kwarg !== undefined) parts.push(`kwarg: ${tsString(def.kwarg)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
@@ -36,4 +37,18 @@ export function functionsUsedAsValues(program: Program): Set<string> {
   visit(program.functions);
   visit(program.body);
   return used;
+}
+
+/**
+ * A call's keyword arguments: `{ a: x, b: y }`, or with a `**mapping` among them the list
+ * `py.keywordList('a', x, '**', d)` (names and values alternating, evaluated in order) that the
+ * runtime unpacks when it calls (runtime/functions.ts unpackKeywords).
+ */
+export function keywordsCode(keywords: Keyword[], code: (e: Expr) => string): string {
+  if (!keywords.some((k) => k.name === '**')) return `{ ${keywords.map((k) => `${tsKey(k.name)}: ${code(k.value)}`).join(', ')} }`;
+  return `py.keywordList(${keywords.map((k) => `${tsString(k.name)}, ${code(k.value)}`).join(', ')})`;
+}
+
+function tsKey(name: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(name) ? name : tsString(name);
 }

@@ -31,7 +31,7 @@ const RESULT_TYPES: Record<string, SType> = {
 };
 
 /** Functions that take their arguments as `(positional[], keywords)` (they accept keywords). */
-const WITH_KEYWORDS = new Set(['random.sample', 'math.isclose']);
+const WITH_KEYWORDS = new Set(['random.sample', 'math.isclose', 'collections.deque']);
 
 /** The static type of a `stdlib` call or constant. */
 export function stdlibType(e: Extract<Expr, { kind: 'stdlib' | 'stdlibConst' }>): SType {
@@ -51,7 +51,7 @@ export function emitStdlib(
   const type = stdlibType(e);
   if (e.kind === 'stdlibConst') return out(`py.${e.module}.${e.name}`, type, P.call);
   const callee = `py.${e.module}.${e.func}`;
-  if (WITH_KEYWORDS.has(`${e.module}.${e.func}`)) {
+  if (WITH_KEYWORDS.has(`${e.module}.${e.func}`) || e.module === 'itertools') {
     const kw = keywords.map(([name, code]) => `${name}: ${code}`).join(', ');
     return out(`${callee}([${args.join(', ')}]${kw ? `, { ${kw} }` : ''})`, type, P.call);
   }

@@ -22,7 +22,7 @@ import { Temps, templateText, tsString } from './names.ts';
 import { frozensetRebuilds, setDisplayMode } from './emit-containers.ts';
 import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, handlerNames, namesStopIteration, type ExceptionEmitter } from './emit-exceptions.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
-import { functionValueName, functionsUsedAsValues, signatureCode } from './emit-functions.ts';
+import { functionValueName, functionsUsedAsValues, keywordsCode, signatureCode } from './emit-functions.ts';
 import { containsLambda, parameterNames } from './scopes.ts';
 import { emitClass, superCode } from './emit-classes.ts';
 
@@ -644,7 +644,7 @@ class ProgramEmitter {
     const callee = method ? `${this.expr(func.object, ctx).code}, ${tsString(func.name)}` : this.expr(func, ctx).code;
     if (method) runtime = 'py.callAttr';
     const positional = this.elements(args, ctx);
-    const kw = keywords.length > 0 ? `, { ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }` : '';
+    const kw = keywords.length === 0 ? '' : `, ${keywordsCode(keywords, (e) => this.expr(e, ctx).code)}`;
     return out(`${runtime}(${callee}, [${positional}]${kw})`, T.any, P.call);
   }
 
@@ -809,8 +809,9 @@ class ProgramEmitter {
     } else {
       // Starred arguments, `*args` or keyword-only parameters, or a call CPython rejects: bind at run time, with its messages.
       const sig = signatureCode(fn.def, (p, k, kwonly) => (kwonly ? this.defaultValueOf(fn.def, p.name, p.default!) : this.defaultValue(fn.def, k, ctx)));
-      const kw = keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ');
-      call = `${name}(...(py.bindSignature(${tsString(func)}, ${sig}, [${this.elements(args, ctx)}], { ${kw} }) as Parameters<typeof ${name}>))`;
+      let kw = keywordsCode(keywords, (e) => this.expr(e, ctx).code);
+      if (keywords.some((k) => k.name === '**')) kw = `py.unpackKeywords(${tsString(`__main__.${func}`)}, ${kw})`;
+      call = `${name}(...(py.bindSignature(${tsString(func)}, ${sig}, [${this.elements(args, ctx)}], ${kw}) as Parameters<typeof ${name}>))`;
     }
     if (fn.jsAsync) {
       ctx.awaits++;

@@ -7,17 +7,18 @@
 import type { Expr, FunctionDef, Stmt } from '../ir/program.ts';
 import { assignedNames, type FunctionInfo } from './types.ts';
 
-/** Every parameter name in binding order: positional ones, `*args`, keyword-only ones. */
+/** Every parameter name in binding order: positional ones, `*args`, keyword-only ones, `**kwargs`. */
 export function parameterNames(def: FunctionDef): string[] {
   const names = def.params.map((p) => p.name);
   if (def.vararg !== undefined) names.push(def.vararg);
   for (const p of def.kwonly ?? []) names.push(p.name);
+  if (def.kwarg !== undefined) names.push(def.kwarg);
   return names;
 }
 
 /** Whether calls of `def` need the runtime's binding (`*args`, keyword-only parameters). */
 export function hasExtendedSignature(def: FunctionDef): boolean {
-  return def.vararg !== undefined || (def.kwonly?.length ?? 0) > 0;
+  return def.vararg !== undefined || (def.kwonly?.length ?? 0) > 0 || def.kwarg !== undefined;
 }
 
 /** The names `body` declares `global` or `nonlocal` (not counting nested defs, which are scopes of their own). */

@@ -37,6 +37,7 @@ METHODS = frozenset([
     'rindex', 'count', 'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric',
     'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines',
     'removeprefix', 'removesuffix', 'extend', 'insert', 'sort', 'reverse',
+    'appendleft', 'popleft', 'extendleft', 'rotate', 'most_common', 'elements', 'subtract', 'total',
 ])
 # Keep in step with ir/program.ts (STDLIB_MODULES, STDLIB_FUNCTIONS, STDLIB_CONSTANTS): the
 # modules a program may import besides asyncio, each listed function with the positional
@@ -50,16 +51,29 @@ STDLIB_FUNCTIONS = {
     'math': {'floor': (1, 1, ()), 'ceil': (1, 1, ()), 'sqrt': (1, 1, ()),
              'isclose': (2, 2, ('rel_tol', 'abs_tol')), 'gcd': (0, None, ()), 'fabs': (1, 1, ()),
              'pow': (2, 2, ())},
+    'collections': {'deque': (0, 2, ('maxlen',)), 'defaultdict': (0, 2, ()), 'Counter': (0, 1, ())},
+    'itertools': {'count': (0, 2, ('start', 'step')), 'cycle': (1, 1, ()), 'repeat': (1, 2, ('times',)),
+                  'islice': (2, 4, ()), 'chain': (0, None, ()), 'chain.from_iterable': (1, 1, ()),
+                  'product': (0, None, ('repeat',)), 'permutations': (1, 2, ('r',)),
+                  'combinations': (1, 2, ('r',)), 'accumulate': (1, 2, ('func', 'initial')),
+                  'groupby': (1, 2, ('key',)), 'zip_longest': (0, None, ('fillvalue',)),
+                  'pairwise': (1, 1, ())},
 }
 STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
-                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan'])}
+                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset(), 'itertools': frozenset()}
 IMPORTABLE = ('asyncio', 'functools') + tuple(sorted(STDLIB_FUNCTIONS))
 # What the program may not call, and why (the hint of the refusal).
 STDLIB_REFUSED_HINTS = {
     'random.gauss': 'its log/cos/sin are libm\'s, not yet ported bit for bit',
     'math.log': 'libm\'s log is not yet ported bit for bit', 'math.exp': 'libm\'s exp is not yet ported bit for bit',
     'math.sin': 'libm\'s sin is not yet ported bit for bit', 'math.cos': 'libm\'s cos is not yet ported bit for bit',
+    'collections.namedtuple': 'its fields are read as attributes, outside the subset for now; '
+                              'use a tuple or a dict',
+    'collections.OrderedDict': 'a dict keeps insertion order: use dict',
 }
+
+# Modules not read yet, and why (the hint of the refusal, before the list of what is).
+MODULE_REFUSED_HINTS = {'datetime': 'datetime.now() is not yet on the virtual clock of both sides'}
 
 # Keyword arguments a call may pass (user functions take any keyword).
 BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse', 'key'}, 'enumerate': {'start'},
@@ -214,6 +228,10 @@ ALLOWED_NODES = frozenset([
     ast.BitOr, ast.BitAnd, ast.BitXor,
     ast.ClassDef,  # module level only, one base at most (see class_def())
 ])
+if hasattr(ast, 'Match'):  # match statements, read as if/elif chains (issue 8 item 4; see match())
+    ALLOWED_NODES = ALLOWED_NODES | frozenset([
+        ast.Match, ast.match_case, ast.MatchValue, ast.MatchSingleton, ast.MatchSequence,
+        ast.MatchMapping, ast.MatchClass, ast.MatchStar, ast.MatchAs, ast.MatchOr])
 
 # Every name Python would find in builtins: a program may not bind one (a parameter `print`
 # would turn `print(...)` into a call of whatever the caller passed) nor read one that the
@@ -283,6 +301,8 @@ class Importer:
         self.super_ok = False  # reading a method's own body (not a nested def): super() may be read
         self.pending_super = False  # the next function() is a method in which super() may be read
         self.dataclass_names = set()  # how the program spells the dataclass decorator: 'dataclass', 'dataclasses.dataclass'
+        self.typing_names = set()  # `typing` and the names imported from it: only annotations use them
+        self.from_names = {}  # `from collections import deque`: name -> module (read as `collections.deque`)
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -311,6 +331,7 @@ class Importer:
                 self.dataclass_names.add('dataclasses.dataclass')
             if _is_dataclass_import(node):
                 self.dataclass_names.add('dataclass')
+            self.note_typing_import(node)
         defs = []
         for node in statements:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -347,6 +368,10 @@ class Importer:
                 if seen_code is not None and any(a.name != 'asyncio' for a in node.names):
                     self.refuse('import after module-level code (move the import to the top)', node)
                 self.check_import(node)
+            elif _is_stdlib_from_import(node):
+                if seen_code is not None:
+                    self.refuse('import after module-level code (move the import to the top)', node)
+                self.check_from_import(node)
             elif not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and seen_code is None:
                 seen_code = node
         functions = [self.function(node) for node in defs]
@@ -358,10 +383,12 @@ class Importer:
                 continue
             if isinstance(node, ast.Import):
                 continue
-            if _is_partial_import(node) or _is_dataclass_import(node):
+            if _is_partial_import(node) or _is_dataclass_import(node) or _is_annotation_import(node) or _is_stdlib_from_import(node):
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse_import_from(node)
+            if hasattr(ast, 'Match') and isinstance(node, ast.Match):
+                self.refuse('match statement at module level (match inside a function)', node)
             if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass,
                                      ast.Try, ast.Raise, ast.Assert, ast.ClassDef)):
                 self.refuse(self.module_statement_name(node), node)
@@ -408,18 +435,53 @@ class Importer:
                         if isinstance(item, node_class):
                             push(item)
 
+    def note_typing_import(self, node):
+        """`import typing`, `from typing import List, Optional`, `from __future__ import annotations`:
+        read and dropped, as the annotations that use them are (issue 8 item 9)."""
+        if isinstance(node, ast.Import):
+            self.typing_names.update(a.name for a in node.names if a.name == 'typing' and a.asname is None)
+        elif _is_annotation_import(node) and node.module == 'typing':
+            self.typing_names.update(a.asname or a.name for a in node.names)
+
+    def check_from_import(self, node):
+        """`from collections import deque, Counter`: each a listed function of the module, read
+        (and printed) as `collections.deque`, with `import collections` (issue 8 item 9)."""
+        module = node.module
+        for alias in node.names:
+            if alias.asname is not None and alias.asname != alias.name:
+                self.refuse('import of %s as %s' % (alias.name, alias.asname), node)
+            if alias.name not in STDLIB_FUNCTIONS[module]:
+                hint = STDLIB_REFUSED_HINTS.get('%s.%s' % (module, alias.name)) or self.stdlib_offer(module)
+                self.refuse('import of %s.%s (%s)' % (module, alias.name, hint), node)
+            self.check_binding(alias.name, node, 'import of')
+            self.from_names[alias.name] = module
+        if module not in self.imports:
+            self.imports.append(module)
+
+    def check_not_typing(self, name, node):
+        if name in self.typing_names:
+            self.refuse('use of %s outside an annotation (typing is read only for annotations, which '
+                        'never run; write the value without it)' % name, node)
+
     def check_import(self, node):
         for alias in node.names:
             if alias.name in ('functools', 'dataclasses') and alias.asname is None:
                 continue  # for functools.partial and dataclasses.dataclass only
+            if alias.name == 'typing' and alias.asname is None:
+                continue  # for annotations only (dropped)
             if alias.name not in IMPORTABLE:
-                self.refuse('import of %s (the subset imports only %s)' % (alias.name, ', '.join(IMPORTABLE)), node)
+                why = MODULE_REFUSED_HINTS.get(alias.name)
+                self.refuse('import of %s (%sthe subset imports only %s)' % (
+                    alias.name, why + '; ' if why else '', ', '.join(IMPORTABLE)), node)
             if alias.asname is not None and alias.asname != alias.name:
                 self.refuse('import of %s as %s' % (alias.name, alias.asname), node)
             if alias.name != 'asyncio' and alias.name not in self.imports:
                 self.imports.append(alias.name)
 
     def refuse_import_from(self, node):
+        if node.module in MODULE_REFUSED_HINTS:
+            self.refuse('import from %s (%s; the subset imports only %s)' % (
+                node.module, MODULE_REFUSED_HINTS[node.module], ', '.join(IMPORTABLE)), node)
         self.refuse('import from %s (write `import %s` and `%s.name`; the subset imports only %s)'
                     % (node.module or '.', node.module or 'asyncio', node.module or 'asyncio',
                        ', '.join(IMPORTABLE)), node)
@@ -462,6 +524,8 @@ class Importer:
             self.refuse('%s %s shadows the import %s (rename it)' % (what, name, name), node)
         if name in self.imports:
             self.refuse('%s %s rebinds the imported module %s (rename it)' % (what, name, name), node)
+        if name in self.from_names:
+            self.refuse('%s %s rebinds the import %s (rename it)' % (what, name, name), node)
         if name in BUILTINS or name == 'asyncio' or name in PYTHON_BUILTINS:
             if what == 'assignment to':
                 self.refuse('assignment to builtin name %s (rename the variable)' % name, node)
@@ -476,6 +540,9 @@ class Importer:
             self.refuse('name %s%s' % (name, hint), node)
         if name in self.functions:
             return  # a function as a value (issue 8 item 3)
+        self.check_not_typing(name, node)
+        if name in self.from_names:
+            self.refuse('use of %s as a value (call it: %s(...))' % (name, name), node)
         if name == 'asyncio':
             self.refuse('use of asyncio as a value', node)
         if name == 'functools' and 'functools.partial' in self.partial_names or \
@@ -504,11 +571,9 @@ class Importer:
         bind. Defaults are read in the scope around the def, where they are evaluated."""
         if args.posonlyargs:
             self.refuse('positional-only parameter', args.posonlyargs[0])
-        if args.kwarg:
-            self.refuse('**%s parameter (dicts are outside the subset: name the keyword '
-                        'parameters, or take *args)' % args.kwarg.arg, args.kwarg)
         seen = set()
-        every = list(args.args) + ([args.vararg] if args.vararg else []) + list(args.kwonlyargs)
+        every = list(args.args) + ([args.vararg] if args.vararg else []) + list(args.kwonlyargs) \
+            + ([args.kwarg] if args.kwarg else [])
         for arg in every:
             self.check_binding(arg.arg, arg, 'parameter')
             seen.add(arg.arg)
@@ -532,6 +597,8 @@ class Importer:
                     param['default'] = self.expr(default)
                 kwonly.append(param)
             extras['kwonly'] = kwonly
+        if args.kwarg:
+            extras['kwarg'] = args.kwarg.arg
         return params, extras, seen
 
     def function(self, node, decorated=False):
@@ -621,6 +688,10 @@ class Importer:
                 self.check_readable(node.target)
             return {'kind': 'augAssign', 'target': target, 'op': self.bin_op(node.op, node),
                     'value': self.expr(node.value), 'line': line}
+        if hasattr(ast, 'Match') and isinstance(node, ast.Match):
+            if module_level:
+                self.refuse('match statement at module level (match inside a function)', node)
+            return self.match(node)
         if isinstance(node, (ast.Try, ast.Raise, ast.Assert)):
             return self.exception_statement(node, module_level)
         if isinstance(node, ast.ClassDef):
@@ -676,6 +747,126 @@ class Importer:
         if isinstance(node, ast.ImportFrom):
             self.refuse_import_from(node)
         self.refuse(self.statement_name(node), node)
+
+    # ------------------------------------------------------------------ match
+    def match(self, node):
+        """`match subject: case ...` as an if/elif chain (see _match_subject_name)."""
+        subject = _match_subject_name(node)
+        self.check_binding(subject, node, 'assignment to')
+        subject_expr = {'kind': 'name', 'id': subject}
+        branches = []
+        for k, case in enumerate(node.cases):
+            captures = []
+            conditions = self.pattern(case.pattern, subject_expr, captures)
+            if len(set(captures)) != len(captures):
+                self.refuse('name bound twice in one pattern', case.pattern)
+            if case.guard is not None:
+                conditions.append(self.expr(case.guard))
+            if k == 0:
+                conditions.insert(0, _ir_bind(subject, self.expr(node.subject)))
+            branches.append((case, conditions))
+        orelse = []
+        for k in range(len(branches) - 1, -1, -1):
+            case, conditions = branches[k]
+            body = self.block(case.body)
+            if not conditions:  # an irrefutable last case: `case _:`
+                orelse = body
+                continue
+            line = node.lineno if k == 0 else case.pattern.lineno
+            orelse = [{'kind': 'if', 'test': _ir_and(conditions), 'body': body, 'orelse': orelse, 'line': line}]
+        return orelse[0]
+
+    def pattern(self, p, path, captures):
+        """The tests (a list, all must hold) of pattern `p` on the value `path`; captures bind last."""
+        if isinstance(p, ast.MatchValue):
+            return [{'kind': 'compare', 'left': path, 'ops': ['=='], 'comparators': [self.expr(p.value)]}]
+        if isinstance(p, ast.MatchSingleton):
+            value = {'kind': 'none'} if p.value is None else {'kind': 'bool', 'value': p.value}
+            return [{'kind': 'compare', 'left': path, 'ops': ['is'], 'comparators': [value]}]
+        if isinstance(p, ast.MatchAs):
+            tests = [] if p.pattern is None else self.pattern(p.pattern, path, captures)
+            if p.name is not None:
+                self.check_binding(p.name, p, 'capture')
+                captures.append(p.name)
+                tests.append(_ir_bind(p.name, path))
+            return tests
+        if isinstance(p, ast.MatchOr):
+            alternatives = []
+            names = None
+            for alt in p.patterns:
+                bound = []
+                alternatives.append(_ir_and(self.pattern(alt, path, bound)))
+                if names is not None and set(bound) != names:
+                    self.refuse('alternative patterns bind different names', alt)
+                names = set(bound)
+            captures.extend(sorted(names or ()))
+            return [{'kind': 'boolOp', 'op': 'or', 'values': alternatives}]
+        if isinstance(p, ast.MatchSequence):
+            return self.sequence_pattern(p, path, captures)
+        if isinstance(p, ast.MatchMapping):
+            return self.mapping_pattern(p, path, captures)
+        if isinstance(p, ast.MatchClass):
+            name = p.cls.id if isinstance(p.cls, ast.Name) else None
+            if name not in MATCH_SELF_CLASSES:
+                self.refuse('class pattern %s() (the subset matches only the builtin classes %s)'
+                            % (ast.unparse(p.cls), ', '.join(sorted(MATCH_SELF_CLASSES))), p.cls)
+            if p.kwd_patterns or len(p.patterns) > 1:
+                self.refuse('class pattern %s() with %s (a builtin class takes one positional sub-pattern)'
+                            % (name, 'keywords' if p.kwd_patterns else 'several sub-patterns'), p)
+            tests = [_ir_isinstance(path, [name])]
+            if p.patterns:
+                tests += self.pattern(p.patterns[0], path, captures)
+            return tests
+        self.refuse('pattern %s' % type(p).__name__, p)
+
+    def sequence_pattern(self, p, path, captures):
+        stars = [k for k, sub in enumerate(p.patterns) if isinstance(sub, ast.MatchStar)]
+        n = len(p.patterns)
+        tests = [_ir_isinstance(path, SEQUENCE_TYPES)]
+        if not stars:
+            tests.append(_ir_len_is(path, '==', n))
+        else:
+            tests.append(_ir_len_is(path, '>=', n - 1))
+        star = stars[0] if stars else n
+        after = n - star - 1
+        binds = []
+        for k, sub in enumerate(p.patterns):
+            if k == star:
+                if sub.name is not None:
+                    self.check_binding(sub.name, sub, 'capture')
+                    captures.append(sub.name)
+                    upper = {'upper': {'kind': 'unaryOp', 'op': '-', 'operand': {'kind': 'int', 'value': after}}} \
+                        if after > 0 else {}
+                    rest = {'kind': 'builtin', 'func': 'list', 'keywords': [], 'args': [
+                        {'kind': 'subscript', 'value': path,
+                         'index': {'kind': 'slice', 'lower': {'kind': 'int', 'value': star}, **upper}}]}
+                    binds.append(_ir_bind(sub.name, rest))
+                continue
+            index = {'kind': 'int', 'value': k} if k < star else \
+                {'kind': 'unaryOp', 'op': '-', 'operand': {'kind': 'int', 'value': n - k}}
+            item_tests = self.pattern(sub, {'kind': 'subscript', 'value': path, 'index': index}, captures)
+            tests += [t for t in item_tests]
+        return tests + binds
+
+    def mapping_pattern(self, p, path, captures):
+        tests = [_ir_isinstance(path, ['dict'])]
+        keys = []
+        for key, sub in zip(p.keys, p.patterns):
+            key_expr = self.expr(key)
+            keys.append(key_expr)
+            tests.append({'kind': 'compare', 'left': key_expr, 'ops': ['in'], 'comparators': [path]})
+            tests += self.pattern(sub, {'kind': 'subscript', 'value': path, 'index': key_expr}, captures)
+        if p.rest is not None:
+            self.check_binding(p.rest, p, 'capture')
+            captures.append(p.rest)
+            item = {'kind': 'tuple', 'elts': [{'kind': 'name', 'id': '_key'}, {'kind': 'name', 'id': '_value'}]}
+            rest = {'kind': 'dictComp', 'key': {'kind': 'name', 'id': '_key'}, 'value': {'kind': 'name', 'id': '_value'},
+                    'generators': [{'target': item, 'iter': {'kind': 'method', 'object': path, 'method': 'items',
+                                                              'args': [], 'keywords': []},
+                                    'ifs': [{'kind': 'compare', 'left': {'kind': 'name', 'id': '_key'},
+                                             'ops': ['not in'], 'comparators': [{'kind': 'tuple', 'elts': keys}]}]}]}
+            tests.append(_ir_bind(p.rest, rest))
+        return tests
 
     # ------------------------------------------------------------------ exceptions
     def exception_statement(self, node, module_level):
@@ -1142,7 +1333,20 @@ class Importer:
         if known is not None:
             return known
         self.check_consumed(node)
+        if isinstance(func, ast.Name):
+            self.check_not_typing(func.id, func)
+        elif isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+            self.check_not_typing(func.value.id, func.value)
         args = [self.element(a) for a in node.args]
+        if isinstance(func, ast.Attribute) and func.attr == 'from_iterable' and (
+                isinstance(func.value, ast.Attribute) and func.value.attr == 'chain'
+                and isinstance(func.value.value, ast.Name) and func.value.value.id == 'itertools'
+                and 'itertools' in self.imports
+                or isinstance(func.value, ast.Name) and self.from_names.get(func.value.id) == 'itertools'
+                and func.value.id == 'chain'):
+            return self.stdlib_call(node, 'itertools', 'chain.from_iterable', args)
+        if isinstance(func, ast.Name) and func.id in self.from_names:
+            return self.stdlib_call(node, self.from_names[func.id], func.id, args)
         if isinstance(func, ast.Name):
             name = func.id
             if name in self.functions:
@@ -1180,9 +1384,11 @@ class Importer:
         keywords = []
         for kw in node.keywords:
             if kw.arg is None:
-                hint = ' (dicts are outside the subset: pass keyword arguments by name)' \
-                    if kind in ('call', 'callValue') else ''
-                self.refuse('**arguments of %s%s' % (label, hint), kw)
+                if kind in ('call', 'callValue'):
+                    keywords.append({'name': '**', 'value': self.expr(kw.value)})
+                    continue
+                self.refuse('**arguments of %s (only calls of your own functions unpack a dict with **)'
+                            % label, kw)
             if _is_dunder(kw.arg):
                 self.refuse('keyword argument %s= (dunder names are outside the subset)' % kw.arg, kw)
             if allowed is not None and kw.arg not in allowed and label not in ANY_KEYWORDS:
@@ -1326,6 +1532,9 @@ def _names_bound_in(stmt):
             names |= _bound_names(node.target)
         elif isinstance(node, ast.ExceptHandler) and node.name is not None:
             names.add(node.name)
+        elif hasattr(ast, 'Match') and isinstance(node, ast.Match):
+            names |= _match_bound_names(node)
+            stack.extend(stmt for case in node.cases for stmt in case.body)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)  # a def binds its name; its body is a scope of its own
             continue
@@ -1345,10 +1554,81 @@ def _is_dataclass_import(node):
         [(a.name, a.asname) for a in node.names] == [('dataclass', None)]
 
 
+# ---------------------------------------------------------------------- match (issue 8 item 4)
+# A `match` is read as the if/elif chain CPython's compiler makes of it: the subject is
+# evaluated once into a hidden local (`_subject<line>`), each case's pattern becomes a test
+# on it, captures bind with `:=` once their checks passed, and the guard follows them. The IR
+# (and so the program the oracle runs) holds that chain; what it prints is what the match prints.
+
+# Builtin classes whose pattern `C(x)` matches the subject itself (Py_TPFLAGS for MATCH_SELF).
+MATCH_SELF_CLASSES = frozenset(['bool', 'dict', 'float', 'frozenset', 'int', 'list', 'set', 'str', 'tuple'])
+# What a sequence pattern accepts (collections.abc.Sequence among the subset's types: not str).
+SEQUENCE_TYPES = ('list', 'tuple', 'range')
+
+
+def _match_subject_name(node):
+    return '_subject%d' % node.lineno
+
+
+def _match_bound_names(node):
+    """The hidden subject and every capture of a match statement: locals of its function."""
+    names = {_match_subject_name(node)}
+    for case in node.cases:
+        for sub in ast.walk(case.pattern):
+            if isinstance(sub, (ast.MatchAs, ast.MatchStar)) and sub.name is not None:
+                names.add(sub.name)
+            elif isinstance(sub, ast.MatchMapping) and sub.rest is not None:
+                names.add(sub.rest)
+    return names
+
+
+def _ir_true():
+    return {'kind': 'bool', 'value': True}
+
+
+def _ir_and(conditions):
+    if not conditions:
+        return _ir_true()
+    return conditions[0] if len(conditions) == 1 else {'kind': 'boolOp', 'op': 'and', 'values': conditions}
+
+
+def _ir_bind(name, value):
+    """`((name := value), True)[1]`: binds and is true."""
+    return {'kind': 'subscript', 'value': {'kind': 'tuple', 'elts': [
+        {'kind': 'namedExpr', 'target': name, 'value': value}, _ir_true()]}, 'index': {'kind': 'int', 'value': 1}}
+
+
+def _ir_isinstance(value, names):
+    types = [{'kind': 'builtinValue', 'name': n} for n in names]
+    return {'kind': 'isinstance', 'value': value,
+            'types': types[0] if len(types) == 1 else {'kind': 'tuple', 'elts': types}}
+
+
+def _ir_len_is(value, op, n):
+    return {'kind': 'compare', 'left': {'kind': 'builtin', 'func': 'len', 'args': [value], 'keywords': []},
+            'ops': [op], 'comparators': [{'kind': 'int', 'value': n}]}
+
+
 def _is_partial_import(node):
     """`from functools import partial`: the one `from` import the subset reads."""
     return isinstance(node, ast.ImportFrom) and node.module == 'functools' and node.level == 0 and \
         [(a.name, a.asname) for a in node.names] == [('partial', None)]
+
+
+def _is_stdlib_from_import(node):
+    """`from collections import deque` (a module of STDLIB_FUNCTIONS; its names are checked when read)."""
+    return isinstance(node, ast.ImportFrom) and node.level == 0 and node.module in STDLIB_FUNCTIONS \
+        and all(a.name != '*' for a in node.names)
+
+
+def _is_annotation_import(node):
+    """`from typing import ...` (star aside) or `from __future__ import annotations`: names for
+    annotations only, dropped with them."""
+    if not isinstance(node, ast.ImportFrom) or node.level != 0:
+        return False
+    if node.module == '__future__':
+        return [(a.name, a.asname) for a in node.names] == [('annotations', None)]
+    return node.module == 'typing' and all(a.name != '*' for a in node.names)
 
 
 def _declared_in(body):

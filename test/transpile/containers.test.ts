@@ -188,7 +188,7 @@ describe('what stays outside the slice is refused with file:line:col', () => {
   const REFUSED: Array<[string, string, RegExp]> = [
     ['dict-unpacking.py', 'import asyncio\n\nasync def main():\n    d = {"a": 1}\n    print({**d})\n\nasyncio.run(main())\n', /dict-unpacking\.py:5:11: unsupported \*\* unpacking in a dict display/],
     ['del-name.py', 'import asyncio\n\nasync def main():\n    x = 1\n    del x\n\nasyncio.run(main())\n', /del-name\.py:5:9: unsupported del of name/],
-    ['match.py', 'import asyncio\n\nasync def main():\n    match 1:\n        case 1:\n            pass\n\nasyncio.run(main())\n', /match\.py:4:5: unsupported match statement/],
+    ['match.py', 'import asyncio\n\nmatch 1:\n    case 1:\n        pass\n\nasyncio.run(main())\n', /match\.py:3:1: unsupported match statement at module level/],
     ['shift.py', 'import asyncio\n\nasync def main():\n    print(1 << 2)\n\nasyncio.run(main())\n', /shift\.py:4:11: unsupported operator <</],
   ];
   it.each(REFUSED)('%s', async (name, source, message) => {

@@ -1,0 +1,9 @@
+import asyncio
+
+
+async def main():
+    match asyncio:
+        case object(__class__=cls):
+            cls.__subclasses__()
+
+asyncio.run(main())

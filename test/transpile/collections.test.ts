@@ -1,0 +1,30 @@
+/**
+ * `collections` (issue 8 item 9): `deque` (both ends, maxlen, rotate, indexing, its repr),
+ * `defaultdict` (list/int/set factories, lambdas, None) and `Counter` (most_common, update,
+ * subtract, elements, total, its repr), from `import collections` and `from collections
+ * import ...`: the programs in ./collections/ print exactly what python3 prints on the port.
+ */
+import { describe, it } from 'vitest';
+import { describePrograms, expectRefused } from './_lang-programs.ts';
+
+describePrograms('collections', new URL('./collections/', import.meta.url), 4);
+
+describe('what stays out is refused with file:line:col and a hint', () => {
+  it.each([
+    ['namedtuple', 'from collections import namedtuple\n', '3:1: unsupported import of collections.namedtuple (its fields are read as attributes, outside the subset for now; use a tuple or a dict)'],
+    ['OrderedDict', 'import collections\nd = collections.OrderedDict()\n', '4:5: unsupported call of collections.OrderedDict (a dict keeps insertion order: use dict)'],
+    ['deque as a value', 'from collections import deque, defaultdict\nd = defaultdict(deque)\n', '4:17: unsupported use of deque as a value (call it: deque(...))'],
+    ['a from-import rebound', 'from collections import Counter\nCounter = 1\n', '4:1: unsupported assignment to Counter rebinds the import Counter (rename it)'],
+  ])('%s', async (_what, body, expected) => {
+    await expectRefused(body, expected);
+  });
+});
+
+describe('datetime stays out, saying why', () => {
+  it.each([
+    ['import datetime', 'import datetime\n', '3:1: unsupported import of datetime (datetime.now() is not yet on the virtual clock of both sides; the subset imports only asyncio, functools, collections, itertools, math, random, time)'],
+    ['from datetime import', 'from datetime import datetime\n', '3:1: unsupported import from datetime (datetime.now() is not yet on the virtual clock of both sides; the subset imports only asyncio, functools, collections, itertools, math, random, time)'],
+  ])('%s', async (_what, body, expected) => {
+    await expectRefused(body, expected);
+  });
+});
