@@ -207,7 +207,8 @@ export function call(callee: PyValue, positional: PyValue[], keywords?: Keywords
     for (const [name, value] of keywordEntries(keywords ?? {})) merged.set(name, value);
     return call(callee.func, [...callee.args, ...positional], [...merged]);
   }
-  const user = objectHooks.call(callee, positional, keywords); // a user class, a bound method (classes.ts)
+  const named = Array.isArray(keywords) ? Object.fromEntries(keywords) : (keywords as Record<string, PyValue> | undefined);
+  const user = objectHooks.call(callee, positional, named); // a user class, a bound method (classes.ts)
   if (user !== undefined) return user.value;
   throw new TypeError(`'${typeName(callee)}' object is not callable`);
 }
