@@ -27,10 +27,13 @@
  *   `builtinValue` names a member of BUILTINS (a builtin used as a value: `key=len`).
  * - A `stdlib` call or `stdlibConst` names a listed member of a module of `Program.imports`
  *   (`time`, `random`, `math`: STDLIB_FUNCTIONS / STDLIB_CONSTANTS); those names are never bound.
+ * - `asyncio.FIRST_COMPLETED`, `FIRST_EXCEPTION`, `ALL_COMPLETED` are read as the `str` each is
+ *   equal to in CPython (`'FIRST_COMPLETED'`...): `asyncio.wait` compares by value, so the
+ *   printed program behaves as the source.
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
-export const IR_VERSION = 2;
+export const IR_VERSION = 3;
 
 export interface Program {
   header?: ProgramHeader;
@@ -207,7 +210,12 @@ export const BUILTINS = [
 ] as const;
 export type BuiltinName = (typeof BUILTINS)[number];
 
-export const ASYNCIO_FUNCTIONS = ['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'] as const;
+export const ASYNCIO_FUNCTIONS = [
+  'run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks',
+  // tasks, futures and the loop API (issue 9, h4)
+  'wait_for', 'wait', 'shield', 'as_completed', 'ensure_future', 'Future', 'get_running_loop',
+  'get_event_loop', 'new_event_loop', 'set_event_loop', 'Runner',
+] as const;
 export type AsyncioName = (typeof ASYNCIO_FUNCTIONS)[number];
 
 /** List methods, then Task methods, then dict and set methods, then str methods and the other list methods. */
@@ -221,6 +229,11 @@ export const METHODS = [
   'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum',
   'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines', 'removeprefix',
   'removesuffix', 'extend', 'insert', 'sort', 'reverse',
+  // Task, Future, loop, Handle and Runner methods (issue 9, h4)
+  'get_coro', 'set_name', 'exception', 'cancelling', 'uncancel', 'add_done_callback',
+  'remove_done_callback', 'set_result', 'set_exception', 'get_loop', 'run_until_complete',
+  'run_forever', 'stop', 'close', 'is_running', 'is_closed', 'call_soon', 'call_later', 'call_at',
+  'time', 'create_task', 'create_future', 'run', 'when',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 

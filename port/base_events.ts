@@ -13,6 +13,7 @@
  * (the resumed task's promise chain up to its next suspension) has run before the next
  * handle starts. That is what a synchronous `handle._run()` means in CPython.
  */
+import { asCallback } from '../runtime/callables.ts';
 import { heapify, heappop, heappush } from './heapq.ts';
 import { Handle, TimerHandle, _loopEvents, _set_running_loop, _get_running_loop, timerLessThan, type Callback } from './events.ts';
 import { Coroutine } from './coroutines.ts';
@@ -97,9 +98,11 @@ export abstract class BaseEventLoop {
   }
 
   /** Ports BaseEventLoop.create_task, 3.11 (no task factory). */
-  create_task<T>(coro: Coroutine<T>, opts: { name?: string | null } = {}): Task<T> {
+  create_task<T>(coro: Coroutine<T>, opts: { name?: string | null } | string | null = {}): Task<T> {
     this._check_closed();
-    const task = new Task<T>(coro, { loop: this, name: opts.name ?? null });
+    // A program's `name=` arrives as a plain value through py.callMethod.
+    const name = opts === null || typeof opts === 'string' ? opts : (opts.name ?? null);
+    const task = new Task<T>(coro, { loop: this, name });
     if (_loopEvents.hooks !== null) _loopEvents.hooks.taskMade(task); // explain's recorder
     return task;
   }
@@ -199,14 +202,14 @@ export abstract class BaseEventLoop {
   /** Ports BaseEventLoop.call_later, 3.11: `call_at(self.time() + delay)` — one clock read. */
   call_later(delay: number, callback: Callback, ...args: unknown[]): TimerHandle {
     if (delay === null || delay === undefined) throw new TypeError('delay must not be None');
-    return this.call_at(this.time() + delay, callback, ...args);
+    return this.call_at(this.time() + Number(delay), callback, ...args); // a program's int delay is a bigint
   }
 
   /** Ports BaseEventLoop.call_at, 3.11: pushes a TimerHandle on the heap. */
   call_at(when: number, callback: Callback, ...args: unknown[]): TimerHandle {
     if (when === null || when === undefined) throw new TypeError('when cannot be None');
     this._check_closed();
-    const timer = new TimerHandle(when, callback, args, this);
+    const timer = new TimerHandle(Number(when), asCallback(callback), args, this);
     heappush(this._scheduled, timer, timerLessThan);
     timer._scheduled = true;
     return timer;
@@ -215,7 +218,7 @@ export abstract class BaseEventLoop {
   /** Ports BaseEventLoop.call_soon, 3.11: FIFO — appended to the ready deque. */
   call_soon(callback: Callback, ...args: unknown[]): Handle {
     this._check_closed();
-    return this._call_soon(callback, args);
+    return this._call_soon(asCallback(callback), args);
   }
 
   /** Ports BaseEventLoop._call_soon, 3.11. */

@@ -224,9 +224,15 @@ export class PySet implements Iterable<PyValue> {
     }
   }
 
+  /** The elements in table order, for callers whose result does not depend on it (asyncio.wait's futures: runtime/asyncio-api.ts). */
+  unorderedElements(): PyValue[] {
+    return [...this.entries()].map(([key]) => key);
+  }
+
   /** The elements, refusing an order that rests on addresses. */
   private *orderedEntries(): Generator<[PyValue, bigint]> {
-    if (this.unstable > 0) throw new UnstableHash('None or an object in a set that is iterated');
+    // One element has one order: `done` of `asyncio.wait(..., return_when=FIRST_COMPLETED)` (runtime/asyncio-api.ts).
+    if (this.unstable > 0 && this.used > 1) throw new UnstableHash('None or an object in a set that is iterated');
     yield* this.entries();
   }
 

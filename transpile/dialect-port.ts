@@ -4,6 +4,7 @@
  * objects; asyncio calls keep their Python names.
  */
 import type { AsyncioName, Expr, Keyword } from '../ir/program.ts';
+import { portAsyncioApiCall } from './emit-asyncio-api.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { tsName, tsString } from './names.ts';
 import { T, tsType, type SType } from './types.ts';
@@ -48,8 +49,11 @@ function asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type:
       return out('asyncio.current_task()', type, P.call);
     case 'all_tasks':
       return out('asyncio.all_tasks()', type, P.call);
-    default:
+    default: {
+      const api = portAsyncioApiCall(func, args, keywords, type, emit);
+      if (api) return api;
       throw new Error(`asyncio.${func as string} is not in the IR`);
+    }
   }
 }
 
