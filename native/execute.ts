@@ -15,6 +15,7 @@ import { pythonMessage, pythonTypeName } from '../runtime/exceptions.ts';
 import { resetRandom, setStdout, setVirtualClock } from '../runtime/index.ts';
 import { NodeTimerQueue } from './node_timers.ts';
 import { FIRST_TASK_NUMBER, runtime, setScheduler, type NativeRuntime } from './runtime.ts';
+import { resetNativeLoop } from './asyncio-api.ts';
 
 export interface NativeOptions {
   /** `maxIterations` bounds the timer callbacks fired, `maxTime` the virtual seconds. */
@@ -108,6 +109,7 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
       nextTaskNumber: () => taskNumber++,
     });
     resetRandom();
+    resetNativeLoop(); // get_running_loop()'s object is per run (native/asyncio-api.ts)
     setVirtualClock({
       read: () => Math.max(now, clockMs) / 1000,
       advance: (seconds) => void (clockMs = Math.max(now, clockMs) + seconds * 1000),

@@ -10,6 +10,7 @@ import { InvalidStateError } from '../port/exceptions.ts';
 import { TypeError } from '../runtime/exceptions.ts';
 import { print, py, typeName, type PyValue } from '../runtime/index.ts';
 import { nativeSets } from '../runtime/containers.ts';
+import * as nativeAsyncio from './asyncio-api.ts';
 
 /** Where timers go and how tasks are numbered; one per `executeNative` run. */
 export interface NativeScheduler {
@@ -119,9 +120,11 @@ export interface NativeRuntime {
   run: typeof run;
   print: typeof print;
   py: typeof py;
+  /** Issue 9's asyncio API as promises (native/asyncio-api.ts). */
+  asyncio: typeof nativeAsyncio;
 }
 
 /** Python values stay Python's, except that a set is a JS `Set`'s insertion order (native/README.md). */
 const nativePy: typeof py = Object.freeze({ ...py, ...nativeSets });
 
-export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy });
+export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy, asyncio: nativeAsyncio });

@@ -58,3 +58,33 @@ export function portAsyncioApiCall(func: AsyncioName, args: Expr[], keywords: Ke
       return undefined;
   }
 }
+
+/** `asyncio.<func>(...)` for the functions of issue 9 on the native profile (native/asyncio-api.ts); undefined for the others. */
+export function nativeAsyncioApiCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type: SType, emit: ExprEmitter): Out | undefined {
+  const arg = (k: number, name: string): Out | undefined => argument(args, keywords, emit, k, name);
+  const promise = (r: Out | undefined): string => awaitable(r, 'Promise<PyValue>');
+  switch (func) {
+    case 'wait_for':
+      return out(`rt.asyncio.wait_for(${promise(arg(0, 'fut'))}, ${OPTIONAL(arg(1, 'timeout'))} as PyValue)`, type, P.call);
+    case 'wait':
+      return out(`rt.asyncio.wait(${OPTIONAL(arg(0, 'fs'))}, ${OPTIONAL(arg(1, 'timeout'))}, ${OPTIONAL(arg(2, 'return_when'))})`, type, P.call);
+    case 'as_completed':
+      return out(`rt.asyncio.as_completed(${OPTIONAL(arg(0, 'fs'))})`, type, P.call);
+    case 'shield':
+    case 'ensure_future':
+      return out(`rt.asyncio.${func}(${promise(arg(0, 'arg'))})`, type, P.call);
+    case 'Future':
+      return out('new rt.asyncio.NativeFuture()', type, P.call);
+    case 'get_running_loop':
+    case 'get_event_loop':
+      return out('rt.asyncio.get_running_loop()', type, P.call);
+    case 'new_event_loop':
+      return out('rt.asyncio.new_event_loop()', type, P.call);
+    case 'set_event_loop':
+      return out(`rt.asyncio.set_event_loop(${OPTIONAL(arg(0, 'loop'))} as PyValue)`, type, P.call);
+    case 'Runner':
+      return out('new rt.asyncio.NativeRunner()', type, P.call);
+    default:
+      return undefined;
+  }
+}
