@@ -4,7 +4,7 @@ import asyncio
 
 async def add(a, b):
     await asyncio.sleep(0.01)
-    print("adding", a, b, asyncio.current_task().get_name())
+    print("adding", a, b)
     return a + b
 
 
