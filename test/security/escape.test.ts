@@ -25,7 +25,7 @@ const EXPECTED: Record<string, string> = {
   'annotation-param.py': 'runs',
   'annotation-return.py': 'runs',
   'asyncio-attribute-chain.py': '5:5: unsupported method .system()',
-  'asyncio-submodule.py': '5:11: unsupported call of asyncio.create_subprocess_shell',
+  'asyncio-submodule.py': '5:11: unsupported call of asyncio.create_subprocess_shell (subprocesses are outside the subset)',
   'breakpoint-input.py': '5:5: unsupported call of breakpoint',
   'class-del.py': '4:1: unsupported class definition',
   'coding-utf7.py': '1:1: unsupported coding declaration utf-7 (save the file as UTF-8)',
@@ -82,6 +82,11 @@ const EXPECTED: Record<string, string> = {
   'exc-type-call.py': '8:15: unsupported type() (only `type(x).__name__` is in the subset)',
   'except-star.py': '5:5: unsupported except* (exception groups are outside the subset: catch each exception type with a plain except)',
   'raise-systemexit.py': '6:15: unsupported call of SystemExit',
+  // Callbacks, futures and the loop API (issue 9): callables are the program's own; no private member is reached.
+  'loop-callback-exec.py': '5:42: unsupported builtin exec',
+  'future-callback-private.py': '6:55: unsupported use of builtin print as a value',
+  'loop-call-later-string.py': '7:20: unsupported attribute .__class__ (dunder attributes are outside the subset)',
+  'wait-for-string.py': 'runs',
 };
 
 let dir: string;
