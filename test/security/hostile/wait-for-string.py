@@ -3,7 +3,6 @@ import asyncio
 
 async def main():
     loop = asyncio.get_running_loop()
-    loop.call_soon(main)
     try:
         await asyncio.wait_for("open('@CANARY@', 'w')", 1)
     except TypeError as e:
