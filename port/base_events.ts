@@ -92,6 +92,15 @@ export abstract class BaseEventLoop {
   /** Hook run at the start of each `_run_once` (budget checks); throws a harness error. */
   protected _check_budget(): void {}
 
+  /**
+   * Ports BaseEventLoop.__repr__, 3.11, with the class name `python3 FILE` shows on Linux
+   * (the default `_UnixSelectorEventLoop`), as the oracle's virtual loops do too.
+   */
+  __repr__(): string {
+    const b = (x: boolean): string => (x ? 'True' : 'False');
+    return `<_UnixSelectorEventLoop running=${b(this.is_running())} closed=${b(this.is_closed())} debug=${b(this.get_debug())}>`;
+  }
+
   /** Ports BaseEventLoop.create_future, 3.11. */
   create_future<T = unknown>(): Future<T> {
     return new Future<T>({ loop: this });

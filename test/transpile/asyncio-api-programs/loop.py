@@ -33,7 +33,7 @@ async def compute(x, y):
 
 
 loop = setup()
-print(asyncio.get_event_loop() is loop, loop.is_closed())
+print(asyncio.get_event_loop() is loop, loop.is_closed(), loop)
 drive(loop)
 h = loop.call_later(0.01, say, "never")
 h.cancel()
