@@ -33,8 +33,10 @@ async def compute(x, y):
 
 
 loop = setup()
+asyncio.ensure_future(compute(5, 6))
 print(asyncio.get_event_loop() is loop, loop.is_closed(), loop)
 drive(loop)
+print(len(asyncio.all_tasks(loop)))
 h = loop.call_later(0.01, say, "never")
 h.cancel()
 print(h.cancelled())
