@@ -140,9 +140,15 @@ export abstract class BaseEventLoop {
   }
 
   /** Ports BaseEventLoop.run_forever, 3.11: `_run_once` until stop() was called. */
-  async run_forever(): Promise<void> {
+  run_forever(): Promise<void> {
+    // The checks raise at the call, as in CPython (a coroutine calling it catches them); the loop runs async.
     this._check_closed();
     this._check_running();
+    return this._run_forever_checked();
+  }
+
+  /** Not in CPython: run_forever's body after its checks (JS await is native, the call is not). */
+  private async _run_forever_checked(): Promise<void> {
     try {
       this._running = true;
       _set_running_loop(this);
@@ -161,9 +167,14 @@ export abstract class BaseEventLoop {
    * Ports BaseEventLoop.run_until_complete, 3.11: a coroutine is wrapped in a Task; the
    * loop stops via a done callback, so the iteration that finished the future completes.
    */
-  async run_until_complete<T>(future: Future<T> | Coroutine<T>): Promise<T> {
+  run_until_complete<T>(future: Future<T> | Coroutine<T>): Promise<T> {
     this._check_closed();
     this._check_running();
+    return this._run_until_complete_checked(future);
+  }
+
+  /** Not in CPython: run_until_complete's body after its checks, which raise at the call. */
+  private async _run_until_complete_checked<T>(future: Future<T> | Coroutine<T>): Promise<T> {
     const new_task = !isfuture(future);
     const fut = ensure_future(future, { loop: this });
     fut.add_done_callback(_run_until_complete_cb as (f: Future<T>) => void);

@@ -15,6 +15,15 @@ async def nested():
     except RuntimeError as e:
         print(e)
     await coro
+    loop = asyncio.get_running_loop()
+    try:
+        loop.run_until_complete(asyncio.sleep(0))
+    except RuntimeError as e:
+        print("error:", e)
+    try:
+        loop.close()
+    except RuntimeError as e:
+        print("error:", e)
 
 
 runner = asyncio.Runner()
