@@ -41,6 +41,18 @@ describe('asyncio API programs print on the port what python3 prints', () => {
   });
 });
 
+describe('the old loop API outside a running loop (port only: plain promises have no all_tasks)', () => {
+  it('ensure_future, loop.create_task, run_forever stopped by a callback, all_tasks(loop), run_until_complete(gather)', async () => {
+    const file = writeProgram(
+      'api-loop-all-tasks.py',
+      'import asyncio\n\nasync def worker(name, d):\n    await asyncio.sleep(d)\n    print(name, "done")\n\ndef stopper(loop):\n    print("stopping")\n    loop.stop()\n\nloop = asyncio.get_event_loop()\nasyncio.ensure_future(worker("a", 0.02))\nloop.create_task(worker("b", 0.01))\nloop.call_later(0.05, stopper, loop)\nloop.run_forever()\nprint(len(asyncio.all_tasks(loop)))\nloop.run_until_complete(asyncio.gather(worker("c", 0.01), worker("d", 0.02)))\nloop.close()\n',
+    );
+    const [real, port] = await Promise.all([python(file), cliInProcess(['run', file, '--target', 'port'])]);
+    expect(real.stdout).toBe('b done\na done\nstopping\n0\nc done\nd done\n');
+    expect(port).toEqual({ stdout: real.stdout, stderr: '', exitCode: 0 });
+  });
+});
+
 describe('what CPython orders by address is refused when the program looks at it', () => {
   it('iterating a set of several tasks from asyncio.wait: exit 2, naming the cause', async () => {
     const file = writeProgram(
