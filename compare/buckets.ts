@@ -88,6 +88,24 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => extraLabels(e).length > 0 && missingLabels(e).length === 0,
   },
   {
+    name: 'missing-asyncio-api',
+    title: 'A Task, Future or loop method promises do not have',
+    description:
+      "The program calls a method of asyncio's Task, Future, loop or Runner that its promise-based stand-in lacks (set_name, exception, add_done_callback on a task, cancel on a future, get_loop...): JS raises AttributeError where CPython goes on.",
+    matches: (e) => {
+      const got = e.actualRun.outcome;
+      return got.kind === 'exception' && got.type === 'AttributeError' && /^'(Promise|NativeFuture|NativeLoop|NativeRunner)' object has no attribute/.test(got.message)
+        && !(e.expectedRun.outcome.kind === 'exception' && e.expectedRun.outcome.type === 'AttributeError');
+    },
+  },
+  {
+    name: 'timeout-does-not-cancel',
+    title: 'A timeout that does not cancel',
+    description:
+      'asyncio.wait_for (and as_completed/wait with a timeout) cancels or gives up on what did not finish in time, and raises TimeoutError at the deadline. Its promise stand-in (Promise.race against a timer, or no timeout at all) leaves the loser running: its output appears, and what CPython printed after the timeout does not.',
+    matches: (e) => e.facts.usesCancellingTimeouts && extraLabels(e).length > 0 && missingLabels(e).length > 0,
+  },
+  {
     name: 'missing-output',
     title: 'Output CPython prints is missing',
     description: 'CPython prints lines the other side never prints (and prints nothing extra).',

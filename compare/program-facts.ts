@@ -23,6 +23,8 @@ export interface ProgramFacts {
   /** done(), cancelled(), result() or cancel() is called somewhere */
   usesTaskMethods: boolean;
   statementCount: number;
+  /** calls wait_for, or wait/as_completed with a timeout (issue 9): a timeout that cancels in Python */
+  usesCancellingTimeouts: boolean;
 }
 
 export function programFacts(program: Program): ProgramFacts {
@@ -37,6 +39,7 @@ export function programFacts(program: Program): ProgramFacts {
     usesGather: false,
     usesTaskMethods: false,
     statementCount: 0,
+    usesCancellingTimeouts: false,
   };
   for (const fn of program.functions) {
     walkStatements(fn.body, fn, facts);
@@ -142,6 +145,7 @@ function walkExpr(expr: Expr, fn: FunctionDef | undefined, facts: ProgramFacts):
     case 'asyncio':
       if (expr.func === 'create_task' && expr.args[0]?.kind === 'call') facts.startedAsTasks.add(expr.args[0].func);
       if (expr.func === 'gather') facts.usesGather = true;
+      if (expr.func === 'wait_for' || ((expr.func === 'wait' || expr.func === 'as_completed') && (expr.args.length > 1 || expr.keywords.some((k) => k.name === 'timeout')))) facts.usesCancellingTimeouts = true;
       if (expr.func === 'sleep') {
         const delay = expr.args[0];
         if (delay?.kind === 'int' || delay?.kind === 'float') facts.sleepDelays.push(delay.value);

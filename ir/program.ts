@@ -40,6 +40,9 @@
  *   `**mapping` and appears only in `call`/`callValue`; `collections` and `itertools` are modules
  *   (a `from m import f` is read as `m.f`); a `match` statement is read as the if/elif chain
  *   CPython compiles it to, so no statement kind of its own.
+ * - `asyncio.FIRST_COMPLETED`, `FIRST_EXCEPTION`, `ALL_COMPLETED` are read as the `str` each is
+ *   equal to in CPython (`'FIRST_COMPLETED'`...): `asyncio.wait` compares by value, so the
+ *   printed program behaves as the source.
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
@@ -258,7 +261,12 @@ export const BUILTINS = [
 ] as const;
 export type BuiltinName = (typeof BUILTINS)[number];
 
-export const ASYNCIO_FUNCTIONS = ['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'] as const;
+export const ASYNCIO_FUNCTIONS = [
+  'run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks',
+  // tasks, futures and the loop API (issue 9, h4)
+  'wait_for', 'wait', 'shield', 'as_completed', 'ensure_future', 'Future', 'get_running_loop',
+  'get_event_loop', 'new_event_loop', 'set_event_loop', 'Runner',
+] as const;
 export type AsyncioName = (typeof ASYNCIO_FUNCTIONS)[number];
 
 /** List methods, then Task methods, then dict and set methods, then str methods and the other list methods. */
@@ -273,6 +281,11 @@ export const METHODS = [
   'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines', 'removeprefix',
   'removesuffix', 'extend', 'insert', 'sort', 'reverse',
   'appendleft', 'popleft', 'extendleft', 'rotate', 'most_common', 'elements', 'subtract', 'total',
+  // Task, Future, loop, Handle and Runner methods (issue 9, h4)
+  'get_coro', 'set_name', 'exception', 'cancelling', 'uncancel', 'add_done_callback',
+  'remove_done_callback', 'set_result', 'set_exception', 'get_loop', 'run_until_complete',
+  'run_forever', 'stop', 'close', 'is_running', 'is_closed', 'call_soon', 'call_later', 'call_at',
+  'time', 'create_task', 'create_future', 'run', 'when',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 

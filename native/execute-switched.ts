@@ -12,6 +12,7 @@
  */
 import type { Outcome, RunResult, TraceEntry } from '../ir/program.ts';
 import { resetRandom, setStdout, setVirtualClock } from '../runtime/index.ts';
+import { resetNativeLoop } from './asyncio-api.ts';
 import { exceptionOutcome, nextMacrotask, type NativeOptions, type NativeProgram } from './execute.ts';
 import { FIRST_TASK_NUMBER, runtimeFor, setScheduler } from './runtime.ts';
 import { loopClock, loopTimers } from './switched-loop.ts';
@@ -108,6 +109,7 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
       ...(loopMode ? { callSoon: (callback: () => void) => void ready.push(callback), callLater: (callback: () => void, delay: number) => timers.add(callback, delay) } : {}),
     });
     resetRandom();
+    resetNativeLoop(); // get_running_loop()'s object is per run (native/asyncio-api.ts)
     setVirtualClock({ read: () => clock.seconds, advance: (seconds) => clock.block(seconds) });
     setStdout((text) => {
       const entry: TraceEntry = { text, time: clock.seconds, task: null, iteration: iterations };

@@ -17,6 +17,7 @@ import { NodeTimerQueue } from './node_timers.ts';
 import { FIRST_TASK_NUMBER, runtime, setScheduler, type NativeRuntime } from './runtime.ts';
 import { NO_SWITCHES, type NativeSwitches } from './switches.ts';
 import { executeSwitched } from './execute-switched.ts';
+import { resetNativeLoop } from './asyncio-api.ts';
 
 export interface NativeOptions {
   /** `maxIterations` bounds the timer callbacks fired, `maxTime` the virtual seconds. */
@@ -126,6 +127,7 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
       nextTaskNumber: () => taskNumber++,
     });
     resetRandom();
+    resetNativeLoop(); // get_running_loop()'s object is per run (native/asyncio-api.ts)
     setVirtualClock({
       read: () => Math.max(now, clockMs) / 1000,
       advance: (seconds) => void (clockMs = Math.max(now, clockMs) + seconds * 1000),

@@ -12,6 +12,7 @@ import { print, py, typeName, type PyValue } from '../runtime/index.ts';
 import { nativeSets } from '../runtime/containers.ts';
 import { TASK_SWITCHES, type NativeSwitches } from './switches.ts';
 import { coroutine, forTask, gatherItem, settleSoon, switchedSleep, switchedTask } from './switched.ts';
+import * as nativeAsyncio from './asyncio-api.ts';
 
 /** Where timers go and how tasks are numbered; one per `executeNative` run. */
 export interface NativeScheduler {
@@ -136,12 +137,14 @@ export interface NativeRuntime {
   forTask: typeof forTask;
   gatherItem: typeof gatherItem;
   settleSoon: typeof settleSoon;
+  /** Issue 9's asyncio API as promises (native/asyncio-api.ts). */
+  asyncio: typeof nativeAsyncio;
 }
 
 /** Python values stay Python's, except that a set is a JS `Set`'s insertion order (native/README.md). */
 const nativePy: typeof py = Object.freeze({ ...py, ...nativeSets });
 
-export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy, coroutine, forTask, gatherItem, settleSoon });
+export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy, coroutine, forTask, gatherItem, settleSoon, asyncio: nativeAsyncio });
 
 /** With `set-hash-order` on, sets are CPython's (the port profile's); otherwise the runtime above. */
 export function runtimeFor(switches: NativeSwitches): NativeRuntime {

@@ -21,6 +21,8 @@ export interface Mutations {
   notifyWakesAll: boolean;
   /** `wait_for` raises TimeoutError as soon as it cancels the inner task, without waiting for it to finish. */
   waitForNoInnerRace: boolean;
+  /** `as_completed` yields the futures in the order given (awaiting each in turn), not in the order they finish. */
+  asCompletedInputOrder: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -32,6 +34,7 @@ export const _mutations: Mutations = {
   lockBarging: false,
   notifyWakesAll: false,
   waitForNoInnerRace: false,
+  asCompletedInputOrder: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

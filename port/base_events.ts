@@ -13,6 +13,7 @@
  * (the resumed task's promise chain up to its next suspension) has run before the next
  * handle starts. That is what a synchronous `handle._run()` means in CPython.
  */
+import { asCallback } from '../runtime/callables.ts';
 import { heapify, heappop, heappush } from './heapq.ts';
 import { Handle, TimerHandle, _loopEvents, _set_running_loop, _get_running_loop, timerLessThan, type Callback } from './events.ts';
 import { Coroutine } from './coroutines.ts';
@@ -91,15 +92,26 @@ export abstract class BaseEventLoop {
   /** Hook run at the start of each `_run_once` (budget checks); throws a harness error. */
   protected _check_budget(): void {}
 
+  /**
+   * Ports BaseEventLoop.__repr__, 3.11, with the class name `python3 FILE` shows on Linux
+   * (the default `_UnixSelectorEventLoop`), as the oracle's virtual loops do too.
+   */
+  __repr__(): string {
+    const b = (x: boolean): string => (x ? 'True' : 'False');
+    return `<_UnixSelectorEventLoop running=${b(this.is_running())} closed=${b(this.is_closed())} debug=${b(this.get_debug())}>`;
+  }
+
   /** Ports BaseEventLoop.create_future, 3.11. */
   create_future<T = unknown>(): Future<T> {
     return new Future<T>({ loop: this });
   }
 
   /** Ports BaseEventLoop.create_task, 3.11 (no task factory). */
-  create_task<T>(coro: Coroutine<T>, opts: { name?: string | null } = {}): Task<T> {
+  create_task<T>(coro: Coroutine<T>, opts: { name?: string | null } | string | null = {}): Task<T> {
     this._check_closed();
-    const task = new Task<T>(coro, { loop: this, name: opts.name ?? null });
+    // A program's `name=` arrives as a plain value through py.callMethod.
+    const name = opts === null || typeof opts === 'string' ? opts : (opts.name ?? null);
+    const task = new Task<T>(coro, { loop: this, name });
     if (_loopEvents.hooks !== null) _loopEvents.hooks.taskMade(task); // explain's recorder
     return task;
   }
@@ -128,9 +140,15 @@ export abstract class BaseEventLoop {
   }
 
   /** Ports BaseEventLoop.run_forever, 3.11: `_run_once` until stop() was called. */
-  async run_forever(): Promise<void> {
+  run_forever(): Promise<void> {
+    // The checks raise at the call, as in CPython (a coroutine calling it catches them); the loop runs async.
     this._check_closed();
     this._check_running();
+    return this._run_forever_checked();
+  }
+
+  /** Not in CPython: run_forever's body after its checks (JS await is native, the call is not). */
+  private async _run_forever_checked(): Promise<void> {
     try {
       this._running = true;
       _set_running_loop(this);
@@ -149,9 +167,14 @@ export abstract class BaseEventLoop {
    * Ports BaseEventLoop.run_until_complete, 3.11: a coroutine is wrapped in a Task; the
    * loop stops via a done callback, so the iteration that finished the future completes.
    */
-  async run_until_complete<T>(future: Future<T> | Coroutine<T>): Promise<T> {
+  run_until_complete<T>(future: Future<T> | Coroutine<T>): Promise<T> {
     this._check_closed();
     this._check_running();
+    return this._run_until_complete_checked(future);
+  }
+
+  /** Not in CPython: run_until_complete's body after its checks, which raise at the call. */
+  private async _run_until_complete_checked<T>(future: Future<T> | Coroutine<T>): Promise<T> {
     const new_task = !isfuture(future);
     const fut = ensure_future(future, { loop: this });
     fut.add_done_callback(_run_until_complete_cb as (f: Future<T>) => void);
@@ -199,14 +222,14 @@ export abstract class BaseEventLoop {
   /** Ports BaseEventLoop.call_later, 3.11: `call_at(self.time() + delay)` — one clock read. */
   call_later(delay: number, callback: Callback, ...args: unknown[]): TimerHandle {
     if (delay === null || delay === undefined) throw new TypeError('delay must not be None');
-    return this.call_at(this.time() + delay, callback, ...args);
+    return this.call_at(this.time() + Number(delay), callback, ...args); // a program's int delay is a bigint
   }
 
   /** Ports BaseEventLoop.call_at, 3.11: pushes a TimerHandle on the heap. */
   call_at(when: number, callback: Callback, ...args: unknown[]): TimerHandle {
     if (when === null || when === undefined) throw new TypeError('when cannot be None');
     this._check_closed();
-    const timer = new TimerHandle(when, callback, args, this);
+    const timer = new TimerHandle(Number(when), asCallback(callback), args, this);
     heappush(this._scheduled, timer, timerLessThan);
     timer._scheduled = true;
     return timer;
@@ -215,7 +238,7 @@ export abstract class BaseEventLoop {
   /** Ports BaseEventLoop.call_soon, 3.11: FIFO — appended to the ready deque. */
   call_soon(callback: Callback, ...args: unknown[]): Handle {
     this._check_closed();
-    return this._call_soon(callback, args);
+    return this._call_soon(asCallback(callback), args);
   }
 
   /** Ports BaseEventLoop._call_soon, 3.11. */

@@ -6,6 +6,7 @@
  * async function, so `return task` would hand the caller the task's result, and TS's
  * `Awaited<>` would mistype it. Transpiled code awaits through `aw()` (tasks.ts).
  */
+import { asCallback } from '../runtime/callables.ts';
 import type { BaseEventLoop } from './base_events.ts';
 import { _get_event_loop, type Callback } from './events.ts';
 import { CancelledError, InvalidStateError } from './exceptions.ts';
@@ -111,16 +112,18 @@ export class Future<T = unknown> {
 
   /** Ports Future.add_done_callback, 3.11: on a done future, scheduled with call_soon. */
   add_done_callback(fn: DoneCallback<T>): void {
+    fn = asCallback(fn); // a program's Python callable (runtime/callables.ts)
     if (this._state !== _PENDING) this._loop.call_soon(fn as Callback, this);
     else this._callbacks.push(fn);
   }
 
   /** Ports Future.remove_done_callback, 3.11: removes every registration of `fn`; returns the count. */
-  remove_done_callback(fn: DoneCallback<T>): number {
+  remove_done_callback(fn: DoneCallback<T>): bigint {
+    fn = asCallback(fn);
     const filtered = this._callbacks.filter((f) => f !== fn);
     const removed = this._callbacks.length - filtered.length;
     if (removed) this._callbacks.splice(0, this._callbacks.length, ...filtered);
-    return removed;
+    return BigInt(removed);
   }
 
   /** Ports Future.set_result, 3.11 (C message `invalid state`). */

@@ -48,6 +48,22 @@ export class Runner {
     }
   }
 
+  /** Ports Runner.__enter__, 3.11: `with asyncio.Runner() as runner:`. */
+  __enter__(): this {
+    this._lazy_init();
+    return this;
+  }
+
+  /**
+   * Ports Runner.__exit__, 3.11: close() and no suppression. close() runs the loop, so in JS
+   * this is a promise (of False) that the `with` statement awaits, as `runner.run(...)` is
+   * awaited (transpile/emit-asyncio-api.ts BLOCKING_METHODS).
+   */
+  async __exit__(_type: unknown, _value: unknown, _tb: unknown): Promise<boolean> {
+    await this.close();
+    return false;
+  }
+
   /** Ports Runner.get_loop, 3.11. */
   get_loop(): BaseEventLoop {
     this._lazy_init();

@@ -790,6 +790,11 @@ export function* as_completed<T>(fs: Iterable<Coroutine<T> | Future<T>>, opts: {
   for (const f of todo) f.add_done_callback(_on_completion);
   if (todo.size > 0 && opts.timeout !== undefined && opts.timeout !== null) timeout_handle = loop.call_later(opts.timeout, _on_timeout);
   const n = todo.size;
+  if (_mutations.asCompletedInputOrder) {
+    // The simplification: `for (const f of fs) yield f` — results in input order.
+    for (const f of [...todo]) yield new Coroutine('_wait_for_one', async () => aw(f));
+    return;
+  }
   for (let i = 0; i < n; i++) yield _wait_for_one();
 }
 

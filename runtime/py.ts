@@ -24,3 +24,4 @@ import { eq as eqOp, truthy as truthyOp } from './ops.ts';
 import { str as strOp } from './str.ts';
 setOps(truthyOp, eqOp);
 setStr(strOp);
+export { waitSets, asCompletedIter, waitForTimeout } from './asyncio-api.ts';

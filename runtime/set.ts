@@ -224,9 +224,20 @@ export class PySet implements Iterable<PyValue> {
     }
   }
 
+  /** The elements in table order, for callers whose result does not depend on it (asyncio.wait's futures: runtime/asyncio-api.ts). */
+  unorderedElements(): PyValue[] {
+    return [...this.entries()].map(([key]) => key);
+  }
+
+  /** Whether iteration follows the table (CPython's order); the native profile's set follows insertion instead. */
+  protected ordersByTable(): boolean {
+    return true;
+  }
+
   /** The elements, refusing an order that rests on addresses. */
   private *orderedEntries(): Generator<[PyValue, bigint]> {
-    if (this.unstable > 0) throw new UnstableHash('None or an object in a set that is iterated');
+    // One element has one order: `done` of `asyncio.wait(..., return_when=FIRST_COMPLETED)` (runtime/asyncio-api.ts).
+    if (this.unstable > 0 && this.used > 1 && this.ordersByTable()) throw new UnstableHash('None or an object in a set that is iterated');
     yield* this.entries();
   }
 
@@ -414,6 +425,16 @@ export class PySet implements Iterable<PyValue> {
   }
 }
 
+/** hash(key), or the stand-in address hash the table gave a key CPython hashes by id(). */
+function entryHash(key: PyValue): bigint {
+  try {
+    return hash(key);
+  } catch (e) {
+    if (!(e instanceof UnstableHash)) throw e;
+    return key === null ? NONE_HASH : (addressHashes.get(key as object) ?? NONE_HASH);
+  }
+}
+
 /** The native profile's set: the same table (membership, errors) iterated in insertion order, as a JS `Set`. */
 export class InsertionOrderedSet extends PySet {
   private order: PyValue[] = [];
@@ -428,7 +449,10 @@ export class InsertionOrderedSet extends PySet {
     this.order = [];
   }
   protected override *entries(): Generator<[PyValue, bigint]> {
-    for (const key of [...this.order]) yield [key, hash(key)];
+    for (const key of [...this.order]) yield [key, entryHash(key)];
+  }
+  protected override ordersByTable(): boolean {
+    return false; // insertion order is known even for keys hashed by address (a set of promises)
   }
   protected override sameLayout(): boolean {
     return false;
@@ -436,7 +460,7 @@ export class InsertionOrderedSet extends PySet {
   override pop(): PyValue {
     if (this.used === 0) throw new KeyError('pop from an empty set');
     const key = this.order[0];
-    this.discardEntry(key, hash(key));
+    this.discardEntry(key, entryHash(key));
     return key;
   }
 }

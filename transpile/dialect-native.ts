@@ -6,6 +6,7 @@
  * `await main()`. Values and prints stay Python's (runtime/).
  */
 import type { AsyncioName, Expr, Keyword } from '../ir/program.ts';
+import { nativeAsyncioApiCall } from './emit-asyncio-api.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { tsName, tsString } from './names.ts';
 import { T, tsType, type SType } from './types.ts';
@@ -99,8 +100,11 @@ function asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type:
     case 'current_task':
     case 'all_tasks':
       throw new NativeTranspileError(`native profile: asyncio.${func} has no promise counterpart`);
-    default:
+    default: {
+      const api = nativeAsyncioApiCall(func, args, keywords, type, emit);
+      if (api) return api;
       throw new Error(`asyncio.${func as string} is not in the IR`);
+    }
   }
 }
 

@@ -4,6 +4,7 @@
  * objects; asyncio calls keep their Python names.
  */
 import type { AsyncioName, Expr, Keyword } from '../ir/program.ts';
+import { portAsyncioApiCall } from './emit-asyncio-api.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { tsName, tsString } from './names.ts';
 import { T, tsType, type SType } from './types.ts';
@@ -45,11 +46,16 @@ function asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type:
       return out(`${call} as asyncio.Future<PyValue[]>`, type, P.rel);
     }
     case 'current_task':
-      return out('asyncio.current_task()', type, P.call);
-    case 'all_tasks':
-      return out('asyncio.all_tasks()', type, P.call);
-    default:
+    case 'all_tasks': {
+      // `asyncio.all_tasks(loop)` outside a running loop (the old loop API) names its loop.
+      const loop = arg(0, 'loop');
+      return out(`asyncio.${func}(${loop ? `${operand(loop, P.unary)} as asyncio.BaseEventLoop | null` : ''})`, type, P.call);
+    }
+    default: {
+      const api = portAsyncioApiCall(func, args, keywords, type, emit);
+      if (api) return api;
       throw new Error(`asyncio.${func as string} is not in the IR`);
+    }
   }
 }
 

@@ -15,6 +15,7 @@ import { printPythonWithLines } from '../ir/python.ts';
 import { floatRepr } from '../runtime/str.ts';
 import { DEFAULT_NATIVE_IMPORT } from './dialect-native.ts';
 import { emitStdlib } from './emit-stdlib.ts';
+import { BLOCKING_METHODS } from './emit-asyncio-api.ts';
 import { PORT_DIALECT } from './dialect-port.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
@@ -869,7 +870,21 @@ class ProgramEmitter {
     // Keyword arguments as one trailing object (`s.split(maxsplit=1)`), as builtins take them.
     const kwCode = keywords.length > 0 ? `{ ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }` : '';
     const callArgs = [obj.code, tsString(method), this.elements(args, ctx), kwCode].filter((x) => x);
+    if (BLOCKING_METHODS.has(method) && this.canBlock(method, ctx)) {
+      ctx.awaits++; // `loop.run_until_complete(...)` blocks as `asyncio.run` does (emit-asyncio-api.ts)
+      return out(`await py.callMethod(${callArgs.join(', ')})`, type, P.unary);
+    }
     return out(`py.callMethod(${callArgs.join(', ')})`, type, P.call);
+  }
+
+  /** Whether a blocking method (emit-asyncio-api.ts) is awaited here: at module level and in a plain def made async for it. */
+  private canBlock(method: string, ctx: Context): boolean {
+    const fn = ctx.scope.fn;
+    if (fn === null) return true;
+    if (fn.def.isAsync) return false; // in a running loop CPython raises at once; the port's call rejects
+    if (fn.jsAsync) return true;
+    if (method === 'close') return false; // `loop.close()` is synchronous; only Runner.close runs a loop
+    throw new Error(`unsupported: ${method}() in a nested function or lambda`);
   }
 }
 

@@ -3,6 +3,7 @@
  * `Inference` answers, for the emitter: what a name refers to, and the static type of any
  * expression in any scope; it runs the whole-program fixpoint once, when built.
  */
+import { BLOCKING_METHODS } from './emit-asyncio-api.ts';
 import type { Expr, FunctionDef, Keyword, Program, Stmt, Target } from '../ir/program.ts';
 import { stdlibType } from './emit-stdlib.ts';
 import {
@@ -560,6 +561,11 @@ export class Inference {
         for (const k of e.keywords) this.visitExpr(k.value, scope);
         return;
       case 'method':
+        // `loop.run_until_complete(...)` blocks like `asyncio.run` (emit-asyncio-api.ts BLOCKING_METHODS).
+        if (BLOCKING_METHODS.has(e.method) && e.method !== 'close' && scope.fn && !scope.fn.def.isAsync && !scope.fn.jsAsync && !scope.fn.enclosing) {
+          scope.fn.jsAsync = true;
+          this.changed = true;
+        }
         this.visitExpr(e.object, scope);
         for (const a of e.args) this.visitExpr(a, scope);
         for (const k of e.keywords) this.visitExpr(k.value, scope);

@@ -26,7 +26,11 @@ BUILTINS = frozenset([
     'dict', 'set', 'frozenset',
     'any', 'all', 'divmod', 'reversed', 'isinstance', 'hash', 'chr', 'ord', 'map', 'filter',
 ])
-ASYNCIO_FUNCTIONS = frozenset(['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'])
+ASYNCIO_FUNCTIONS = frozenset(['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks',
+                               # tasks, futures and the loop API (issue 9, h4)
+                               'wait_for', 'wait', 'shield', 'as_completed', 'ensure_future', 'Future',
+                               'get_running_loop', 'get_event_loop', 'new_event_loop', 'set_event_loop',
+                               'Runner'])
 METHODS = frozenset([
     'append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name', 'keys', 'values',
     'items', 'get', 'setdefault', 'update', 'clear', 'copy', 'popitem', 'add', 'discard', 'remove',
@@ -38,7 +42,32 @@ METHODS = frozenset([
     'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines',
     'removeprefix', 'removesuffix', 'extend', 'insert', 'sort', 'reverse',
     'appendleft', 'popleft', 'extendleft', 'rotate', 'most_common', 'elements', 'subtract', 'total',
+    # Task, Future, loop, Handle and Runner methods (issue 9, h4)
+    'get_coro', 'set_name', 'exception', 'cancelling', 'uncancel', 'add_done_callback',
+    'remove_done_callback', 'set_result', 'set_exception', 'get_loop', 'run_until_complete',
+    'run_forever', 'stop', 'close', 'is_running', 'is_closed', 'call_soon', 'call_later', 'call_at',
+    'time', 'create_task', 'create_future', 'run', 'when',
 ])
+# How many arguments (positional and keyword together) the asyncio functions of issue 9 take:
+# outside these the call is refused rather than left to raise.
+ASYNCIO_ARITY = {'wait_for': (2, 2), 'wait': (1, 3), 'as_completed': (1, 2), 'shield': (1, 1),
+                 'ensure_future': (1, 1), 'Future': (0, 0), 'get_running_loop': (0, 0),
+                 'get_event_loop': (0, 0), 'new_event_loop': (0, 0), 'set_event_loop': (1, 1),
+                 'Runner': (0, 0)}
+# `asyncio.FIRST_COMPLETED`...: read as the str each equals (asyncio.wait compares by value).
+ASYNCIO_CONSTANTS = frozenset(['FIRST_COMPLETED', 'FIRST_EXCEPTION', 'ALL_COMPLETED'])
+# What of asyncio stays out (threads, executors, streams, subprocesses), and why: the hint.
+ASYNCIO_REFUSED_HINTS = {
+    'to_thread': 'threads are outside the subset', 'run_coroutine_threadsafe': 'threads are outside the subset',
+    'open_connection': 'streams and sockets are outside the subset',
+    'start_server': 'streams and sockets are outside the subset',
+    'create_subprocess_exec': 'subprocesses are outside the subset',
+    'create_subprocess_shell': 'subprocesses are outside the subset',
+    'run_in_executor': 'executors and threads are outside the subset',
+    'call_soon_threadsafe': 'threads are outside the subset',
+    'set_default_executor': 'executors and threads are outside the subset',
+    'create_connection': 'streams and sockets are outside the subset',
+}
 # Keep in step with ir/program.ts (STDLIB_MODULES, STDLIB_FUNCTIONS, STDLIB_CONSTANTS): the
 # modules a program may import besides asyncio, each listed function with the positional
 # argument counts it accepts (min, max; None: any) and its keywords, and the constants.
@@ -81,8 +110,9 @@ BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse', 'key'}, 'enum
                     'max': {'key', 'default'}}
 # Builtins that take any keyword argument (`dict(a=1)`), and methods (`d.update(a=1)`).
 ANY_KEYWORDS = frozenset(['dict', '.update'])
-ASYNCIO_KEYWORDS = {'gather': {'return_exceptions'}, 'create_task': {'name'}, 'sleep': {'result'}}
-METHOD_KEYWORDS = {'cancel': {'msg'}, 'split': {'sep', 'maxsplit'}, 'rsplit': {'sep', 'maxsplit'},
+ASYNCIO_KEYWORDS = {'gather': {'return_exceptions'}, 'create_task': {'name'}, 'sleep': {'result'},
+                    'wait_for': {'timeout'}, 'wait': {'timeout', 'return_when'}, 'as_completed': {'timeout'}}
+METHOD_KEYWORDS = {'cancel': {'msg'}, 'create_task': {'name'}, 'split': {'sep', 'maxsplit'}, 'rsplit': {'sep', 'maxsplit'},
                    'sort': {'key', 'reverse'}, 'splitlines': {'keepends'}, 'format': None}  # None: any keyword (`{name}` fields)
 
 # What CPython prints by address (`<map object at 0x...>`): accepted only where it is consumed
@@ -1068,6 +1098,8 @@ class Importer:
             if len(value.args) != 1 or value.keywords or isinstance(value.args[0], ast.Starred):
                 self.refuse('type() with %d arguments' % len(value.args), value)
             return {'kind': 'typeName', 'value': self.expr(value.args[0])}
+        if isinstance(value, ast.Name) and value.id == 'asyncio' and node.attr in ASYNCIO_CONSTANTS:
+            return {'kind': 'str', 'value': node.attr}
         if node.attr in EXCEPTION_ATTRS and not (isinstance(value, ast.Name) and value.id == 'asyncio'):
             return {'kind': 'excAttr', 'object': self.expr(value), 'attr': node.attr}
         return None
@@ -1366,13 +1398,17 @@ class Importer:
             if isinstance(func.value, ast.Name) and func.value.id == 'asyncio':
                 name = func.attr
                 if name not in ASYNCIO_FUNCTIONS:
-                    self.refuse('call of asyncio.%s' % name, func)
+                    hint = ASYNCIO_REFUSED_HINTS.get(name)
+                    self.refuse('call of asyncio.%s%s' % (name, ' (%s)' % hint if hint else ''), func)
                 kind, allowed, label = 'asyncio', ASYNCIO_KEYWORDS.get(name, set()), 'asyncio.' + name
             elif isinstance(func.value, ast.Name) and func.value.id in self.imports:
                 return self.stdlib_call(node, func.value.id, func.attr, args)
             else:
                 name = func.attr
                 if name not in METHODS:
+                    hint = ASYNCIO_REFUSED_HINTS.get(name)
+                    if hint:  # an asyncio method outside the subset (run_in_executor, ...), never a user method
+                        self.refuse('method .%s() (%s)' % (name, hint), func)
                     self.check_attribute_name(name, func, 'method .%s()' % name)
                     kind, allowed, label = 'callValue', None, '.' + name  # a user method (issue 8 item 2)
                 elif name == 'format':
@@ -1401,6 +1437,12 @@ class Importer:
         if kind == 'callValue':
             return {'kind': 'callValue', 'func': self.expr(func), 'args': args, 'keywords': keywords}
         if kind == 'asyncio':
+            if name in ASYNCIO_ARITY:
+                low, high = ASYNCIO_ARITY[name]
+                given = len(args) + len(keywords)
+                if any(a['kind'] == 'starred' for a in args) or not low <= given <= high:
+                    self.refuse('asyncio.%s with %d arguments (it takes %s)' % (
+                        name, given, low if low == high else '%d to %d' % (low, high)), func)
             if name == 'run' and self.nested > 0:
                 self.refuse('asyncio.run inside a nested function or lambda', func)
             return {'kind': 'asyncio', 'func': name, 'args': args, 'keywords': keywords}

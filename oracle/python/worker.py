@@ -159,6 +159,12 @@ class VirtualLoop(asyncio.BaseEventLoop):
         self._clock_resolution = 1e-9
         run.loops.append(self)
 
+    def __repr__(self):
+        # What a program printing its loop shows under `python3 FILE` on Linux: BaseEventLoop's
+        # repr with the default loop's class name, not ours (port/base_events.ts says the same).
+        return '<_UnixSelectorEventLoop running=%s closed=%s debug=%s>' % (
+            self.is_running(), self.is_closed(), self.get_debug())
+
     def create_task(self, coro, *, name=None, context=None):
         # Fresh `Task-N` names per program. The C Task of 3.11 numbers unnamed tasks from a
         # C static counter (`task_name_counter` in _asynciomodule.c) that Python cannot

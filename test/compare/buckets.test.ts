@@ -145,3 +145,27 @@ describe('bucket rules', () => {
     for (const rule of BUCKET_RULES) expect(rule.title.length * rule.description.length).toBeGreaterThan(0);
   });
 });
+
+describe('bucket rules of the asyncio API (issue 9)', () => {
+  const waitFor: Stmt = {
+    kind: 'expr',
+    expr: { kind: 'await', value: { kind: 'asyncio', func: 'wait_for', args: [call('worker'), { kind: 'float', value: 0.1 }], keywords: [] } },
+  };
+  const raised = (type: string, message: string): RunResult => ({ ...run([['main:1', 0]]), outcome: { kind: 'exception', type, message } });
+
+  it('a timeout that does not cancel: the loser printed, what followed the timeout did not', () => {
+    const p = program([waitFor, print('main:2')], [sleep(1), print('worker:1')]);
+    expect(classify(p, run([['main:2', 0.1]]), run([['worker:1', 1]]))).toBe('timeout-does-not-cancel');
+  });
+
+  it('not without a cancelling timeout in the program', () => {
+    const p = program([print('main:2')], [sleep(1), print('worker:1')]);
+    expect(classify(p, run([['main:2', 0.1]]), run([['worker:1', 1]]))).not.toBe('timeout-does-not-cancel');
+  });
+
+  it('a method promises do not have: AttributeError on the native stand-in only', () => {
+    const p = program([print('main:1')], []);
+    expect(classify(p, run([['main:1', 0]]), raised('AttributeError', "'Promise' object has no attribute 'set_name'"))).toBe('missing-asyncio-api');
+    expect(classify(p, raised('AttributeError', "'Promise' object has no attribute 'x'"), raised('AttributeError', "'Promise' object has no attribute 'x'"))).not.toBe('missing-asyncio-api');
+  });
+});
