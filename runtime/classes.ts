@@ -413,6 +413,8 @@ objectHooks.str = (v) => {
   return v instanceof BaseException ? baseStr(v) : reprOf(v as PyValue);
 };
 objectHooks.eq = (a, b) => {
+  // method_richcompare: the same function bound to the same object.
+  if (a instanceof BoundMethod && b instanceof BoundMethod) return a.func === b.func && a.self === b.self;
   for (const [x, y] of [[a, b], [b, a]] as const) {
     const own = special(x, '__eq__');
     if (own !== undefined) return truthyOf(call(own, [x, y]));
