@@ -424,6 +424,13 @@ objectHooks.eq = (a, b) => {
   if (fields !== undefined && classOf(a) === classOf(b)) return fields.every((f) => eqOf(getattr(a, f.name), getattr(b, f.name)));
   return undefined;
 };
+objectHooks.ne = (a, b) => {
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    const own = special(x, '__ne__');
+    if (own !== undefined) return truthyOf(call(own, [x, y]));
+  }
+  return undefined;
+};
 objectHooks.order = (a, b, op) => {
   const own = special(a, ORDER[op]);
   if (own !== undefined) return truthyOf(call(own, [a, b]));
