@@ -413,6 +413,8 @@ objectHooks.str = (v) => {
   return v instanceof BaseException ? baseStr(v) : reprOf(v as PyValue);
 };
 objectHooks.eq = (a, b) => {
+  // method_richcompare: the same function bound to the same object.
+  if (a instanceof BoundMethod && b instanceof BoundMethod) return a.func === b.func && a.self === b.self;
   for (const [x, y] of [[a, b], [b, a]] as const) {
     const own = special(x, '__eq__');
     if (own !== undefined) return truthyOf(call(own, [x, y]));
@@ -420,6 +422,13 @@ objectHooks.eq = (a, b) => {
   // A dataclass's __eq__: the same class, then the fields as tuples.
   const fields = fieldsOf(a);
   if (fields !== undefined && classOf(a) === classOf(b)) return fields.every((f) => eqOf(getattr(a, f.name), getattr(b, f.name)));
+  return undefined;
+};
+objectHooks.ne = (a, b) => {
+  for (const [x, y] of [[a, b], [b, a]] as const) {
+    const own = special(x, '__ne__');
+    if (own !== undefined) return truthyOf(call(own, [x, y]));
+  }
   return undefined;
 };
 objectHooks.order = (a, b, op) => {

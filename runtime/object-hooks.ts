@@ -13,6 +13,8 @@ export interface ObjectHooks {
   repr(v: unknown): string | undefined;
   /** `a == b` when either side's class defines `__eq__`. */
   eq(a: PyValue, b: PyValue): boolean | undefined;
+  /** `a != b` when either side's class defines `__ne__` (else `!=` is `not ==`). */
+  ne(a: PyValue, b: PyValue): boolean | undefined;
   /** `a < b` (and the other orders) when a user class defines the operator (or its reflection). */
   order(a: PyValue, b: PyValue, op: '<' | '<=' | '>' | '>='): boolean | undefined;
   /** `bool(v)`: `__bool__`, then `__len__`. */
@@ -32,6 +34,7 @@ export const objectHooks: ObjectHooks = {
   str: none,
   repr: none,
   eq: none,
+  ne: none,
   order: none,
   truthy: none,
   len: none,

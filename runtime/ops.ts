@@ -396,7 +396,7 @@ export function eq(a: PyValue, b: PyValue): boolean {
 
 /** `a != b`. */
 export function ne(a: PyValue, b: PyValue): boolean {
-  return !eq(a, b);
+  return objectHooks.ne(a, b) ?? !eq(a, b); // __ne__ of a user class (classes.ts)
 }
 
 type Order = '<' | '<=' | '>' | '>=';

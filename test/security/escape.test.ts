@@ -205,6 +205,14 @@ describe('hostile IR (JSON from a corpus, a report, a library caller)', () => {
     ['a keyword-only parameter that is code', { functions: [{ name: 'main', isAsync: true, params: [], kwonly: [{ name: `k=${touch()}` }], body: [] }], body: [] }],
     ['a global name that is code', main([{ kind: 'global', names: [`x; ${touch()}`] } as Program['body'][number]])],
     ['a called value that is a builtin', main([{ kind: 'expr', expr: { kind: 'callValue', func: { kind: 'name', id: 'exec' }, args: [{ kind: 'str', value: touch() }], keywords: [] } }])],
+    // Classes (issue 8 item 2): attribute, class and member names are identifiers; dunders only as listed; super() only in a method.
+    ['an attribute name that is code', main([print({ kind: 'attr', object: { kind: 'none' }, name: `x; ${touch()}` })])],
+    ['an attribute that is a dunder', main([print({ kind: 'attr', object: { kind: 'none' }, name: '__class__' })])],
+    ['super() outside a method', main([print({ kind: 'attr', object: { kind: 'super' }, name: '__init__' })])],
+    ['a class name that is JavaScript', { functions: [], body: [{ kind: 'class', def: { name: `C = 1; require('node:fs').writeFileSync('${join(dir, 'canary-ir')}', ''); let D`, body: [] } }] }],
+    ['a class attribute that is a dunder', { functions: [], body: [{ kind: 'class', def: { name: 'C', body: [{ kind: 'attr', name: '__proto__', value: { kind: 'none' } }] } }] }],
+    ['a method name that is code', { functions: [], body: [{ kind: 'class', def: { name: 'C', body: [{ kind: 'method', def: { name: `m(self): ${touch()}`, isAsync: false, params: [], body: [] } }] } }] }],
+    ['a class inside a function', main([{ kind: 'class', def: { name: 'C', body: [] } } as Program['body'][number]])],
   ];
 
   it('validateProgram refuses each, naming the field', () => {
