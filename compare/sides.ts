@@ -14,7 +14,9 @@ import { compileForNative, formatTypeScript, NativeTranspileError, transpile } f
 import { executeNative } from '../native/index.ts';
 import { capMessage } from './capped-text.ts';
 import type { Counterfactual } from './causes.ts';
-import { SWITCH_NAMES } from '../native/switches.ts';
+import { SWITCH_NAMES, type NativeSwitches } from '../native/switches.ts';
+import type { NativeProgram } from '../native/index.ts';
+import { emissionKey } from '../transpile/dialect-native.ts';
 import { serial } from './serial.ts';
 import { retryingWallclock, type SideResult } from './verdict.ts';
 
@@ -100,11 +102,25 @@ export const nativeSide: LocalSide = {
   counterfactual: {
     switches: SWITCH_NAMES,
     run: (program, options, switches) =>
-      exclusive(() => executeNative(compileForNative(validateProgram(program), switches).program, { budget: options.budget, clock: options.clock, switches })).catch(
-        (error: unknown) => failureOf(error),
-      ),
+      exclusive(() => executeNative(compiledWith(program, switches), { budget: options.budget, clock: options.clock, switches })).catch((error: unknown) => failureOf(error)),
   },
 };
+
+/**
+ * A counterfactual rerun's compiled program: a difference is rerun 10 to 30 times with
+ * switches of which only a few change the emitted TypeScript (emissionKey), so each program
+ * is validated, emitted and compiled once per emission, not once per run.
+ */
+const compiled = new WeakMap<Program, Map<string, NativeProgram>>();
+
+function compiledWith(program: Program, switches: NativeSwitches): NativeProgram {
+  let byKey = compiled.get(program);
+  if (!byKey) compiled.set(program, (byKey = new Map()));
+  const key = emissionKey(switches);
+  let made = byKey.get(key);
+  if (!made) byKey.set(key, (made = compileForNative(validateProgram(program), switches).program));
+  return made;
+}
 
 export function sideNamed(name: SideName): LocalSide {
   if (name !== 'port' && name !== 'native') throw new Error(`no side named "${String(name)}" runs here (an oracle side is oracleSide's)`);

@@ -147,6 +147,12 @@ export const NATIVE_DIALECT: AsyncDialect = {
  * create_task's argument (and, under lazy-task-start, each gather item) is marked as a task's
  * body with `rt.forTask()`.
  */
+/** Which emission `nativeDialect(switches)` makes: programs emitted under equal keys are the same TypeScript. */
+export function emissionKey(switches: NativeSwitches): string {
+  if (!EMITTING_SWITCHES.some((name) => switches.has(name))) return '';
+  return `switched${switches.has('lazy-task-start') ? '+gather-tasks' : ''}${switches.has('next-iteration-wakeups') ? '+gather-later' : ''}`;
+}
+
 export function nativeDialect(switches: NativeSwitches = NO_SWITCHES): AsyncDialect {
   if (!EMITTING_SWITCHES.some((name) => switches.has(name))) return NATIVE_DIALECT;
   const lazyGather = switches.has('lazy-task-start');
