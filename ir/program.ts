@@ -19,6 +19,9 @@
  * - `slice` appears only as the `index` of a subscript; a `starred` target only as an element
  *   of a tuple target, at most one per tuple; `delete` targets are subscripts; a `namedExpr`
  *   binds a local of the enclosing function (also from inside a comprehension).
+ * - Iteration (issue 8 item 5): a function whose body (not a nested def's) holds a `yield` is a
+ *   generator (an async generator when `isAsync`); `yieldFrom` never in an `async def`; an `isAsync`
+ *   `for` or comprehension only inside an `async def`; a `genExp` holds no `await`.
  * - Exceptions: an `except ... as e` name is a local of its
  *   function (a global at module level); a bare `raise` occurs only inside an `except` handler;
  *   exception classes are only the members of EXCEPTION_CLASSES (`excClass`/`excCall`), and
@@ -30,7 +33,7 @@
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
-export const IR_VERSION = 2;
+export const IR_VERSION = 3;
 
 export interface Program {
   header?: ProgramHeader;
@@ -105,7 +108,8 @@ export interface AugAssignStmt { kind: 'augAssign'; target: Target; op: BinOpNam
 export interface ReturnStmt { kind: 'return'; value?: Expr; line?: number }
 /** `elif` is an `if` that is the only statement of `orelse`. */
 export interface IfStmt { kind: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; line?: number }
-export interface ForStmt { kind: 'for'; target: Target; iter: Expr; body: Stmt[]; line?: number }
+/** `isAsync`: `async for` (issue 8 item 5; `iter` has `__aiter__`/`__anext__`), only inside an `async def`. */
+export interface ForStmt { kind: 'for'; target: Target; iter: Expr; body: Stmt[]; line?: number; isAsync?: boolean }
 export interface WhileStmt { kind: 'while'; test: Expr; body: Stmt[]; line?: number }
 /** `del d[k], xs[i], xs[a:b]`. */
 export interface DeleteStmt { kind: 'delete'; targets: Target[]; line?: number }
@@ -188,10 +192,17 @@ export type Expr =
   /** `time.sleep(1)`, `random.randint(1, 6)`, `math.sqrt(x)`: a listed function of an imported module. */
   | { kind: 'stdlib'; module: StdlibModule; func: string; args: Expr[]; keywords: Keyword[] }
   /** `math.pi`: a listed constant of an imported module. */
-  | { kind: 'stdlibConst'; module: StdlibModule; name: string };
+  | { kind: 'stdlibConst'; module: StdlibModule; name: string }
+  /** `(elt for ... in ...)`: a lazy generator; the first iterable is evaluated (iter()) where it is written. */
+  | { kind: 'genExp'; elt: Expr; generators: Comprehension[] }
+  /** `yield` / `yield value` (only in a function body: that function is a generator, or an async generator). */
+  | { kind: 'yield'; value?: Expr }
+  /** `yield from value` (only in a `def` body, never an `async def`'s). */
+  | { kind: 'yieldFrom'; value: Expr };
 
 export interface Keyword { name: string; value: Expr }
-export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
+/** `isAsync`: `async for` in a comprehension (only inside an `async def`). */
+export interface Comprehension { target: Target; iter: Expr; ifs: Expr[]; isAsync?: boolean }
 /** A literal piece, or `{value!conversion:spec}`; `spec` is a static format spec such as `.2f` or `>5`. */
 export type FStringPart = string | { value: Expr; conversion?: 'r' | 's'; spec?: string };
 
@@ -204,6 +215,7 @@ export const BUILTINS = [
   'list', 'tuple', 'round', 'sorted', 'enumerate', 'zip',
   'dict', 'set', 'frozenset',
   'any', 'all', 'divmod', 'reversed', 'isinstance', 'hash', 'chr', 'ord', 'map', 'filter',
+  'next', 'iter', 'anext',
 ] as const;
 export type BuiltinName = (typeof BUILTINS)[number];
 
@@ -221,6 +233,7 @@ export const METHODS = [
   'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum',
   'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines', 'removeprefix',
   'removesuffix', 'extend', 'insert', 'sort', 'reverse',
+  'send', 'throw', 'close', 'asend', 'athrow', 'aclose',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 

@@ -260,6 +260,12 @@ function exprText(e: Expr, ctx: ExprContext): string {
       return `${e.module}.${e.func}(${callArgs(e.args, e.keywords, ctx)})`;
     case 'stdlibConst':
       return `${e.module}.${e.name}`;
+    case 'genExp':
+      return `(${expr(e.elt, Prec.Test, ctx)}${e.generators.map((g) => comprehension(g, ctx)).join('')})`;
+    case 'yield':
+      return e.value === undefined ? '(yield)' : `(yield ${expr(e.value, Prec.Test, ctx)})`;
+    case 'yieldFrom':
+      return `(yield from ${expr(e.value, Prec.Test, ctx)})`;
   }
 }
 
@@ -314,7 +320,7 @@ function callArgs(args: Expr[], keywords: Keyword[], ctx: ExprContext): string {
 
 function comprehension(g: Comprehension, ctx: ExprContext): string {
   const ifs = g.ifs.map((c) => ` if ${expr(c, Prec.Or, ctx)}`).join('');
-  return ` for ${targetList(g.target, ctx)} in ${expr(g.iter, Prec.Or, ctx)}${ifs}`;
+  return ` ${g.isAsync ? 'async ' : ''}for ${targetList(g.target, ctx)} in ${expr(g.iter, Prec.Or, ctx)}${ifs}`;
 }
 
 // ---------------------------------------------------------------------------- f-strings
@@ -476,7 +482,7 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
       ifChain(out, s, depth, 'if');
       return;
     case 'for':
-      out.emit(depth, `for ${targetList(s.target, TOP)} in ${expr(s.iter, Prec.Test, TOP)}:`);
+      out.emit(depth, `${s.isAsync ? 'async ' : ''}for ${targetList(s.target, TOP)} in ${expr(s.iter, Prec.Test, TOP)}:`);
       block(out, s.body, depth + 1);
       return;
     case 'while':

@@ -167,7 +167,22 @@ class Validator {
       if (param.default !== undefined) this.expr(param.default, `${path}.params[${i}].default`);
     }
     this.signatureExtras(f, path);
-    this.block(f.body, `${path}.body`);
+    this.enclosingDefs.push(f.isAsync === true);
+    try {
+      this.block(f.body, `${path}.body`);
+    } finally {
+      this.enclosingDefs.pop();
+    }
+  }
+
+  /** Whether each function around the node being read is an `async def` (innermost last): yield, async for. */
+  private readonly enclosingDefs: boolean[] = [];
+
+  /** Checks `what` is inside a function (`async`: an `async def`; false: a `def`). */
+  private inDef(path: string, what: string, async?: boolean): void {
+    const inner = this.enclosingDefs[this.enclosingDefs.length - 1];
+    if (inner === undefined) this.fail(path, `${what} outside a function`);
+    if (async !== undefined && inner !== async) this.fail(path, `${what} only inside ${async ? 'an async def' : 'a def'}`);
   }
 
   /** `*args` and keyword-only parameters (functions as values, issue 8 item 3). */
@@ -224,6 +239,8 @@ class Validator {
         this.block(s.body, `${path}.body`);
         return this.block(s.orelse, `${path}.orelse`);
       case 'for':
+        if (s.isAsync !== undefined && s.isAsync !== true) this.fail(`${path}.isAsync`, 'expected true');
+        if (s.isAsync === true) this.inDef(path, 'async for', true);
         this.target(s.target, `${path}.target`);
         this.expr(s.iter, `${path}.iter`);
         return this.block(s.body, `${path}.body`);
@@ -370,6 +387,8 @@ class Validator {
           this.target(generator.target, `${path}.generators[${i}].target`);
           this.expr(generator.iter, `${path}.generators[${i}].iter`);
           this.exprs(generator.ifs, `${path}.generators[${i}].ifs`);
+          if (generator.isAsync !== undefined && generator.isAsync !== true) this.fail(`${path}.generators[${i}].isAsync`, 'expected true');
+          if (generator.isAsync === true) this.inDef(`${path}.generators[${i}]`, 'an async comprehension', true);
         }
         return;
       case 'fstring':
@@ -434,6 +453,24 @@ class Validator {
         this.exprs(e.args, `${path}.args`);
         return this.keywords(e.keywords, `${path}.keywords`);
       }
+      case 'genExp':
+        this.expr(e.elt, `${path}.elt`);
+        for (const [i, g] of this.array(e.generators, `${path}.generators`).entries()) {
+          const generator = this.object(g, `${path}.generators[${i}]`);
+          if (generator.isAsync !== undefined) this.fail(`${path}.generators[${i}].isAsync`, 'an async generator expression');
+          this.target(generator.target, `${path}.generators[${i}].target`);
+          this.expr(generator.iter, `${path}.generators[${i}].iter`);
+          this.exprs(generator.ifs, `${path}.generators[${i}].ifs`);
+        }
+        if (JSON.stringify(e).includes('"kind":"await"')) this.fail(path, 'an await inside a generator expression');
+        return;
+      case 'yield':
+        this.inDef(path, 'yield');
+        if (e.value !== undefined) this.expr(e.value, `${path}.value`);
+        return;
+      case 'yieldFrom':
+        this.inDef(path, 'yield from', false);
+        return this.expr(e.value, `${path}.value`);
       default:
         this.fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(e.kind)}`);
     }

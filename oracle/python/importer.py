@@ -25,6 +25,7 @@ BUILTINS = frozenset([
     'list', 'tuple', 'round', 'sorted', 'enumerate', 'zip',
     'dict', 'set', 'frozenset',
     'any', 'all', 'divmod', 'reversed', 'isinstance', 'hash', 'chr', 'ord', 'map', 'filter',
+    'next', 'iter', 'anext',
 ])
 ASYNCIO_FUNCTIONS = frozenset(['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'])
 METHODS = frozenset([
@@ -37,6 +38,7 @@ METHODS = frozenset([
     'rindex', 'count', 'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric',
     'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines',
     'removeprefix', 'removesuffix', 'extend', 'insert', 'sort', 'reverse',
+    'send', 'throw', 'close', 'asend', 'athrow', 'aclose',
 ])
 # Keep in step with ir/program.ts (STDLIB_MODULES, STDLIB_FUNCTIONS, STDLIB_CONSTANTS): the
 # modules a program may import besides asyncio, each listed function with the positional
@@ -139,6 +141,8 @@ ALLOWED_NODES = frozenset([
     # containers, slicing, walrus, del (issue 8 item 4)
     ast.Dict, ast.Set, ast.DictComp, ast.SetComp, ast.Slice, ast.NamedExpr, ast.Delete, ast.Del,
     ast.BitOr, ast.BitAnd, ast.BitXor,
+    # iteration (issue 8 item 5): generators, generator expressions, async for
+    ast.GeneratorExp, ast.Yield, ast.YieldFrom, ast.AsyncFor,
 ])
 
 # Every name Python would find in builtins: a program may not bind one (a parameter `print`
@@ -205,6 +209,7 @@ class Importer:
         self.handler_depth = 0  # except handlers around the statement being read (bare raise)
         self.consumed = set()  # id() of the map/filter/reversed calls consumed at once
         self.imports = []  # modules imported besides asyncio, in order
+        self.def_kinds = []  # per function being read (innermost last): 'def', 'async def' or 'lambda'
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -467,10 +472,12 @@ class Importer:
         local_names -= declared['global'] | declared['nonlocal']
         nested = self.locals is not None
         self.nested += nested
+        self.def_kinds.append('async def' if isinstance(node, ast.AsyncFunctionDef) else 'def')
         try:
             body = self.in_scope(local_names, lambda: self.block(node.body))
         finally:
             self.nested -= nested
+            self.def_kinds.pop()
         return {'name': node.name, 'isAsync': isinstance(node, ast.AsyncFunctionDef),
                 'params': params, 'body': body, 'line': node.lineno, **extras}
 
@@ -490,10 +497,12 @@ class Importer:
     def lambda_(self, node):
         params, extras, seen = self.signature(node.args)
         self.nested += 1
+        self.def_kinds.append('lambda')
         try:
             value = self.in_scope(set(seen), lambda: self.expr(node.body))
         finally:
             self.nested -= 1
+            self.def_kinds.pop()
         return {'kind': 'lambda', 'def': {'name': '<lambda>', 'isAsync': False, 'params': params,
                                           'body': [{'kind': 'return', 'value': value}], **extras}}
 
@@ -546,6 +555,8 @@ class Importer:
             iterable = self.expr(node.iter)
             return {'kind': 'for', 'target': self.target(node.target), 'iter': iterable,
                     'body': self.block(node.body), 'line': line}
+        if isinstance(node, ast.AsyncFor):
+            return self.async_for(node)
         if isinstance(node, ast.While):
             if node.orelse:
                 self.refuse('else of while statement', node.orelse[0])
@@ -728,6 +739,8 @@ class Importer:
             return self.call(node)
         if isinstance(node, ast.Lambda):
             return self.lambda_(node)
+        if isinstance(node, (ast.GeneratorExp, ast.Yield, ast.YieldFrom)):
+            return self.iteration_expr(node)
         if isinstance(node, ast.Starred):
             self.refuse('starred expression here', node)
         if isinstance(node, ast.Attribute):
@@ -823,13 +836,16 @@ class Importer:
         self.comprehension_scopes.append(scope)
         try:
             for i, gen in enumerate(node.generators):
-                if gen.is_async:
-                    self.refuse('async comprehension', gen.target)
+                if gen.is_async and (isinstance(node, ast.GeneratorExp) or self.def_kind() != 'async def'):
+                    self.refuse('async comprehension outside an async def' if not isinstance(node, ast.GeneratorExp)
+                                else 'async generator expression (write an async def generator)', gen.target)
                 iterable = first_iter if i == 0 else self.expr(gen.iter)
                 target = self.target(gen.target)
                 scope.update(_bound_names(gen.target))
                 generators.append({'target': target, 'iter': iterable,
                                    'ifs': [self.expr(c) for c in gen.ifs]})
+                if gen.is_async:
+                    generators[-1]['isAsync'] = True
             if isinstance(node, ast.DictComp):
                 elt = (self.expr(node.key), self.expr(node.value))
             else:
@@ -840,7 +856,47 @@ class Importer:
             return {'kind': 'dictComp', 'key': elt[0], 'value': elt[1], 'generators': generators}
         if isinstance(node, ast.SetComp):
             return {'kind': 'setComp', 'elt': elt, 'generators': generators}
+        if isinstance(node, ast.GeneratorExp):
+            return {'kind': 'genExp', 'elt': elt, 'generators': generators}
         return {'kind': 'listComp', 'elt': elt, 'generators': generators}
+
+    # ------------------------------------------------------------------ iteration
+    def def_kind(self):
+        """'def', 'async def' or 'lambda' for the innermost function being read; None at module level."""
+        return self.def_kinds[-1] if self.def_kinds else None
+
+    def async_for(self, node):
+        """`async for target in iter:` (issue 8 item 5), only in an `async def`."""
+        if self.def_kind() != 'async def':
+            self.refuse('async for outside an async def', node)
+        if node.orelse:
+            self.refuse('else of async for statement', node.orelse[0])
+        iterable = self.expr(node.iter)
+        return {'kind': 'for', 'target': self.target(node.target), 'iter': iterable,
+                'body': self.block(node.body), 'line': node.lineno, 'isAsync': True}
+
+    def iteration_expr(self, node):
+        """Generator expressions, `yield`, `yield from` (issue 8 item 5)."""
+        if isinstance(node, ast.GeneratorExp):
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Await):
+                    self.refuse('await inside a generator expression (an async generator expression; '
+                                'write an async def generator)', sub)
+            self.consumed.add(id(node))
+            return self.list_comp(node)
+        kind = self.def_kind()
+        what = 'yield' if isinstance(node, ast.Yield) else 'yield from'
+        if kind is None:
+            self.refuse('%s outside a function' % what, node)
+        if kind == 'lambda' or self.comprehension_scopes:
+            self.refuse('%s inside a lambda or a comprehension' % what, node)
+        if isinstance(node, ast.YieldFrom):
+            if kind == 'async def':
+                self.refuse('yield from inside an async def', node)
+            return {'kind': 'yieldFrom', 'value': self.expr(node.value)}
+        if node.value is None:
+            return {'kind': 'yield'}
+        return {'kind': 'yield', 'value': self.expr(node.value)}
 
     def fstring_parts(self, node):
         parts = []
