@@ -21,6 +21,8 @@ export interface Mutations {
   notifyWakesAll: boolean;
   /** `wait_for` raises TimeoutError as soon as it cancels the inner task, without waiting for it to finish. */
   waitForNoInnerRace: boolean;
+  /** `shutdown_asyncgens` leaves suspended async generators alone (their `finally` never runs). */
+  noShutdownAsyncgens: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -32,6 +34,7 @@ export const _mutations: Mutations = {
   lockBarging: false,
   notifyWakesAll: false,
   waitForNoInnerRace: false,
+  noShutdownAsyncgens: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

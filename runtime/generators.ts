@@ -18,6 +18,7 @@
 import { BaseException, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, isExceptionClass, registerExceptionClass } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.ts';
 import { iter as iterable } from './sequences.ts';
+import { Coroutine } from '../port/coroutines.ts';
 
 /** Ports Objects/exceptions.c GeneratorExit: what `close()`/`aclose()` throw into a suspended body. */
 export class GeneratorExit extends BaseException {}
@@ -254,12 +255,39 @@ export function next(...args: PyValue[]): PyValue {
  * How an awaitable is made in the dialect running the program: the port wraps the step in a
  * lazy port Coroutine (what `aw()` awaits); the native profile uses the promise itself.
  */
-export type AwaitableFactory = (name: string, thunk: () => Promise<PyValue>) => PyValue;
+export type AwaitableFactory = (name: string, thunk: () => Promise<PyValue>, thrownBeforeStart?: (exc: unknown) => Promise<PyValue>) => PyValue;
 
 const PROMISE_FACTORY: AwaitableFactory = (_name, thunk) => thunk();
 
-/** Hooks the event loop installs (sys.set_asyncgen_hooks): `firstiter` on an async generator's first step. */
-export const asyncgenHooks = { firstiter: null as ((agen: PyAsyncGenerator) => void) | null };
+/**
+ * The port's awaitables for an async generator's steps: lazy port Coroutines, which `aw()` and
+ * Tasks drive like an `async def`'s. A Task cancelled before its first step throws into the
+ * awaitable: for `aclose()`/`athrow()` that reaches the generator's body (genobject.c
+ * async_gen_athrow_throw), so its `finally` runs, as when asyncio.run cancels a finalizer's task.
+ */
+export const portAwaitable: AwaitableFactory = (name, thunk, thrownBeforeStart) => {
+  const coro = new Coroutine<PyValue>(name, thunk);
+  if (thrownBeforeStart !== undefined) {
+    (coro as unknown as { _throw_before_start(exc: unknown): Promise<PyValue> })._throw_before_start = (exc) => {
+      coro._start = () => {
+        throw new RuntimeError('cannot reuse already awaited aclose()/athrow()');
+      };
+      coro._started = true;
+      return thrownBeforeStart(exc);
+    };
+  }
+  return coro;
+};
+
+/** An async generator's finalizer (sys.set_asyncgen_hooks' `finalizer`). */
+export type AsyncgenHook = (agen: PyAsyncGenerator) => void;
+
+/**
+ * Ports sys.set_asyncgen_hooks / get_asyncgen_hooks, 3.11: the running loop installs its
+ * `firstiter` and `finalizer` (base_events.ts run_forever); an async generator calls
+ * `firstiter` on its first step and keeps that `finalizer` (genobject.c async_gen_init_hooks).
+ */
+export const asyncgenHooks = { firstiter: null as AsyncgenHook | null, finalizer: null as AsyncgenHook | null };
 
 /** Ports genobject.c's async generator object, 3.11: `__anext__`, `asend`, `athrow`, `aclose`. */
 export class PyAsyncGenerator {
@@ -267,6 +295,8 @@ export class PyAsyncGenerator {
   private finished = false;
   private running = false;
   private hooked = false;
+  /** `ag_origin_or_finalizer`: the finalizer hook installed when it first ran. */
+  private finalizer: AsyncgenHook | null = null;
 
   constructor(
     readonly __qualname__: string,
@@ -282,7 +312,21 @@ export class PyAsyncGenerator {
   private initHooks(): void {
     if (this.hooked) return;
     this.hooked = true;
+    this.finalizer = asyncgenHooks.finalizer;
     asyncgenHooks.firstiter?.(this);
+  }
+
+  /**
+   * Ports _PyGen_Finalize for an async generator, 3.11: its last reference went (the
+   * transpiler calls this where CPython's refcount drops to zero: `dropped`, `aiterClosing`);
+   * a generator that ran and is not finished goes to the finalizer hook (the loop schedules
+   * `aclose()` in a task of its own).
+   */
+  finalize(): void {
+    if (this.finished || this.finalizer === null) return;
+    const finalizer = this.finalizer;
+    this.finalizer = null;
+    finalizer(this);
   }
 
   /** One resumption of the body; a finished body raises StopAsyncIteration. */
@@ -339,22 +383,26 @@ export class PyAsyncGenerator {
   /** Ports async_gen_athrow (close), 3.11: GeneratorExit thrown in; a yield in answer is a RuntimeError. */
   aclose(): PyValue {
     this.initHooks();
-    return this.awaitable('aclose', () => this.closeNow());
+    return this.awaitable('aclose', () => this.closeWith(new GeneratorExit()), (exc) => this.closeWith(exc));
   }
 
-  /** What awaiting `aclose()` does. */
-  async closeNow(): Promise<null> {
-    if (this.finished) return null;
+  /** What awaiting `aclose()` does (`error` is GeneratorExit, or what a Task threw in before the first step). */
+  async closeWith(error: unknown): Promise<null> {
+    if (this.finished) {
+      if (error instanceof GeneratorExit) return null;
+      throw error;
+    }
     if (!this.started) {
       this.finished = true;
       await this.body.return(null);
-      return null;
+      if (error instanceof GeneratorExit) return null;
+      throw error;
     }
     if (this.running) throw new RuntimeError('aclose(): asynchronous generator is already running');
     this.running = true;
     let r: IteratorResult<PyValue, PyValue>;
     try {
-      r = await this.body.throw(new GeneratorExit());
+      r = await this.body.throw(error);
     } catch (e) {
       this.finished = true;
       if (e instanceof GeneratorExit || e instanceof StopAsyncIteration) return null;
@@ -397,6 +445,38 @@ export class PyAsyncGenerator {
 /** `async def f(): ... yield ...` called: the async generator over the transpiled `async function*` body. */
 export function asyncGenerator(qualname: string, body: AsyncGenerator<PyValue, PyValue, PyValue>, awaitable?: AwaitableFactory): PyAsyncGenerator {
   return new PyAsyncGenerator(qualname, body, awaitable);
+}
+
+/**
+ * `async for x in <temporary>:` — CPython drops the last reference to the temporary when the
+ * loop ends, so an async generator left by `break`/`return`/an exception goes to its
+ * finalizer there (the loop then closes it in a task of its own).
+ */
+export function aiterClosing(v: PyValue): AsyncIterable<PyValue> {
+  if (!(v instanceof PyAsyncGenerator)) return aiter(v);
+  const it = v[Symbol.asyncIterator]();
+  return {
+    [Symbol.asyncIterator]: () => ({
+      next: () => it.next(),
+      return: async () => {
+        v.finalize();
+        return { done: true, value: undefined };
+      },
+    }),
+  };
+}
+
+/**
+ * A function's locals that held a generator go when its frame does (CPython's refcounting):
+ * the transpiler calls this at the end of a function for the locals that never escape it
+ * (transpile/emit-generators.ts droppedLocals). A generator is closed at once; an async
+ * generator goes to its finalizer.
+ */
+export function dropped(...values: unknown[]): void {
+  for (const v of values) {
+    if (v instanceof PyGenerator) v.close();
+    else if (v instanceof PyAsyncGenerator) v.finalize();
+  }
 }
 
 /** `async for x in v:` — `v.__aiter__()` as a JS async iterable (CPython's TypeError when it has none). */

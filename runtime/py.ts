@@ -18,4 +18,4 @@ export { any, all, divmod, reversed, hash, chr, ord, map, filter } from './built
 export { builtinValue } from './builtin-values.ts';
 export { callValue } from './callable.ts';
 export * from './stdlib.ts';
-export { generator, asyncGenerator, closingIter, yieldFrom, iterBuiltin, next, anext, aiter } from './generators.ts';
+export { generator, asyncGenerator, closingIter, yieldFrom, iterBuiltin, next, anext, aiter, aiterClosing, dropped, portAwaitable } from './generators.ts';

@@ -87,5 +87,5 @@ export const PORT_DIALECT: AsyncDialect = {
   },
 
   // An async generator's steps are lazy port coroutines, awaited by `aw()` like an `async def`'s call.
-  awaitableFactory: '(n: string, t: () => Promise<PyValue>) => asyncio.coroutine(n, t)()',
+  awaitableFactory: 'py.portAwaitable',
 };

@@ -24,7 +24,7 @@ import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, handlerNames
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 import { functionValueName, functionsUsedAsValues, signatureCode } from './emit-functions.ts';
 import { containsLambda, parameterNames } from './scopes.ts';
-import { generatorFunctionText, isGenerator } from './emit-generators.ts';
+import { droppedLocals, generatorFunctionText, isGenerator } from './emit-generators.ts';
 
 export type { ImportPaths } from './dialect.ts';
 
@@ -152,6 +152,8 @@ class ProgramEmitter {
     body: (w, body, ctx) => this.emitBody(w, body, ctx),
     nameRef: (id, ctx) => this.nameRef(id, ctx),
   };
+  /** The program's module-level generator functions (their calls make generators). */
+  private readonly generatorFunctions: ReadonlySet<string>;
   /** PEP 479: a program that names StopIteration gets it turned into RuntimeError at each coroutine's edge. */
   private readonly stopIteration: boolean;
   /** Names bound by `except ... as name`: unbound again after the handler, so reads are checked. */
@@ -168,6 +170,7 @@ class ProgramEmitter {
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
     this.lines = dialect.lineMarker && taskReprsReachOutput(program, this.inference) ? printPythonWithLines(program).lines : null;
     this.stopIteration = namesStopIteration(program);
+    this.generatorFunctions = new Set(program.functions.filter(isGenerator).map((f) => f.name));
     this.handlerNames = handlerNames(program);
   }
 
@@ -245,9 +248,17 @@ class ProgramEmitter {
   }
 
   private functionBody(fn: FunctionInfo, ctx: Context): string {
-    const inner = this.writer();
+    let inner = this.writer();
     this.emitBlock(inner, fn.def.body, ctx);
     if (!terminates(fn.def.body)) inner.writeLine('return null;');
+    const dropped = isGenerator(fn.def) ? [] : droppedLocals(fn.def, this.generatorFunctions, fn.locals);
+    if (dropped.length > 0) {
+      // Generators only these locals held go with the frame (CPython's refcounting).
+      const body = inner.toString();
+      inner = this.writer();
+      inner.write('try ').inlineBlock(() => inner.write(body));
+      inner.write(' finally ').block(() => inner.writeLine(`py.dropped(${dropped.map((n) => this.name(n)).join(', ')});`));
+    }
     const head = this.writer();
     const params = new Set(parameterNames(fn.def));
     for (const local of fn.locals) {
@@ -445,7 +456,7 @@ class ProgramEmitter {
   }
 
   private emitFor(w: CodeBlockWriter, target: Target, iter: Expr, body: Stmt[], ctx: Context, isAsync = false): void {
-    const source = isAsync ? `py.aiter(${this.expr(iter, ctx).code})` : iter.kind === 'call' || iter.kind === 'genExp' ? this.temporaryIterable(iter, ctx) : this.iterable(iter, ctx);
+    const source = isAsync ? `py.${iter.kind === 'call' ? 'aiterClosing' : 'aiter'}(${this.expr(iter, ctx).code})` : iter.kind === 'call' || iter.kind === 'genExp' ? this.temporaryIterable(iter, ctx) : this.iterable(iter, ctx);
     const loop = isAsync ? 'for await' : 'for';
     if (isAsync) ctx.awaits++;
     if (target.kind === 'name') {
