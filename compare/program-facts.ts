@@ -4,6 +4,7 @@
  * which sleep delays occur. Derived from the IR alone, never from either run.
  */
 import type { Expr, FunctionDef, Program, Stmt } from '../ir/program.ts';
+import { isGenerator } from '../transpile/emit-generators.ts';
 
 export interface ProgramFacts {
   /** label (the first argument of a print, when a string literal) -> function name */
@@ -23,6 +24,8 @@ export interface ProgramFacts {
   /** done(), cancelled(), result() or cancel() is called somewhere */
   usesTaskMethods: boolean;
   statementCount: number;
+  /** `async def` functions whose body yields: async generators (issue 8 item 5) */
+  asyncGenerators: Set<string>;
 }
 
 export function programFacts(program: Program): ProgramFacts {
@@ -37,6 +40,7 @@ export function programFacts(program: Program): ProgramFacts {
     usesGather: false,
     usesTaskMethods: false,
     statementCount: 0,
+    asyncGenerators: new Set(program.functions.filter((fn) => fn.isAsync && isGenerator(fn)).map((fn) => fn.name)),
   };
   for (const fn of program.functions) {
     walkStatements(fn.body, fn, facts);
