@@ -301,8 +301,27 @@ export class PyAsyncGenerator {
   constructor(
     readonly __qualname__: string,
     private readonly body: AsyncGenerator<PyValue, PyValue, PyValue>,
-    private readonly awaitable: AwaitableFactory = PROMISE_FACTORY,
+    /** How this program's dialect makes an awaitable (runtime/contextlib.ts makes its own the same way). */
+    readonly awaitable: AwaitableFactory = PROMISE_FACTORY,
   ) {}
+
+  /** What awaiting `anext(agen)` does, as a promise of this chain (runtime/contextlib.ts). */
+  nextValue(): Promise<PyValue> {
+    this.initHooks();
+    return this.resume(() => this.body.next(null));
+  }
+
+  /** What awaiting `agen.athrow(exc)` does, as a promise of this chain (runtime/contextlib.ts). */
+  async throwIn(exc: PyValue): Promise<PyValue> {
+    this.initHooks();
+    const error = thrown(exc);
+    if (!this.started) {
+      this.finished = true;
+      await this.body.return(null);
+      throw error;
+    }
+    return this.resume(() => this.body.throw(error));
+  }
 
   get __pyTypeName__(): string {
     return 'async_generator';
@@ -369,15 +388,7 @@ export class PyAsyncGenerator {
   /** Ports async_gen_athrow (throw), 3.11. */
   athrow(exc: PyValue): PyValue {
     this.initHooks();
-    return this.awaitable('athrow', async () => {
-      const error = thrown(exc);
-      if (!this.started) {
-        this.finished = true;
-        await this.body.return(null);
-        throw error;
-      }
-      return this.resume(() => this.body.throw(error));
-    });
+    return this.awaitable('athrow', () => this.throwIn(exc));
   }
 
   /** Ports async_gen_athrow (close), 3.11: GeneratorExit thrown in; a yield in answer is a RuntimeError. */
