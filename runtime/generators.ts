@@ -520,10 +520,21 @@ function awaitAny(x: PyValue): Promise<PyValue> {
   return awaiter.await(x);
 }
 
-/** Ports bltinmodule.c builtin_anext, 3.11: `anext(agen)` (the default form is refused by the importer). */
+/** Ports bltinmodule.c builtin_anext, 3.11: `anext(agen)`, `anext(agen, default)` (StopAsyncIteration gives the default). */
 export function anext(...args: PyValue[]): PyValue {
-  if (args.length !== 1) throw new TypeError(`anext expected 1 argument, got ${args.length}`);
+  if (args.length === 0 || args.length > 2) throw new TypeError(`anext expected ${args.length === 0 ? 'at least 1 argument' : 'at most 2 arguments'}, got ${args.length}`);
   const [it] = args;
+  if (args.length === 2 && it instanceof PyAsyncGenerator) {
+    return it.awaitable('anext', async () => {
+      try {
+        return await it.nextValue();
+      } catch (e) {
+        if (e instanceof StopAsyncIteration) return args[1];
+        throw e;
+      }
+    });
+  }
+  if (args.length === 2) throw new TypeError(`'${typeName(it)}' object is not an async iterator`);
   if (it instanceof PyAsyncGenerator) return it.__anext__();
   if (it !== null && typeof it === 'object' && typeof (it as { __anext__?: unknown }).__anext__ === 'function') return (it as { __anext__(): PyValue }).__anext__();
   throw new TypeError(`'${typeName(it)}' object is not an async iterator`);

@@ -991,8 +991,6 @@ class Importer:
         if kind == 'call':
             return {'kind': 'call', 'func': name, 'args': args, 'keywords': keywords}
         if kind == 'builtin':
-            if name == 'anext' and len(node.args) != 1:
-                self.refuse('anext() with a default (await anext(it) inside try/except StopAsyncIteration)', node)
             return {'kind': 'builtin', 'func': name, 'args': args, 'keywords': keywords}
         if kind == 'callValue':
             return {'kind': 'callValue', 'func': self.expr(func), 'args': args, 'keywords': keywords}
