@@ -70,7 +70,15 @@ export interface FunctionDef {
   vararg?: string;
   /** Keyword-only parameters (after `*` or `*args`). */
   kwonly?: Param[];
+  /**
+   * `@contextlib.contextmanager` on a generator `def`, `@contextlib.asynccontextmanager` on an
+   * async generator (issue 8 item 6); only on module functions; the program imports contextlib.
+   */
+  decorator?: ContextDecorator;
 }
+
+export const CONTEXT_DECORATORS = ['contextmanager', 'asynccontextmanager'] as const;
+export type ContextDecorator = (typeof CONTEXT_DECORATORS)[number];
 
 export interface Param {
   name: string;
@@ -253,7 +261,7 @@ export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
 export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 /** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
-export const STDLIB_MODULES = ['time', 'random', 'math'] as const;
+export const STDLIB_MODULES = ['time', 'random', 'math', 'contextlib'] as const;
 export type StdlibModule = (typeof STDLIB_MODULES)[number];
 
 /** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
@@ -261,6 +269,7 @@ export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>>
   time: ['time', 'monotonic', 'perf_counter', 'sleep'],
   random: ['seed', 'random', 'randint', 'randrange', 'uniform', 'choice', 'shuffle', 'sample', 'getrandbits'],
   math: ['floor', 'ceil', 'sqrt', 'isclose', 'gcd', 'fabs', 'pow'],
+  contextlib: [],
 };
 
 /** The constants of each module a program may read. */
@@ -268,6 +277,7 @@ export const STDLIB_CONSTANTS: Readonly<Record<StdlibModule, readonly string[]>>
   time: [],
   random: [],
   math: ['pi', 'e', 'tau', 'inf', 'nan'],
+  contextlib: [],
 };
 
 /**

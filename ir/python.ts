@@ -554,6 +554,10 @@ function ifChain(out: LineWriter, s: Extract<Stmt, { kind: 'if' }>, depth: numbe
 }
 
 function functionDef(out: LineWriter, f: FunctionDef, depth = 0): void {
+  if (f.decorator !== undefined) {
+    out.moveTo({ line: f.line === undefined ? undefined : f.line - 1 });
+    out.emit(depth, `@contextlib.${f.decorator}`);
+  }
   out.moveTo(f);
   out.mark(f);
   out.emit(depth, `${f.isAsync ? 'async ' : ''}def ${f.name}(${paramsText(f)}):`);

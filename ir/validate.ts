@@ -128,8 +128,20 @@ class Validator {
       if (this.functions.has(name as string)) this.fail(`functions[${i}].name`, `${String(name)} is defined twice`);
       this.functions.add(name as string);
     }
-    for (const [i, f] of functions.entries()) this.functionDef(f as Json, `functions[${i}]`);
+    for (const [i, f] of functions.entries()) {
+      this.functionDef(f as Json, `functions[${i}]`);
+      this.contextDecorator(f as Json, `functions[${i}]`);
+    }
     this.block(program.body, 'body');
+  }
+
+  /** `@contextlib.contextmanager` on a generator def, `asynccontextmanager` on an async one; contextlib imported. */
+  private contextDecorator(f: Json, path: string): void {
+    if (f.decorator === undefined) return;
+    if (f.decorator !== 'contextmanager' && f.decorator !== 'asynccontextmanager') this.fail(`${path}.decorator`, `unknown decorator ${JSON.stringify(f.decorator)}`);
+    if (!this.modules.has('contextlib')) this.fail(`${path}.decorator`, 'contextlib is not imported');
+    if ((f.decorator === 'asynccontextmanager') !== f.isAsync) this.fail(`${path}.decorator`, `${String(f.decorator)} on ${f.isAsync ? 'an async def' : 'a def'}`);
+    if (!JSON.stringify(f.body).includes('"kind":"yield')) this.fail(`${path}.decorator`, `${String(f.decorator)} on a function that never yields`);
   }
 
   private imports(value: unknown): void {
@@ -203,6 +215,7 @@ class Validator {
   /** A nested `def` or a lambda: a function of its own, never named like a module function. */
   private nestedDef(value: unknown, path: string, lambda: boolean): void {
     const f = this.object(value, path);
+    if (f.decorator !== undefined) this.fail(`${path}.decorator`, 'a decorator on a nested def');
     if (lambda) {
       if (f.name !== '<lambda>') this.fail(`${path}.name`, 'a lambda is named <lambda>');
       const body = this.array(f.body, `${path}.body`);

@@ -151,6 +151,11 @@ export class AsyncGeneratorContextManager {
   }
 }
 
+/** The manager a call of a decorated function returns, over the generator the call made (what the transpiler emits). */
+export function contextManagerOf(decorator: 'contextmanager' | 'asynccontextmanager', gen: PyValue): GeneratorContextManager | AsyncGeneratorContextManager {
+  return decorator === 'contextmanager' ? new GeneratorContextManager(gen) : new AsyncGeneratorContextManager(gen);
+}
+
 /** `@contextlib.contextmanager` applied: each call of the decorated function makes a manager over its generator. */
 export function contextmanager<A extends unknown[]>(fn: (...args: A) => PyValue): (...args: A) => GeneratorContextManager {
   return (...args: A) => new GeneratorContextManager(fn(...args));

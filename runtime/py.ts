@@ -18,4 +18,5 @@ export { any, all, divmod, reversed, hash, chr, ord, map, filter } from './built
 export { builtinValue } from './builtin-values.ts';
 export { callValue } from './callable.ts';
 export * from './stdlib.ts';
+export { contextManagerOf } from './contextlib.ts';
 export { generator, asyncGenerator, closingIter, yieldFrom, iterBuiltin, next, anext, aiter, aiterClosing, dropped, portAwaitable } from './generators.ts';

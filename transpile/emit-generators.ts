@@ -33,13 +33,15 @@ export function isGenerator(def: FunctionDef): boolean {
  * Python body inside a `function*` (`async function*` plus the dialect's awaitable factory for
  * an async generator), so a call runs nothing until the first `next`.
  */
-export function generatorFunctionText(qualname: string, isAsync: boolean, head: string, body: string, awaitableFactory: string | undefined): string {
+export function generatorFunctionText(qualname: string, isAsync: boolean, head: string, body: string, awaitableFactory: string | undefined, decorator?: string): string {
   const name = JSON.stringify(qualname);
+  // `@contextlib.contextmanager`: each call returns the manager over the generator (runtime/contextlib.ts).
+  const wrap = (made: string) => (decorator === undefined ? made : `py.contextManagerOf(${JSON.stringify(decorator)}, ${made})`);
   if (!isAsync) {
-    return `${head} {\nreturn py.generator(${name}, (function* (): Generator<PyValue, PyValue, PyValue> {\n${body}})());\n}\n`;
+    return `${head} {\nreturn ${wrap(`py.generator(${name}, (function* (): Generator<PyValue, PyValue, PyValue> {\n${body}})())`)};\n}\n`;
   }
   const factory = awaitableFactory ? `, ${awaitableFactory}` : '';
-  return `${head} {\nreturn py.asyncGenerator(${name}, (async function* (): AsyncGenerator<PyValue, PyValue, PyValue> {\n${body}})()${factory});\n}\n`;
+  return `${head} {\nreturn ${wrap(`py.asyncGenerator(${name}, (async function* (): AsyncGenerator<PyValue, PyValue, PyValue> {\n${body}})()${factory})`)};\n}\n`;
 }
 
 /** Methods of a generator that use it without keeping it (`g.send(v)`, `await g.aclose()`). */

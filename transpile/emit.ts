@@ -227,7 +227,7 @@ class ProgramEmitter {
     const generator = isGenerator(def);
     const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0, coroutine: def.isAsync && !generator };
     let body = this.functionBody(fn, ctx);
-    if (generator) w.write(generatorFunctionText(def.name, def.isAsync, `function ${name}(${params}): ${this.type(T.any)}`, body, this.dialect.awaitableFactory));
+    if (generator) w.write(generatorFunctionText(def.name, def.isAsync, `function ${name}(${params}): ${this.type(T.any)}`, body, this.dialect.awaitableFactory, def.decorator));
     else if (def.isAsync && this.stopIteration) body = `try {\n${body}} catch ($stop) {\nthrow py.coroutineStopIteration($stop);\n}\n`;
     if (generator) {
       // written above

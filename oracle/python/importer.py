@@ -210,6 +210,7 @@ class Importer:
         self.consumed = set()  # id() of the map/filter/reversed calls consumed at once
         self.imports = []  # modules imported besides asyncio, in order
         self.def_kinds = []  # per function being read (innermost last): 'def', 'async def' or 'lambda'
+        self.context_names = set()  # contextmanager / asynccontextmanager imported from contextlib
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -234,6 +235,10 @@ class Importer:
                 self.partial_names.add('functools.partial')
             if _is_partial_import(node):
                 self.partial_names.add('partial')
+            if _is_contextlib_import(node):
+                self.context_names.update(a.name for a in node.names)
+                if 'contextlib' not in self.imports:
+                    self.imports.append('contextlib')
         defs = []
         for node in statements:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -278,7 +283,7 @@ class Importer:
                 continue
             if isinstance(node, ast.Import):
                 continue
-            if _is_partial_import(node):
+            if _is_partial_import(node) or _is_contextlib_import(node):
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse_import_from(node)
@@ -332,6 +337,10 @@ class Importer:
         for alias in node.names:
             if alias.name == 'functools' and alias.asname is None:
                 continue  # for functools.partial only
+            if alias.name == 'contextlib' and alias.asname is None:
+                if 'contextlib' not in self.imports:
+                    self.imports.append('contextlib')  # for its two decorators only (context_decorator)
+                continue
             if alias.name not in IMPORTABLE:
                 self.refuse('import of %s (the subset imports only %s)' % (alias.name, ', '.join(IMPORTABLE)), node)
             if alias.asname is not None and alias.asname != alias.name:
@@ -455,8 +464,7 @@ class Importer:
         return params, extras, seen
 
     def function(self, node):
-        if node.decorator_list:
-            self.refuse('decorator', node.decorator_list[0])
+        decorator = self.context_decorator(node) if node.decorator_list else None
         # Defaults are evaluated where the def runs (the module, or the enclosing function).
         params, extras, seen = self.signature(node.args)
         if node.returns is not None:
@@ -478,8 +486,32 @@ class Importer:
         finally:
             self.nested -= nested
             self.def_kinds.pop()
-        return {'name': node.name, 'isAsync': isinstance(node, ast.AsyncFunctionDef),
-                'params': params, 'body': body, 'line': node.lineno, **extras}
+        result = {'name': node.name, 'isAsync': isinstance(node, ast.AsyncFunctionDef),
+                  'params': params, 'body': body, 'line': node.lineno, **extras}
+        if decorator is not None:
+            result['decorator'] = decorator
+        return result
+
+    def context_decorator(self, node):
+        """`@contextlib.contextmanager` on a module-level generator def, `asynccontextmanager` on
+        an async one (issue 8 item 6); any other decorator is refused."""
+        first = node.decorator_list[0]
+        name = None
+        if isinstance(first, ast.Attribute) and isinstance(first.value, ast.Name) \
+                and first.value.id == 'contextlib' and 'contextlib' in self.imports:
+            name = first.attr
+        elif isinstance(first, ast.Name) and first.id in self.context_names:
+            name = first.id
+        if name not in ('contextmanager', 'asynccontextmanager') or len(node.decorator_list) > 1 \
+                or self.locals is not None:
+            self.refuse('decorator', first)
+        is_async = isinstance(node, ast.AsyncFunctionDef)
+        if (name == 'asynccontextmanager') != is_async:
+            self.refuse('decorator %s on %s' % (name, 'an async def' if is_async else 'a def'), first)
+        own = [n for n in ast.walk(node) if isinstance(n, (ast.Yield, ast.YieldFrom))]
+        if not own:
+            self.refuse('decorator %s on a function that never yields' % name, first)
+        return name
 
     def in_scope(self, local_names, read):
         """Read a function body with `local_names` as its locals, the current ones enclosing it."""
@@ -1131,6 +1163,12 @@ def _names_bound_in(stmt):
                     names |= {sub.target.id for sub in ast.walk(child)
                               if isinstance(sub, ast.NamedExpr) and isinstance(sub.target, ast.Name)}
     return names
+
+
+def _is_contextlib_import(node):
+    """`from contextlib import contextmanager, asynccontextmanager` (either or both, not renamed)."""
+    return isinstance(node, ast.ImportFrom) and node.module == 'contextlib' and node.level == 0 and \
+        all(a.name in ('contextmanager', 'asynccontextmanager') and a.asname is None for a in node.names)
 
 
 def _is_partial_import(node):

@@ -378,10 +378,40 @@ async def main():
 asyncio.run(main())
 `,
   },
+  'contextmanager-decorators.py': {
+    native: true,
+    source: `import asyncio
+import contextlib
+from contextlib import asynccontextmanager
+
+
+@contextlib.contextmanager
+def managed(name):
+    print('enter', name)
+    yield name
+
+
+@asynccontextmanager
+async def amanaged(name):
+    await asyncio.sleep(0.1)
+    yield name
+
+
+async def main():
+    cm = managed('a')
+    print(type(cm).__name__)
+    acm = amanaged('b')
+    print(type(acm).__name__)
+
+asyncio.run(main())
+`,
+  },
 };
 
 /** Outside the slice: each file, and the `line:col: unsupported ...` it is refused with. */
 export const ITERATION_REFUSALS: Record<string, [string, string]> = {
+  'contextmanager-without-yield.py': ['import asyncio\nimport contextlib\n\n\n@contextlib.contextmanager\ndef managed():\n    return 1\n', '5:2: unsupported decorator contextmanager on a function that never yields'],
+  'asynccontextmanager-on-def.py': ['import asyncio\nimport contextlib\n\n\n@contextlib.asynccontextmanager\ndef managed():\n    yield 1\n', '5:2: unsupported decorator asynccontextmanager on a def'],
   'yield-at-module-level.py': ['import asyncio\n\nx = (yield 1)\n', '3:6: unsupported yield outside a function'],
   'yield-in-lambda.py': ['import asyncio\n\nasync def main():\n    f = lambda: (yield 1)\n\nasyncio.run(main())\n', '4:18: unsupported yield inside a lambda or a comprehension'],
   'await-in-genexp.py': ['import asyncio\n\nasync def main():\n    print(list(await asyncio.sleep(0, x) for x in [1]))\n\nasyncio.run(main())\n', '4:16: unsupported await inside a generator expression (an async generator expression; write an async def generator)'],
