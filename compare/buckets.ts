@@ -106,6 +106,19 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => e.facts.usesCancellingTimeouts && extraLabels(e).length > 0 && missingLabels(e).length > 0,
   },
   {
+    name: 'asyncgen-not-finalized',
+    title: "An async generator's cleanup never ran",
+    description:
+      "CPython's event loop finalizes async generators: one dropped while suspended (a `break` out of `async for`, a local of a function that returned) is closed by `aclose()` in a task of its own, and asyncio.run closes every one still suspended at shutdown (loop.shutdown_asyncgens), so the generator's `finally` runs. A JS async generator abandoned by `for await` or left suspended is closed only by an explicit `return()`: its `finally` never runs.",
+    matches: (e) => {
+      const missing = missingLabels(e);
+      // A label is a print's first word; the owner map is keyed by the whole literal.
+      const owners = (label: string) => [...e.facts.labelOwner].filter(([text]) => text === label || text.startsWith(`${label} `)).map(([, fn]) => fn);
+      const inAsyncGenerator = (label: string) => owners(label).some((fn) => e.facts.asyncGenerators.has(fn));
+      return missing.length > 0 && extraLabels(e).length === 0 && missing.every(inAsyncGenerator);
+    },
+  },
+  {
     name: 'missing-output',
     title: 'Output CPython prints is missing',
     description: 'CPython prints lines the other side never prints (and prints nothing extra).',

@@ -4,6 +4,7 @@
  * which sleep delays occur. Derived from the IR alone, never from either run.
  */
 import type { Expr, FunctionDef, Program, Stmt } from '../ir/program.ts';
+import { isGenerator } from '../transpile/emit-generators.ts';
 
 export interface ProgramFacts {
   /** label (the first argument of a print, when a string literal) -> function name */
@@ -25,6 +26,8 @@ export interface ProgramFacts {
   statementCount: number;
   /** calls wait_for, or wait/as_completed with a timeout (issue 9): a timeout that cancels in Python */
   usesCancellingTimeouts: boolean;
+  /** `async def` functions whose body yields: async generators (issue 8 item 5) */
+  asyncGenerators: Set<string>;
 }
 
 export function programFacts(program: Program): ProgramFacts {
@@ -40,6 +43,7 @@ export function programFacts(program: Program): ProgramFacts {
     usesTaskMethods: false,
     statementCount: 0,
     usesCancellingTimeouts: false,
+    asyncGenerators: new Set(program.functions.filter((fn) => fn.isAsync && isGenerator(fn)).map((fn) => fn.name)),
   };
   for (const fn of program.functions) {
     walkStatements(fn.body, fn, facts);

@@ -19,6 +19,9 @@
  * - `slice` appears only as the `index` of a subscript; a `starred` target only as an element
  *   of a tuple target, at most one per tuple; `delete` targets are subscripts; a `namedExpr`
  *   binds a local of the enclosing function (also from inside a comprehension).
+ * - Iteration (issue 8 item 5): a function whose body (not a nested def's) holds a `yield` is a
+ *   generator (an async generator when `isAsync`); `yieldFrom` never in an `async def`; an `isAsync`
+ *   `for` or comprehension only inside an `async def`; a `genExp` holds no `await`.
  * - Exceptions: an `except ... as e` name is a local of its
  *   function (a global at module level); a bare `raise` occurs only inside an `except` handler;
  *   exception classes are only the members of EXCEPTION_CLASSES (`excClass`/`excCall`), and
@@ -85,7 +88,15 @@ export interface FunctionDef {
   kwonly?: Param[];
   /** `**kwargs`: the name bound to the dict of extra keyword arguments (issue 8 item 3). */
   kwarg?: string;
+  /**
+   * `@contextlib.contextmanager` on a generator `def`, `@contextlib.asynccontextmanager` on an
+   * async generator (issue 8 item 6); only on module functions; the program imports contextlib.
+   */
+  decorator?: ContextDecorator;
 }
+
+export const CONTEXT_DECORATORS = ['contextmanager', 'asynccontextmanager'] as const;
+export type ContextDecorator = (typeof CONTEXT_DECORATORS)[number];
 
 export interface Param {
   name: string;
@@ -124,7 +135,8 @@ export interface AugAssignStmt { kind: 'augAssign'; target: Target; op: BinOpNam
 export interface ReturnStmt { kind: 'return'; value?: Expr; line?: number }
 /** `elif` is an `if` that is the only statement of `orelse`. */
 export interface IfStmt { kind: 'if'; test: Expr; body: Stmt[]; orelse: Stmt[]; line?: number }
-export interface ForStmt { kind: 'for'; target: Target; iter: Expr; body: Stmt[]; line?: number }
+/** `isAsync`: `async for` (issue 8 item 5; `iter` has `__aiter__`/`__anext__`), only inside an `async def`. */
+export interface ForStmt { kind: 'for'; target: Target; iter: Expr; body: Stmt[]; line?: number; isAsync?: boolean }
 export interface WhileStmt { kind: 'while'; test: Expr; body: Stmt[]; line?: number }
 /** `del d[k], xs[i], xs[a:b]`. */
 export interface DeleteStmt { kind: 'delete'; targets: Target[]; line?: number }
@@ -241,11 +253,18 @@ export type Expr =
   /** `obj.name` (issue 8 item 2): an attribute of a user instance or class, or of `super()`. */
   | { kind: 'attr'; object: Expr; name: string }
   /** `super()` in a method: only as an `attr`'s object. */
-  | { kind: 'super' };
+  | { kind: 'super' }
+  /** `(elt for ... in ...)`: a lazy generator; the first iterable is evaluated (iter()) where it is written. */
+  | { kind: 'genExp'; elt: Expr; generators: Comprehension[] }
+  /** `yield` / `yield value` (only in a function body: that function is a generator, or an async generator). */
+  | { kind: 'yield'; value?: Expr }
+  /** `yield from value` (only in a `def` body, never an `async def`'s). */
+  | { kind: 'yieldFrom'; value: Expr };
 
 /** `name=value`; the name `**` is `**value` (a mapping unpacked; only in calls of user functions and values). */
 export interface Keyword { name: string; value: Expr }
-export interface Comprehension { target: Target; iter: Expr; ifs: Expr[] }
+/** `isAsync`: `async for` in a comprehension (only inside an `async def`). */
+export interface Comprehension { target: Target; iter: Expr; ifs: Expr[]; isAsync?: boolean }
 /** A literal piece, or `{value!conversion:spec}`; `spec` is a static format spec such as `.2f` or `>5`. */
 export type FStringPart = string | { value: Expr; conversion?: 'r' | 's'; spec?: string };
 
@@ -258,6 +277,7 @@ export const BUILTINS = [
   'list', 'tuple', 'round', 'sorted', 'enumerate', 'zip',
   'dict', 'set', 'frozenset',
   'any', 'all', 'divmod', 'reversed', 'isinstance', 'hash', 'chr', 'ord', 'map', 'filter',
+  'next', 'iter', 'anext',
 ] as const;
 export type BuiltinName = (typeof BUILTINS)[number];
 
@@ -286,6 +306,7 @@ export const METHODS = [
   'remove_done_callback', 'set_result', 'set_exception', 'get_loop', 'run_until_complete',
   'run_forever', 'stop', 'close', 'is_running', 'is_closed', 'call_soon', 'call_later', 'call_at',
   'time', 'create_task', 'create_future', 'run', 'when',
+  'send', 'throw', 'asend', 'athrow', 'aclose',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 
@@ -305,7 +326,7 @@ export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
 export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 /** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
-export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools'] as const;
+export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools', 'contextlib'] as const;
 export type StdlibModule = (typeof STDLIB_MODULES)[number];
 
 /** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
@@ -316,6 +337,7 @@ export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>>
   collections: ['deque', 'defaultdict', 'Counter'],
   itertools: ['count', 'cycle', 'repeat', 'islice', 'chain', 'chain.from_iterable', 'product', 'permutations',
     'combinations', 'accumulate', 'groupby', 'zip_longest', 'pairwise'],
+  contextlib: [],
 };
 
 /** The constants of each module a program may read. */
@@ -325,6 +347,7 @@ export const STDLIB_CONSTANTS: Readonly<Record<StdlibModule, readonly string[]>>
   math: ['pi', 'e', 'tau', 'inf', 'nan'],
   collections: [],
   itertools: [],
+  contextlib: [],
 };
 
 /**

@@ -266,6 +266,12 @@ function exprText(e: Expr, ctx: ExprContext): string {
       return attrText(e.object, e.name, ctx);
     case 'super':
       return 'super()';
+    case 'genExp':
+      return `(${expr(e.elt, Prec.Test, ctx)}${e.generators.map((g) => comprehension(g, ctx)).join('')})`;
+    case 'yield':
+      return e.value === undefined ? '(yield)' : `(yield ${expr(e.value, Prec.Test, ctx)})`;
+    case 'yieldFrom':
+      return `(yield from ${expr(e.value, Prec.Test, ctx)})`;
   }
 }
 
@@ -327,7 +333,7 @@ function callArgs(args: Expr[], keywords: Keyword[], ctx: ExprContext): string {
 
 function comprehension(g: Comprehension, ctx: ExprContext): string {
   const ifs = g.ifs.map((c) => ` if ${expr(c, Prec.Or, ctx)}`).join('');
-  return ` for ${targetList(g.target, ctx)} in ${expr(g.iter, Prec.Or, ctx)}${ifs}`;
+  return ` ${g.isAsync ? 'async ' : ''}for ${targetList(g.target, ctx)} in ${expr(g.iter, Prec.Or, ctx)}${ifs}`;
 }
 
 // ---------------------------------------------------------------------------- f-strings
@@ -496,7 +502,7 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
       ifChain(out, s, depth, 'if');
       return;
     case 'for':
-      out.emit(depth, `for ${targetList(s.target, TOP)} in ${expr(s.iter, Prec.Test, TOP)}:`);
+      out.emit(depth, `${s.isAsync ? 'async ' : ''}for ${targetList(s.target, TOP)} in ${expr(s.iter, Prec.Test, TOP)}:`);
       block(out, s.body, depth + 1);
       return;
     case 'while':
@@ -591,6 +597,10 @@ function ifChain(out: LineWriter, s: Extract<Stmt, { kind: 'if' }>, depth: numbe
 }
 
 function functionDef(out: LineWriter, f: FunctionDef, depth = 0): void {
+  if (f.decorator !== undefined) {
+    out.moveTo({ line: f.line === undefined ? undefined : f.line - 1 });
+    out.emit(depth, `@contextlib.${f.decorator}`);
+  }
   out.moveTo(f);
   out.mark(f);
   out.emit(depth, `${f.isAsync ? 'async ' : ''}def ${f.name}(${paramsText(f)}):`);

@@ -142,8 +142,20 @@ class Validator {
       if (this.functions.has(name as string)) this.fail(`functions[${i}].name`, `${String(name)} is defined twice`);
       this.functions.add(name as string);
     }
-    for (const [i, f] of functions.entries()) this.functionDef(f as Json, `functions[${i}]`);
+    for (const [i, f] of functions.entries()) {
+      this.functionDef(f as Json, `functions[${i}]`);
+      this.contextDecorator(f as Json, `functions[${i}]`);
+    }
     this.block(program.body, 'body');
+  }
+
+  /** `@contextlib.contextmanager` on a generator def, `asynccontextmanager` on an async one; contextlib imported. */
+  private contextDecorator(f: Json, path: string): void {
+    if (f.decorator === undefined) return;
+    if (f.decorator !== 'contextmanager' && f.decorator !== 'asynccontextmanager') this.fail(`${path}.decorator`, `unknown decorator ${JSON.stringify(f.decorator)}`);
+    if (!this.modules.has('contextlib')) this.fail(`${path}.decorator`, 'contextlib is not imported');
+    if ((f.decorator === 'asynccontextmanager') !== f.isAsync) this.fail(`${path}.decorator`, `${String(f.decorator)} on ${f.isAsync ? 'an async def' : 'a def'}`);
+    if (!JSON.stringify(f.body).includes('"kind":"yield')) this.fail(`${path}.decorator`, `${String(f.decorator)} on a function that never yields`);
   }
 
   private imports(value: unknown): void {
@@ -182,11 +194,23 @@ class Validator {
     }
     this.signatureExtras(f, path);
     this.functionDepth++;
+    this.enclosingDefs.push(f.isAsync === true);
     try {
       this.block(f.body, `${path}.body`);
     } finally {
       this.functionDepth--;
+      this.enclosingDefs.pop();
     }
+  }
+
+  /** Whether each function around the node being read is an `async def` (innermost last): yield, async for. */
+  private readonly enclosingDefs: boolean[] = [];
+
+  /** Checks `what` is inside a function (`async`: an `async def`; false: a `def`). */
+  private inDef(path: string, what: string, async?: boolean): void {
+    const inner = this.enclosingDefs[this.enclosingDefs.length - 1];
+    if (inner === undefined) this.fail(path, `${what} outside a function`);
+    if (async !== undefined && inner !== async) this.fail(path, `${what} only inside ${async ? 'an async def' : 'a def'}`);
   }
 
   /** `*args` and keyword-only parameters (functions as values, issue 8 item 3). */
@@ -211,6 +235,7 @@ class Validator {
   /** A nested `def` or a lambda: a function of its own, never named like a module function. */
   private nestedDef(value: unknown, path: string, lambda: boolean): void {
     const f = this.object(value, path);
+    if (f.decorator !== undefined) this.fail(`${path}.decorator`, 'a decorator on a nested def');
     if (lambda) {
       if (f.name !== '<lambda>') this.fail(`${path}.name`, 'a lambda is named <lambda>');
       const body = this.array(f.body, `${path}.body`);
@@ -295,6 +320,8 @@ class Validator {
         this.block(s.body, `${path}.body`);
         return this.block(s.orelse, `${path}.orelse`);
       case 'for':
+        if (s.isAsync !== undefined && s.isAsync !== true) this.fail(`${path}.isAsync`, 'expected true');
+        if (s.isAsync === true) this.inDef(path, 'async for', true);
         this.target(s.target, `${path}.target`);
         this.expr(s.iter, `${path}.iter`);
         return this.block(s.body, `${path}.body`);
@@ -446,6 +473,8 @@ class Validator {
           this.target(generator.target, `${path}.generators[${i}].target`);
           this.expr(generator.iter, `${path}.generators[${i}].iter`);
           this.exprs(generator.ifs, `${path}.generators[${i}].ifs`);
+          if (generator.isAsync !== undefined && generator.isAsync !== true) this.fail(`${path}.generators[${i}].isAsync`, 'expected true');
+          if (generator.isAsync === true) this.inDef(`${path}.generators[${i}]`, 'an async comprehension', true);
         }
         return;
       case 'fstring':
@@ -514,6 +543,24 @@ class Validator {
         return this.attr(e, path);
       case 'super':
         return this.fail(`${path}.kind`, 'super() outside an attribute read');
+      case 'genExp':
+        this.expr(e.elt, `${path}.elt`);
+        for (const [i, g] of this.array(e.generators, `${path}.generators`).entries()) {
+          const generator = this.object(g, `${path}.generators[${i}]`);
+          if (generator.isAsync !== undefined) this.fail(`${path}.generators[${i}].isAsync`, 'an async generator expression');
+          this.target(generator.target, `${path}.generators[${i}].target`);
+          this.expr(generator.iter, `${path}.generators[${i}].iter`);
+          this.exprs(generator.ifs, `${path}.generators[${i}].ifs`);
+        }
+        if (JSON.stringify(e).includes('"kind":"await"')) this.fail(path, 'an await inside a generator expression');
+        return;
+      case 'yield':
+        this.inDef(path, 'yield');
+        if (e.value !== undefined) this.expr(e.value, `${path}.value`);
+        return;
+      case 'yieldFrom':
+        this.inDef(path, 'yield from', false);
+        return this.expr(e.value, `${path}.value`);
       default:
         this.fail(`${path}.kind`, `unknown expression kind ${JSON.stringify(e.kind)}`);
     }

@@ -23,6 +23,8 @@ export interface Mutations {
   waitForNoInnerRace: boolean;
   /** `as_completed` yields the futures in the order given (awaiting each in turn), not in the order they finish. */
   asCompletedInputOrder: boolean;
+  /** `shutdown_asyncgens` leaves suspended async generators alone (their `finally` never runs). */
+  noShutdownAsyncgens: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -35,6 +37,7 @@ export const _mutations: Mutations = {
   notifyWakesAll: false,
   waitForNoInnerRace: false,
   asCompletedInputOrder: false,
+  noShutdownAsyncgens: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

@@ -18,7 +18,9 @@ import { heapify, heappop, heappush } from './heapq.ts';
 import { Handle, TimerHandle, _loopEvents, _set_running_loop, _get_running_loop, timerLessThan, type Callback } from './events.ts';
 import { Coroutine } from './coroutines.ts';
 import { Future, isfuture } from './futures.ts';
-import { Task, ensure_future } from './tasks.ts';
+import { Task, ensure_future, gatherWith, aw } from './tasks.ts';
+import { asyncgenHooks, type AsyncgenHook, type PyAsyncGenerator } from '../runtime/generators.ts';
+import { Exception } from '../runtime/exceptions.ts';
 import { _mutations } from './_mutations.ts';
 import { pyFunction } from './format_helpers.ts';
 import { RuntimeError, TypeError } from '../runtime/exceptions.ts';
@@ -76,6 +78,19 @@ export abstract class BaseEventLoop {
   _task_base_depth = 9;
   /** Not in CPython: a harness error ends the run; later `_run_once` calls rethrow it. */
   _harness_error: Error | null = null;
+  /**
+   * Ports BaseEventLoop._asyncgens, 3.11: the async generators that started on this loop.
+   * CPython keeps a WeakSet (so one that finished and was dropped is gone; its iteration
+   * order follows addresses); the port keeps first-step order and skips finished ones.
+   */
+  _asyncgens = new Set<PyAsyncGenerator>();
+  /** Ports BaseEventLoop._asyncgens_shutdown_called, 3.11. */
+  _asyncgens_shutdown_called = false;
+  /** The hooks as bound methods (sys.set_asyncgen_hooks keeps them). */
+  private readonly _asyncgen_hooks: { firstiter: AsyncgenHook; finalizer: AsyncgenHook } = {
+    firstiter: (agen) => this._asyncgen_firstiter_hook(agen),
+    finalizer: (agen) => this._asyncgen_finalizer_hook(agen),
+  };
 
   /** Ports BaseEventLoop.time, 3.11: the loop's clock (subclasses define it). */
   abstract time(): number;
@@ -129,9 +144,40 @@ export abstract class BaseEventLoop {
     }
   }
 
-  /** Ports BaseEventLoop.shutdown_asyncgens, 3.11: the IR has no async generators. */
+  /** Ports BaseEventLoop._asyncgen_finalizer_hook, 3.11: close a dropped async generator in a task of its own. */
+  _asyncgen_finalizer_hook(agen: PyAsyncGenerator): void {
+    this._asyncgens.delete(agen);
+    if (!this.is_closed()) this.call_soon_threadsafe((aclose: Coroutine<unknown>) => this.create_task(aclose), agen.aclose());
+  }
+
+  /** Ports BaseEventLoop._asyncgen_firstiter_hook, 3.11 (the ResourceWarning after shutdown is not observable). */
+  _asyncgen_firstiter_hook(agen: PyAsyncGenerator): void {
+    this._asyncgens.add(agen);
+  }
+
+  /**
+   * Ports BaseEventLoop.shutdown_asyncgens, 3.11: `aclose()` every async generator still
+   * suspended, all at once through `gather(..., return_exceptions=True)` (one task each).
+   */
   shutdown_asyncgens(): Coroutine<null> {
-    return new Coroutine('BaseEventLoop.shutdown_asyncgens', async () => null);
+    return new Coroutine('BaseEventLoop.shutdown_asyncgens', async () => {
+      this._asyncgens_shutdown_called = true;
+      // Finished ones: CPython's WeakSet has lost them once dropped (see `_asyncgens`).
+      const closing_agens = [...this._asyncgens].filter((agen) => !agen.closed);
+      if (closing_agens.length === 0 || _mutations.noShutdownAsyncgens) return null;
+      this._asyncgens.clear();
+      const results = await aw(gatherWith({ return_exceptions: true }, ...closing_agens.map((ag) => ag.aclose() as Coroutine<unknown>)));
+      closing_agens.forEach((agen, k) => {
+        const result = results[k];
+        if (result instanceof Exception) {
+          this.call_exception_handler({
+            message: `an error occurred during closing of asynchronous generator ${agen.__repr__()}`,
+            exception: result,
+          });
+        }
+      });
+      return null;
+    });
   }
 
   /** Ports BaseEventLoop.shutdown_default_executor, 3.11: there is never a default executor. */
@@ -151,10 +197,16 @@ export abstract class BaseEventLoop {
   private async _run_forever_checked(): Promise<void> {
     try {
       this._running = true;
-      _set_running_loop(this);
-      while (true) {
-        await this._run_once();
-        if (this._stopping) break;
+      const old_agen_hooks = { ...asyncgenHooks };
+      Object.assign(asyncgenHooks, this._asyncgen_hooks);
+      try {
+        _set_running_loop(this);
+        while (true) {
+          await this._run_once();
+          if (this._stopping) break;
+        }
+      } finally {
+        Object.assign(asyncgenHooks, old_agen_hooks);
       }
     } finally {
       this._stopping = false;
@@ -239,6 +291,12 @@ export abstract class BaseEventLoop {
   call_soon(callback: Callback, ...args: unknown[]): Handle {
     this._check_closed();
     return this._call_soon(asCallback(callback), args);
+  }
+
+  /** Ports BaseEventLoop.call_soon_threadsafe, 3.11 (`_write_to_self` wakes a selector: none here). */
+  call_soon_threadsafe(callback: Callback, ...args: unknown[]): Handle {
+    this._check_closed();
+    return this._call_soon(callback, args);
   }
 
   /** Ports BaseEventLoop._call_soon, 3.11. */

@@ -25,3 +25,5 @@ import { str as strOp } from './str.ts';
 setOps(truthyOp, eqOp);
 setStr(strOp);
 export { waitSets, asCompletedIter, waitForTimeout } from './asyncio-api.ts';
+export { contextManagerOf } from './contextlib.ts';
+export { generator, asyncGenerator, closingIter, yieldFrom, iterBuiltin, next, anext, aiter, aiterClosing, dropped, portAwaitable } from './generators.ts';

@@ -91,4 +91,7 @@ export const PORT_DIALECT: AsyncDialect = {
     const cast = method === 'cancel' && argCode ? `${argCode} as string | null` : argCode;
     return out(`${operand(task, P.call)}.${method}(${cast})`, type, P.call);
   },
+
+  // An async generator's steps are lazy port coroutines, awaited by `aw()` like an `async def`'s call.
+  awaitableFactory: 'py.portAwaitable',
 };

@@ -90,4 +90,10 @@ export interface AsyncDialect {
   asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type: SType, emit: ExprEmitter): Out;
   /** `<task>.<method>(args)` on an object statically known to be a task. */
   taskMethod(task: Out, method: string, argCode: string, type: SType): Out;
+  /**
+   * What an async generator's `__anext__`/`asend`/`athrow`/`aclose` return, as a
+   * `(name, thunk) => awaitable` expression (runtime/generators.ts AwaitableFactory); absent:
+   * the thunk's promise itself.
+   */
+  readonly awaitableFactory?: string;
 }

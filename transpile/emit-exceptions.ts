@@ -171,7 +171,9 @@ export function exceptionExpr<C extends ExceptionContext>(e: ExceptionExpr, ctx:
 
 /** Whether a program names StopIteration (only then can a coroutine raise it: PEP 479's wrapper is needed). */
 export function namesStopIteration(node: unknown): boolean {
-  return JSON.stringify(node).includes('"name":"StopIteration"');
+  const text = JSON.stringify(node);
+  // `next(it)` raises StopIteration too (runtime/generators.ts).
+  return text.includes('"name":"StopIteration"') || text.includes('"func":"next"');
 }
 
 /** Every name an `except ... as name` binds anywhere in the program. */

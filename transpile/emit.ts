@@ -26,6 +26,7 @@ import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo,
 import { functionValueName, functionsUsedAsValues, keywordsCode, signatureCode } from './emit-functions.ts';
 import { containsLambda, parameterNames } from './scopes.ts';
 import { emitClass, superCode } from './emit-classes.ts';
+import { droppedLocals, generatorFunctionText, isGenerator } from './emit-generators.ts';
 
 export type { ImportPaths } from './dialect.ts';
 
@@ -153,6 +154,8 @@ class ProgramEmitter {
     body: (w, body, ctx) => this.emitBody(w, body, ctx),
     nameRef: (id, ctx) => this.nameRef(id, ctx),
   };
+  /** The program's module-level generator functions (their calls make generators). */
+  private readonly generatorFunctions: ReadonlySet<string>;
   /** PEP 479: a program that names StopIteration gets it turned into RuntimeError at each coroutine's edge. */
   private readonly stopIteration: boolean;
   /** Names bound by `except ... as name`: unbound again after the handler, so reads are checked. */
@@ -171,6 +174,7 @@ class ProgramEmitter {
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
     this.lines = dialect.lineMarker && taskReprsReachOutput(program, this.inference) ? printPythonWithLines(program).lines : null;
     this.stopIteration = namesStopIteration(program);
+    this.generatorFunctions = new Set(program.functions.filter(isGenerator).map((f) => f.name));
     this.handlerNames = handlerNames(program);
   }
 
@@ -224,10 +228,14 @@ class ProgramEmitter {
     }
     const params = parameterNames(def).map((p) => `${this.name(p)}: ${this.type(this.inference.varType(def.name, p))}`).join(', ');
     const result = this.type(this.inference.returnType(def.name));
-    const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0, coroutine: def.isAsync };
+    const generator = isGenerator(def);
+    const ctx: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0, coroutine: def.isAsync && !generator };
     let body = this.functionBody(fn, ctx);
-    if (def.isAsync && this.stopIteration) body = `try {\n${body}} catch ($stop) {\nthrow py.coroutineStopIteration($stop);\n}\n`;
-    if (def.isAsync) {
+    if (generator) w.write(generatorFunctionText(def.name, def.isAsync, `function ${name}(${params}): ${this.type(T.any)}`, body, this.dialect.awaitableFactory, def.decorator));
+    else if (def.isAsync && this.stopIteration) body = `try {\n${body}} catch ($stop) {\nthrow py.coroutineStopIteration($stop);\n}\n`;
+    if (generator) {
+      // written above
+    } else if (def.isAsync) {
       const line = this.lines?.get(def);
       const code = line === undefined ? undefined : `{ co_filename: ${tsString(pythonFilename(this.program))}, co_firstlineno: ${line} }`;
       this.dialect.writeAsyncDef(w, { name, pythonName: def.name, params, result, body, code });
@@ -244,9 +252,17 @@ class ProgramEmitter {
   }
 
   private functionBody(fn: FunctionInfo, ctx: Context): string {
-    const inner = this.writer();
+    let inner = this.writer();
     this.emitBlock(inner, fn.def.body, ctx);
     if (!terminates(fn.def.body)) inner.writeLine('return null;');
+    const dropped = isGenerator(fn.def) ? [] : droppedLocals(fn.def, this.generatorFunctions, fn.locals);
+    if (dropped.length > 0) {
+      // Generators only these locals held go with the frame (CPython's refcounting).
+      const body = inner.toString();
+      inner = this.writer();
+      inner.write('try ').inlineBlock(() => inner.write(body));
+      inner.write(' finally ').block(() => inner.writeLine(`py.dropped(${dropped.map((n) => this.name(n)).join(', ')});`));
+    }
     const head = this.writer();
     const params = new Set(parameterNames(fn.def));
     for (const local of fn.locals) {
@@ -254,7 +270,7 @@ class ProgramEmitter {
       if (!params.has(local)) head.writeLine(`let ${this.name(local)}!: ${this.type(type)};`);
     }
     for (const t of ctx.temps.declared) head.writeLine(`let ${t.name}: ${t.type};`);
-    if (fn.def.isAsync || !this.dialect.pythonFrames) return head.toString() + inner.toString();
+    if (fn.def.isAsync || !this.dialect.pythonFrames || isGenerator(fn.def)) return head.toString() + inner.toString();
     // A `def`'s frame counts against CPython's recursion limit (a coroutine's is counted by aw()).
     head.writeLine('py.enter();');
     head.write('try ').inlineBlock(() => head.write(inner.toString()));
@@ -322,7 +338,7 @@ class ProgramEmitter {
         return;
       }
       case 'for':
-        this.emitFor(w, s.target, s.iter, s.body, ctx);
+        this.emitFor(w, s.target, s.iter, s.body, ctx, s.isAsync === true);
         return;
       case 'break':
       case 'continue':
@@ -470,17 +486,26 @@ class ProgramEmitter {
     throw new Error('augmented assignment to a tuple target');
   }
 
-  private emitFor(w: CodeBlockWriter, target: Target, iter: Expr, body: Stmt[], ctx: Context): void {
-    const source = this.iterable(iter, ctx);
+  private emitFor(w: CodeBlockWriter, target: Target, iter: Expr, body: Stmt[], ctx: Context, isAsync = false): void {
+    const source = isAsync ? `py.${iter.kind === 'call' ? 'aiterClosing' : 'aiter'}(${this.expr(iter, ctx).code})` : iter.kind === 'call' || iter.kind === 'genExp' ? this.temporaryIterable(iter, ctx) : this.iterable(iter, ctx);
+    const loop = isAsync ? 'for await' : 'for';
+    if (isAsync) ctx.awaits++;
     if (target.kind === 'name') {
-      w.write(`for (${this.nameRef(target.id, ctx)} of ${source}) `).block(() => this.emitBody(w, body, ctx));
+      w.write(`${loop} (${this.nameRef(target.id, ctx)} of ${source}) `).block(() => this.emitBody(w, body, ctx));
       return;
     }
     const item = ctx.temps.fresh('PyValue');
-    w.write(`for (${item} of ${source}) `).block(() => {
+    w.write(`${loop} (${item} of ${source}) `).block(() => {
       this.emitStore(w, target, item, ctx);
       this.emitBody(w, body, ctx);
     });
+  }
+
+  /** `for x in gen():` — a temporary generator is closed when the loop ends early (CPython drops its last reference there). */
+  private temporaryIterable(e: Expr, ctx: Context): string {
+    const r = this.expr(e, ctx);
+    if (r.type.k === 'str' || r.type.k === 'list' || r.type.k === 'range') return r.code;
+    return `py.closingIter(${r.code})`;
   }
 
   /** Code for `for ... in e`: strings, lists and ranges iterate natively, the rest via py.iter. */
@@ -610,6 +635,12 @@ class ProgramEmitter {
         return out(`py.getattr(${this.expr(e.object, ctx).code}, ${tsString(e.name)})`, T.any, P.call);
       case 'super':
         return out(superCode(ctx.scope.fn?.def, this.methodOwners, (id) => this.nameRef(id, ctx), this.name), T.any, P.call);
+      case 'genExp':
+        return this.listComp(e.elt, e.generators, ctx, 'gen');
+      case 'yield':
+        return out(`(yield ${e.value ? this.expr(e.value, ctx).code : 'null'})`, T.any);
+      case 'yieldFrom':
+        return out(`(yield* py.yieldFrom(${this.expr(e.value, ctx).code}))`, T.any);
     }
   }
 
@@ -623,11 +654,13 @@ class ProgramEmitter {
     const sig = signatureCode(def, (p) => this.expr(p.default!, ctx).code);
     const any = this.type(T.any);
     const params = parameterNames(def).map((n) => `${this.name(n)}: ${any}`).join(', ');
-    const inner: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0, coroutine: def.isAsync };
+    const inner: Context = { scope: this.inference.scopeOf(fn), temps: new Temps(), awaits: 0, coroutine: def.isAsync && !isGenerator(def) };
     const body = this.functionBody(fn, inner);
     const qualname = fn.qualname ?? def.name;
     let impl: string;
-    if (!def.isAsync) {
+    if (isGenerator(def)) {
+      impl = generatorFunctionText(qualname, def.isAsync, `(${params}): ${any} =>`, body, this.dialect.awaitableFactory).trimEnd();
+    } else if (!def.isAsync) {
       if (fn.jsAsync || inner.awaits > 0) throw new Error(`unsupported: the nested function ${qualname} reaches asyncio.run`);
       impl = `(${params}): ${any} => {\n${body}}`;
     } else if (this.dialect.profile === 'port') {
@@ -719,31 +752,36 @@ class ProgramEmitter {
   }
 
   /** A list comprehension, or (`collect`) a set or dict comprehension (`key` its key). */
-  private listComp(elt: Expr, generators: Comprehension[], ctx: Context, collect: 'list' | 'set' | 'dict' = 'list', key?: Expr): Out {
+  private listComp(elt: Expr, generators: Comprehension[], ctx: Context, collect: 'list' | 'set' | 'dict' | 'gen' = 'list', key?: Expr): Out {
     const scope = this.inference.comprehensionScope({ kind: 'listComp', elt, generators }, ctx.scope);
     const inner: Context = { scope: ctx.scope, temps: new Temps(), awaits: 0 };
     const w = this.writer();
     const late = containsLambda(elt) || containsLambda(generators);
     const resultType = collect === 'list' ? 'PyValue[]' : 'PyValue';
-    const result = inner.temps.fresh(collect === 'list' ? 'PyValue[]' : collect === 'set' ? 'ReturnType<typeof py.emptySet>' : 'ReturnType<typeof py.dict>');
-    w.writeLine(`${result} = ${collect === 'list' ? '[]' : collect === 'set' ? 'py.emptySet()' : 'py.dict()'};`);
+    // A generator expression yields each element; its first iterable is evaluated outside (below).
+    const genExp = collect === 'gen';
+    const firstSource = genExp ? this.iterable(generators[0].iter, ctx) : '';
+    const result = genExp ? '' : inner.temps.fresh(collect === 'list' ? 'PyValue[]' : collect === 'set' ? 'ReturnType<typeof py.emptySet>' : 'ReturnType<typeof py.dict>');
+    if (!genExp) w.writeLine(`${result} = ${collect === 'list' ? '[]' : collect === 'set' ? 'py.emptySet()' : 'py.dict()'};`);
     // Each generator's own scope: its target is bound for what follows it.
     const emitLevel = (level: number, levelScope: Scope): void => {
       if (level === generators.length) {
         inner.scope = scope;
-        if (collect === 'list') w.writeLine(`${result}.push(${this.expr(elt, inner).code});`);
+        if (genExp) w.writeLine(`yield ${this.expr(elt, inner).code};`);
+        else if (collect === 'list') w.writeLine(`${result}.push(${this.expr(elt, inner).code});`);
         else if (collect === 'set') w.writeLine(`py.setAdd(${result}, ${this.expr(elt, inner).code});`);
         else w.writeLine(`py.setitem(${result}, ${this.expr(key!, inner).code}, ${this.expr(elt, inner).code});`);
         return;
       }
       const gen = generators[level];
       inner.scope = levelScope;
-      const source = this.iterable(gen.iter, inner);
+      const source = level === 0 && collect === 'gen' ? '$source' : gen.isAsync ? `py.aiter(${this.expr(gen.iter, inner).code})` : this.iterable(gen.iter, inner);
+      if (gen.isAsync) inner.awaits++;
       const next: Scope = { fn: ctx.scope.fn, comprehensions: scope.comprehensions.slice(generators.length - level - 1) };
       inner.scope = next;
       const item = gen.target.kind === 'name' ? this.name(gen.target.id) : inner.temps.fresh('PyValue');
       // A lambda in the comprehension sees the variable itself, not one binding per iteration (late binding).
-      w.write(`for (${late && gen.target.kind === 'name' ? '' : 'const '}${item} of ${source}) `).block(() => {
+      w.write(`for ${gen.isAsync ? 'await ' : ''}(${late && gen.target.kind === 'name' ? '' : 'const '}${item} of ${source}) `).block(() => {
         if (gen.target.kind !== 'name') this.emitComprehensionTarget(w, gen.target, item, inner);
         const conds = gen.ifs.map((c) => this.condition(c, inner));
         if (conds.length > 0) w.write(`if (${conds.map((c) => `(${c})`).join(' && ')}) `).block(() => emitLevel(level + 1, next));
@@ -751,7 +789,7 @@ class ProgramEmitter {
       });
     };
     emitLevel(0, ctx.scope);
-    w.writeLine(`return ${result};`);
+    w.writeLine(`return ${genExp ? 'null' : result};`);
     const decls = inner.temps.declared.map((t) => `let ${t.name}: ${t.type};\n`).join('');
     const names = generators.flatMap((g) => (g.target.kind === 'name' ? [] : comprehensionNames(g.target)));
     const lateNames = late ? generators.flatMap((g, level) => (g.target.kind === 'name' ? [[g.target.id, scope.comprehensions[generators.length - 1 - level].get(g.target.id) ?? T.any] as const] : [])) : [];
@@ -760,6 +798,10 @@ class ProgramEmitter {
     const fnBody = this.dialect.pythonFrames
       ? `{\n${nameDecls}${decls}py.enter();\ntry {\n${w.toString()}} finally {\npy.leave();\n}\n}`
       : `{\n${nameDecls}${decls}${w.toString()}}`;
+    if (genExp) {
+      const body = `{\n${nameDecls}${decls}${w.toString()}}`;
+      return out(`(($source: Iterable<PyValue>) => py.generator('<genexpr>', (function* (): Generator<PyValue, PyValue, PyValue> ${body})()))(${firstSource})`, T.any, P.call);
+    }
     ctx.awaits += inner.awaits;
     const type = collect === 'list' ? T.list : T.any;
     if (inner.awaits > 0) return out(`(await (async (): Promise<${resultType}> => ${fnBody})())`, type);
@@ -801,7 +843,7 @@ class ProgramEmitter {
   private userCall(func: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
     const fn = this.inference.info.functions.get(func)!;
     const name = this.name(func);
-    const resultType = fn.def.isAsync ? { k: 'coro' as const, of: this.inference.returnType(func) } : this.inference.returnType(func);
+    const resultType = fn.def.isAsync && !isGenerator(fn.def) ? { k: 'coro' as const, of: this.inference.returnType(func) } : this.inference.returnType(func);
     const binding = bindStatically(fn.def, args, keywords);
     let call: string;
     if (binding.ok && keywordsInOrder(fn.def, keywords)) {
@@ -846,7 +888,7 @@ class ProgramEmitter {
     }
     const kw = keywords.length > 0 ? `{ ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }` : '';
     const all = [positional, kw].filter((x) => x !== '').join(', ');
-    const callee = func === 'print' ? 'print' : `py.${func}`;
+    const callee = func === 'print' ? 'print' : func === 'iter' ? 'py.iterBuiltin' : `py.${func}`;
     // abs() and round() return PyValue in the runtime; the static type is narrower.
     return func === 'abs' || func === 'round' ? typed(`${callee}(${all})`, type) : out(`${callee}(${all})`, type, P.call);
   }

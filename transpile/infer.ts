@@ -19,6 +19,7 @@ import {
   type ProgramInfo,
   type SType,
 } from './types.ts';
+import { isGenerator } from './emit-generators.ts';
 import { declaredNames, functionLocals, globalDeclarations, hasExtendedSignature, parameterNames, qualnameIn } from './scopes.ts';
 
 /** Where an expression is: a function (or the module), inside zero or more comprehensions. */
@@ -167,7 +168,7 @@ export class Inference {
         const fn = this.info.functions.get(e.func);
         if (!fn) return T.any;
         const result = this.returnType(e.func);
-        return fn.def.isAsync ? coro(result) : result;
+        return fn.def.isAsync && !isGenerator(fn.def) ? coro(result) : result;
       }
       case 'builtin':
         return this.builtinType(e.func, e.args, scope);
@@ -196,6 +197,9 @@ export class Inference {
         return stdlibType(e);
       case 'attr':
       case 'super':
+      case 'genExp':
+      case 'yield':
+      case 'yieldFrom':
         return T.any;
     }
   }
@@ -314,6 +318,7 @@ export class Inference {
         for (const p of fn.def.kwonly ?? []) if (p.default) this.visitExpr(p.default, this.moduleScope);
         this.visitStmts(fn.def.body, scope);
         if (!terminates(fn.def.body)) this.joinReturn(fn.def.name, T.none);
+        if (isGenerator(fn.def)) this.joinReturn(fn.def.name, T.any); // a call makes a generator object
       }
       this.visitStmts(this.program.body, this.moduleScope);
       if (!this.changed) break;
@@ -356,7 +361,7 @@ export class Inference {
           break;
         case 'for':
           this.visitExpr(s.iter, scope);
-          this.assign(s.target, elementType(this.typeOf(s.iter, scope)), scope);
+          this.assign(s.target, s.isAsync ? T.any : elementType(this.typeOf(s.iter, scope)), scope);
           this.visitStmts(s.body, scope);
           break;
         case 'def':
@@ -593,6 +598,17 @@ export class Inference {
       case 'attr':
         this.visitExpr(e.object, scope);
         return;
+      case 'genExp': {
+        const inner = this.comprehensionScope({ kind: 'listComp', elt: e.elt, generators: e.generators }, scope);
+        this.visitExpr(e.elt, inner);
+        return;
+      }
+      case 'yield':
+        if (e.value) this.visitExpr(e.value, scope);
+        return;
+      case 'yieldFrom':
+        this.visitExpr(e.value, scope);
+        return;
       default:
         return;
     }
@@ -606,7 +622,7 @@ export class Inference {
     let inner = scope;
     for (const gen of e.generators) {
       this.visitExpr(gen.iter, inner);
-      const element = elementType(this.typeOf(gen.iter, inner));
+      const element = gen.isAsync ? T.any : elementType(this.typeOf(gen.iter, inner));
       const vars = new Map<string, SType>();
       const names = gen.target.kind === 'name' ? [gen.target.id] : [];
       if (gen.target.kind !== 'name') collectNames(gen.target, names);

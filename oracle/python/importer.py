@@ -25,6 +25,7 @@ BUILTINS = frozenset([
     'list', 'tuple', 'round', 'sorted', 'enumerate', 'zip',
     'dict', 'set', 'frozenset',
     'any', 'all', 'divmod', 'reversed', 'isinstance', 'hash', 'chr', 'ord', 'map', 'filter',
+    'next', 'iter', 'anext',
 ])
 ASYNCIO_FUNCTIONS = frozenset(['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks',
                                # tasks, futures and the loop API (issue 9, h4)
@@ -47,6 +48,7 @@ METHODS = frozenset([
     'remove_done_callback', 'set_result', 'set_exception', 'get_loop', 'run_until_complete',
     'run_forever', 'stop', 'close', 'is_running', 'is_closed', 'call_soon', 'call_later', 'call_at',
     'time', 'create_task', 'create_future', 'run', 'when',
+    'send', 'throw', 'asend', 'athrow', 'aclose',
 ])
 # How many arguments (positional and keyword together) the asyncio functions of issue 9 take:
 # outside these the call is refused rather than left to raise.
@@ -257,6 +259,8 @@ ALLOWED_NODES = frozenset([
     ast.Dict, ast.Set, ast.DictComp, ast.SetComp, ast.Slice, ast.NamedExpr, ast.Delete, ast.Del,
     ast.BitOr, ast.BitAnd, ast.BitXor,
     ast.ClassDef,  # module level only, one base at most (see class_def())
+    # iteration (issue 8 item 5): generators, generator expressions, async for
+    ast.GeneratorExp, ast.Yield, ast.YieldFrom, ast.AsyncFor,
 ])
 if hasattr(ast, 'Match'):  # match statements, read as if/elif chains (issue 8 item 4; see match())
     ALLOWED_NODES = ALLOWED_NODES | frozenset([
@@ -333,6 +337,8 @@ class Importer:
         self.dataclass_names = set()  # how the program spells the dataclass decorator: 'dataclass', 'dataclasses.dataclass'
         self.typing_names = set()  # `typing` and the names imported from it: only annotations use them
         self.from_names = {}  # `from collections import deque`: name -> module (read as `collections.deque`)
+        self.def_kinds = []  # per function being read (innermost last): 'def', 'async def' or 'lambda'
+        self.context_names = set()  # contextmanager / asynccontextmanager imported from contextlib
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -362,6 +368,10 @@ class Importer:
             if _is_dataclass_import(node):
                 self.dataclass_names.add('dataclass')
             self.note_typing_import(node)
+            if _is_contextlib_import(node):
+                self.context_names.update(a.name for a in node.names)
+                if 'contextlib' not in self.imports:
+                    self.imports.append('contextlib')
         defs = []
         for node in statements:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -413,7 +423,8 @@ class Importer:
                 continue
             if isinstance(node, ast.Import):
                 continue
-            if _is_partial_import(node) or _is_dataclass_import(node) or _is_annotation_import(node) or _is_stdlib_from_import(node):
+            if _is_partial_import(node) or _is_dataclass_import(node) or _is_annotation_import(node) or _is_stdlib_from_import(node) \
+                    or _is_contextlib_import(node):
                 continue
             if isinstance(node, ast.ImportFrom):
                 self.refuse_import_from(node)
@@ -499,6 +510,10 @@ class Importer:
                 continue  # for functools.partial and dataclasses.dataclass only
             if alias.name == 'typing' and alias.asname is None:
                 continue  # for annotations only (dropped)
+            if alias.name == 'contextlib' and alias.asname is None:
+                if 'contextlib' not in self.imports:
+                    self.imports.append('contextlib')  # for its two decorators only (context_decorator)
+                continue
             if alias.name not in IMPORTABLE:
                 why = MODULE_REFUSED_HINTS.get(alias.name)
                 self.refuse('import of %s (%sthe subset imports only %s)' % (
@@ -632,13 +647,15 @@ class Importer:
         return params, extras, seen
 
     def function(self, node, decorated=False):
-        if node.decorator_list and not decorated:
-            self.refuse('decorator', node.decorator_list[0])
+        decorator = self.context_decorator(node) if node.decorator_list and not decorated else None
         outer_super, self.super_ok, self.pending_super = self.super_ok, self.pending_super, False
         try:
-            return self.function_body(node)
+            result = self.function_body(node)
         finally:
             self.super_ok = outer_super
+        if decorator is not None:
+            result['decorator'] = decorator
+        return result
 
     def function_body(self, node):
         # Defaults are evaluated where the def runs (the module, or the enclosing function).
@@ -656,12 +673,36 @@ class Importer:
         local_names -= declared['global'] | declared['nonlocal']
         nested = self.locals is not None
         self.nested += nested
+        self.def_kinds.append('async def' if isinstance(node, ast.AsyncFunctionDef) else 'def')
         try:
             body = self.in_scope(local_names, lambda: self.block(node.body))
         finally:
             self.nested -= nested
-        return {'name': node.name, 'isAsync': isinstance(node, ast.AsyncFunctionDef),
-                'params': params, 'body': body, 'line': node.lineno, **extras}
+            self.def_kinds.pop()
+        result = {'name': node.name, 'isAsync': isinstance(node, ast.AsyncFunctionDef),
+                  'params': params, 'body': body, 'line': node.lineno, **extras}
+        return result
+
+    def context_decorator(self, node):
+        """`@contextlib.contextmanager` on a module-level generator def, `asynccontextmanager` on
+        an async one (issue 8 item 6); any other decorator is refused."""
+        first = node.decorator_list[0]
+        name = None
+        if isinstance(first, ast.Attribute) and isinstance(first.value, ast.Name) \
+                and first.value.id == 'contextlib' and 'contextlib' in self.imports:
+            name = first.attr
+        elif isinstance(first, ast.Name) and first.id in self.context_names:
+            name = first.id
+        if name not in ('contextmanager', 'asynccontextmanager') or len(node.decorator_list) > 1 \
+                or self.locals is not None:
+            self.refuse('decorator', first)
+        is_async = isinstance(node, ast.AsyncFunctionDef)
+        if (name == 'asynccontextmanager') != is_async:
+            self.refuse('decorator %s on %s' % (name, 'an async def' if is_async else 'a def'), first)
+        own = [n for n in ast.walk(node) if isinstance(n, (ast.Yield, ast.YieldFrom))]
+        if not own:
+            self.refuse('decorator %s on a function that never yields' % name, first)
+        return name
 
     def in_scope(self, local_names, read):
         """Read a function body with `local_names` as its locals, the current ones enclosing it."""
@@ -680,11 +721,13 @@ class Importer:
         params, extras, seen = self.signature(node.args)
         self.nested += 1
         outer_super, self.super_ok = self.super_ok, False
+        self.def_kinds.append('lambda')
         try:
             value = self.in_scope(set(seen), lambda: self.expr(node.body))
         finally:
             self.nested -= 1
             self.super_ok = outer_super
+            self.def_kinds.pop()
         return {'kind': 'lambda', 'def': {'name': '<lambda>', 'isAsync': False, 'params': params,
                                           'body': [{'kind': 'return', 'value': value}], **extras}}
 
@@ -745,6 +788,8 @@ class Importer:
             iterable = self.expr(node.iter)
             return {'kind': 'for', 'target': self.target(node.target), 'iter': iterable,
                     'body': self.block(node.body), 'line': line}
+        if isinstance(node, ast.AsyncFor):
+            return self.async_for(node)
         if isinstance(node, ast.While):
             if node.orelse:
                 self.refuse('else of while statement', node.orelse[0])
@@ -1198,6 +1243,8 @@ class Importer:
             return self.call(node)
         if isinstance(node, ast.Lambda):
             return self.lambda_(node)
+        if isinstance(node, (ast.GeneratorExp, ast.Yield, ast.YieldFrom)):
+            return self.iteration_expr(node)
         if isinstance(node, ast.Starred):
             self.refuse('starred expression here', node)
         if isinstance(node, ast.Attribute):
@@ -1298,13 +1345,16 @@ class Importer:
         self.comprehension_scopes.append(scope)
         try:
             for i, gen in enumerate(node.generators):
-                if gen.is_async:
-                    self.refuse('async comprehension', gen.target)
+                if gen.is_async and (isinstance(node, ast.GeneratorExp) or self.def_kind() != 'async def'):
+                    self.refuse('async comprehension outside an async def' if not isinstance(node, ast.GeneratorExp)
+                                else 'async generator expression (write an async def generator)', gen.target)
                 iterable = first_iter if i == 0 else self.expr(gen.iter)
                 target = self.target(gen.target)
                 scope.update(_bound_names(gen.target))
                 generators.append({'target': target, 'iter': iterable,
                                    'ifs': [self.expr(c) for c in gen.ifs]})
+                if gen.is_async:
+                    generators[-1]['isAsync'] = True
             if isinstance(node, ast.DictComp):
                 elt = (self.expr(node.key), self.expr(node.value))
             else:
@@ -1315,7 +1365,47 @@ class Importer:
             return {'kind': 'dictComp', 'key': elt[0], 'value': elt[1], 'generators': generators}
         if isinstance(node, ast.SetComp):
             return {'kind': 'setComp', 'elt': elt, 'generators': generators}
+        if isinstance(node, ast.GeneratorExp):
+            return {'kind': 'genExp', 'elt': elt, 'generators': generators}
         return {'kind': 'listComp', 'elt': elt, 'generators': generators}
+
+    # ------------------------------------------------------------------ iteration
+    def def_kind(self):
+        """'def', 'async def' or 'lambda' for the innermost function being read; None at module level."""
+        return self.def_kinds[-1] if self.def_kinds else None
+
+    def async_for(self, node):
+        """`async for target in iter:` (issue 8 item 5), only in an `async def`."""
+        if self.def_kind() != 'async def':
+            self.refuse('async for outside an async def', node)
+        if node.orelse:
+            self.refuse('else of async for statement', node.orelse[0])
+        iterable = self.expr(node.iter)
+        return {'kind': 'for', 'target': self.target(node.target), 'iter': iterable,
+                'body': self.block(node.body), 'line': node.lineno, 'isAsync': True}
+
+    def iteration_expr(self, node):
+        """Generator expressions, `yield`, `yield from` (issue 8 item 5)."""
+        if isinstance(node, ast.GeneratorExp):
+            for sub in ast.walk(node):
+                if isinstance(sub, ast.Await):
+                    self.refuse('await inside a generator expression (an async generator expression; '
+                                'write an async def generator)', sub)
+            self.consumed.add(id(node))
+            return self.list_comp(node)
+        kind = self.def_kind()
+        what = 'yield' if isinstance(node, ast.Yield) else 'yield from'
+        if kind is None:
+            self.refuse('%s outside a function' % what, node)
+        if kind == 'lambda' or self.comprehension_scopes:
+            self.refuse('%s inside a lambda or a comprehension' % what, node)
+        if isinstance(node, ast.YieldFrom):
+            if kind == 'async def':
+                self.refuse('yield from inside an async def', node)
+            return {'kind': 'yieldFrom', 'value': self.expr(node.value)}
+        if node.value is None:
+            return {'kind': 'yield'}
+        return {'kind': 'yield', 'value': self.expr(node.value)}
 
     def fstring_parts(self, node):
         parts = []
@@ -1649,6 +1739,10 @@ def _ir_isinstance(value, names):
 def _ir_len_is(value, op, n):
     return {'kind': 'compare', 'left': {'kind': 'builtin', 'func': 'len', 'args': [value], 'keywords': []},
             'ops': [op], 'comparators': [{'kind': 'int', 'value': n}]}
+def _is_contextlib_import(node):
+    """`from contextlib import contextmanager, asynccontextmanager` (either or both, not renamed)."""
+    return isinstance(node, ast.ImportFrom) and node.module == 'contextlib' and node.level == 0 and \
+        all(a.name in ('contextmanager', 'asynccontextmanager') and a.asname is None for a in node.names)
 
 
 def _is_partial_import(node):

@@ -88,6 +88,23 @@ describe('bucket rules', () => {
     expect(classify(p, run([['main:1 False', 0], ['worker:0', 0]]), run([['main:1 True', 0], ['worker:0', 0]]))).toBe('task-state-observed');
   });
 
+  it("an async generator's cleanup never ran: CPython's loop closed it (shutdown_asyncgens), the JS side left it suspended", () => {
+    const agenBody: Stmt[] = [
+      { kind: 'try', body: [{ kind: 'expr', expr: { kind: 'yield', value: str('x') } }], handlers: [], orelse: [], finalbody: [print('ticker finally')] },
+    ];
+    const p: Program = {
+      functions: [
+        { name: 'main', isAsync: true, params: [], body: [print('main:1')] },
+        { name: 'ticker', isAsync: true, params: [], body: agenBody },
+      ],
+      body: [],
+    };
+    expect(classify(p, run([['main:1', 0], ['ticker finally', 0]]), run([['main:1', 0]]))).toBe('asyncgen-not-finalized');
+    // The same missing line from a coroutine that is no generator is plain missing output.
+    const coroutine: Program = { ...p, functions: [p.functions[0], { ...p.functions[1], body: [print('ticker finally')] }] };
+    expect(classify(coroutine, run([['main:1', 0], ['ticker finally', 0]]), run([['main:1', 0]]))).toBe('missing-output');
+  });
+
   it('a crash of the other side is its own bucket', () => {
     const p = program([print('main:0')], []);
     const crashed: RunResult = { trace: [], outcome: { kind: 'crash', message: 'TypeError: x is undefined' }, endTime: 0, iterations: 0 };

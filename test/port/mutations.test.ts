@@ -9,8 +9,9 @@ import { withMutation, type Mutations } from '../../port/_mutations.ts';
 import { ALL_PROGRAMS as CORE_PROGRAMS } from './_programs.ts';
 import { SYNC_PROGRAMS } from './_sync_programs.ts';
 import { TIMEOUT_PROGRAMS } from './_timeout_programs.ts';
+import { ASYNCGEN_PROGRAMS } from './_asyncgen_programs.ts';
 
-const ALL_PROGRAMS = [...CORE_PROGRAMS, ...SYNC_PROGRAMS, ...TIMEOUT_PROGRAMS];
+const ALL_PROGRAMS = [...CORE_PROGRAMS, ...SYNC_PROGRAMS, ...TIMEOUT_PROGRAMS, ...ASYNCGEN_PROGRAMS];
 import { runOnCPython, runOnPort } from './_dual.ts';
 
 const CLOCKS = ['ideal', 'realistic'] as const;
@@ -56,6 +57,7 @@ describe('every simplification changes some trace', () => {
     'notifyWakesAll',
     'waitForNoInnerRace',
     'asCompletedInputOrder',
+    'noShutdownAsyncgens',
   ])('%s is caught', async (mutation) => {
     const differing = await differingPrograms(mutation);
     console.log(`${mutation}: caught by ${differing.join(', ')}`);
