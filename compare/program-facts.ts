@@ -117,6 +117,10 @@ function walkStatements(body: Stmt[], fn: FunctionDef | undefined, facts: Progra
         walkExpr(stmt.test, fn, facts);
         if (stmt.msg) walkExpr(stmt.msg, fn, facts);
         break;
+      case 'with':
+        for (const item of stmt.items) walkExpr(item.context, fn, facts);
+        walkStatements(stmt.body, fn, facts);
+        break;
       default:
         break;
     }

@@ -23,6 +23,8 @@
  *   function (a global at module level); a bare `raise` occurs only inside an `except` handler;
  *   exception classes are only the members of EXCEPTION_CLASSES (`excClass`/`excCall`), and
  *   the only dunders a program reads are `type(x).__name__`, `e.__cause__`, `e.__context__`.
+ * - `with`/`async with` (issue 9): an `async with` only inside an `async def`; its targets bind
+ *   locals of the enclosing function like assignments; `with` never at module level.
  * - A `slice` is only ever the `index` of a `subscript` expression (never a target's); a
  *   `builtinValue` names a member of BUILTINS (a builtin used as a value: `key=len`).
  * - A `stdlib` call or `stdlibConst` names a listed member of a module of `Program.imports`
@@ -30,7 +32,7 @@
  */
 
 /** Bumped whenever a stored IR (corpus, JSON report) would no longer read the same. */
-export const IR_VERSION = 2;
+export const IR_VERSION = 3;
 
 export interface Program {
   header?: ProgramHeader;
@@ -93,7 +95,8 @@ export type Stmt =
   | DeleteStmt
   | TryStmt
   | RaiseStmt
-  | AssertStmt;
+  | AssertStmt
+  | WithStmt;
 
 /** A `def`/`async def` nested in a function body: binds its name as a local of that function. */
 export interface DefStmt { kind: 'def'; def: FunctionDef; line?: number }
@@ -118,6 +121,14 @@ export interface ExceptHandler { type?: Expr; name?: string; body: Stmt[]; line?
 export interface RaiseStmt { kind: 'raise'; exc?: Expr; cause?: Expr; line?: number }
 /** `assert test` / `assert test, msg`. */
 export interface AssertStmt { kind: 'assert'; test: Expr; msg?: Expr; line?: number }
+
+/**
+ * `with A() as a, B():` / `async with ...:` (issue 9): the items are entered left to right and
+ * exited in reverse, as nested `with` statements would be; `async` only inside an `async def`.
+ */
+export interface WithStmt { kind: 'with'; isAsync: boolean; items: WithItem[]; body: Stmt[]; line?: number }
+/** One `EXPR [as TARGET]` of a `with` statement. */
+export interface WithItem { context: Expr; target?: Target }
 
 /** What can be assigned to: `x`, `xs[i]`, `a, b` (tuple unpacking). */
 export type Target =
@@ -207,7 +218,12 @@ export const BUILTINS = [
 ] as const;
 export type BuiltinName = (typeof BUILTINS)[number];
 
-export const ASYNCIO_FUNCTIONS = ['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'] as const;
+export const ASYNCIO_FUNCTIONS = [
+  'run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks',
+  // synchronisation, queues, timeouts and task groups (issue 9, h3): constructors of port objects
+  'Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier', 'Queue', 'PriorityQueue',
+  'LifoQueue', 'timeout', 'timeout_at', 'TaskGroup',
+] as const;
 export type AsyncioName = (typeof ASYNCIO_FUNCTIONS)[number];
 
 /** List methods, then Task methods, then dict and set methods, then str methods and the other list methods. */
@@ -221,6 +237,10 @@ export const METHODS = [
   'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric', 'isalpha', 'isalnum',
   'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines', 'removeprefix',
   'removesuffix', 'extend', 'insert', 'sort', 'reverse',
+  // locks, events, conditions, semaphores, barriers, queues, timeouts, task groups (issue 9, h3)
+  'acquire', 'release', 'locked', 'set', 'is_set', 'wait', 'wait_for', 'notify', 'notify_all',
+  'put', 'put_nowait', 'get_nowait', 'qsize', 'empty', 'full', 'task_done', 'reset', 'abort',
+  'reschedule', 'when', 'expired', 'create_task',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 
@@ -235,9 +255,10 @@ export const EXCEPTION_CLASSES = [
   'RuntimeError', 'RecursionError', 'NotImplementedError', 'AssertionError', 'StopIteration',
   'StopAsyncIteration', 'TimeoutError', 'KeyboardInterrupt',
   'asyncio.CancelledError', 'asyncio.TimeoutError', 'asyncio.InvalidStateError',
+  'asyncio.QueueEmpty', 'asyncio.QueueFull', 'asyncio.BrokenBarrierError', 'BaseExceptionGroup', 'ExceptionGroup',
 ] as const;
 export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
-export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__'] as const;
+export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__', 'exceptions'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 /** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
 export const STDLIB_MODULES = ['time', 'random', 'math'] as const;

@@ -253,9 +253,24 @@ class Validator {
       case 'raise':
       case 'assert':
         return this.exceptionStmt(s, path);
+      case 'with':
+        return this.withStmt(s, path);
       default:
         this.fail(`${path}.kind`, `unknown statement kind ${JSON.stringify(s.kind)}`);
     }
+  }
+
+  /** `with`/`async with` (issue 9): at least one item, each a context expression and an optional target. */
+  private withStmt(s: Record<string, unknown>, path: string): void {
+    if (typeof s.isAsync !== 'boolean') this.fail(`${path}.isAsync`, 'expected a boolean');
+    const items = this.array(s.items, `${path}.items`);
+    if (items.length === 0) this.fail(`${path}.items`, 'a with statement has at least one item');
+    for (const [i, item] of items.entries()) {
+      const it = this.object(item, `${path}.items[${i}]`);
+      this.expr(it.context, `${path}.items[${i}].context`);
+      if (it.target !== undefined) this.target(it.target, `${path}.items[${i}].target`);
+    }
+    this.block(s.body, `${path}.body`);
   }
 
   private target(value: unknown, path: string): void {

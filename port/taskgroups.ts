@@ -55,8 +55,8 @@ export class TaskGroup {
     });
   }
 
-  /** Ports TaskGroup.__aexit__, 3.11.7: `exc` is what the block raised (null if nothing). */
-  __aexit__(exc: BaseException | null): Coroutine<null> {
+  /** Ports TaskGroup.__aexit__(et, exc, tb), 3.11.7: `exc` is what the block raised (null if nothing). */
+  __aexit__(_et: unknown, exc: BaseException | null, _tb?: unknown): Coroutine<null> {
     return new Coroutine('TaskGroup.__aexit__', async () => {
       this._exiting = true;
       const loop = this._loop as BaseEventLoop;
@@ -98,7 +98,9 @@ export class TaskGroup {
   }
 
   /** Ports TaskGroup.create_task, 3.11: a child task, named as asked, watched by `_on_task_done`. */
-  create_task<T>(coro: Coroutine<T>, opts: { name?: string | null } = {}): Task<T> {
+  create_task<T>(coro: Coroutine<T>, opts: { name?: string | null } | string | null = {}): Task<T> {
+    // A program's `tg.create_task(c, name='x')` passes the name positionally (runtime callMethod).
+    if (typeof opts === 'string' || opts === null) opts = { name: opts };
     if (!this._entered) throw new RuntimeError(`TaskGroup ${this.__repr__()} has not been entered`);
     if (this._exiting && this._tasks.size === 0) throw new RuntimeError(`TaskGroup ${this.__repr__()} is finished`);
     if (this._aborting) throw new RuntimeError(`TaskGroup ${this.__repr__()} is shutting down`);

@@ -6,7 +6,7 @@
  * `BaseExceptionGroup(msg, excs)` makes an `ExceptionGroup` when every one of `excs` is an
  * `Exception` (BaseExceptionGroup.__new__ does); `newExceptionGroup` is that constructor.
  */
-import { BaseException, Exception, TypeError, ValueError } from './exceptions.ts';
+import { BaseException, Exception, TypeError, ValueError, registerExceptionClass, type ExceptionClass } from './exceptions.ts';
 
 /** Ports BaseExceptionGroup, 3.11. */
 export class BaseExceptionGroup extends BaseException {
@@ -41,3 +41,7 @@ export function newExceptionGroup(message: string, exceptions: readonly BaseExce
   });
   return exceptions.every(isException) ? new ExceptionGroup(message, exceptions) : new BaseExceptionGroup(message, exceptions);
 }
+
+// Programs name them (ir/program.ts EXCEPTION_CLASSES): `except* ValueError`, `ExceptionGroup('msg', [e])`.
+registerExceptionClass('BaseExceptionGroup', BaseExceptionGroup as unknown as ExceptionClass);
+registerExceptionClass('ExceptionGroup', ExceptionGroup as unknown as ExceptionClass);

@@ -18,3 +18,4 @@ export { any, all, divmod, reversed, hash, chr, ord, map, filter } from './built
 export { builtinValue } from './builtin-values.ts';
 export { callValue } from './callable.ts';
 export * from './stdlib.ts';
+export { withManager, withExcInfo } from './with.ts';

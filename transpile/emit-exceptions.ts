@@ -190,7 +190,7 @@ export function handlerNames(program: Program): Set<string> {
       } else if (s.kind === 'if') {
         visit(s.body);
         visit(s.orelse);
-      } else if (s.kind === 'for' || s.kind === 'while') visit(s.body);
+      } else if (s.kind === 'for' || s.kind === 'while' || s.kind === 'with') visit(s.body);
     }
   };
   for (const f of program.functions) visit(f.body);

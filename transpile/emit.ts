@@ -20,6 +20,7 @@ import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths,
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
 import { Temps, templateText, tsString } from './names.ts';
 import { frozensetRebuilds, setDisplayMode } from './emit-containers.ts';
+import { emitWith, type WithEmitter } from './emit-with.ts';
 import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, handlerNames, namesStopIteration, type ExceptionEmitter } from './emit-exceptions.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 import { functionValueName, functionsUsedAsValues, signatureCode } from './emit-functions.ts';
@@ -47,7 +48,7 @@ interface Context {
 }
 
 /** What makes a Task object reachable by the program (and so its repr, with its coroutine's line). */
-const TASK_SOURCES = new Set(['create_task', 'current_task', 'all_tasks']);
+const TASK_SOURCES = new Set(['create_task', 'current_task', 'all_tasks', 'TaskGroup']);
 
 /** Whether the program calls one of `funcs` of asyncio anywhere. */
 function usesAsyncio(node: unknown, funcs: ReadonlySet<string>): boolean {
@@ -150,6 +151,13 @@ class ProgramEmitter {
     condition: (e, ctx) => this.condition(e, ctx),
     body: (w, body, ctx) => this.emitBody(w, body, ctx),
     nameRef: (id, ctx) => this.nameRef(id, ctx),
+  };
+  /** The emitter as emit-with.ts sees it. */
+  private readonly withs: WithEmitter<Context> = {
+    expr: (e, ctx) => this.expr(e, ctx),
+    awaitCode: (value, ctx) => this.awaitExpr(value, ctx).code,
+    store: (w, target, code, ctx) => this.emitStore(w, target, code, ctx),
+    body: (w, body, ctx) => this.emitBody(w, body, ctx),
   };
   /** PEP 479: a program that names StopIteration gets it turned into RuntimeError at each coroutine's edge. */
   private readonly stopIteration: boolean;
@@ -349,6 +357,9 @@ class ProgramEmitter {
         return;
       case 'assert':
         emitAssert(w, s, ctx, this.exceptions);
+        return;
+      case 'with':
+        emitWith(w, s, ctx, this.withs, this.catchNames);
         return;
     }
   }

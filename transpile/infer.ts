@@ -380,6 +380,13 @@ export class Inference {
           this.visitExpr(s.test, scope);
           if (s.msg) this.visitExpr(s.msg, scope);
           break;
+        case 'with':
+          for (const item of s.items) {
+            this.visitExpr(item.context, scope);
+            if (item.target) this.assign(item.target, T.any, scope); // what __enter__/__aenter__ returns
+          }
+          this.visitStmts(s.body, scope);
+          break;
       }
     }
   }

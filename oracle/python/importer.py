@@ -26,7 +26,10 @@ BUILTINS = frozenset([
     'dict', 'set', 'frozenset',
     'any', 'all', 'divmod', 'reversed', 'isinstance', 'hash', 'chr', 'ord', 'map', 'filter',
 ])
-ASYNCIO_FUNCTIONS = frozenset(['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks'])
+ASYNCIO_FUNCTIONS = frozenset(['run', 'sleep', 'create_task', 'gather', 'current_task', 'all_tasks',
+                               # synchronisation, queues, timeouts, task groups (issue 9)
+                               'Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier',
+                               'Queue', 'PriorityQueue', 'LifoQueue', 'timeout', 'timeout_at', 'TaskGroup'])
 METHODS = frozenset([
     'append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name', 'keys', 'values',
     'items', 'get', 'setdefault', 'update', 'clear', 'copy', 'popitem', 'add', 'discard', 'remove',
@@ -37,6 +40,10 @@ METHODS = frozenset([
     'rindex', 'count', 'ljust', 'rjust', 'center', 'zfill', 'isdigit', 'isdecimal', 'isnumeric',
     'isalpha', 'isalnum', 'isspace', 'isupper', 'islower', 'partition', 'rpartition', 'splitlines',
     'removeprefix', 'removesuffix', 'extend', 'insert', 'sort', 'reverse',
+    # locks, events, conditions, semaphores, barriers, queues, timeouts, task groups (issue 9)
+    'acquire', 'release', 'locked', 'set', 'is_set', 'wait', 'wait_for', 'notify', 'notify_all',
+    'put', 'put_nowait', 'get_nowait', 'qsize', 'empty', 'full', 'task_done', 'reset', 'abort',
+    'reschedule', 'when', 'expired', 'create_task',
 ])
 # Keep in step with ir/program.ts (STDLIB_MODULES, STDLIB_FUNCTIONS, STDLIB_CONSTANTS): the
 # modules a program may import besides asyncio, each listed function with the positional
@@ -67,9 +74,14 @@ BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse', 'key'}, 'enum
                     'max': {'key', 'default'}}
 # Builtins that take any keyword argument (`dict(a=1)`), and methods (`d.update(a=1)`).
 ANY_KEYWORDS = frozenset(['dict', '.update'])
-ASYNCIO_KEYWORDS = {'gather': {'return_exceptions'}, 'create_task': {'name'}, 'sleep': {'result'}}
+ASYNCIO_KEYWORDS = {'gather': {'return_exceptions'}, 'create_task': {'name'}, 'sleep': {'result'},
+                    'Semaphore': {'value'}, 'BoundedSemaphore': {'value'}, 'Barrier': {'parties'},
+                    'Queue': {'maxsize'}, 'PriorityQueue': {'maxsize'}, 'LifoQueue': {'maxsize'},
+                    'Condition': {'lock'}, 'timeout': {'delay'}, 'timeout_at': {'when'}}
 METHOD_KEYWORDS = {'cancel': {'msg'}, 'split': {'sep', 'maxsplit'}, 'rsplit': {'sep', 'maxsplit'},
-                   'sort': {'key', 'reverse'}, 'splitlines': {'keepends'}, 'format': None}  # None: any keyword (`{name}` fields)
+                   'sort': {'key', 'reverse'}, 'splitlines': {'keepends'}, 'format': None,
+                   'wait_for': {'predicate'}, 'notify': {'n'}, 'put': {'item'}, 'put_nowait': {'item'},
+                   'reschedule': {'when'}, 'create_task': {'name'}}  # None: any keyword (`{name}` fields)
 
 # What CPython prints by address (`<map object at 0x...>`): accepted only where it is consumed
 # at once, as the argument of one of ITER_CONSUMERS, `*`-spread, or iterated by a for loop
@@ -86,10 +98,12 @@ EXCEPTION_NAMES = frozenset([
     'IndexError', 'KeyError', 'NameError', 'UnboundLocalError', 'TypeError', 'ValueError', 'AttributeError',
     'RuntimeError', 'RecursionError', 'NotImplementedError', 'AssertionError', 'StopIteration',
     'StopAsyncIteration', 'TimeoutError', 'KeyboardInterrupt',
+    'BaseExceptionGroup', 'ExceptionGroup',
 ])
-ASYNCIO_EXCEPTIONS = frozenset(['CancelledError', 'TimeoutError', 'InvalidStateError'])
+ASYNCIO_EXCEPTIONS = frozenset(['CancelledError', 'TimeoutError', 'InvalidStateError',
+                                'QueueEmpty', 'QueueFull', 'BrokenBarrierError'])
 # The attributes of an exception a program may read (the only dunders besides type(x).__name__).
-EXCEPTION_ATTRS = frozenset(['args', '__cause__', '__context__'])
+EXCEPTION_ATTRS = frozenset(['args', '__cause__', '__context__', 'exceptions'])
 
 BIN_OPS = {ast.Add: '+', ast.Sub: '-', ast.Mult: '*', ast.Div: '/', ast.FloorDiv: '//',
            ast.Mod: '%', ast.Pow: '**', ast.BitOr: '|', ast.BitAnd: '&', ast.BitXor: '^'}
@@ -139,6 +153,7 @@ ALLOWED_NODES = frozenset([
     # containers, slicing, walrus, del (issue 8 item 4)
     ast.Dict, ast.Set, ast.DictComp, ast.SetComp, ast.Slice, ast.NamedExpr, ast.Delete, ast.Del,
     ast.BitOr, ast.BitAnd, ast.BitXor,
+    ast.With, ast.AsyncWith, ast.withitem,  # context managers (issue 9, see with_statement())
 ])
 
 # Every name Python would find in builtins: a program may not bind one (a parameter `print`
@@ -205,6 +220,7 @@ class Importer:
         self.handler_depth = 0  # except handlers around the statement being read (bare raise)
         self.consumed = set()  # id() of the map/filter/reversed calls consumed at once
         self.imports = []  # modules imported besides asyncio, in order
+        self.in_async = False  # whether the function being read is an `async def` (async with)
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -467,10 +483,12 @@ class Importer:
         local_names -= declared['global'] | declared['nonlocal']
         nested = self.locals is not None
         self.nested += nested
+        outer_async, self.in_async = self.in_async, isinstance(node, ast.AsyncFunctionDef)
         try:
             body = self.in_scope(local_names, lambda: self.block(node.body))
         finally:
             self.nested -= nested
+            self.in_async = outer_async
         return {'name': node.name, 'isAsync': isinstance(node, ast.AsyncFunctionDef),
                 'params': params, 'body': body, 'line': node.lineno, **extras}
 
@@ -551,6 +569,8 @@ class Importer:
                 self.refuse('else of while statement', node.orelse[0])
             return {'kind': 'while', 'test': self.expr(node.test), 'body': self.block(node.body),
                     'line': line}
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            return self.with_statement(node)
         if isinstance(node, ast.Delete):
             for t in node.targets:
                 if not isinstance(t, ast.Subscript):
@@ -578,6 +598,22 @@ class Importer:
         if isinstance(node, ast.ImportFrom):
             self.refuse_import_from(node)
         self.refuse(self.statement_name(node), node)
+
+    def with_statement(self, node):
+        """`with EXPR [as TARGET], ...:` / `async with ...:` inside a function (issue 9); the
+        target binds like an assignment. `async with` outside an `async def` is CPython's
+        SyntaxError, refused here so the oracle never compiles it."""
+        is_async = isinstance(node, ast.AsyncWith)
+        if is_async and not self.in_async:
+            self.refuse('async with outside an async function', node)
+        items = []
+        for item in node.items:
+            entry = {'context': self.expr(item.context_expr)}
+            if item.optional_vars is not None:
+                entry['target'] = self.target(item.optional_vars)
+            items.append(entry)
+        return {'kind': 'with', 'isAsync': is_async, 'items': items, 'body': self.block(node.body),
+                'line': node.lineno}
 
     # ------------------------------------------------------------------ exceptions
     def exception_statement(self, node, module_level):
@@ -1064,6 +1100,10 @@ def _names_bound_in(stmt):
             names |= _bound_names(node.target)
         elif isinstance(node, ast.ExceptHandler) and node.name is not None:
             names.add(node.name)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    names |= _bound_names(item.optional_vars)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)  # a def binds its name; its body is a scope of its own
             continue
