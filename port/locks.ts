@@ -21,7 +21,7 @@ import { _mutations } from './_mutations.ts';
 import { aw } from './tasks.ts';
 import { RuntimeError, ValueError } from '../runtime/exceptions.ts';
 import { objectAddress } from '../runtime/str.ts';
-import { callValue } from '../runtime/callable.ts';
+import { call as callFunction } from '../runtime/functions.ts';
 import { truthy as pyTruthy } from '../runtime/ops.ts';
 import type { PyValue } from '../runtime/values.ts';
 
@@ -264,7 +264,7 @@ export class Condition extends _LoopBoundMixin implements ContextManager {
    * program's callable value); its result's Python truth decides.
    */
   wait_for<R>(predicate: (() => R) | PyValue, truthy: (value: R) => boolean = pyTruthy as (value: R) => boolean): Coroutine<R> {
-    const call = (): R => callValue(predicate as PyValue) as R;
+    const call = (): R => (typeof predicate === 'function' ? (predicate as () => R)() : (callFunction(predicate, []) as R));
     return asyncMethod('Condition.wait_for', async () => {
       let result = call();
       while (!truthy(result)) {

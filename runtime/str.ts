@@ -5,6 +5,7 @@
  * Objects/unicodeobject.c unicode_repr, and the list/tuple/range/exception reprs.
  */
 import { BaseException, KeyError, exceptionClassRepr, isExceptionClass, setExceptionStr } from './exceptions.ts';
+import { BaseExceptionGroup } from './exception_groups.ts';
 import { PyIterator, PyRange, PyTuple, typeName, unbound } from './values.ts';
 import { pythonStringRepr } from '../ir/python-strings.ts';
 import { frames, recursionError, RECURSION_LIMIT } from './frames.ts';
@@ -139,6 +140,7 @@ export function objectAddress(obj: object): string {
 /** `str(value)`: the text itself for a str, the message for an exception, else `repr`. */
 export function str(value: unknown): string {
   if (typeof value === 'string') return value;
+  if (value instanceof BaseExceptionGroup) return value.message; // 'msg (2 sub-exceptions)' (BaseExceptionGroup_str)
   if (value instanceof BaseException) {
     // KeyError.__str__ shows its one argument's repr (Objects/exceptions.c KeyError_str).
     if (value instanceof KeyError && value.args.length === 1) return repr(value.args[0]);
