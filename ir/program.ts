@@ -113,8 +113,11 @@ export interface WhileStmt { kind: 'while'; test: Expr; body: Stmt[]; line?: num
 /** `del d[k], xs[i], xs[a:b]`. */
 export interface DeleteStmt { kind: 'delete'; targets: Target[]; line?: number }
 
-/** `try:` with `except` handlers (in order), `else:` (runs when the body raised nothing) and `finally:`; at least one handler or a finally. */
-export interface TryStmt { kind: 'try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[]; line?: number }
+/**
+ * `try:` with `except` handlers (in order), `else:` (runs when the body raised nothing) and `finally:`; at least one handler or a finally.
+ * `star` (issue 9): `except*` handlers (PEP 654): each has a type, and no `return`/`break`/`continue` in them.
+ */
+export interface TryStmt { kind: 'try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[]; line?: number; star?: boolean }
 /** `except <type> as <name>:`; no `type` is a bare `except:` (then no name), which must come last. */
 export interface ExceptHandler { type?: Expr; name?: string; body: Stmt[]; line?: number }
 /** `raise`, `raise exc`, `raise exc from cause` (`cause` may be `None`). No `exc` (bare): only inside a handler. */

@@ -525,7 +525,7 @@ function tryStatement(out: LineWriter, s: Extract<Stmt, { kind: 'try' }>, depth:
   for (const h of s.handlers) {
     out.moveTo(h);
     const type = h.type === undefined ? '' : ` ${expr(h.type, Prec.Test, TOP)}`;
-    out.emit(depth, `except${type}${h.name === undefined ? '' : ` as ${h.name}`}:`);
+    out.emit(depth, `except${s.star === true ? '*' : ''}${type}${h.name === undefined ? '' : ` as ${h.name}`}:`);
     block(out, h.body, depth + 1);
   }
   if (s.orelse.length > 0) {

@@ -477,6 +477,11 @@ class Validator {
       const hp = `${path}.handlers[${i}]`;
       const handler = this.object(h, hp);
       this.line(handler, hp);
+      if (s.star !== undefined && typeof s.star !== 'boolean') this.fail(`${path}.star`, 'expected a boolean');
+      if (s.star === true) {
+        if (handler.type === undefined) this.fail(`${hp}.type`, 'an except* handler names a type');
+        if (/"kind":"(return|break|continue)"/.test(JSON.stringify(handler.body))) this.fail(`${hp}.body`, "'break', 'continue' and 'return' cannot appear in an except* block");
+      }
       if (handler.type === undefined) {
         if (i !== handlers.length - 1) this.fail(hp, 'a bare except must be the last handler');
         if (handler.name !== undefined) this.fail(`${hp}.name`, 'a bare except binds no name');

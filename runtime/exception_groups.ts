@@ -14,12 +14,13 @@ export class BaseExceptionGroup extends BaseException {
   /** The message given, without the count `str()` adds. */
   readonly groupMessage: string;
 
-  constructor(message: string, exceptions: readonly BaseException[]) {
+  /** `exceptions` as given (a list, or the tuple CPython wraps a naked exception in) is `args[1]`. */
+  constructor(message: string, exceptions: Iterable<BaseException>) {
     super(message, exceptions);
     this.groupMessage = message;
-    this.exceptions = exceptions;
+    this.exceptions = Array.from(exceptions);
     // str(eg): 'msg (1 sub-exception)' / 'msg (3 sub-exceptions)'.
-    this.message = `${message} (${exceptions.length} sub-exception${exceptions.length === 1 ? '' : 's'})`;
+    this.message = `${message} (${this.exceptions.length} sub-exception${this.exceptions.length === 1 ? '' : 's'})`;
   }
 }
 
@@ -34,12 +35,13 @@ export function isException(e: unknown): boolean {
 }
 
 /** Ports BaseExceptionGroup.__new__, 3.11: the class follows from what the group holds. */
-export function newExceptionGroup(message: string, exceptions: readonly BaseException[]): BaseExceptionGroup {
+export function newExceptionGroup(message: string, given: Iterable<BaseException>): BaseExceptionGroup {
+  const exceptions = Array.from(given);
   if (exceptions.length === 0) throw new ValueError('second argument (exceptions) must be a non-empty sequence');
   exceptions.forEach((e, i) => {
     if (!(e instanceof BaseException)) throw new TypeError(`Item ${i} of second argument (exceptions) is not an exception`);
   });
-  return exceptions.every(isException) ? new ExceptionGroup(message, exceptions) : new BaseExceptionGroup(message, exceptions);
+  return exceptions.every(isException) ? new ExceptionGroup(message, given) : new BaseExceptionGroup(message, given);
 }
 
 // Programs name them (ir/program.ts EXCEPTION_CLASSES): `except* ValueError`, `ExceptionGroup('msg', [e])`.

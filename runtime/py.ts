@@ -19,3 +19,4 @@ export { builtinValue } from './builtin-values.ts';
 export { callValue } from './callable.ts';
 export * from './stdlib.ts';
 export { withManager, withExcInfo } from './with.ts';
+export { starBegin, starMatch, starRaised, starEnd } from './except-star.ts';

@@ -154,6 +154,7 @@ ALLOWED_NODES = frozenset([
     ast.Dict, ast.Set, ast.DictComp, ast.SetComp, ast.Slice, ast.NamedExpr, ast.Delete, ast.Del,
     ast.BitOr, ast.BitAnd, ast.BitXor,
     ast.With, ast.AsyncWith, ast.withitem,  # context managers (issue 9, see with_statement())
+    ast.TryStar,  # except* (issue 9, see exception_statement())
 ])
 
 # Every name Python would find in builtins: a program may not bind one (a parameter `print`
@@ -263,7 +264,7 @@ class Importer:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     self.globals.update(_bound_names(target))
-            elif isinstance(node, ast.Try):
+            elif isinstance(node, (ast.Try, ast.TryStar)):
                 self.globals.update(_names_bound_in(node))
             self.globals.update(_names_bound_in(node) if isinstance(node, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)) else ())
         for node in defs:
@@ -294,7 +295,7 @@ class Importer:
             if isinstance(node, ast.ImportFrom):
                 self.refuse_import_from(node)
             if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass,
-                                     ast.Try, ast.Raise, ast.Assert)):
+                                     ast.Try, ast.TryStar, ast.Raise, ast.Assert)):
                 self.refuse(self.module_statement_name(node), node)
             # The IR runs module statements after every def: a statement that uses a
             # function defined below it would change meaning (NameError in Python).
@@ -545,7 +546,7 @@ class Importer:
                 self.check_readable(node.target)
             return {'kind': 'augAssign', 'target': target, 'op': self.bin_op(node.op, node),
                     'value': self.expr(node.value), 'line': line}
-        if isinstance(node, (ast.Try, ast.Raise, ast.Assert)):
+        if isinstance(node, (ast.Try, ast.TryStar, ast.Raise, ast.Assert)):
             return self.exception_statement(node, module_level)
         if module_level:
             self.refuse(self.module_statement_name(node), node)
@@ -634,9 +635,12 @@ class Importer:
             if node.cause is not None:
                 stmt['cause'] = self.expr(node.cause)
             return stmt
+        star = isinstance(node, ast.TryStar)
         body = self.block(node.body, module_level)
         handlers = []
         for handler in node.handlers:
+            if star:
+                _refuse_jumps_in_except_star(self, handler.body)
             item = {'body': None, 'line': handler.lineno}
             if handler.type is not None:
                 item['type'] = self.expr(handler.type)
@@ -649,9 +653,12 @@ class Importer:
             finally:
                 self.handler_depth -= 1
             handlers.append(item)
-        return {'kind': 'try', 'body': body, 'handlers': handlers,
+        stmt = {'kind': 'try', 'body': body, 'handlers': handlers,
                 'orelse': self.block(node.orelse, module_level),
                 'finalbody': self.block(node.finalbody, module_level), 'line': line}
+        if star:
+            stmt['star'] = True
+        return stmt
 
     def exception_class(self, node):
         """The exception class `node` names (`ValueError`, `asyncio.CancelledError`), or None."""
@@ -1115,6 +1122,20 @@ def _names_bound_in(stmt):
                     names |= {sub.target.id for sub in ast.walk(child)
                               if isinstance(sub, ast.NamedExpr) and isinstance(sub.target, ast.Name)}
     return names
+
+
+def _refuse_jumps_in_except_star(importer, body):
+    """CPython's compiler refuses `return`, `break` and `continue` in an except* handler
+    (outside nested defs and loops of their own): refused here, before the oracle compiles it."""
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Return, ast.Break, ast.Continue)):
+            importer.refuse("%s in an except* block (CPython: 'break', 'continue' and 'return' cannot "
+                            "appear in an except* block)" % type(node).__name__.lower(), node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
 
 
 def _is_partial_import(node):
