@@ -23,7 +23,7 @@ import {
   type ExceptionClass,
 } from './exceptions.ts';
 import { PyTuple, typeName, type PyValue } from './values.ts';
-import { BaseExceptionGroup, ExceptionGroup } from './exception_groups.ts';
+import { BaseExceptionGroup, ExceptionGroup, callExceptionGroup } from './exception_groups.ts';
 
 /** `ValueError` as a value. */
 export function excClass(name: string): ExceptionClass {
@@ -32,6 +32,7 @@ export function excClass(name: string): ExceptionClass {
 
 /** `ValueError('bad', 3)`. */
 export function newExc(name: string, ...args: PyValue[]): BaseException {
+  if (name === 'ExceptionGroup' || name === 'BaseExceptionGroup') return callExceptionGroup(name, args);
   const cls = exceptionClass(name);
   return new cls(...args);
 }

@@ -47,3 +47,34 @@ export function newExceptionGroup(message: string, given: Iterable<BaseException
 // Programs name them (ir/program.ts EXCEPTION_CLASSES): `except* ValueError`, `ExceptionGroup('msg', [e])`.
 registerExceptionClass('BaseExceptionGroup', BaseExceptionGroup as unknown as ExceptionClass);
 registerExceptionClass('ExceptionGroup', ExceptionGroup as unknown as ExceptionClass);
+
+/**
+ * Ports BaseExceptionGroup.__new__'s checks, 3.11: what a program's `ExceptionGroup(msg, excs)`
+ * / `BaseExceptionGroup(msg, excs)` makes (the class follows from the items for the latter).
+ */
+export function callExceptionGroup(name: 'ExceptionGroup' | 'BaseExceptionGroup', args: unknown[]): BaseExceptionGroup {
+  if (args.length !== 2) throw new TypeError(`BaseExceptionGroup.__new__() takes exactly 2 arguments (${args.length} given)`);
+  const [message, excs] = args;
+  if (typeof message !== 'string') throw new TypeError(`BaseExceptionGroup.__new__() argument 1 must be str, not ${pyTypeName(message)}`);
+  const items = Array.isArray(excs) ? excs : (excs as { items?: unknown })?.constructor?.name === 'PyTuple' ? [...(excs as Iterable<unknown>)] : undefined;
+  if (items === undefined) throw new TypeError('second argument (exceptions) must be a sequence');
+  if (items.length === 0) throw new ValueError('second argument (exceptions) must be a non-empty sequence');
+  items.forEach((e, i) => {
+    if (!(e instanceof BaseException)) throw new ValueError(`Item ${i} of second argument (exceptions) is not an exception`);
+  });
+  const all = items as BaseException[];
+  if (name === 'ExceptionGroup') {
+    if (!all.every(isException)) throw new TypeError('Cannot nest BaseExceptions in an ExceptionGroup');
+    return new ExceptionGroup(message, excs as Iterable<BaseException>);
+  }
+  return all.every(isException) ? new ExceptionGroup(message, excs as Iterable<BaseException>) : new BaseExceptionGroup(message, excs as Iterable<BaseException>);
+}
+
+function pyTypeName(value: unknown): string {
+  if (typeof value === 'bigint') return 'int';
+  if (typeof value === 'number') return 'float';
+  if (typeof value === 'boolean') return 'bool';
+  if (value === null) return 'NoneType';
+  if (Array.isArray(value)) return 'list';
+  return (value as object)?.constructor?.name ?? typeof value;
+}

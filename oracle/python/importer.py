@@ -62,6 +62,14 @@ STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
                     'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan'])}
 IMPORTABLE = ('asyncio', 'functools') + tuple(sorted(STDLIB_FUNCTIONS))
 # What the program may not call, and why (the hint of the refusal).
+# asyncio calls that stay out (issue 9), and why (the hint of the refusal).
+ASYNCIO_REFUSED_HINTS = dict.fromkeys(
+    ['open_connection', 'start_server', 'open_unix_connection', 'start_unix_server', 'StreamReader',
+     'StreamWriter'], 'streams and sockets are outside the subset')
+ASYNCIO_REFUSED_HINTS.update(dict.fromkeys(
+    ['create_subprocess_exec', 'create_subprocess_shell'], 'subprocesses are outside the subset'))
+ASYNCIO_REFUSED_HINTS.update(dict.fromkeys(
+    ['to_thread', 'run_coroutine_threadsafe', 'wrap_future'], 'threads and executors are outside the subset'))
 STDLIB_REFUSED_HINTS = {
     'random.gauss': 'its log/cos/sin are libm\'s, not yet ported bit for bit',
     'math.log': 'libm\'s log is not yet ported bit for bit', 'math.exp': 'libm\'s exp is not yet ported bit for bit',
@@ -78,6 +86,9 @@ ASYNCIO_KEYWORDS = {'gather': {'return_exceptions'}, 'create_task': {'name'}, 's
                     'Semaphore': {'value'}, 'BoundedSemaphore': {'value'}, 'Barrier': {'parties'},
                     'Queue': {'maxsize'}, 'PriorityQueue': {'maxsize'}, 'LifoQueue': {'maxsize'},
                     'Condition': {'lock'}, 'timeout': {'delay'}, 'timeout_at': {'when'}}
+# The constructors of issue 9 and how many arguments each takes (CPython's own TypeError is not ported).
+ASYNCIO_MAX_ARGS = {'Lock': 0, 'Event': 0, 'TaskGroup': 0, 'Condition': 1, 'Semaphore': 1, 'BoundedSemaphore': 1,
+                    'Barrier': 1, 'Queue': 1, 'PriorityQueue': 1, 'LifoQueue': 1, 'timeout': 1, 'timeout_at': 1}
 METHOD_KEYWORDS = {'cancel': {'msg'}, 'split': {'sep', 'maxsplit'}, 'rsplit': {'sep', 'maxsplit'},
                    'sort': {'key', 'reverse'}, 'splitlines': {'keepends'}, 'format': None,
                    'wait_for': {'predicate'}, 'notify': {'n'}, 'put': {'item'}, 'put_nowait': {'item'},
@@ -115,16 +126,12 @@ CONVERSIONS = {-1: None, ord('s'): 's', ord('r'): 'r'}
 
 # A short human name per refused node type: "unsupported <name>".
 REFUSED_STMTS = {
-    ast.With: 'with statement', ast.AsyncWith: 'async with statement',
     ast.AsyncFor: 'async for statement',
     ast.Delete: 'del statement',
     ast.ClassDef: 'class definition', ast.AnnAssign: 'annotated assignment',
 }
 if hasattr(ast, 'Match'):  # 3.10+
     REFUSED_STMTS[ast.Match] = 'match statement'
-if hasattr(ast, 'TryStar'):  # 3.11+
-    REFUSED_STMTS[ast.TryStar] = ('except* (exception groups are outside the subset: '
-                                  'catch each exception type with a plain except)')
 REFUSED_EXPRS = {
     ast.Dict: 'dict', ast.Set: 'set', ast.DictComp: 'dict comprehension',
     ast.SetComp: 'set comprehension', ast.GeneratorExp: 'generator expression', ast.Yield: 'yield',
@@ -371,7 +378,8 @@ class Importer:
                 ast.Continue: 'continue statement', ast.Pass: 'pass statement',
                 ast.Import: 'import statement', ast.ImportFrom: 'import statement',
                 ast.FunctionDef: 'nested def', ast.AsyncFunctionDef: 'nested def',
-                ast.Global: 'global statement', ast.Nonlocal: 'nonlocal statement'}.get(
+                ast.Global: 'global statement', ast.Nonlocal: 'nonlocal statement',
+                ast.With: 'with statement', ast.AsyncWith: 'async with statement'}.get(
             type(node), type(node).__name__ + ' statement')
 
     def drop_annotation(self, annotation):
@@ -951,7 +959,11 @@ class Importer:
             if isinstance(func.value, ast.Name) and func.value.id == 'asyncio':
                 name = func.attr
                 if name not in ASYNCIO_FUNCTIONS:
-                    self.refuse('call of asyncio.%s' % name, func)
+                    hint = ASYNCIO_REFUSED_HINTS.get(name)
+                    self.refuse('call of asyncio.%s%s' % (name, ' (%s)' % hint if hint else ''), func)
+                if name in ASYNCIO_MAX_ARGS and len(node.args) + len(node.keywords) > ASYNCIO_MAX_ARGS[name]:
+                    self.refuse('asyncio.%s with %d arguments (it takes at most %d)'
+                                % (name, len(node.args) + len(node.keywords), ASYNCIO_MAX_ARGS[name]), node)
                 kind, allowed, label = 'asyncio', ASYNCIO_KEYWORDS.get(name, set()), 'asyncio.' + name
             elif isinstance(func.value, ast.Name) and func.value.id in self.imports:
                 return self.stdlib_call(node, func.value.id, func.attr, args)
