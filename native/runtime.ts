@@ -10,6 +10,8 @@ import { InvalidStateError } from '../port/exceptions.ts';
 import { TypeError } from '../runtime/exceptions.ts';
 import { print, py, typeName, type PyValue } from '../runtime/index.ts';
 import { nativeSets } from '../runtime/containers.ts';
+import { monotonic } from '../runtime/time.ts';
+import { syncFactories } from './sync.ts';
 
 /** Where timers go and how tasks are numbered; one per `executeNative` run. */
 export interface NativeScheduler {
@@ -119,9 +121,13 @@ export interface NativeRuntime {
   run: typeof run;
   print: typeof print;
   py: typeof py;
+  /** asyncio's Lock, Event, Queue, timeout, TaskGroup... as a JS developer writes them (sync.ts, issue 9). */
+  sync: ReturnType<typeof syncFactories>;
 }
 
 /** Python values stay Python's, except that a set is a JS `Set`'s insertion order (native/README.md). */
 const nativePy: typeof py = Object.freeze({ ...py, ...nativeSets });
 
-export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy });
+const sync = syncFactories((callback, ms) => scheduler().setTimeout(callback, ms), monotonic, (p) => task(p));
+
+export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy, sync });
