@@ -23,6 +23,8 @@ export interface ProgramFacts {
   /** done(), cancelled(), result() or cancel() is called somewhere */
   usesTaskMethods: boolean;
   statementCount: number;
+  /** `asyncio.<name>(...)` calls the program makes (Lock, Queue, timeout, TaskGroup...: issue 9's buckets) */
+  asyncioCalls: Set<string>;
 }
 
 export function programFacts(program: Program): ProgramFacts {
@@ -37,6 +39,7 @@ export function programFacts(program: Program): ProgramFacts {
     usesGather: false,
     usesTaskMethods: false,
     statementCount: 0,
+    asyncioCalls: new Set(),
   };
   for (const fn of program.functions) {
     walkStatements(fn.body, fn, facts);
@@ -146,6 +149,7 @@ function walkExpr(expr: Expr, fn: FunctionDef | undefined, facts: ProgramFacts):
     case 'asyncio':
       if (expr.func === 'create_task' && expr.args[0]?.kind === 'call') facts.startedAsTasks.add(expr.args[0].func);
       if (expr.func === 'gather') facts.usesGather = true;
+      facts.asyncioCalls.add(expr.func);
       if (expr.func === 'sleep') {
         const delay = expr.args[0];
         if (delay?.kind === 'int' || delay?.kind === 'float') facts.sleepDelays.push(delay.value);
