@@ -21,6 +21,8 @@ export interface Mutations {
   notifyWakesAll: boolean;
   /** `wait_for` raises TimeoutError as soon as it cancels the inner task, without waiting for it to finish. */
   waitForNoInnerRace: boolean;
+  /** A TaskGroup child's failure does not cancel its siblings (they run on; `__aexit__` still waits, then raises). */
+  taskGroupNoSiblingCancel: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -32,6 +34,7 @@ export const _mutations: Mutations = {
   lockBarging: false,
   notifyWakesAll: false,
   waitForNoInnerRace: false,
+  taskGroupNoSiblingCancel: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

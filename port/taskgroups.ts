@@ -17,6 +17,7 @@ import { get_running_loop } from './events.ts';
 import { CancelledError } from './exceptions.ts';
 import type { Future } from './futures.ts';
 import { aw, current_task, type Task } from './tasks.ts';
+import { _mutations } from './_mutations.ts';
 import { newExceptionGroup } from '../runtime/exception_groups.ts';
 import { RuntimeError, type BaseException } from '../runtime/exceptions.ts';
 
@@ -142,7 +143,7 @@ export class TaskGroup {
       });
       return;
     }
-    if (!this._aborting && !this._parent_cancel_requested) {
+    if (!this._aborting && !this._parent_cancel_requested && !_mutations.taskGroupNoSiblingCancel) {
       // The parent is probably awaiting something inside the block: cancel it once, so
       // that `__aexit__` runs and waits for the siblings.
       this._abort();

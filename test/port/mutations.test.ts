@@ -55,6 +55,7 @@ describe('every simplification changes some trace', () => {
     'lockBarging',
     'notifyWakesAll',
     'waitForNoInnerRace',
+    'taskGroupNoSiblingCancel',
   ])('%s is caught', async (mutation) => {
     const differing = await differingPrograms(mutation);
     console.log(`${mutation}: caught by ${differing.join(', ')}`);

@@ -14,6 +14,7 @@ import { validateProgram } from '../../ir/validate.ts';
 import { withExcInfo, withManager } from '../../runtime/with.ts';
 import { ValueError } from '../../runtime/exceptions.ts';
 import { sharedOracle } from '../_support/oracle.ts';
+import { withMutation, type Mutations } from '../../port/_mutations.ts';
 import { cliInProcess, python } from '../cli/_cli.ts';
 
 const DIR = new URL('./sync-programs/', import.meta.url).pathname;
@@ -61,6 +62,22 @@ describe('sync programs print on the port what python3 prints', () => {
     const r = await nativeSide.run(program, { clock: 'realistic', budget: DEFAULT_BUDGET });
     expect('trace' in r ? r.outcome.kind : JSON.stringify(r)).toMatch(/^(ok|exception|deadlock)$/);
   });
+});
+
+describe('the mutation tests catch a simplified port through imported programs too', () => {
+  it.each<keyof Mutations>(['lockBarging', 'notifyWakesAll', 'taskGroupNoSiblingCancel'])('%s', async (mutation) => {
+    const oracle = await sharedOracle();
+    const differing: string[] = [];
+    for (const name of FILES) {
+      const program = await oracle.importSource(readFileSync(join(DIR, name), 'utf8'), name);
+      const options = { clock: 'realistic' as const, budget: DEFAULT_BUDGET };
+      const expected = await runOnOracle(oracle, program, options);
+      const actual = await withMutation(mutation, () => portSide.run(program, options));
+      if (JSON.stringify(actual) !== JSON.stringify(expected)) differing.push(name);
+    }
+    console.log(`${mutation}: caught by ${differing.join(', ')}`);
+    expect(differing.length).toBeGreaterThan(0);
+  }, 30_000);
 });
 
 describe('the IR of a with statement', () => {

@@ -38,8 +38,36 @@ async def at_barrier(barrier, i):
     print("passed", i, index)
 
 
+async def queued(lock, name):
+    async with lock:
+        print(name, "has it")
+
+
+async def notified(cond, name):
+    async with cond:
+        await cond.wait()
+        print(name, "notified")
+
+
 async def main():
     lock = asyncio.Lock()
+    await lock.acquire()
+    t = asyncio.create_task(queued(lock, "queued"))
+    await asyncio.sleep(0)
+    lock.release()
+    await lock.acquire()
+    print("main has it, no barging")
+    lock.release()
+    await t
+    cond = asyncio.Condition()
+    tasks = [asyncio.create_task(notified(cond, f"n{i}")) for i in range(3)]
+    await asyncio.sleep(0)
+    async with cond:
+        cond.notify(1)
+    await asyncio.sleep(0.01)
+    async with cond:
+        cond.notify(2)
+    await asyncio.gather(*tasks)
     await asyncio.gather(*[add(lock, f"t{i}") for i in range(3)])
     print(counter, lock.locked())
     sem = asyncio.Semaphore(2)
