@@ -25,7 +25,7 @@ const EXPECTED: Record<string, string> = {
   'annotation-param.py': 'runs',
   'annotation-return.py': 'runs',
   'asyncio-attribute-chain.py': '5:5: unsupported method .system()',
-  'asyncio-submodule.py': '5:11: unsupported call of asyncio.create_subprocess_shell',
+  'asyncio-submodule.py': '5:11: unsupported call of asyncio.create_subprocess_shell (subprocesses are outside the subset)',
   'breakpoint-input.py': '5:5: unsupported call of breakpoint',
   'class-del.py': '4:1: unsupported class definition',
   'coding-utf7.py': '1:1: unsupported coding declaration utf-7 (save the file as UTF-8)',
