@@ -961,6 +961,8 @@ class Importer:
                 if name not in ASYNCIO_FUNCTIONS:
                     hint = ASYNCIO_REFUSED_HINTS.get(name)
                     self.refuse('call of asyncio.%s%s' % (name, ' (%s)' % hint if hint else ''), func)
+                if name in ASYNCIO_MAX_ARGS and any(isinstance(a, ast.Starred) for a in node.args):
+                    self.refuse('*arguments of asyncio.%s' % name, node)
                 if name in ASYNCIO_MAX_ARGS and len(node.args) + len(node.keywords) > ASYNCIO_MAX_ARGS[name]:
                     self.refuse('asyncio.%s with %d arguments (it takes at most %d)'
                                 % (name, len(node.args) + len(node.keywords), ASYNCIO_MAX_ARGS[name]), node)

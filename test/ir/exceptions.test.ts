@@ -14,8 +14,8 @@ const name = (id: string): Expr => ({ kind: 'name', id });
 const print = (...args: Expr[]): Stmt => ({ kind: 'expr', expr: { kind: 'builtin', func: 'print', args, keywords: [] } });
 
 describe('exception IR', () => {
-  it('IR_VERSION is 2', () => {
-    expect(IR_VERSION).toBe(2);
+  it('IR_VERSION is 3', () => {
+    expect(IR_VERSION).toBe(3);
   });
 
   it('prints try/except/else/finally, raise from, bare raise and assert', () => {
