@@ -52,6 +52,11 @@ export interface BucketRule {
 
 const ownerOf = (e: Evidence, entry: TraceEntry | undefined) =>
   entry ? e.facts.labelOwner.get(labelOf(entry.text)) : undefined;
+const usesAny = (e: Evidence, names: string[]) => names.some((n) => e.facts.asyncioCalls.has(n));
+/** The other side printed more than CPython, or ended another way: what a block or child that was not cancelled does. */
+const ranOnOrEndedOtherwise = (e: Evidence) =>
+  [...e.surplus.values()].some((n) => n > 0) || e.actualRun.outcome.kind !== e.expectedRun.outcome.kind ||
+  JSON.stringify(e.actualRun.outcome) !== JSON.stringify(e.expectedRun.outcome);
 const extraLabels = (e: Evidence) => [...e.surplus].filter(([, n]) => n > 0).map(([label]) => label);
 const missingLabels = (e: Evidence) => [...e.surplus].filter(([, n]) => n < 0).map(([label]) => label);
 
@@ -79,6 +84,21 @@ export const BUCKET_RULES: BucketRule[] = [
     description:
       'Calling an async def function in Python only makes a coroutine object; nothing runs until it is awaited or wrapped in a task. A JS async function runs at once, up to its first await.',
     matches: (e) => extraLabels(e).some((label) => e.facts.unawaitedCoroutines.has(e.facts.labelOwner.get(label) ?? '')),
+  },
+  // Issue 9: what the native profile's stand-ins (native/sync.ts) cannot do.
+  {
+    name: 'timeout-block-not-cancelled',
+    title: 'A timeout that cannot cancel its block',
+    description:
+      "asyncio.timeout() cancels the task inside the `async with` block at the deadline and turns that CancelledError into TimeoutError on the way out. A promise cannot be cancelled: a JS deadline timer can only be checked when the block ends, so the block's later output appears and TimeoutError comes late (or never).",
+    matches: (e) => usesAny(e, ['timeout', 'timeout_at']) && ranOnOrEndedOtherwise(e),
+  },
+  {
+    name: 'taskgroup-siblings-not-cancelled',
+    title: "A TaskGroup child's failure does not cancel its siblings",
+    description:
+      'When a child of an asyncio.TaskGroup fails, the group cancels the other children (and the body) and raises an ExceptionGroup once all are done. Promise.allSettled waits for every sibling to finish on its own: their output appears, and the group fails later.',
+    matches: (e) => usesAny(e, ['TaskGroup']) && ranOnOrEndedOtherwise(e),
   },
   {
     name: 'no-shutdown-cancellation',
@@ -216,6 +236,14 @@ export const BUCKET_RULES: BucketRule[] = [
     title: 'Ends differently',
     description: 'Both print the same, but the program ends differently (an exception, a deadlock, a budget).',
     matches: (e) => compareRuns(e.expectedRun, e.actualRun, { times: false }).outcomeOnly,
+  },
+  // Issue 9, last: only when no rule above explains the difference.
+  {
+    name: 'sync-waiter-order',
+    title: 'Waiters of a Lock, Event, Condition, Semaphore or Queue wake at another moment',
+    description:
+      "asyncio's primitives wake a waiter by completing its Future: the waiter resumes through call_soon, one loop iteration later, and until then it still counts (a Semaphore with a waiter queued is locked()). async-mutex and promise resolvers resume waiters in the next microtask and count them differently, so the order of output around the hand-over changes.",
+    matches: (e) => usesAny(e, ['Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier', 'Queue', 'PriorityQueue', 'LifoQueue']),
   },
 ];
 

@@ -28,6 +28,8 @@ export interface ProgramFacts {
   usesCancellingTimeouts: boolean;
   /** `async def` functions whose body yields: async generators (issue 8 item 5) */
   asyncGenerators: Set<string>;
+  /** `asyncio.<name>(...)` calls the program makes (Lock, Queue, timeout, TaskGroup...: issue 9's buckets) */
+  asyncioCalls: Set<string>;
 }
 
 export function programFacts(program: Program): ProgramFacts {
@@ -44,6 +46,7 @@ export function programFacts(program: Program): ProgramFacts {
     statementCount: 0,
     usesCancellingTimeouts: false,
     asyncGenerators: new Set(program.functions.filter((fn) => fn.isAsync && isGenerator(fn)).map((fn) => fn.name)),
+    asyncioCalls: new Set(),
   };
   for (const fn of program.functions) {
     walkStatements(fn.body, fn, facts);
@@ -124,6 +127,10 @@ function walkStatements(body: Stmt[], fn: FunctionDef | undefined, facts: Progra
         walkExpr(stmt.test, fn, facts);
         if (stmt.msg) walkExpr(stmt.msg, fn, facts);
         break;
+      case 'with':
+        for (const item of stmt.items) walkExpr(item.context, fn, facts);
+        walkStatements(stmt.body, fn, facts);
+        break;
       default:
         break;
     }
@@ -150,6 +157,7 @@ function walkExpr(expr: Expr, fn: FunctionDef | undefined, facts: ProgramFacts):
       if (expr.func === 'create_task' && expr.args[0]?.kind === 'call') facts.startedAsTasks.add(expr.args[0].func);
       if (expr.func === 'gather') facts.usesGather = true;
       if (expr.func === 'wait_for' || ((expr.func === 'wait' || expr.func === 'as_completed') && (expr.args.length > 1 || expr.keywords.some((k) => k.name === 'timeout')))) facts.usesCancellingTimeouts = true;
+      facts.asyncioCalls.add(expr.func);
       if (expr.func === 'sleep') {
         const delay = expr.args[0];
         if (delay?.kind === 'int' || delay?.kind === 'float') facts.sleepDelays.push(delay.value);

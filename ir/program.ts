@@ -26,6 +26,8 @@
  *   function (a global at module level); a bare `raise` occurs only inside an `except` handler;
  *   exception classes are only the members of EXCEPTION_CLASSES (`excClass`/`excCall`), and
  *   the only dunders a program reads are `type(x).__name__`, `e.__cause__`, `e.__context__`.
+ * - `with`/`async with` (issue 9): an `async with` only inside an `async def`; its targets bind
+ *   locals of the enclosing function like assignments; `with` never at module level.
  * - A `slice` is only ever the `index` of a `subscript` expression (never a target's); a
  *   `builtinValue` names a member of BUILTINS (a builtin used as a value: `key=len`).
  * - A `stdlib` call or `stdlibConst` names a listed member of a module of `Program.imports`
@@ -123,7 +125,8 @@ export type Stmt =
   | TryStmt
   | RaiseStmt
   | AssertStmt
-  | ClassStmt;
+  | ClassStmt
+  | WithStmt;
 
 /** A `def`/`async def` nested in a function body: binds its name as a local of that function. */
 export interface DefStmt { kind: 'def'; def: FunctionDef; line?: number }
@@ -141,8 +144,11 @@ export interface WhileStmt { kind: 'while'; test: Expr; body: Stmt[]; line?: num
 /** `del d[k], xs[i], xs[a:b]`. */
 export interface DeleteStmt { kind: 'delete'; targets: Target[]; line?: number }
 
-/** `try:` with `except` handlers (in order), `else:` (runs when the body raised nothing) and `finally:`; at least one handler or a finally. */
-export interface TryStmt { kind: 'try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[]; line?: number }
+/**
+ * `try:` with `except` handlers (in order), `else:` (runs when the body raised nothing) and `finally:`; at least one handler or a finally.
+ * `star` (issue 9): `except*` handlers (PEP 654): each has a type, and no `return`/`break`/`continue` in them.
+ */
+export interface TryStmt { kind: 'try'; body: Stmt[]; handlers: ExceptHandler[]; orelse: Stmt[]; finalbody: Stmt[]; line?: number; star?: boolean }
 /** `except <type> as <name>:`; no `type` is a bare `except:` (then no name), which must come last. */
 export interface ExceptHandler { type?: Expr; name?: string; body: Stmt[]; line?: number }
 /** `raise`, `raise exc`, `raise exc from cause` (`cause` may be `None`). No `exc` (bare): only inside a handler. */
@@ -177,6 +183,13 @@ export const CLASS_DUNDERS = [
   '__init__', '__str__', '__repr__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__len__', '__bool__',
   '__aenter__', '__aexit__', '__enter__', '__exit__', '__aiter__', '__anext__', '__post_init__',
 ] as const;
+/**
+ * `with A() as a, B():` / `async with ...:` (issue 9): the items are entered left to right and
+ * exited in reverse, as nested `with` statements would be; `async` only inside an `async def`.
+ */
+export interface WithStmt { kind: 'with'; isAsync: boolean; items: WithItem[]; body: Stmt[]; line?: number }
+/** One `EXPR [as TARGET]` of a `with` statement. */
+export interface WithItem { context: Expr; target?: Target }
 
 /** What can be assigned to: `x`, `xs[i]`, `a, b` (tuple unpacking). */
 export type Target =
@@ -286,6 +299,9 @@ export const ASYNCIO_FUNCTIONS = [
   // tasks, futures and the loop API (issue 9, h4)
   'wait_for', 'wait', 'shield', 'as_completed', 'ensure_future', 'Future', 'get_running_loop',
   'get_event_loop', 'new_event_loop', 'set_event_loop', 'Runner',
+  // synchronisation, queues, timeouts and task groups (issue 9, h3): constructors of port objects
+  'Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier', 'Queue', 'PriorityQueue',
+  'LifoQueue', 'timeout', 'timeout_at', 'TaskGroup',
 ] as const;
 export type AsyncioName = (typeof ASYNCIO_FUNCTIONS)[number];
 
@@ -307,6 +323,10 @@ export const METHODS = [
   'run_forever', 'stop', 'close', 'is_running', 'is_closed', 'call_soon', 'call_later', 'call_at',
   'time', 'create_task', 'create_future', 'run', 'when',
   'send', 'throw', 'asend', 'athrow', 'aclose',
+  // locks, events, conditions, semaphores, barriers, queues, timeouts, task groups (issue 9, h3)
+  'acquire', 'release', 'locked', 'set', 'is_set', 'wait', 'wait_for', 'notify', 'notify_all',
+  'put', 'put_nowait', 'get_nowait', 'qsize', 'empty', 'full', 'task_done', 'reset', 'abort',
+  'reschedule', 'expired',
 ] as const;
 export type MethodName = (typeof METHODS)[number];
 
@@ -321,9 +341,10 @@ export const EXCEPTION_CLASSES = [
   'RuntimeError', 'RecursionError', 'NotImplementedError', 'AssertionError', 'StopIteration',
   'StopAsyncIteration', 'TimeoutError', 'KeyboardInterrupt',
   'asyncio.CancelledError', 'asyncio.TimeoutError', 'asyncio.InvalidStateError',
+  'asyncio.QueueEmpty', 'asyncio.QueueFull', 'asyncio.BrokenBarrierError', 'BaseExceptionGroup', 'ExceptionGroup',
 ] as const;
 export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
-export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__'] as const;
+export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__', 'exceptions'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 /** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
 export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools', 'contextlib'] as const;

@@ -527,6 +527,12 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
     case 'try':
       tryStatement(out, s, depth);
       return;
+    case 'with': {
+      const items = s.items.map((it) => expr(it.context, Prec.Test, TOP) + (it.target === undefined ? '' : ` as ${target(it.target, TOP)}`));
+      out.emit(depth, `${s.isAsync ? 'async ' : ''}with ${items.join(', ')}:`);
+      block(out, s.body, depth + 1);
+      return;
+    }
     case 'raise': {
       const cause = s.cause === undefined ? '' : ` from ${expr(s.cause, Prec.Test, TOP)}`;
       out.emit(depth, s.exc === undefined ? 'raise' : `raise ${expr(s.exc, Prec.Test, TOP)}${cause}`);
@@ -568,7 +574,7 @@ function tryStatement(out: LineWriter, s: Extract<Stmt, { kind: 'try' }>, depth:
   for (const h of s.handlers) {
     out.moveTo(h);
     const type = h.type === undefined ? '' : ` ${expr(h.type, Prec.Test, TOP)}`;
-    out.emit(depth, `except${type}${h.name === undefined ? '' : ` as ${h.name}`}:`);
+    out.emit(depth, `except${s.star === true ? '*' : ''}${type}${h.name === undefined ? '' : ` as ${h.name}`}:`);
     block(out, h.body, depth + 1);
   }
   if (s.orelse.length > 0) {
@@ -700,6 +706,7 @@ export function withPrintedLines(program: Program): Program {
         return { ...s, body: s.body.map(stmt), orelse: s.orelse.map(stmt), line: lineOf(s) };
       case 'for':
       case 'while':
+      case 'with':
         return { ...s, body: s.body.map(stmt), line: lineOf(s) };
       case 'def':
         return { ...s, def: { ...s.def, body: s.def.body.map(stmt), line: lineOf(s.def) }, line: lineOf(s) };

@@ -354,9 +354,24 @@ class Validator {
         return this.exceptionStmt(s, path);
       case 'class':
         return this.classDef(s.def, `${path}.def`);
+      case 'with':
+        return this.withStmt(s, path);
       default:
         this.fail(`${path}.kind`, `unknown statement kind ${JSON.stringify(s.kind)}`);
     }
+  }
+
+  /** `with`/`async with` (issue 9): at least one item, each a context expression and an optional target. */
+  private withStmt(s: Record<string, unknown>, path: string): void {
+    if (typeof s.isAsync !== 'boolean') this.fail(`${path}.isAsync`, 'expected a boolean');
+    const items = this.array(s.items, `${path}.items`);
+    if (items.length === 0) this.fail(`${path}.items`, 'a with statement has at least one item');
+    for (const [i, item] of items.entries()) {
+      const it = this.object(item, `${path}.items[${i}]`);
+      this.expr(it.context, `${path}.items[${i}].context`);
+      if (it.target !== undefined) this.target(it.target, `${path}.items[${i}].target`);
+    }
+    this.block(s.body, `${path}.body`);
   }
 
   private target(value: unknown, path: string): void {
@@ -599,6 +614,11 @@ class Validator {
       const hp = `${path}.handlers[${i}]`;
       const handler = this.object(h, hp);
       this.line(handler, hp);
+      if (s.star !== undefined && typeof s.star !== 'boolean') this.fail(`${path}.star`, 'expected a boolean');
+      if (s.star === true) {
+        if (handler.type === undefined) this.fail(`${hp}.type`, 'an except* handler names a type');
+        if (/"kind":"(return|break|continue)"/.test(JSON.stringify(handler.body))) this.fail(`${hp}.body`, "'break', 'continue' and 'return' cannot appear in an except* block");
+      }
       if (handler.type === undefined) {
         if (i !== handlers.length - 1) this.fail(hp, 'a bare except must be the last handler');
         if (handler.name !== undefined) this.fail(`${hp}.name`, 'a bare except binds no name');

@@ -13,6 +13,8 @@ import { nativeSets } from '../runtime/containers.ts';
 import { TASK_SWITCHES, type NativeSwitches } from './switches.ts';
 import { coroutine, forTask, gatherItem, settleSoon, switchedSleep, switchedTask } from './switched.ts';
 import * as nativeAsyncio from './asyncio-api.ts';
+import { monotonic } from '../runtime/time.ts';
+import { syncFactories } from './sync.ts';
 
 /** Where timers go and how tasks are numbered; one per `executeNative` run. */
 export interface NativeScheduler {
@@ -139,12 +141,16 @@ export interface NativeRuntime {
   settleSoon: typeof settleSoon;
   /** Issue 9's asyncio API as promises (native/asyncio-api.ts). */
   asyncio: typeof nativeAsyncio;
+  /** asyncio's Lock, Event, Queue, timeout, TaskGroup... as a JS developer writes them (sync.ts, issue 9). */
+  sync: ReturnType<typeof syncFactories>;
 }
 
 /** Python values stay Python's, except that a set is a JS `Set`'s insertion order (native/README.md). */
 const nativePy: typeof py = Object.freeze({ ...py, ...nativeSets });
 
-export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy, coroutine, forTask, gatherItem, settleSoon, asyncio: nativeAsyncio });
+const sync = syncFactories((callback, ms) => scheduler().setTimeout(callback, ms), monotonic, (p) => task(p));
+
+export const runtime: NativeRuntime = Object.freeze({ sleep, task, run, print, py: nativePy, coroutine, forTask, gatherItem, settleSoon, asyncio: nativeAsyncio, sync });
 
 /** With `set-hash-order` on, sets are CPython's (the port profile's); otherwise the runtime above. */
 export function runtimeFor(switches: NativeSwitches): NativeRuntime {

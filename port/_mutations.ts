@@ -25,6 +25,8 @@ export interface Mutations {
   asCompletedInputOrder: boolean;
   /** `shutdown_asyncgens` leaves suspended async generators alone (their `finally` never runs). */
   noShutdownAsyncgens: boolean;
+  /** A TaskGroup child's failure does not cancel its siblings (they run on; `__aexit__` still waits, then raises). */
+  taskGroupNoSiblingCancel: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -38,6 +40,7 @@ export const _mutations: Mutations = {
   waitForNoInnerRace: false,
   asCompletedInputOrder: false,
   noShutdownAsyncgens: false,
+  taskGroupNoSiblingCancel: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

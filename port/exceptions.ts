@@ -27,3 +27,4 @@ export class BrokenBarrierError extends RuntimeError {}
 registerExceptionClass('asyncio.CancelledError', CancelledError, 'asyncio.exceptions.CancelledError');
 registerExceptionClass('asyncio.InvalidStateError', InvalidStateError, 'asyncio.exceptions.InvalidStateError');
 registerExceptionClass('asyncio.TimeoutError', TimeoutError);
+registerExceptionClass('asyncio.BrokenBarrierError', BrokenBarrierError, 'asyncio.exceptions.BrokenBarrierError');

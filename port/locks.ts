@@ -21,6 +21,9 @@ import { _mutations } from './_mutations.ts';
 import { aw } from './tasks.ts';
 import { RuntimeError, ValueError } from '../runtime/exceptions.ts';
 import { objectAddress } from '../runtime/str.ts';
+import { call as callFunction } from '../runtime/functions.ts';
+import { truthy as pyTruthy } from '../runtime/ops.ts';
+import type { PyValue } from '../runtime/values.ts';
 
 /** An `async def` method: a lazy coroutine named as CPython names it (`Lock.acquire`). */
 export function asyncMethod<R>(qualname: string, body: () => Promise<R>): Coroutine<R> {
@@ -68,6 +71,16 @@ export function __aexit__(self: ContextManager): Coroutine<null> {
 export class Lock extends _LoopBoundMixin implements ContextManager {
   _waiters: Future<boolean>[] | null = null;
   _locked = false;
+
+  /** Ports _ContextManagerMixin.__aenter__, 3.11 (`async with lock:`). */
+  __aenter__(): Coroutine<null> {
+    return __aenter__(this);
+  }
+
+  /** Ports _ContextManagerMixin.__aexit__(et, exc, tb), 3.11: releases; never suppresses. */
+  __aexit__(_et?: unknown, _exc?: unknown, _tb?: unknown): Coroutine<null> {
+    return __aexit__(this);
+  }
 
   /** Ports Lock.__repr__, 3.11. */
   __repr__(): string {
@@ -182,6 +195,16 @@ export class Condition extends _LoopBoundMixin implements ContextManager {
     this._lock = lock ?? new Lock();
   }
 
+  /** Ports _ContextManagerMixin.__aenter__, 3.11 (`async with cond:`). */
+  __aenter__(): Coroutine<null> {
+    return __aenter__(this);
+  }
+
+  /** Ports _ContextManagerMixin.__aexit__(et, exc, tb), 3.11. */
+  __aexit__(_et?: unknown, _exc?: unknown, _tb?: unknown): Coroutine<null> {
+    return __aexit__(this);
+  }
+
   /** Condition.locked is the lock's (`self.locked = lock.locked`). */
   locked(): boolean {
     return this._lock.locked();
@@ -236,13 +259,17 @@ export class Condition extends _LoopBoundMixin implements ContextManager {
     });
   }
 
-  /** Ports Condition.wait_for, 3.11: `predicate` is called as Python calls it; its result's truth decides. */
-  wait_for<R>(predicate: () => R, truthy: (value: R) => boolean = Boolean): Coroutine<R> {
+  /**
+   * Ports Condition.wait_for, 3.11: `predicate` is called as Python calls it (a JS function or a
+   * program's callable value); its result's Python truth decides.
+   */
+  wait_for<R>(predicate: (() => R) | PyValue, truthy: (value: R) => boolean = pyTruthy as (value: R) => boolean): Coroutine<R> {
+    const call = (): R => (typeof predicate === 'function' ? (predicate as () => R)() : (callFunction(predicate, []) as R));
     return asyncMethod('Condition.wait_for', async () => {
-      let result = predicate();
+      let result = call();
       while (!truthy(result)) {
         await aw(this.wait());
-        result = predicate();
+        result = call();
       }
       return result;
     });
@@ -283,6 +310,16 @@ export class Semaphore extends _LoopBoundMixin implements ContextManager {
   /** The class name `object.__repr__` shows. */
   protected get _className(): string {
     return 'Semaphore';
+  }
+
+  /** Ports _ContextManagerMixin.__aenter__, 3.11 (`async with sem:`). */
+  __aenter__(): Coroutine<null> {
+    return __aenter__(this);
+  }
+
+  /** Ports _ContextManagerMixin.__aexit__(et, exc, tb), 3.11. */
+  __aexit__(_et?: unknown, _exc?: unknown, _tb?: unknown): Coroutine<null> {
+    return __aexit__(this);
   }
 
   /** Ports Semaphore.__repr__, 3.11. */

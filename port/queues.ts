@@ -13,7 +13,7 @@ import { heappop, heappush } from './heapq.ts';
 import { Event, asyncMethod } from './locks.ts';
 import { _LoopBoundMixin } from './mixins.ts';
 import { aw } from './tasks.ts';
-import { Exception, ValueError } from '../runtime/exceptions.ts';
+import { Exception, ValueError, registerExceptionClass } from '../runtime/exceptions.ts';
 import { lt } from '../runtime/ops.ts';
 import { objectAddress, repr } from '../runtime/str.ts';
 import type { PyValue } from '../runtime/values.ts';
@@ -23,6 +23,10 @@ export class QueueEmpty extends Exception {}
 
 /** Ports queues.py QueueFull, 3.11: `put_nowait()` on a full queue. */
 export class QueueFull extends Exception {}
+
+// The names programs give them (ir/program.ts EXCEPTION_CLASSES), as their reprs spell them.
+registerExceptionClass('asyncio.QueueEmpty', QueueEmpty, 'asyncio.queues.QueueEmpty');
+registerExceptionClass('asyncio.QueueFull', QueueFull, 'asyncio.queues.QueueFull');
 
 function removeIfPresent<T>(xs: T[], x: T): void {
   // `deque.remove` raising ValueError, caught: the waiter may have been popped already.

@@ -17,6 +17,7 @@ import { get_running_loop } from './events.ts';
 import { CancelledError } from './exceptions.ts';
 import type { Future } from './futures.ts';
 import { aw, current_task, type Task } from './tasks.ts';
+import { _mutations } from './_mutations.ts';
 import { newExceptionGroup } from '../runtime/exception_groups.ts';
 import { RuntimeError, type BaseException } from '../runtime/exceptions.ts';
 
@@ -55,8 +56,8 @@ export class TaskGroup {
     });
   }
 
-  /** Ports TaskGroup.__aexit__, 3.11.7: `exc` is what the block raised (null if nothing). */
-  __aexit__(exc: BaseException | null): Coroutine<null> {
+  /** Ports TaskGroup.__aexit__(et, exc, tb), 3.11.7: `exc` is what the block raised (null if nothing). */
+  __aexit__(_et: unknown, exc: BaseException | null, _tb?: unknown): Coroutine<null> {
     return new Coroutine('TaskGroup.__aexit__', async () => {
       this._exiting = true;
       const loop = this._loop as BaseEventLoop;
@@ -98,7 +99,9 @@ export class TaskGroup {
   }
 
   /** Ports TaskGroup.create_task, 3.11: a child task, named as asked, watched by `_on_task_done`. */
-  create_task<T>(coro: Coroutine<T>, opts: { name?: string | null } = {}): Task<T> {
+  create_task<T>(coro: Coroutine<T>, opts: { name?: string | null } | string | null = {}): Task<T> {
+    // A program's `tg.create_task(c, name='x')` passes the name positionally (runtime callMethod).
+    if (typeof opts === 'string' || opts === null) opts = { name: opts };
     if (!this._entered) throw new RuntimeError(`TaskGroup ${this.__repr__()} has not been entered`);
     if (this._exiting && this._tasks.size === 0) throw new RuntimeError(`TaskGroup ${this.__repr__()} is finished`);
     if (this._aborting) throw new RuntimeError(`TaskGroup ${this.__repr__()} is shutting down`);
@@ -140,7 +143,7 @@ export class TaskGroup {
       });
       return;
     }
-    if (!this._aborting && !this._parent_cancel_requested) {
+    if (!this._aborting && !this._parent_cancel_requested && !_mutations.taskGroupNoSiblingCancel) {
       // The parent is probably awaiting something inside the block: cancel it once, so
       // that `__aexit__` runs and waits for the siblings.
       this._abort();

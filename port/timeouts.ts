@@ -79,11 +79,11 @@ export class Timeout {
   }
 
   /**
-   * Ports Timeout.__aexit__, 3.11: `exc` is what the block raised (null if nothing). Raises
+   * Ports Timeout.__aexit__(et, exc, tb), 3.11: `exc` is what the block raised (null if nothing). Raises
    * TimeoutError (its `__cause__` the CancelledError) when this timeout's own cancellation
    * ended the block; returns None (never suppresses).
    */
-  __aexit__(exc: unknown): Coroutine<null> {
+  __aexit__(_et: unknown, exc: unknown, _tb?: unknown): Coroutine<null> {
     return new Coroutine('Timeout.__aexit__', async () => {
       // Invariant (asserted by CPython): entered, and not exited yet.
       if (this._timeout_handler !== null) {

@@ -12,6 +12,7 @@ import {
   AssertionError,
   AttributeError,
   BaseException,
+  Exception,
   NameError,
   UnboundLocalError,
   RuntimeError,
@@ -24,6 +25,7 @@ import {
 import { PyTuple, typeName, type PyValue } from './values.ts';
 import { objectHooks } from './object-hooks.ts';
 import { getattr } from './classes.ts';
+import { BaseExceptionGroup, ExceptionGroup, callExceptionGroup } from './exception_groups.ts';
 
 /** `ValueError` as a value. */
 export function excClass(name: string): ExceptionClass {
@@ -32,6 +34,7 @@ export function excClass(name: string): ExceptionClass {
 
 /** `ValueError('bad', 3)`. */
 export function newExc(name: string, ...args: PyValue[]): BaseException {
+  if (name === 'ExceptionGroup' || name === 'BaseExceptionGroup') return callExceptionGroup(name, args);
   const cls = exceptionClass(name);
   return new cls(...args);
 }
@@ -97,10 +100,15 @@ const CATCH_MESSAGE = 'catching classes that do not inherit from BaseException i
 export function excMatches(error: BaseException, types: unknown): boolean {
   if (types instanceof PyTuple) {
     for (const t of types.items) if (!isExceptionClass(t)) throw new TypeError(CATCH_MESSAGE);
-    return types.items.some((t) => error instanceof (t as ExceptionClass));
+    return types.items.some((t) => isExcInstance(error, t as ExceptionClass));
   }
   if (!isExceptionClass(types)) throw new TypeError(CATCH_MESSAGE);
-  return error instanceof types;
+  return isExcInstance(error, types);
+}
+
+/** `isinstance(error, cls)` for an exception class: an ExceptionGroup is an `Exception` too (its two bases). */
+function isExcInstance(error: unknown, cls: ExceptionClass): boolean {
+  return error instanceof cls || (cls === Exception && error instanceof ExceptionGroup);
 }
 
 /**
@@ -115,7 +123,7 @@ export function leaveHandler(error: unknown, handled: unknown): unknown {
 /** `isinstance(value, types)`: a class or a (nested) tuple of classes. */
 export function isinstance(value: PyValue, types: PyValue): boolean {
   if (types instanceof PyTuple) return types.items.some((t) => isinstance(value, t));
-  if (isExceptionClass(types)) return value instanceof types;
+  if (isExceptionClass(types)) return isExcInstance(value, types);
   return isInstanceOf(value, types); // the builtin types (int, str, list...): builtin-values.ts
 }
 
@@ -136,7 +144,12 @@ class GetSetDescriptor {
 }
 
 /** `e.args` (a tuple), `e.__cause__`, `e.__context__`; AttributeError on anything else. */
-export function excAttr(value: PyValue, attr: 'args' | '__cause__' | '__context__'): PyValue {
+export function excAttr(value: PyValue, attr: 'args' | '__cause__' | '__context__' | 'exceptions'): PyValue {
+  if (attr === 'exceptions') {
+    // BaseExceptionGroup.exceptions: the tuple of sub-exceptions.
+    if (value instanceof BaseExceptionGroup) return new PyTuple(value.exceptions as unknown as PyValue[]);
+    throw new AttributeError(`'${typeName(value)}' object has no attribute 'exceptions'`);
+  }
   if (value instanceof BaseException) {
     if (attr === 'args') return new PyTuple(value.args as PyValue[]);
     return value[attr];

@@ -27,3 +27,5 @@ setStr(strOp);
 export { waitSets, asCompletedIter, waitForTimeout } from './asyncio-api.ts';
 export { contextManagerOf } from './contextlib.ts';
 export { generator, asyncGenerator, closingIter, yieldFrom, iterBuiltin, next, anext, aiter, aiterClosing, dropped, portAwaitable } from './generators.ts';
+export { withManager, withExcInfo } from './with.ts';
+export { starBegin, starMatch, starRaised, starEnd } from './except-star.ts';

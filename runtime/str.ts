@@ -5,6 +5,7 @@
  * Objects/unicodeobject.c unicode_repr, and the list/tuple/range/exception reprs.
  */
 import { BaseException, KeyError, exceptionClassRepr, isExceptionClass, setExceptionStr } from './exceptions.ts';
+import { BaseExceptionGroup } from './exception_groups.ts';
 import { PyIterator, PyRange, PyTuple, typeName, unbound } from './values.ts';
 import { pythonStringRepr } from '../ir/python-strings.ts';
 import { frames, recursionError, RECURSION_LIMIT } from './frames.ts';
@@ -143,6 +144,7 @@ export function objectAddress(obj: object): string {
 /** `str(value)`: the text itself for a str, the message for an exception, else `repr`. */
 export function str(value: unknown): string {
   if (typeof value === 'string') return value;
+  if (value instanceof BaseExceptionGroup) return value.message; // 'msg (2 sub-exceptions)' (BaseExceptionGroup_str)
   const user = typeof value === 'object' || typeof value === 'function' ? objectHooks.str(value) : undefined; // classes.ts
   if (user !== undefined) return user;
   if (value instanceof BaseException) {

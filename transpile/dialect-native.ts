@@ -11,6 +11,7 @@ import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths,
 import { tsName, tsString } from './names.ts';
 import { T, tsType, type SType } from './types.ts';
 import { EMITTING_SWITCHES, NO_SWITCHES, type NativeSwitches } from '../native/switches.ts';
+import { CONSTRUCTOR_PARAMS } from './dialect-port.ts';
 
 /** Where the native runtime is imported from when not told otherwise (from the repo root). */
 export const DEFAULT_NATIVE_IMPORT = './native/index.ts';
@@ -100,6 +101,23 @@ function asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type:
     case 'current_task':
     case 'all_tasks':
       throw new NativeTranspileError(`native profile: asyncio.${func} has no promise counterpart`);
+    case 'Lock':
+    case 'Event':
+    case 'Condition':
+    case 'Semaphore':
+    case 'BoundedSemaphore':
+    case 'Barrier':
+    case 'Queue':
+    case 'PriorityQueue':
+    case 'LifoQueue':
+    case 'timeout':
+    case 'timeout_at':
+    case 'TaskGroup': {
+      // native/sync.ts: async-mutex, hand-rolled promises, a deadline timer, Promise.allSettled.
+      const param = CONSTRUCTOR_PARAMS[func];
+      const given = args[0] ?? (param === undefined ? undefined : kw(param));
+      return out(`rt.sync.${func}(${given === undefined ? '' : emit.expr(given).code})`, type, P.call);
+    }
     default: {
       const api = nativeAsyncioApiCall(func, args, keywords, type, emit);
       if (api) return api;

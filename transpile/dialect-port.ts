@@ -9,6 +9,19 @@ import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths,
 import { tsName, tsString } from './names.ts';
 import { T, tsType, type SType } from './types.ts';
 
+/** The one parameter each constructor takes (issue 9), by its Python name, for a keyword argument. */
+export const CONSTRUCTOR_PARAMS: Partial<Record<AsyncioName, string>> = {
+  Condition: 'lock', Semaphore: 'value', BoundedSemaphore: 'value', Barrier: 'parties', Queue: 'maxsize',
+  PriorityQueue: 'maxsize', LifoQueue: 'maxsize', timeout: 'delay', timeout_at: 'when',
+};
+
+/** `asyncio.Semaphore(2)`, `Queue(maxsize=3)`: the argument, positional or by keyword (the port checks its value as CPython does). */
+function constructorArgs(func: AsyncioName, args: Expr[], keywords: Keyword[], emit: ExprEmitter): string {
+  const param = CONSTRUCTOR_PARAMS[func];
+  const given = args[0] ?? keywords.find((k) => k.name === param)?.value;
+  return given === undefined ? '' : `${operand(emit.expr(given), P.unary)} as never`;
+}
+
 function asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type: SType, emit: ExprEmitter): Out {
   const kw = (name: string): Expr | undefined => keywords.find((k) => k.name === name)?.value;
   const arg = (k: number, name: string): Out | undefined => {
@@ -51,6 +64,20 @@ function asyncioCall(func: AsyncioName, args: Expr[], keywords: Keyword[], type:
       const loop = arg(0, 'loop');
       return out(`asyncio.${func}(${loop ? `${operand(loop, P.unary)} as asyncio.BaseEventLoop | null` : ''})`, type, P.call);
     }
+    case 'Lock':
+    case 'Event':
+    case 'Condition':
+    case 'Semaphore':
+    case 'BoundedSemaphore':
+    case 'Barrier':
+    case 'Queue':
+    case 'PriorityQueue':
+    case 'LifoQueue':
+    case 'TaskGroup':
+      return out(`new asyncio.${func}(${constructorArgs(func, args, keywords, emit)})`, type, P.call);
+    case 'timeout':
+    case 'timeout_at':
+      return out(`asyncio.${func}(${constructorArgs(func, args, keywords, emit)})`, type, P.call);
     default: {
       const api = portAsyncioApiCall(func, args, keywords, type, emit);
       if (api) return api;

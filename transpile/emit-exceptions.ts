@@ -27,6 +27,7 @@ import { P, out, type Out } from './dialect.ts';
 import type { Temps } from './names.ts';
 import { tsString } from './names.ts';
 import { T } from './types.ts';
+import { emitStarHandlers } from './emit-except-star.ts';
 
 /** The part of a function body's context this file reads and sets. */
 export interface ExceptionContext {
@@ -68,7 +69,7 @@ export function emitTry<C extends ExceptionContext>(w: CodeBlockWriter, s: TrySt
         if (ok) w.writeLine(`${ok} = true;`);
       });
       const c = names.fresh();
-      w.write(` catch (${c}) `).block(() => emitHandlers(w, s, c, ctx, em, names));
+      w.write(` catch (${c}) `).block(() => (s.star === true ? emitStarHandlers : emitHandlers)(w, s, c, ctx, em, names));
     }
     if (ok) w.write(`if (${ok}) `).block(() => em.body(w, s.orelse, ctx));
   };
@@ -192,7 +193,7 @@ export function handlerNames(program: Program): Set<string> {
       } else if (s.kind === 'if') {
         visit(s.body);
         visit(s.orelse);
-      } else if (s.kind === 'for' || s.kind === 'while') visit(s.body);
+      } else if (s.kind === 'for' || s.kind === 'while' || s.kind === 'with') visit(s.body);
     }
   };
   for (const f of program.functions) visit(f.body);

@@ -21,6 +21,7 @@ import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths,
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
 import { Temps, templateText, tsString } from './names.ts';
 import { frozensetRebuilds, setDisplayMode } from './emit-containers.ts';
+import { emitWith, type WithEmitter } from './emit-with.ts';
 import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, handlerNames, namesStopIteration, type ExceptionEmitter } from './emit-exceptions.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 import { functionValueName, functionsUsedAsValues, keywordsCode, signatureCode } from './emit-functions.ts';
@@ -50,7 +51,7 @@ interface Context {
 }
 
 /** What makes a Task object reachable by the program (and so its repr, with its coroutine's line). */
-const TASK_SOURCES = new Set(['create_task', 'current_task', 'all_tasks']);
+const TASK_SOURCES = new Set(['create_task', 'current_task', 'all_tasks', 'TaskGroup']);
 
 /** Whether the program calls one of `funcs` of asyncio anywhere. */
 function usesAsyncio(node: unknown, funcs: ReadonlySet<string>): boolean {
@@ -156,6 +157,13 @@ class ProgramEmitter {
   };
   /** The program's module-level generator functions (their calls make generators). */
   private readonly generatorFunctions: ReadonlySet<string>;
+  /** The emitter as emit-with.ts sees it. */
+  private readonly withs: WithEmitter<Context> = {
+    expr: (e, ctx) => this.expr(e, ctx),
+    awaitCode: (value, ctx) => this.awaitExpr(value, ctx).code,
+    store: (w, target, code, ctx) => this.emitStore(w, target, code, ctx),
+    body: (w, body, ctx) => this.emitBody(w, body, ctx),
+  };
   /** PEP 479: a program that names StopIteration gets it turned into RuntimeError at each coroutine's edge. */
   private readonly stopIteration: boolean;
   /** Names bound by `except ... as name`: unbound again after the handler, so reads are checked. */
@@ -376,6 +384,8 @@ class ProgramEmitter {
         return;
       case 'class':
         emitClass(w, s.def, ctx, { expr: (e, c) => this.expr(e, c), functionValue: (d, c) => this.functionValue(d, c), nameRef: (id, c) => this.nameRef(id, c) }, this.methodOwners);
+      case 'with':
+        emitWith(w, s, ctx, this.withs, this.catchNames);
         return;
     }
   }

@@ -399,6 +399,12 @@ export class Inference {
             this.visitNested(m.def, scope);
           }
           this.assign({ kind: 'name', id: s.def.name }, T.any, scope);
+        case 'with':
+          for (const item of s.items) {
+            this.visitExpr(item.context, scope);
+            if (item.target) this.assign(item.target, T.any, scope); // what __enter__/__aenter__ returns
+          }
+          this.visitStmts(s.body, scope);
           break;
       }
     }

@@ -29,7 +29,7 @@ export function declaredNames(body: Stmt[], kind: 'global' | 'nonlocal', into: s
     } else if (s.kind === 'if') {
       declaredNames(s.body, kind, into);
       declaredNames(s.orelse, kind, into);
-    } else if (s.kind === 'for' || s.kind === 'while') declaredNames(s.body, kind, into);
+    } else if (s.kind === 'for' || s.kind === 'while' || s.kind === 'with') declaredNames(s.body, kind, into);
   }
   return into;
 }

@@ -135,6 +135,10 @@ export function assignedNames(body: Stmt[], into: string[] = []): string[] {
       case 'while':
         assignedNames(s.body, into);
         break;
+      case 'with':
+        for (const item of s.items) if (item.target) targetNames(item.target, into);
+        assignedNames(s.body, into);
+        break;
       case 'if':
         assignedNames(s.body, into);
         assignedNames(s.orelse, into);
@@ -190,6 +194,7 @@ function breaks(body: Stmt[]): boolean {
   return body.some((s) => {
     if (s.kind === 'break') return true;
     if (s.kind === 'if') return breaks(s.body) || breaks(s.orelse);
+    if (s.kind === 'with') return breaks(s.body);
     if (s.kind === 'try') return breaks(s.body) || s.handlers.some((h) => breaks(h.body)) || breaks(s.orelse) || breaks(s.finalbody);
     return false; // a nested loop's break is its own
   });

@@ -31,7 +31,10 @@ ASYNCIO_FUNCTIONS = frozenset(['run', 'sleep', 'create_task', 'gather', 'current
                                # tasks, futures and the loop API (issue 9, h4)
                                'wait_for', 'wait', 'shield', 'as_completed', 'ensure_future', 'Future',
                                'get_running_loop', 'get_event_loop', 'new_event_loop', 'set_event_loop',
-                               'Runner'])
+                               'Runner',
+                               # synchronisation, queues, timeouts, task groups (issue 9)
+                               'Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier',
+                               'Queue', 'PriorityQueue', 'LifoQueue', 'timeout', 'timeout_at', 'TaskGroup'])
 METHODS = frozenset([
     'append', 'pop', 'done', 'result', 'cancelled', 'cancel', 'get_name', 'keys', 'values',
     'items', 'get', 'setdefault', 'update', 'clear', 'copy', 'popitem', 'add', 'discard', 'remove',
@@ -49,6 +52,10 @@ METHODS = frozenset([
     'run_forever', 'stop', 'close', 'is_running', 'is_closed', 'call_soon', 'call_later', 'call_at',
     'time', 'create_task', 'create_future', 'run', 'when',
     'send', 'throw', 'asend', 'athrow', 'aclose',
+    # locks, events, conditions, semaphores, barriers, queues, timeouts, task groups (issue 9)
+    'acquire', 'release', 'locked', 'set', 'is_set', 'wait', 'wait_for', 'notify', 'notify_all',
+    'put', 'put_nowait', 'get_nowait', 'qsize', 'empty', 'full', 'task_done', 'reset', 'abort',
+    'reschedule', 'expired',
 ])
 # How many arguments (positional and keyword together) the asyncio functions of issue 9 take:
 # outside these the call is refused rather than left to raise.
@@ -94,6 +101,14 @@ STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
                     'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset(), 'itertools': frozenset()}
 IMPORTABLE = ('asyncio', 'functools') + tuple(sorted(STDLIB_FUNCTIONS))
 # What the program may not call, and why (the hint of the refusal).
+# asyncio calls that stay out (issue 9), and why (the hint of the refusal).
+ASYNCIO_REFUSED_HINTS = dict.fromkeys(
+    ['open_connection', 'start_server', 'open_unix_connection', 'start_unix_server', 'StreamReader',
+     'StreamWriter'], 'streams and sockets are outside the subset')
+ASYNCIO_REFUSED_HINTS.update(dict.fromkeys(
+    ['create_subprocess_exec', 'create_subprocess_shell'], 'subprocesses are outside the subset'))
+ASYNCIO_REFUSED_HINTS.update(dict.fromkeys(
+    ['to_thread', 'run_coroutine_threadsafe', 'wrap_future'], 'threads and executors are outside the subset'))
 STDLIB_REFUSED_HINTS = {
     'random.gauss': 'its log/cos/sin are libm\'s, not yet ported bit for bit',
     'math.log': 'libm\'s log is not yet ported bit for bit', 'math.exp': 'libm\'s exp is not yet ported bit for bit',
@@ -113,9 +128,17 @@ BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse', 'key'}, 'enum
 # Builtins that take any keyword argument (`dict(a=1)`), and methods (`d.update(a=1)`).
 ANY_KEYWORDS = frozenset(['dict', '.update'])
 ASYNCIO_KEYWORDS = {'gather': {'return_exceptions'}, 'create_task': {'name'}, 'sleep': {'result'},
-                    'wait_for': {'timeout'}, 'wait': {'timeout', 'return_when'}, 'as_completed': {'timeout'}}
-METHOD_KEYWORDS = {'cancel': {'msg'}, 'create_task': {'name'}, 'split': {'sep', 'maxsplit'}, 'rsplit': {'sep', 'maxsplit'},
-                   'sort': {'key', 'reverse'}, 'splitlines': {'keepends'}, 'format': None}  # None: any keyword (`{name}` fields)
+                    'wait_for': {'timeout'}, 'wait': {'timeout', 'return_when'}, 'as_completed': {'timeout'},
+                    'Semaphore': {'value'}, 'BoundedSemaphore': {'value'}, 'Barrier': {'parties'},
+                    'Queue': {'maxsize'}, 'PriorityQueue': {'maxsize'}, 'LifoQueue': {'maxsize'},
+                    'Condition': {'lock'}, 'timeout': {'delay'}, 'timeout_at': {'when'}}
+# The constructors of issue 9 and how many arguments each takes (CPython's own TypeError is not ported).
+ASYNCIO_MAX_ARGS = {'Lock': 0, 'Event': 0, 'TaskGroup': 0, 'Condition': 1, 'Semaphore': 1, 'BoundedSemaphore': 1,
+                    'Barrier': 1, 'Queue': 1, 'PriorityQueue': 1, 'LifoQueue': 1, 'timeout': 1, 'timeout_at': 1}
+METHOD_KEYWORDS = {'cancel': {'msg'}, 'split': {'sep', 'maxsplit'}, 'rsplit': {'sep', 'maxsplit'},
+                   'sort': {'key', 'reverse'}, 'splitlines': {'keepends'}, 'format': None,
+                   'wait_for': {'predicate'}, 'notify': {'n'}, 'put': {'item'}, 'put_nowait': {'item'},
+                   'reschedule': {'when'}, 'create_task': {'name'}}  # None: any keyword (`{name}` fields)
 
 # What CPython prints by address (`<map object at 0x...>`): accepted only where it is consumed
 # at once, as the argument of one of ITER_CONSUMERS, `*`-spread, or iterated by a for loop
@@ -132,10 +155,12 @@ EXCEPTION_NAMES = frozenset([
     'IndexError', 'KeyError', 'NameError', 'UnboundLocalError', 'TypeError', 'ValueError', 'AttributeError',
     'RuntimeError', 'RecursionError', 'NotImplementedError', 'AssertionError', 'StopIteration',
     'StopAsyncIteration', 'TimeoutError', 'KeyboardInterrupt',
+    'BaseExceptionGroup', 'ExceptionGroup',
 ])
-ASYNCIO_EXCEPTIONS = frozenset(['CancelledError', 'TimeoutError', 'InvalidStateError'])
+ASYNCIO_EXCEPTIONS = frozenset(['CancelledError', 'TimeoutError', 'InvalidStateError',
+                                'QueueEmpty', 'QueueFull', 'BrokenBarrierError'])
 # The attributes of an exception a program may read (the only dunders besides type(x).__name__).
-EXCEPTION_ATTRS = frozenset(['args', '__cause__', '__context__'])
+EXCEPTION_ATTRS = frozenset(['args', '__cause__', '__context__', 'exceptions'])
 # Keep in step with ir/program.ts CLASS_DUNDERS: the dunder methods a class may define, and
 # read through `super()` (runtime/classes.ts gives each its meaning).
 CLASS_DUNDERS = frozenset([
@@ -220,16 +245,12 @@ CONVERSIONS = {-1: None, ord('s'): 's', ord('r'): 'r'}
 
 # A short human name per refused node type: "unsupported <name>".
 REFUSED_STMTS = {
-    ast.With: 'with statement', ast.AsyncWith: 'async with statement',
     ast.AsyncFor: 'async for statement',
     ast.Delete: 'del statement',
     ast.ClassDef: 'class definition', ast.AnnAssign: 'annotated assignment',
 }
 if hasattr(ast, 'Match'):  # 3.10+
     REFUSED_STMTS[ast.Match] = 'match statement'
-if hasattr(ast, 'TryStar'):  # 3.11+
-    REFUSED_STMTS[ast.TryStar] = ('except* (exception groups are outside the subset: '
-                                  'catch each exception type with a plain except)')
 REFUSED_EXPRS = {
     ast.Dict: 'dict', ast.Set: 'set', ast.DictComp: 'dict comprehension',
     ast.SetComp: 'set comprehension', ast.GeneratorExp: 'generator expression', ast.Yield: 'yield',
@@ -261,6 +282,8 @@ ALLOWED_NODES = frozenset([
     ast.ClassDef,  # module level only, one base at most (see class_def())
     # iteration (issue 8 item 5): generators, generator expressions, async for
     ast.GeneratorExp, ast.Yield, ast.YieldFrom, ast.AsyncFor,
+    ast.With, ast.AsyncWith, ast.withitem,  # context managers (issue 9, see with_statement())
+    ast.TryStar,  # except* (issue 9, see exception_statement())
 ])
 if hasattr(ast, 'Match'):  # match statements, read as if/elif chains (issue 8 item 4; see match())
     ALLOWED_NODES = ALLOWED_NODES | frozenset([
@@ -339,6 +362,7 @@ class Importer:
         self.from_names = {}  # `from collections import deque`: name -> module (read as `collections.deque`)
         self.def_kinds = []  # per function being read (innermost last): 'def', 'async def' or 'lambda'
         self.context_names = set()  # contextmanager / asynccontextmanager imported from contextlib
+        self.in_async = False  # whether the function being read is an `async def` (async with)
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -393,7 +417,7 @@ class Importer:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     self.globals.update(_bound_names(target))
-            elif isinstance(node, ast.Try):
+            elif isinstance(node, (ast.Try, ast.TryStar)):
                 self.globals.update(_names_bound_in(node))
             self.globals.update(_names_bound_in(node) if isinstance(node, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)) else ())
         for node in defs:
@@ -431,7 +455,7 @@ class Importer:
             if hasattr(ast, 'Match') and isinstance(node, ast.Match):
                 self.refuse('match statement at module level (match inside a function)', node)
             if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass,
-                                     ast.Try, ast.Raise, ast.Assert, ast.ClassDef)):
+                                     ast.Try, ast.TryStar, ast.Raise, ast.Assert, ast.ClassDef)):
                 self.refuse(self.module_statement_name(node), node)
             # The IR runs module statements after every def: a statement that uses a
             # function defined below it would change meaning (NameError in Python).
@@ -546,7 +570,8 @@ class Importer:
                 ast.Continue: 'continue statement', ast.Pass: 'pass statement',
                 ast.Import: 'import statement', ast.ImportFrom: 'import statement',
                 ast.FunctionDef: 'nested def', ast.AsyncFunctionDef: 'nested def',
-                ast.Global: 'global statement', ast.Nonlocal: 'nonlocal statement'}.get(
+                ast.Global: 'global statement', ast.Nonlocal: 'nonlocal statement',
+                ast.With: 'with statement', ast.AsyncWith: 'async with statement'}.get(
             type(node), type(node).__name__ + ' statement')
 
     def drop_annotation(self, annotation):
@@ -674,11 +699,13 @@ class Importer:
         nested = self.locals is not None
         self.nested += nested
         self.def_kinds.append('async def' if isinstance(node, ast.AsyncFunctionDef) else 'def')
+        outer_async, self.in_async = self.in_async, isinstance(node, ast.AsyncFunctionDef)
         try:
             body = self.in_scope(local_names, lambda: self.block(node.body))
         finally:
             self.nested -= nested
             self.def_kinds.pop()
+            self.in_async = outer_async
         result = {'name': node.name, 'isAsync': isinstance(node, ast.AsyncFunctionDef),
                   'params': params, 'body': body, 'line': node.lineno, **extras}
         return result
@@ -765,7 +792,7 @@ class Importer:
             if module_level:
                 self.refuse('match statement at module level (match inside a function)', node)
             return self.match(node)
-        if isinstance(node, (ast.Try, ast.Raise, ast.Assert)):
+        if isinstance(node, (ast.Try, ast.TryStar, ast.Raise, ast.Assert)):
             return self.exception_statement(node, module_level)
         if isinstance(node, ast.ClassDef):
             if not module_level:
@@ -795,6 +822,8 @@ class Importer:
                 self.refuse('else of while statement', node.orelse[0])
             return {'kind': 'while', 'test': self.expr(node.test), 'body': self.block(node.body),
                     'line': line}
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            return self.with_statement(node)
         if isinstance(node, ast.Delete):
             for t in node.targets:
                 if not isinstance(t, (ast.Subscript, ast.Attribute)):
@@ -942,6 +971,21 @@ class Importer:
                                              'ops': ['not in'], 'comparators': [{'kind': 'tuple', 'elts': keys}]}]}]}
             tests.append(_ir_bind(p.rest, rest))
         return tests
+    def with_statement(self, node):
+        """`with EXPR [as TARGET], ...:` / `async with ...:` inside a function (issue 9); the
+        target binds like an assignment. `async with` outside an `async def` is CPython's
+        SyntaxError, refused here so the oracle never compiles it."""
+        is_async = isinstance(node, ast.AsyncWith)
+        if is_async and not self.in_async:
+            self.refuse('async with outside an async function', node)
+        items = []
+        for item in node.items:
+            entry = {'context': self.expr(item.context_expr)}
+            if item.optional_vars is not None:
+                entry['target'] = self.target(item.optional_vars)
+            items.append(entry)
+        return {'kind': 'with', 'isAsync': is_async, 'items': items, 'body': self.block(node.body),
+                'line': node.lineno}
 
     # ------------------------------------------------------------------ exceptions
     def exception_statement(self, node, module_level):
@@ -962,9 +1006,12 @@ class Importer:
             if node.cause is not None:
                 stmt['cause'] = self.expr(node.cause)
             return stmt
+        star = isinstance(node, ast.TryStar)
         body = self.block(node.body, module_level)
         handlers = []
         for handler in node.handlers:
+            if star:
+                _refuse_jumps_in_except_star(self, handler.body)
             item = {'body': None, 'line': handler.lineno}
             if handler.type is not None:
                 item['type'] = self.expr(handler.type)
@@ -977,9 +1024,12 @@ class Importer:
             finally:
                 self.handler_depth -= 1
             handlers.append(item)
-        return {'kind': 'try', 'body': body, 'handlers': handlers,
+        stmt = {'kind': 'try', 'body': body, 'handlers': handlers,
                 'orelse': self.block(node.orelse, module_level),
                 'finalbody': self.block(node.finalbody, module_level), 'line': line}
+        if star:
+            stmt['star'] = True
+        return stmt
 
     # ------------------------------------------------------------------ classes
     def class_def(self, node):
@@ -1490,6 +1540,11 @@ class Importer:
                 if name not in ASYNCIO_FUNCTIONS:
                     hint = ASYNCIO_REFUSED_HINTS.get(name)
                     self.refuse('call of asyncio.%s%s' % (name, ' (%s)' % hint if hint else ''), func)
+                if name in ASYNCIO_MAX_ARGS and any(isinstance(a, ast.Starred) for a in node.args):
+                    self.refuse('*arguments of asyncio.%s' % name, node)
+                if name in ASYNCIO_MAX_ARGS and len(node.args) + len(node.keywords) > ASYNCIO_MAX_ARGS[name]:
+                    self.refuse('asyncio.%s with %d arguments (it takes at most %d)'
+                                % (name, len(node.args) + len(node.keywords), ASYNCIO_MAX_ARGS[name]), node)
                 kind, allowed, label = 'asyncio', ASYNCIO_KEYWORDS.get(name, set()), 'asyncio.' + name
             elif isinstance(func.value, ast.Name) and func.value.id in self.imports:
                 return self.stdlib_call(node, func.value.id, func.attr, args)
@@ -1667,6 +1722,10 @@ def _names_bound_in(stmt):
         elif hasattr(ast, 'Match') and isinstance(node, ast.Match):
             names |= _match_bound_names(node)
             stack.extend(stmt for case in node.cases for stmt in case.body)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    names |= _bound_names(item.optional_vars)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)  # a def binds its name; its body is a scope of its own
             continue
@@ -1739,10 +1798,26 @@ def _ir_isinstance(value, names):
 def _ir_len_is(value, op, n):
     return {'kind': 'compare', 'left': {'kind': 'builtin', 'func': 'len', 'args': [value], 'keywords': []},
             'ops': [op], 'comparators': [{'kind': 'int', 'value': n}]}
+
+
 def _is_contextlib_import(node):
     """`from contextlib import contextmanager, asynccontextmanager` (either or both, not renamed)."""
     return isinstance(node, ast.ImportFrom) and node.module == 'contextlib' and node.level == 0 and \
         all(a.name in ('contextmanager', 'asynccontextmanager') and a.asname is None for a in node.names)
+
+
+def _refuse_jumps_in_except_star(importer, body):
+    """CPython's compiler refuses `return`, `break` and `continue` in an except* handler
+    (outside nested defs and loops of their own): refused here, before the oracle compiles it."""
+    stack = list(body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (ast.Return, ast.Break, ast.Continue)):
+            importer.refuse("%s in an except* block (CPython: 'break', 'continue' and 'return' cannot "
+                            "appear in an except* block)" % type(node).__name__.lower(), node)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
 
 
 def _is_partial_import(node):

@@ -184,5 +184,24 @@ describe('bucket rules of the asyncio API (issue 9)', () => {
     const p = program([print('main:1')], []);
     expect(classify(p, run([['main:1', 0]]), raised('AttributeError', "'Promise' object has no attribute 'set_name'"))).toBe('missing-asyncio-api');
     expect(classify(p, raised('AttributeError', "'Promise' object has no attribute 'x'"), raised('AttributeError', "'Promise' object has no attribute 'x'"))).not.toBe('missing-asyncio-api');
+describe('issue 9 buckets: what the native stand-ins of asyncio sync, timeout and TaskGroup cannot do', () => {
+  const uses = (func: string): Stmt => ({ kind: 'assign', target: { kind: 'name', id: 'x' }, value: { kind: 'asyncio', func: func as never, args: [], keywords: [] } });
+
+  it('a timeout block that ran on: output after the deadline', () => {
+    const p = program([uses('timeout'), sleep(1), print('main:1')], []);
+    expect(classify(p, run([]), run([['main:1', 1]]))).toBe('timeout-block-not-cancelled');
+  });
+
+  it("a TaskGroup whose failing child did not cancel its sibling", () => {
+    const p = program([uses('TaskGroup'), print('main:1')], [sleep(1), print('worker:1')]);
+    const failed = { ...run([]), outcome: { kind: 'exception' as const, type: 'ExceptionGroup', message: 'unhandled errors in a TaskGroup (1 sub-exception)' } };
+    expect(classify(p, failed, { ...run([['worker:1', 1]]), outcome: failed.outcome })).toBe('taskgroup-siblings-not-cancelled');
+  });
+
+  it('waiters of a Lock woke in another order, when no other rule explains it', () => {
+    const p = program([uses('Lock'), print('main:1'), print('main:2')], []);
+    expect(classify(p, run([['main:1', 0], ['main:2', 0]]), run([['main:2', 0], ['main:1', 0]]))).toBe('sync-waiter-order');
+    // Without a primitive the same traces are someone else's (or unclassified).
+    expect(classify(program([print('main:1'), print('main:2')], []), run([['main:1', 0], ['main:2', 0]]), run([['main:2', 0], ['main:1', 0]]))).not.toBe('sync-waiter-order');
   });
 });

@@ -16,7 +16,7 @@ type Print = (...args: unknown[]) => void;
 const nameOf = (e: unknown): string => (e as Error).constructor.name;
 
 /** `async with cm as x:` for a context manager whose __aexit__ may raise (Timeout, TaskGroup). */
-async function asyncWith<C extends { __aenter__(): asyncio.Coroutine<C>; __aexit__(exc: never): asyncio.Coroutine<null> }>(
+async function asyncWith<C extends { __aenter__(): asyncio.Coroutine<C>; __aexit__(et: never, exc: never): asyncio.Coroutine<null> }>(
   cm: C,
   body: (x: C) => Promise<void>,
 ): Promise<void> {
@@ -24,10 +24,10 @@ async function asyncWith<C extends { __aenter__(): asyncio.Coroutine<C>; __aexit
   try {
     await body(x);
   } catch (exc) {
-    await aw(cm.__aexit__(exc as never));
+    await aw(cm.__aexit__(null as never, exc as never));
     throw exc;
   }
-  await aw(cm.__aexit__(null as never));
+  await aw(cm.__aexit__(null as never, null as never));
 }
 
 export const WAIT_FOR_RACES: DualProgram = {

@@ -58,6 +58,7 @@ describe('every simplification changes some trace', () => {
     'waitForNoInnerRace',
     'asCompletedInputOrder',
     'noShutdownAsyncgens',
+    'taskGroupNoSiblingCancel',
   ])('%s is caught', async (mutation) => {
     const differing = await differingPrograms(mutation);
     console.log(`${mutation}: caught by ${differing.join(', ')}`);
