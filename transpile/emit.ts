@@ -384,6 +384,7 @@ class ProgramEmitter {
         return;
       case 'class':
         emitClass(w, s.def, ctx, { expr: (e, c) => this.expr(e, c), functionValue: (d, c) => this.functionValue(d, c), nameRef: (id, c) => this.nameRef(id, c) }, this.methodOwners);
+        return;
       case 'with':
         emitWith(w, s, ctx, this.withs, this.catchNames);
         return;

@@ -399,6 +399,7 @@ export class Inference {
             this.visitNested(m.def, scope);
           }
           this.assign({ kind: 'name', id: s.def.name }, T.any, scope);
+          break;
         case 'with':
           for (const item of s.items) {
             this.visitExpr(item.context, scope);

@@ -184,6 +184,9 @@ describe('bucket rules of the asyncio API (issue 9)', () => {
     const p = program([print('main:1')], []);
     expect(classify(p, run([['main:1', 0]]), raised('AttributeError', "'Promise' object has no attribute 'set_name'"))).toBe('missing-asyncio-api');
     expect(classify(p, raised('AttributeError', "'Promise' object has no attribute 'x'"), raised('AttributeError', "'Promise' object has no attribute 'x'"))).not.toBe('missing-asyncio-api');
+  });
+});
+
 describe('issue 9 buckets: what the native stand-ins of asyncio sync, timeout and TaskGroup cannot do', () => {
   const uses = (func: string): Stmt => ({ kind: 'assign', target: { kind: 'name', id: 'x' }, value: { kind: 'asyncio', func: func as never, args: [], keywords: [] } });
 
