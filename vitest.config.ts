@@ -7,11 +7,12 @@
  *                          files, the bench with tiny counts, and the TypeScript compiler over
  *                          emitted programs
  *   npm run test:browser   the HTML report in headless Chromium
- *   npm test               tsc --noEmit, then all three
+ *   npm test               tsc --noEmit beside all three (.ci/test)
  *
  * A new test file joins a tier by its name (`*.e2e.test.ts`, `*.browser.test.ts`) or, for the
  * files below written before the split, by this list.
  */
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 const BROWSER = ['test/**/*.browser.test.ts'];
@@ -32,10 +33,16 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // vitest runs one file at a time on 2 cores (its default is cores - 1). A unit file spends much
+    // of its time starting (a fresh process importing the sources) or waiting on its CPython
+    // workers, so two files at a time keep both cores busy; on a bigger machine this is vitest's
+    // default again.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...E2E, ...BROWSER] } },
       // The spawned CLI runs the build in dist/: made once here, not by each process that finds it stale.
-      { extends: true, test: { name: 'e2e', include: E2E, exclude: BROWSER, globalSetup: ['scripts/build-before-e2e.mjs'] } },
+      // One e2e file at a time, after the other tiers: they sleep on real clocks and one saturates the machine on purpose.
+      { extends: true, test: { name: 'e2e', include: E2E, exclude: BROWSER, globalSetup: ['scripts/build-before-e2e.mjs'], maxWorkers: 1 } },
       { extends: true, test: { name: 'browser', include: BROWSER } },
     ],
   },

@@ -6,6 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ROOT, TMP, TUTORIALS, cliInProcess, python, tutorial } from './_cli.ts';
 
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+
 describe('generate', () => {
   it('writes N programs, each with a replay header, that all run on python3: exit 0, or exit 1 from a raise the program makes on purpose', async () => {
     const seed = (Math.random() * 2 ** 31) | 0;
@@ -40,7 +42,9 @@ describe('generate', () => {
 });
 
 describe('transpile', () => {
-  it.each(TUTORIALS)('%s: transpile -o X.ts && npx tsx X.ts prints what python3 prints', async (name) => {
+  // tsx as `npx tsx` finds it, without npx's own start (smoke.test.ts spawns `npx tsx` itself once).
+  // One program at a time, python3 after tsx: both sleep for real, and the order of close timers is the test.
+  it.each(TUTORIALS)('%s: transpile -o X.ts && tsx X.ts prints what python3 prints', async (name) => {
     const file = tutorial(name);
     const out = file.replace(/\.py$/, '.ts');
     const t = await cliInProcess(['transpile', file, '-o', out]);
@@ -48,7 +52,7 @@ describe('transpile', () => {
     expect(t.exitCode).toBe(0);
     const ts = readFileSync(out, 'utf8');
     expect(ts).toContain('asyncio.create_task');
-    const run = await execa('npx', ['tsx', out], { cwd: ROOT, reject: false, stripFinalNewline: false });
+    const run = await execa(TSX, [out], { cwd: ROOT, reject: false, stripFinalNewline: false });
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toBe((await python(file)).stdout);
   });
@@ -56,11 +60,10 @@ describe('transpile', () => {
   it('the output runs anywhere: written outside any ES module package (CommonJS to tsx), both profiles', async () => {
     const file = tutorial('say_after.py');
     const dir = mkdtempSync(join(tmpdir(), 'transpiled-'));
-    const tsx = join(ROOT, 'node_modules/.bin/tsx');
     for (const profile of ['port', 'native']) {
       const out = join(dir, `say_after_${profile}.ts`);
       expect((await cliInProcess(['transpile', file, '-o', out, '--profile', profile])).exitCode).toBe(0);
-      const run = await execa(tsx, [out], { cwd: dir, reject: false, stripFinalNewline: false });
+      const run = await execa(TSX, [out], { cwd: dir, reject: false, stripFinalNewline: false });
       expect(run.stderr).toBe('');
       expect(run.exitCode).toBe(0);
       // say_after has no construct on which plain promises differ from asyncio.

@@ -9,9 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from '../cli/_cli.ts';
 
 const FIXTURES = join(ROOT, 'test/lib/fixtures');
+/** vitest's own bin, as `npx vitest` runs it (without npx's start). */
+const VITEST = join(ROOT, 'node_modules/vitest/vitest.mjs');
 
 async function vitestRun(file: string) {
-  const r = await execa('npx', ['vitest', 'run', '--config', join(FIXTURES, 'vitest.config.ts'), '--root', FIXTURES, file], {
+  const r = await execa(process.execPath, [VITEST, 'run', '--config', join(FIXTURES, 'vitest.config.ts'), '--root', FIXTURES, file], {
     cwd: ROOT,
     reject: false,
     timeout: 300_000,

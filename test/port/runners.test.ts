@@ -160,7 +160,7 @@ asyncio.run(main())
     writeFileSync(join(dir, 'prog.mts'), ts);
     writeFileSync(join(dir, 'prog.py'), py);
     const [port, cpython] = await Promise.all([
-      execa('npx', ['tsx', join(dir, 'prog.mts')], { cwd: process.cwd() }),
+      execa(join(process.cwd(), 'node_modules/.bin/tsx'), [join(dir, 'prog.mts')], { cwd: process.cwd() }), // tsx as `npx tsx` finds it
       execa(PYTHON, [join(dir, 'prog.py')]),
     ]);
     expect(port.stdout).toBe(cpython.stdout);
