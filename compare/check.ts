@@ -58,6 +58,12 @@ export interface CheckOptions {
   onProgress?: (progress: { done: number; total: number; differences: number; phase: 'run' | 'shrink' }) => void;
 }
 
+/** Only programs inside what the target supports (an adapter's `features`) and the oracle can judge. */
+function withinBoth(options: CheckOptions): ProgramConstraints | undefined {
+  const forSide = constraintsWithin(options.constraints, options.side.features, options.side.name);
+  return constraintsWithin(forSide, options.oracle.features, 'the oracle');
+}
+
 interface Pending {
   index: number;
   bucket: string;
@@ -74,7 +80,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   const runOptions = { clock: options.clock, budget };
   const { oracle, side, seed } = options;
   // Only programs inside what the target supports (an adapter's `features`).
-  const constraints = constraintsWithin(options.constraints, side.features, side.name);
+  const constraints = withinBoth(options);
 
   const programs = options.path
     ? [{ path: options.path, program: withHeader(replayAt(seed, options.path, constraints), { seed, path: options.path, constraints }) }]
@@ -249,7 +255,7 @@ function throttled(onProgress: CheckOptions['onProgress']): (progress: Progress,
  */
 async function minimise(found: Pending, options: CheckOptions, runOptions: { clock: ClockModel; budget: Budget }): Promise<Finding> {
   const { oracle, side, seed } = options;
-  const constraints = constraintsWithin(options.constraints, side.features, side.name);
+  const constraints = withinBoth(options);
   const bucket = found.bucket;
   const original: Finding = { bucket, seed, path: found.path, program: found.program, expected: found.expected, actual: found.actual, shrinkSteps: 0, shrinkMillis: 0, originalProgram: found.program, side, clock: options.clock };
   if (options.shrink === false || found.actual.outcome.kind === 'crash') return original;

@@ -145,6 +145,7 @@ export function oracleSide(name: string, oracle: Oracle, wallclockMs: number = D
   return {
     name,
     comparesTime: true,
+    features: oracle.features,
     run: (program, options) => runOnOracle(oracle, program, options, wallclockMs),
     typescript: async (program) => printPython(program),
   };

@@ -13,6 +13,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Program, RunResult } from '../ir/program.ts';
+import type { ProgramFeatures } from '../generators/_internals/constraints.ts';
 import { DEFAULT_EMBEDDED, EMBEDDED_BUILDS, embeddedBuild, type EmbeddedBuild } from './embedded/builds.ts';
 import type { OracleInfo, RunOptions } from './pool.ts';
 // The rest loads when an oracle starts: parsing a name (every CLI start) stays cheap.
@@ -31,6 +32,12 @@ export interface Oracle {
   importSource(source: string, filename: string): Promise<Program>;
   /** Lets every worker finish what it was sent, then ends it. */
   close(): Promise<void>;
+  /**
+   * Generated constructs this oracle cannot judge (`check` leaves them out on either side):
+   * a 32-bit build (Pyodide's wasm32) hashes a str to 32 bits, so a printed set of strs comes
+   * out in another order than a 64-bit CPython's or the port's, whatever the version.
+   */
+  readonly features?: Partial<ProgramFeatures>;
 }
 
 export const PY_TASK_SUFFIX = '/py-task';

@@ -23,6 +23,7 @@ import { PyFunction, PyPartial, bindSignature, call } from './functions.ts';
 import { objectHooks } from './object-hooks.ts';
 import { objectAddress, repr } from './str.ts';
 import { typeName, type PyValue } from './values.ts';
+import { METHODS } from '../ir/program.ts';
 
 /** The special methods installed on a class's JS prototype (lang-common.md's protocol), when the class defines them. */
 export const PROTOCOL_DUNDERS = [
@@ -255,7 +256,7 @@ export function getattr(obj: PyValue, name: string): PyValue {
     return bind(found.value, undefined, obj as Function);
   }
   const cls = classOf(obj);
-  if (cls === undefined) noAttribute(obj, name);
+  if (cls === undefined) return portMethodValue(obj, name) ?? noAttribute(obj, name);
   const found = lookup(cls, name);
   if (found?.value instanceof Property) {
     if (found.value.fget === null) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no getter`);
@@ -266,6 +267,19 @@ export function getattr(obj: PyValue, name: string): PyValue {
   if (found !== undefined) return bind(found.value, obj, cls);
   return noAttribute(obj, name);
 }
+
+/**
+ * `event.set`, `loop.stop`, `fut.set_result` as values (callbacks): a method of an asyncio object of
+ * the port, which are JS objects with their Python methods under their Python names. Only the
+ * names of METHODS (what a program may call on an object anyway), so nothing else of JS is reached.
+ */
+function portMethodValue(obj: PyValue, name: string): PyValue | undefined {
+  if (obj === null || typeof obj !== 'object' || Array.isArray(obj) || !PORT_METHOD_NAMES.has(name)) return undefined;
+  const member = (obj as Record<string, unknown>)[name];
+  if (typeof member !== 'function') return undefined;
+  return new BoundMethod(builtinMethod(name, (...args: PyValue[]) => (member as (...a: PyValue[]) => PyValue).apply(obj, args) ?? null), obj);
+}
+const PORT_METHOD_NAMES: ReadonlySet<string> = new Set(METHODS);
 
 /** `super().name`: the MRO after the method's class; `__init__`/`__str__`/`__repr__` fall back to object's or BaseException's. */
 function superAttr(sup: Super, name: string): PyValue {

@@ -463,8 +463,8 @@ export function asyncGenerator(qualname: string, body: AsyncGenerator<PyValue, P
  * loop ends, so an async generator left by `break`/`return`/an exception goes to its
  * finalizer there (the loop then closes it in a task of its own).
  */
-export function aiterClosing(v: PyValue): AsyncIterable<PyValue> {
-  if (!(v instanceof PyAsyncGenerator)) return aiter(v);
+export function aiterClosing(v: PyValue, awaitWith?: AwaitWith): AsyncIterable<PyValue> {
+  if (!(v instanceof PyAsyncGenerator)) return aiter(v, awaitWith);
   const it = v[Symbol.asyncIterator]();
   return {
     [Symbol.asyncIterator]: () => ({
@@ -490,8 +490,15 @@ export function dropped(...values: unknown[]): void {
   }
 }
 
-/** `async for x in v:` — `v.__aiter__()` as a JS async iterable (CPython's TypeError when it has none). */
-export function aiter(v: PyValue): AsyncIterable<PyValue> {
+/** How a dialect awaits what a user `__anext__` returns (the port: `asyncio.aw`, a lazy coroutine's runner). */
+export type AwaitWith = (x: PyValue) => Promise<PyValue>;
+
+/**
+ * `async for x in v:` — `v.__aiter__()` as a JS async iterable (CPython's TypeError when it has none).
+ * A user class's `__anext__` result is awaited with `awaitWith` (the dialect's await; a plain
+ * promise's by default).
+ */
+export function aiter(v: PyValue, awaitWith: AwaitWith = awaitAny): AsyncIterable<PyValue> {
   if (v instanceof PyAsyncGenerator) return v;
   if (v !== null && typeof v === 'object' && typeof (v as { __aiter__?: unknown }).__aiter__ === 'function') {
     const it = (v as { __aiter__(): PyValue }).__aiter__();
@@ -502,7 +509,7 @@ export function aiter(v: PyValue): AsyncIterable<PyValue> {
       [Symbol.asyncIterator]: () => ({
         next: async () => {
           try {
-            return { done: false, value: await awaitAny((anext as () => PyValue).call(it)) };
+            return { done: false, value: await awaitWith((anext as () => PyValue).call(it)) };
           } catch (e) {
             if (e instanceof StopAsyncIteration) return { done: true, value: undefined };
             throw e;
@@ -514,10 +521,9 @@ export function aiter(v: PyValue): AsyncIterable<PyValue> {
   throw new TypeError(`'async for' requires an object with __aiter__ method, got ${typeName(v)}`);
 }
 
-/** How `aiter` awaits what a user `__anext__` returns (the port installs its `aw`). */
-export const awaiter = { await: async (x: PyValue): Promise<PyValue> => x };
-function awaitAny(x: PyValue): Promise<PyValue> {
-  return awaiter.await(x);
+/** A promise's await (the native dialect's). */
+async function awaitAny(x: PyValue): Promise<PyValue> {
+  return x;
 }
 
 /** Ports bltinmodule.c builtin_anext, 3.11: `anext(agen)`, `anext(agen, default)` (StopAsyncIteration gives the default). */

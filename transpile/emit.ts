@@ -498,7 +498,7 @@ class ProgramEmitter {
   }
 
   private emitFor(w: CodeBlockWriter, target: Target, iter: Expr, body: Stmt[], ctx: Context, isAsync = false): void {
-    const source = isAsync ? `py.${iter.kind === 'call' ? 'aiterClosing' : 'aiter'}(${this.expr(iter, ctx).code})` : iter.kind === 'call' || iter.kind === 'genExp' ? this.temporaryIterable(iter, ctx) : this.iterable(iter, ctx);
+    const source = isAsync ? `py.${iter.kind === 'call' ? 'aiterClosing' : 'aiter'}(${this.expr(iter, ctx).code}${this.aiterAwait()})` : iter.kind === 'call' || iter.kind === 'genExp' ? this.temporaryIterable(iter, ctx) : this.iterable(iter, ctx);
     const loop = isAsync ? 'for await' : 'for';
     if (isAsync) ctx.awaits++;
     if (target.kind === 'name') {
@@ -786,7 +786,7 @@ class ProgramEmitter {
       }
       const gen = generators[level];
       inner.scope = levelScope;
-      const source = level === 0 && collect === 'gen' ? '$source' : gen.isAsync ? `py.aiter(${this.expr(gen.iter, inner).code})` : this.iterable(gen.iter, inner);
+      const source = level === 0 && collect === 'gen' ? '$source' : gen.isAsync ? `py.aiter(${this.expr(gen.iter, inner).code}${this.aiterAwait()})` : this.iterable(gen.iter, inner);
       if (gen.isAsync) inner.awaits++;
       const next: Scope = { fn: ctx.scope.fn, comprehensions: scope.comprehensions.slice(generators.length - level - 1) };
       inner.scope = next;
@@ -907,6 +907,11 @@ class ProgramEmitter {
   private asyncioCall(func: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
     const type = this.inference.typeOf({ kind: 'asyncio', func: func as never, args, keywords }, ctx.scope);
     return this.dialect.asyncioCall(func as AsyncioName, args, keywords, type, this.exprEmitter(ctx));
+  }
+
+  /** `async for` over a user class awaits its `__anext__` the dialect's way (the port's lazy coroutines need `aw`). */
+  private aiterAwait(): string {
+    return this.dialect.profile === 'port' ? ', (x) => asyncio.aw(x as never)' : '';
   }
 
   private methodCall(object: Expr, method: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {

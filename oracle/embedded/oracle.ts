@@ -157,6 +157,8 @@ export class EmbeddedOracle extends Dispatcher<EmbeddedThread> implements Oracle
   private lastOutput = '';
   protected readonly lineEnd = '';
   protected readonly executorName = 'embedded oracle thread';
+  /** wasm32: `hash(str)` is 32 bits wide, so sets of strs print in another order (oracles.ts Oracle.features). */
+  readonly features = { containers: false } as const;
 
   private constructor(
     readonly info: OracleInfo,

@@ -102,9 +102,9 @@ STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
 IMPORTABLE = ('asyncio', 'functools') + tuple(sorted(STDLIB_FUNCTIONS))
 # What the program may not call, and why (the hint of the refusal).
 # asyncio calls that stay out (issue 9), and why (the hint of the refusal).
-ASYNCIO_REFUSED_HINTS = dict.fromkeys(
+ASYNCIO_REFUSED_HINTS.update(dict.fromkeys(
     ['open_connection', 'start_server', 'open_unix_connection', 'start_unix_server', 'StreamReader',
-     'StreamWriter'], 'streams and sockets are outside the subset')
+     'StreamWriter'], 'streams and sockets are outside the subset'))
 ASYNCIO_REFUSED_HINTS.update(dict.fromkeys(
     ['create_subprocess_exec', 'create_subprocess_shell'], 'subprocesses are outside the subset'))
 ASYNCIO_REFUSED_HINTS.update(dict.fromkeys(
@@ -261,6 +261,8 @@ MAX_SAFE_INTEGER = 2 ** 53 - 1
 
 # Every AST node type a program may contain, and nothing else (the second layer of the
 # allow-list: a node type the converter might let through by mistake is still refused).
+# `try: ... except* E:` is 3.11's (an older oracle, PyPy 3.9 say, has no node for it and reads none).
+TRY_STAR = (ast.TryStar,) if hasattr(ast, 'TryStar') else ()
 ALLOWED_NODES = frozenset([
     ast.Module, ast.Import, ast.alias, ast.FunctionDef, ast.AsyncFunctionDef, ast.arguments, ast.arg,
     ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.If, ast.For, ast.While,
@@ -283,7 +285,7 @@ ALLOWED_NODES = frozenset([
     # iteration (issue 8 item 5): generators, generator expressions, async for
     ast.GeneratorExp, ast.Yield, ast.YieldFrom, ast.AsyncFor,
     ast.With, ast.AsyncWith, ast.withitem,  # context managers (issue 9, see with_statement())
-    ast.TryStar,  # except* (issue 9, see exception_statement())
+    *TRY_STAR,  # except* (issue 9, see exception_statement())
 ])
 if hasattr(ast, 'Match'):  # match statements, read as if/elif chains (issue 8 item 4; see match())
     ALLOWED_NODES = ALLOWED_NODES | frozenset([
@@ -417,7 +419,7 @@ class Importer:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     self.globals.update(_bound_names(target))
-            elif isinstance(node, (ast.Try, ast.TryStar)):
+            elif isinstance(node, (ast.Try, *TRY_STAR)):
                 self.globals.update(_names_bound_in(node))
             self.globals.update(_names_bound_in(node) if isinstance(node, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)) else ())
         for node in defs:
@@ -455,7 +457,7 @@ class Importer:
             if hasattr(ast, 'Match') and isinstance(node, ast.Match):
                 self.refuse('match statement at module level (match inside a function)', node)
             if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass,
-                                     ast.Try, ast.TryStar, ast.Raise, ast.Assert, ast.ClassDef)):
+                                     ast.Try, *TRY_STAR, ast.Raise, ast.Assert, ast.ClassDef)):
                 self.refuse(self.module_statement_name(node), node)
             # The IR runs module statements after every def: a statement that uses a
             # function defined below it would change meaning (NameError in Python).
@@ -792,7 +794,7 @@ class Importer:
             if module_level:
                 self.refuse('match statement at module level (match inside a function)', node)
             return self.match(node)
-        if isinstance(node, (ast.Try, ast.TryStar, ast.Raise, ast.Assert)):
+        if isinstance(node, (ast.Try, *TRY_STAR, ast.Raise, ast.Assert)):
             return self.exception_statement(node, module_level)
         if isinstance(node, ast.ClassDef):
             if not module_level:
@@ -1006,7 +1008,7 @@ class Importer:
             if node.cause is not None:
                 stmt['cause'] = self.expr(node.cause)
             return stmt
-        star = isinstance(node, ast.TryStar)
+        star = isinstance(node, TRY_STAR)
         body = self.block(node.body, module_level)
         handlers = []
         for handler in node.handlers:
@@ -1158,6 +1160,9 @@ class Importer:
 
     def check_attribute_name(self, name, node, label=None):
         """`obj.name` where obj may be anything: never a name that reaches CPython's internals."""
+        hint = ASYNCIO_REFUSED_HINTS.get(name)
+        if hint:  # an asyncio method outside the subset (run_in_executor, ...), whatever the object
+            self.refuse('%s (%s)' % (label or 'attribute .%s' % name, hint), node)
         if name in INTERNAL_ATTRIBUTES:
             self.refuse('%s (an attribute of coroutines, frames, functions, Tasks or event loops: outside '
                         'the subset)' % (label or 'attribute .%s' % name), node)
@@ -1551,9 +1556,6 @@ class Importer:
             else:
                 name = func.attr
                 if name not in METHODS:
-                    hint = ASYNCIO_REFUSED_HINTS.get(name)
-                    if hint:  # an asyncio method outside the subset (run_in_executor, ...), never a user method
-                        self.refuse('method .%s() (%s)' % (name, hint), func)
                     self.check_attribute_name(name, func, 'method .%s()' % name)
                     kind, allowed, label = 'callValue', None, '.' + name  # a user method (issue 8 item 2)
                 elif name == 'format':

@@ -120,6 +120,18 @@ function everyNodeKindProgram(): Program {
   };
 }
 
+/** How many arguments issue 9's asyncio calls take (the importer refuses any other count: importer.py ASYNCIO_ARITY, ASYNCIO_MAX_ARGS). */
+const ASYNCIO_ARITY: Partial<Record<string, [number, number]>> = {
+  wait_for: [2, 2], wait: [1, 3], as_completed: [1, 2], shield: [1, 1], ensure_future: [1, 1], Future: [0, 0],
+  get_running_loop: [0, 0], get_event_loop: [0, 0], new_event_loop: [0, 0], set_event_loop: [1, 1], Runner: [0, 0],
+  Lock: [0, 0], Event: [0, 0], TaskGroup: [0, 0],
+};
+function withArity(args: Expr[], [low, high]: [number, number]): Expr[] {
+  const kept = args.filter((a) => a.kind !== 'starred').slice(0, high);
+  while (kept.length < low) kept.push({ kind: 'int', value: kept.length });
+  return kept;
+}
+
 describe('printPython', () => {
   it('prints every node kind as Python that CPython parses', async () => {
     const source = printPython(everyNodeKindProgram());
@@ -351,7 +363,7 @@ const exprArbitrary: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr; arg: Expr }>((
       // isinstance is its own IR kind (`isinstance`), never a builtin call.
       call('builtin', BUILTINS.filter((f) => f !== 'isinstance')).map((e): Expr => (e.kind === 'builtin' && ['map', 'filter', 'reversed'].includes(e.func) ? { kind: 'builtin', func: 'list', args: [e], keywords: [] } : e)),
       // The constructors of issue 9 take at most one argument, never starred (the importer refuses more).
-      call('asyncio', ASYNCIO_FUNCTIONS).map((e): Expr => (e.kind === 'asyncio' && ASYNCIO_FUNCTIONS.indexOf(e.func) >= 6 ? { ...e, args: e.args.filter((a) => a.kind !== 'starred').slice(0, ['Lock', 'Event', 'TaskGroup'].includes(e.func) ? 0 : 1), keywords: [] } : e)),
+      call('asyncio', ASYNCIO_FUNCTIONS).map((e): Expr => (e.kind === 'asyncio' && ASYNCIO_FUNCTIONS.indexOf(e.func) >= 6 ? { ...e, args: withArity(e.args, ASYNCIO_ARITY[e.func] ?? [0, 1]), keywords: [] } : e)),
       // str.format only on a string literal (its fields are checked when it is read).
       fc.record({ object: expr, method: fc.constantFrom(...METHODS), args: fc.array(arg, { maxLength: 2 }) }).map(({ object, method, args }): Expr => ({ kind: 'method', object: method === 'format' ? str('{} {{x}}') : object, method, args, keywords: [] })),
       fc.constantFrom(...BUILTINS.filter((id) => id !== 'print')).map((id): Expr => ({ kind: 'builtinValue', name: id })),
