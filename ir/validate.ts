@@ -63,6 +63,9 @@ const CLASS_DUNDER_SET: ReadonlySet<string> = new Set(CLASS_DUNDERS);
 const METHOD_DECORATORS = new Set(['staticmethod', 'classmethod', 'property', 'setter']);
 
 /** Why `name` may not be an attribute or method name (any identifier but a keyword or a dunder; `dunders` lists the allowed ones). */
+/** The one dunder a program may read of any value: `__name__` (a class's, a function's), a str. */
+const READABLE_DUNDERS: ReadonlySet<string> = new Set(['__name__']);
+
 function attributeProblem(name: unknown, dunders: ReadonlySet<string>): string | undefined {
   if (typeof name !== 'string' || !IDENTIFIER.test(name)) return `${JSON.stringify(name)} is not an ASCII identifier`;
   if (PYTHON_KEYWORDS.has(name)) return `${name} is a Python keyword`;
@@ -585,7 +588,7 @@ class Validator {
   private attr(e: Json, path: string): void {
     const object = this.object(e.object, `${path}.object`);
     const onSuper = object.kind === 'super';
-    const problem = attributeProblem(e.name, onSuper ? CLASS_DUNDER_SET : new Set());
+    const problem = attributeProblem(e.name, onSuper ? CLASS_DUNDER_SET : READABLE_DUNDERS);
     if (problem) this.fail(`${path}.name`, problem);
     if (!onSuper) return this.expr(object, `${path}.object`);
     if (!this.superAllowed) this.fail(`${path}.object`, 'super() outside a method');

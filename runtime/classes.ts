@@ -18,7 +18,7 @@
  * super_getattro), Objects/object.c (PyObject_GenericGetAttr/SetAttr and their messages),
  * Objects/classobject.c (method_repr), Objects/descrobject.c (property), 3.11.
  */
-import { AttributeError, BaseException, TypeError, ValueError, isExceptionClass, type ExceptionClass } from './exceptions.ts';
+import { AttributeError, BaseException, TypeError, ValueError, exceptionClassRepr, isExceptionClass, type ExceptionClass } from './exceptions.ts';
 import { PyFunction, PyPartial, bindSignature, call } from './functions.ts';
 import { objectHooks } from './object-hooks.ts';
 import { objectAddress, repr } from './str.ts';
@@ -248,6 +248,10 @@ function noAttribute(obj: PyValue, name: string): never {
 /** `obj.name`: PyObject_GenericGetAttr for user instances, type_getattro for user classes, super_getattro. */
 export function getattr(obj: PyValue, name: string): PyValue {
   if (obj instanceof Super) return superAttr(obj, name);
+  if (name === '__name__') {
+    const named = nameOf(obj);
+    if (named !== undefined) return named;
+  }
   const info = infoOf(obj);
   if (info !== undefined) {
     const found = lookup(obj as Function, name);
@@ -266,6 +270,16 @@ export function getattr(obj: PyValue, name: string): PyValue {
   if (own?.has(name)) return own.get(name) as PyValue;
   if (found !== undefined) return bind(found.value, obj, cls);
   return noAttribute(obj, name);
+}
+
+/** `cls.__name__`, `f.__name__`, `obj.method.__name__` (type_name, func_get_name, method_get_name); undefined for what has none. */
+function nameOf(obj: PyValue): string | undefined {
+  const info = infoOf(obj);
+  if (info !== undefined) return info.name;
+  if (isExceptionClass(obj)) return exceptionClassRepr(obj).slice(8, -2).split('.').pop();
+  if (obj instanceof PyFunction) return obj.__name__;
+  if (obj instanceof BoundMethod) return nameOf(obj.func);
+  return undefined;
 }
 
 /**

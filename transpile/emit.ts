@@ -51,7 +51,9 @@ interface Context {
 }
 
 /** What makes a Task object reachable by the program (and so its repr, with its coroutine's line). */
-const TASK_SOURCES = new Set(['create_task', 'current_task', 'all_tasks', 'TaskGroup']);
+const TASK_SOURCES = new Set(['create_task', 'current_task', 'all_tasks', 'TaskGroup', 'ensure_future', 'shield', 'wait', 'as_completed']);
+/** Methods that make a Task (`loop.create_task`, `tg.create_task`). */
+const TASK_METHODS = new Set(['create_task']);
 
 /** Whether the program calls one of `funcs` of asyncio anywhere. */
 function usesAsyncio(node: unknown, funcs: ReadonlySet<string>): boolean {
@@ -59,6 +61,7 @@ function usesAsyncio(node: unknown, funcs: ReadonlySet<string>): boolean {
   if (node === null || typeof node !== 'object') return false;
   const n = node as { kind?: unknown; func?: unknown };
   if (n.kind === 'asyncio' && funcs.has(n.func as string)) return true;
+  if (n.kind === 'method' && funcs === TASK_SOURCES && TASK_METHODS.has((node as { method: string }).method)) return true;
   return Object.values(node).some((v) => usesAsyncio(v, funcs));
 }
 

@@ -419,7 +419,7 @@ class Importer:
                 targets = node.targets if isinstance(node, ast.Assign) else [node.target]
                 for target in targets:
                     self.globals.update(_bound_names(target))
-            elif isinstance(node, (ast.Try, *TRY_STAR)):
+            elif isinstance(node, (ast.Try, *TRY_STAR, ast.With)):
                 self.globals.update(_names_bound_in(node))
             self.globals.update(_names_bound_in(node) if isinstance(node, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)) else ())
         for node in defs:
@@ -457,7 +457,7 @@ class Importer:
             if hasattr(ast, 'Match') and isinstance(node, ast.Match):
                 self.refuse('match statement at module level (match inside a function)', node)
             if not isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Expr, ast.Pass,
-                                     ast.Try, *TRY_STAR, ast.Raise, ast.Assert, ast.ClassDef)):
+                                     ast.Try, *TRY_STAR, ast.Raise, ast.Assert, ast.ClassDef, ast.With)):
                 self.refuse(self.module_statement_name(node), node)
             # The IR runs module statements after every def: a statement that uses a
             # function defined below it would change meaning (NameError in Python).
@@ -800,6 +800,8 @@ class Importer:
             if not module_level:
                 self.refuse('class definition inside a function (define the class at module level)', node)
             return {'kind': 'class', 'def': self.class_def(node), 'line': line}
+        if module_level and isinstance(node, ast.With):  # `with asyncio.Runner() as runner:`
+            return self.with_statement(node, module_level)
         if module_level:
             self.refuse(self.module_statement_name(node), node)
         if isinstance(node, ast.Return):
@@ -973,7 +975,7 @@ class Importer:
                                              'ops': ['not in'], 'comparators': [{'kind': 'tuple', 'elts': keys}]}]}]}
             tests.append(_ir_bind(p.rest, rest))
         return tests
-    def with_statement(self, node):
+    def with_statement(self, node, module_level=False):
         """`with EXPR [as TARGET], ...:` / `async with ...:` inside a function (issue 9); the
         target binds like an assignment. `async with` outside an `async def` is CPython's
         SyntaxError, refused here so the oracle never compiles it."""
@@ -986,7 +988,7 @@ class Importer:
             if item.optional_vars is not None:
                 entry['target'] = self.target(item.optional_vars)
             items.append(entry)
-        return {'kind': 'with', 'isAsync': is_async, 'items': items, 'body': self.block(node.body),
+        return {'kind': 'with', 'isAsync': is_async, 'items': items, 'body': self.block(node.body, module_level),
                 'line': node.lineno}
 
     # ------------------------------------------------------------------ exceptions
@@ -1308,7 +1310,7 @@ class Importer:
             known = self.attribute(node)
             if known is not None:
                 return known
-            if _is_dunder(node.attr):
+            if _is_dunder(node.attr) and node.attr != '__name__':  # `cls.__name__`, `f.__name__`: a str
                 self.refuse('attribute .%s (dunder attributes are outside the subset)' % node.attr, node)
             if isinstance(node.value, ast.Name) and node.value.id == 'asyncio':
                 self.refuse('asyncio.%s' % node.attr, node)

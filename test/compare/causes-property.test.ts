@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BUDGET, type RunResult } from '../../ir/program.ts';
-import { samplePrograms } from '../../generators/index.ts';
+import { samplePrograms, type ProgramConstraints } from '../../generators/index.ts';
 import { causeOf } from '../../compare/causes.ts';
 import { nativeSide, runOnOracle } from '../../compare/sides.ts';
 import { isFailure, judge } from '../../compare/verdict.ts';
@@ -16,16 +16,22 @@ import { compileForNative, transpile } from '../../transpile/index.ts';
 import { NO_SWITCHES, type NativeSwitch } from '../../native/switches.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 
+/**
+ * The features whose differences from CPython the switches model. A blocking `time.sleep` read
+ * against the realistic clock, and a cancel racing an eager start, differ for reasons no switch
+ * names yet: they fall to the rules (compare/buckets.ts), as the random stream below shows.
+ */
+const SWITCHED_FEATURES: ProgramConstraints = { features: { blockingSleep: false, cancelAwait: false } };
 const OPTIONS = { clock: 'realistic' as const, budget: DEFAULT_BUDGET };
 const PROGRAMS = 40;
 
 /** Runs `PROGRAMS` programs of `seed`; checks every cause found; returns how many differed and how many got a cause. */
-async function checkCauses(seed: number): Promise<{ differed: number; caused: number }> {
+async function checkCauses(seed: number, constraints?: ProgramConstraints): Promise<{ differed: number; caused: number }> {
   const oracle = await sharedOracle();
   const counterfactual = nativeSide.counterfactual!;
   let differed = 0;
   let caused = 0;
-  for (const program of samplePrograms({ seed, count: PROGRAMS })) {
+  for (const program of samplePrograms({ seed, count: PROGRAMS, constraints })) {
     const [expected, actual] = await Promise.all([runOnOracle(oracle, program, OPTIONS), nativeSide.run(program, OPTIONS)]);
     if (judge(expected, actual, { times: nativeSide.comparesTime }).verdict !== 'differs') continue;
     differed++;
@@ -45,7 +51,7 @@ async function checkCauses(seed: number): Promise<{ differed: number; caused: nu
 
 describe('causes by counterfactual on generated programs', () => {
   it('seed 42: every cause found is true and one-minimal; most differences get one', async () => {
-    const { differed, caused } = await checkCauses(42);
+    const { differed, caused } = await checkCauses(42, SWITCHED_FEATURES);
     expect(differed).toBeGreaterThan(3);
     expect(caused).toBeGreaterThanOrEqual(differed - 1);
   }, 120_000);
