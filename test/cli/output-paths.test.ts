@@ -121,7 +121,7 @@ describe('a report that cannot be written at the end (the disk filled up)', () =
     expect(r.exitCode).toBe(2); // /dev/full/x.xml: under a file that is not a folder, refused before the run
     const late = await cliInProcess(['compare', file, '--target', 'native', '--json', '/dev/full']);
     expect(late.exitCode).toBe(1);
-    expect(late.stdout).toContain('coroutine-never-awaited-ran');
+    expect(late.stdout).toContain('lazy-coroutines');
     expect(late.stderr).toContain('could not write the JSON to /dev/full');
   });
 });

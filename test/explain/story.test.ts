@@ -36,7 +36,7 @@ it('without the sleep: CPython and native part at the second line, and the bucke
   const oracle = await sharedOracle();
   const program = await importPythonSource(SEED_TUTORIAL.replace('    await asyncio.sleep(2)\n', '    pass\n'), 'seed.py', oracle);
   const { beside, story } = await explainProgram({ oracle, program, beside: 'native' });
-  expect(beside?.parting).toMatchObject({ index: 1, bucket: 'eager-start' });
+  expect(beside?.parting).toMatchObject({ index: 1, bucket: 'lazy-task-start' });
   const sentence = partingSentence(beside!.parting!, 'native');
   expect(sentence).toContain('CPython prints "finished"');
   expect(sentence).toContain('"text" comes later on CPython (output line 3), when Task-2 (count) runs its first step');

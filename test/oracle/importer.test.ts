@@ -160,7 +160,7 @@ describe('refusals', () => {
     ['matmul of a slice', `${head}x = [1, 2]\ny = x[1:] @ 2\n`, '4:5: unsupported operator @'],
     ['yield in a lambda', `${head}f = lambda: (yield 1)\n`, '3:14: unsupported yield inside a lambda or a comprehension'],
     ['async with outside async def', `${head}def f():\n    async with x:\n        pass\n`, '4:5: unsupported async with outside an async function'],
-    ['with at module level', `${head}with x:\n    pass\n`, '3:1: unsupported with statement at module level'],
+    ['async with at module level', `${head}async with x:\n    pass\n`, '3:1: unsupported async with statement at module level'],
     ['asyncio streams', `${head}async def f():\n    q = asyncio.open_connection()\n`, '4:9: unsupported call of asyncio.open_connection (streams and sockets are outside the subset)'],
     ['str method', `${head}x = "a".casefold()\n`, '3:5: unsupported method .casefold()'],
     ['module-level for', `${head}for i in range(3):\n    print(i)\n`, '3:1: unsupported for statement at module level'],
