@@ -63,7 +63,7 @@ describe('program text on the terminal', () => {
     const file = writeProgram('escapes.py', ESCAPES);
     const r = await cliInProcess(['compare', file, '--target', 'native']);
     expect(r.exitCode).toBe(1);
-    expect(r.stdout).toContain('coroutine-never-awaited-ran');
+    expect(r.stdout).toContain('lazy-coroutines');
     expect(r.stdout).toContain('\\x9b31m\\u202eevil\\r');
     expect(r.stdout).not.toMatch(UNSAFE);
     expect(r.stderr).not.toMatch(UNSAFE);

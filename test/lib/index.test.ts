@@ -58,7 +58,7 @@ describe('check', () => {
   it('target native: differences, shrunk, each with a minimal program and a replay line', async () => {
     const report = await check({ runs: 20, seed: 42, target: 'native', oracle, constraints: { swarm: false } });
     expect(report.differences).toBeGreaterThan(0);
-    expect(report.buckets.map((b) => b.name)).toContain('eager-start');
+    expect(report.buckets.map((b) => b.name)).toContain('lazy-task-start');
     for (const bucket of report.buckets) {
       expect(bucket.example.python).toContain('asyncio.run(');
       expect(bucket.example.replay).toMatch(/--seed 42 --path [\d:]+/);
@@ -91,7 +91,7 @@ describe('run and compare', () => {
   it('compare: the native profile differs on eager start; the port is the same', async () => {
     const native = await compare({ source: EAGER_START, target: 'native', oracle });
     expect(native.verdict).toBe('differs');
-    expect(native.report?.buckets[0]?.name).toBe('eager-start');
+    expect(native.report?.buckets[0]?.name).toBe('lazy-task-start');
     const port = await compare({ source: EAGER_START, oracle });
     expect(port.verdict).toBe('same');
     expect(port.report?.differences).toBe(0);
