@@ -47,6 +47,18 @@ export const PORTER_FIXES: Record<string, string> = {
     'Keep an exception inside the task or coroutine that raised it: a coroutine nobody awaited must not run at all, and a failed task must hold its exception until someone asks (asyncio only logs "Task exception was never retrieved"), instead of ending the program with an unhandled rejection.',
   outcome: 'Make the program end the same way: the same exception, deadlock or budget outcome as CPython.',
   'side-crash': 'A bug of the port or transpiler itself: read the JavaScript error, fix the code that threw it.',
+  'timeout-block-not-cancelled':
+    'Make `async with timeout(d)` cancel the task at the deadline (throw CancelledError into its current await) and turn that cancellation into TimeoutError on the way out, instead of checking the deadline only when the block ends.',
+  'taskgroup-siblings-not-cancelled':
+    "When a TaskGroup child fails, cancel every sibling still running and the body's own task, then wait for them all before raising the ExceptionGroup (taskgroups.py _abort), instead of letting the others run to their end.",
+  'missing-asyncio-api':
+    "Give the promise stand-ins the methods asyncio's objects have (Task.set_name, exception, add_done_callback; Future.cancel; loop.call_soon...), each with CPython's meaning.",
+  'timeout-does-not-cancel':
+    'Cancel the awaited task when wait_for (or wait/as_completed with a timeout) gives up on it, and raise TimeoutError at the deadline: a Promise.race leaves the loser running.',
+  'asyncgen-not-finalized':
+    "Close async generators as asyncio's loop does: one dropped while suspended gets aclose() in a task of its own, and asyncio.run calls shutdown_asyncgens before it returns, so their finally blocks run.",
+  'sync-waiter-order':
+    "Wake the waiters of a Lock, Event, Condition, Semaphore or Queue in CPython's order, one loop iteration later (a future per waiter, woken with call_soon), not all at once in the next microtask.",
   ...MICROPYTHON_PORTER_FIXES,
 };
 /** The fix for each counterfactual cause (native/switches.ts): what the switch itself does, as a porter would build it. */

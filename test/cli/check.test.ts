@@ -37,8 +37,8 @@ describe('check', () => {
     const names = json.buckets.map((b: { name: string }) => b.name);
     expect(names.filter((n: string) => n !== 'unclassified').length).toBeGreaterThanOrEqual(3);
     for (const bucket of json.buckets) {
-      // A cause of three or more switches (compare/causes.ts) shrinks only while every one of them stays needed: a longer example.
-      const most = bucket.name.split('+').length >= 3 ? 30 : 18;
+      // A cause of three or more switches (compare/causes.ts) shrinks only while every one of them stays needed: a longer example; a generated feature (generators/_internals/features) lowers to a few lines of its own.
+      const most = bucket.name.split('+').length >= 3 ? 30 : 20;
       expect(bucket.example.python.split('\n').filter((l: string) => l.trim() && !l.startsWith('#')).length).toBeLessThanOrEqual(most);
       expect(bucket.example.expected).not.toEqual(bucket.example.actual);
       expect(r.stdout).toContain(bucket.example.replay);

@@ -22,7 +22,7 @@ it('the tutorial without its sleep: where native parts, the bucket, exit 1; --ht
   const { stdout, stderr, exitCode } = await cliInProcess(['explain', file, '--html', dir]);
   expect(exitCode).toBe(1);
   expect(stdout).toContain('the runs part at output line 2: CPython prints "finished"');
-  expect(stdout).toContain('Cause: eager-start');
+  expect(stdout).toContain('Cause: lazy-task-start');
   expect(stderr).toContain('index.html');
   const page = await readFile(join(dir, 'index.html'), 'utf8');
   expect(page).not.toContain('<b>shav</b>');
