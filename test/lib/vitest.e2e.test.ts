@@ -28,7 +28,7 @@ describe('conformance(test, options) in a real vitest run', () => {
     expect(exitCode).toBe(1);
     expect(output).toContain('conforms to CPython asyncio (native, 20 programs)');
     expect(output).toMatch(/ConformanceError: \d+ of 20 programs differ from CPython \(seed 42; rerun with ASYNCIO_CONFORMANCE_SEED=42\)/);
-    expect(output).toMatch(/── (eager-start|coroutine-never-awaited-ran|no-shutdown-cancellation): \d+ program/); // a named cause, with its count
+    expect(output).toMatch(/── (lazy-coroutines|lazy-task-start|shutdown-cancellation)(\+[a-z0-9-]+)*: \d+ program/); // a named cause, with its count
     expect(output).toMatch(/smallest example \(\d+ statements, shrunk from \d+/);
     expect(output).toContain('│ asyncio.run(main())');
     expect(output).toMatch(/CPython\s+other side/);

@@ -20,7 +20,7 @@ async function bin(args: string[]) {
 
 describe('adapters through the spawned CLI', () => {
   it('check --target ./eager-start.mjs finds and names the fault; exit 1', async () => {
-    const r = await bin(['check', '--target', './eager-start.mjs', '--runs', '40', '--seed', '42', '--no-shrink', '--workers', '1']);
+    const r = await bin(['check', '--target', './eager-start.mjs', '--runs', '40', '--seed', '42', '--constraints', '{"swarm":false}', '--no-shrink', '--workers', '1']);
     expect(r.stdout).toContain('── eager-start:');
     expect(r.stdout).toContain('replay: npx asyncio-conformance check --target ./eager-start.mjs --seed 42 --path');
     expect(r.exitCode).toBe(1);
