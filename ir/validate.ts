@@ -51,6 +51,15 @@ export const PYTHON_BUILTIN_NAMES: ReadonlySet<string> = new Set([
   'staticmethod', 'str', 'sum', 'super', 'tuple', 'type', 'vars', 'zip',
 ]);
 
+/**
+ * The builtins a module-level def may shadow (importer.py SHADOWABLE_BUILTINS: PEP 530 defines its
+ * own `aiter`): names the subset never reads otherwise, so in a program that defines one it can
+ * only mean that function.
+ */
+export const SHADOWABLE_BUILTINS: ReadonlySet<string> = new Set([
+  'aiter', 'ascii', 'bin', 'callable', 'hex', 'oct', 'pow', 'id', 'input', 'complex', 'bytes', 'bytearray',
+]);
+
 const BIN_OPS = new Set(['+', '-', '*', '/', '//', '%', '**', '|', '&', '^']);
 const UNARY_OPS = new Set(['-', '+', 'not']);
 const CMP_OPS = new Set(['==', '!=', '<', '<=', '>', '>=', 'in', 'not in', 'is', 'is not']);
@@ -121,6 +130,7 @@ class Validator {
   }
 
   private ident(value: unknown, path: string): void {
+    if (typeof value === 'string' && SHADOWABLE_BUILTINS.has(value) && this.functions.has(value)) return; // the program's own def
     const problem = identifierProblem(value);
     if (problem) this.fail(path, problem);
   }
@@ -140,7 +150,7 @@ class Validator {
     const functions = this.array(program.functions, 'functions');
     for (const [i, f] of functions.entries()) {
       const name = this.object(f, `functions[${i}]`).name;
-      this.ident(name, `functions[${i}].name`);
+      if (!(typeof name === 'string' && SHADOWABLE_BUILTINS.has(name))) this.ident(name, `functions[${i}].name`);
       this.notModule(name, `functions[${i}].name`);
       if (this.functions.has(name as string)) this.fail(`functions[${i}].name`, `${String(name)} is defined twice`);
       this.functions.add(name as string);
@@ -377,13 +387,14 @@ class Validator {
     this.block(s.body, `${path}.body`);
   }
 
-  private target(value: unknown, path: string): void {
+  /** `comprehension`: a comprehension's target, in a scope of its own, may shadow a def (PEP 530's `for fun in funcs`). */
+  private target(value: unknown, path: string, comprehension = false): void {
     const t = this.object(value, path);
     switch (t.kind) {
       case 'name':
         this.ident(t.id, `${path}.id`);
         this.notModule(t.id, `${path}.id`);
-        if (this.functions.has(t.id as string)) this.fail(`${path}.id`, `assigns the function ${String(t.id)}`);
+        if (this.functions.has(t.id as string) && !comprehension) this.fail(`${path}.id`, `assigns the function ${String(t.id)}`);
         return;
       case 'subscript':
         this.expr(t.value, `${path}.value`);
@@ -393,7 +404,7 @@ class Validator {
         const elts = this.array(t.elts, `${path}.elts`);
         for (const [i, e] of elts.entries()) {
           const element = this.object(e, `${path}.elts[${i}]`);
-          this.target(element.kind === 'starred' ? element.target : e, `${path}.elts[${i}]`);
+          this.target(element.kind === 'starred' ? element.target : e, `${path}.elts[${i}]`, comprehension);
         }
         if (elts.filter((e) => (e as { kind?: unknown }).kind === 'starred').length > 1) this.fail(`${path}.elts`, 'two starred targets');
         return;
@@ -488,7 +499,7 @@ class Validator {
         this.expr(e.kind === 'dictComp' ? e.value : e.elt, `${path}.${e.kind === 'dictComp' ? 'value' : 'elt'}`);
         for (const [i, g] of this.array(e.generators, `${path}.generators`).entries()) {
           const generator = this.object(g, `${path}.generators[${i}]`);
-          this.target(generator.target, `${path}.generators[${i}].target`);
+          this.target(generator.target, `${path}.generators[${i}].target`, true);
           this.expr(generator.iter, `${path}.generators[${i}].iter`);
           this.exprs(generator.ifs, `${path}.generators[${i}].ifs`);
           if (generator.isAsync !== undefined && generator.isAsync !== true) this.fail(`${path}.generators[${i}].isAsync`, 'expected true');
@@ -566,7 +577,7 @@ class Validator {
         for (const [i, g] of this.array(e.generators, `${path}.generators`).entries()) {
           const generator = this.object(g, `${path}.generators[${i}]`);
           if (generator.isAsync !== undefined) this.fail(`${path}.generators[${i}].isAsync`, 'an async generator expression');
-          this.target(generator.target, `${path}.generators[${i}].target`);
+          this.target(generator.target, `${path}.generators[${i}].target`, true);
           this.expr(generator.iter, `${path}.generators[${i}].iter`);
           this.exprs(generator.ifs, `${path}.generators[${i}].ifs`);
         }

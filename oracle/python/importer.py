@@ -296,6 +296,13 @@ if hasattr(ast, 'Match'):  # match statements, read as if/elif chains (issue 8 i
 # would turn `print(...)` into a call of whatever the caller passed) nor read one that the
 # subset does not list (`exec`, `open`, `getattr`, `globals`...).
 PYTHON_BUILTINS = frozenset(dir(builtins))
+# Builtins a module-level `def` may shadow (PEP 530's example defines its own `aiter`): names the
+# subset never reads otherwise, so inside the program the name can only mean the user's function,
+# on CPython (module globals are found before builtins) and on the port (the transpiler names a
+# def after itself). Anything that reaches the interpreter (`open`, `exec`, `getattr`, `type`,
+# `super`...) or that the subset gives a meaning (BUILTINS, the exception classes) stays refused.
+SHADOWABLE_BUILTINS = frozenset(['aiter', 'ascii', 'bin', 'callable', 'hex', 'oct', 'pow', 'id', 'input',
+                                 'complex', 'bytes', 'bytearray'])
 
 # `format(value, spec)` is how ir/python.ts spells an f-string field it cannot print inside
 # an f-string (quotes or braces in the spec): read back as that field, never as a builtin.
@@ -365,6 +372,7 @@ class Importer:
         self.def_kinds = []  # per function being read (innermost last): 'def', 'async def' or 'lambda'
         self.context_names = set()  # contextmanager / asynccontextmanager imported from contextlib
         self.in_async = False  # whether the function being read is an `async def` (async with)
+        self.comprehension_target = False  # reading a comprehension's target (its own scope: may shadow a def)
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -403,7 +411,8 @@ class Importer:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 if node.name in self.functions:
                     self.refuse('redefinition of %s' % node.name, node)
-                if node.name in BUILTINS or node.name == 'asyncio' or node.name in PYTHON_BUILTINS:
+                if node.name in BUILTINS or node.name == 'asyncio' or \
+                        node.name in PYTHON_BUILTINS and node.name not in SHADOWABLE_BUILTINS:
                     self.refuse('redefinition of builtin %s (rename the function)' % node.name, node)
                 if node.name in STDLIB_FUNCTIONS:
                     self.refuse('function named %s (a module the subset imports; rename it)' % node.name, node)
@@ -588,7 +597,7 @@ class Importer:
         shadow a builtin or one of its functions, nor be a dunder."""
         if _is_dunder(name):
             self.refuse('%s %s (dunder names are outside the subset)' % (what, name), node)
-        if name in self.functions:
+        if name in self.functions and not self.comprehension_target:
             if what == 'assignment to':
                 self.refuse('assignment to function name %s' % name, node)
             self.refuse('%s %s shadows the function %s (rename it)' % (what, name, name), node)
@@ -1406,7 +1415,13 @@ class Importer:
                     self.refuse('async comprehension outside an async def' if not isinstance(node, ast.GeneratorExp)
                                 else 'async generator expression (write an async def generator)', gen.target)
                 iterable = first_iter if i == 0 else self.expr(gen.iter)
-                target = self.target(gen.target)
+                # PEP 530's `[await fun() for fun in funcs]`: a comprehension's target lives in
+                # the comprehension's own scope, so it may shadow a module-level def there.
+                self.comprehension_target = True
+                try:
+                    target = self.target(gen.target)
+                finally:
+                    self.comprehension_target = False
                 scope.update(_bound_names(gen.target))
                 generators.append({'target': target, 'iter': iterable,
                                    'ifs': [self.expr(c) for c in gen.ifs]})
@@ -1528,7 +1543,7 @@ class Importer:
             return self.stdlib_call(node, self.from_names[func.id], func.id, args)
         if isinstance(func, ast.Name):
             name = func.id
-            if name in self.functions:
+            if name in self.functions and not any(name in scope for scope in self.comprehension_scopes):
                 kind, allowed = 'call', None
             elif name in BUILTINS:
                 kind, allowed = 'builtin', BUILTIN_KEYWORDS.get(name, set())
