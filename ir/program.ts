@@ -164,9 +164,15 @@ export interface ClassDef {
   base?: Expr;
   /** `@dataclass` (`from dataclasses import dataclass`) or `@dataclasses.dataclass`: its annotated attributes are its fields. */
   dataclass?: 'dataclass' | 'dataclasses.dataclass';
+  /** `@dataclass(order=True, frozen=True, eq=False)`: the decorator's options, as written (only with `dataclass`). */
+  dataclassOptions?: DataclassOptions;
   body: ClassMember[];
   line?: number;
 }
+/** The options of `@dataclass(...)` the runtime ports (dataclasses.py _process_class, 3.11). */
+export interface DataclassOptions { eq?: boolean; order?: boolean; frozen?: boolean }
+export const DATACLASS_OPTIONS = ['eq', 'order', 'frozen'] as const;
+
 /**
  * One item of a class body. An `attr` is `name = value` (also read from `name: <ann> = value`);
  * in a dataclass, `annotated` marks a field (`name: <ann> = value`, or `name: <ann>` without a
@@ -342,12 +348,13 @@ export const EXCEPTION_CLASSES = [
   'StopAsyncIteration', 'TimeoutError', 'KeyboardInterrupt',
   'asyncio.CancelledError', 'asyncio.TimeoutError', 'asyncio.InvalidStateError',
   'asyncio.QueueEmpty', 'asyncio.QueueFull', 'asyncio.BrokenBarrierError', 'BaseExceptionGroup', 'ExceptionGroup',
+  'dataclasses.FrozenInstanceError',
 ] as const;
 export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
 export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__', 'exceptions'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 /** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
-export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools', 'contextlib'] as const;
+export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools', 'contextlib', 'dataclasses'] as const;
 export type StdlibModule = (typeof STDLIB_MODULES)[number];
 
 /** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
@@ -359,6 +366,8 @@ export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>>
   itertools: ['count', 'cycle', 'repeat', 'islice', 'chain', 'chain.from_iterable', 'product', 'permutations',
     'combinations', 'accumulate', 'groupby', 'zip_longest', 'pairwise'],
   contextlib: [],
+  /** `field(default=, default_factory=, repr=, compare=)` in a @dataclass body. */
+  dataclasses: ['field'],
 };
 
 /** The constants of each module a program may read. */
@@ -369,6 +378,7 @@ export const STDLIB_CONSTANTS: Readonly<Record<StdlibModule, readonly string[]>>
   collections: [],
   itertools: [],
   contextlib: [],
+  dataclasses: [],
 };
 
 /**

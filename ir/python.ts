@@ -481,7 +481,8 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
   if (s.kind === 'class' && s.def.dataclass !== undefined) {
     // The decorator on the line above the `class` line (ast's lineno of a decorated class).
     if (s.line !== undefined) out.moveTo({ line: s.line - 1 });
-    out.emit(depth, `@${s.def.dataclass}`);
+    const options = Object.entries(s.def.dataclassOptions ?? {}).map(([k, v]) => `${k}=${v ? 'True' : 'False'}`);
+    out.emit(depth, `@${s.def.dataclass}${options.length > 0 ? `(${options.join(', ')})` : ''}`);
   }
   out.moveTo(s);
   out.mark(s);
@@ -678,7 +679,8 @@ function importLines(program: Program): string[] {
 /** `from dataclasses import dataclass` / `import dataclasses`, as the program's dataclasses spell the decorator. */
 function dataclassImports(program: Program): string[] {
   const spellings = new Set(program.body.flatMap((s) => (s.kind === 'class' && s.def.dataclass !== undefined ? [s.def.dataclass] : [])));
-  return [...(spellings.has('dataclasses.dataclass') ? ['import dataclasses'] : []), ...(spellings.has('dataclass') ? ['from dataclasses import dataclass'] : [])];
+  const imported = (program.imports ?? []).includes('dataclasses'); // `dataclasses.field(...)` imports it already
+  return [...(spellings.has('dataclasses.dataclass') && !imported ? ['import dataclasses'] : []), ...(spellings.has('dataclass') ? ['from dataclasses import dataclass'] : [])];
 }
 
 /** Whether every def and module-level statement has its source line (an imported program). */

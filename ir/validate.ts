@@ -5,7 +5,7 @@
  * printed Python (`{"kind": "name", "id": "__import__('os')"}`, an operator `"+ x; y"`, a
  * call of `eval`...). The printer calls it too, so every printed program passed it.
  */
-import { ASYNCIO_FUNCTIONS, BUILTINS, CLASS_DUNDERS, EXCEPTION_ATTRS, EXCEPTION_CLASSES, METHODS, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, type Program, type StdlibModule } from './program.ts';
+import { ASYNCIO_FUNCTIONS, BUILTINS, CLASS_DUNDERS, DATACLASS_OPTIONS, EXCEPTION_ATTRS, EXCEPTION_CLASSES, METHODS, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, type Program, type StdlibModule } from './program.ts';
 
 /** An IR that is not one (exit 2 where a command reads it). */
 export class IrInputError extends Error {
@@ -275,6 +275,12 @@ class Validator {
     if (this.functions.has(c.name as string)) this.fail(`${path}.name`, `${String(c.name)} redefines a function`);
     this.line(c, path);
     if (c.dataclass !== undefined && c.dataclass !== 'dataclass' && c.dataclass !== 'dataclasses.dataclass') this.fail(`${path}.dataclass`, 'expected "dataclass" or "dataclasses.dataclass"');
+    if (c.dataclassOptions !== undefined) {
+      if (c.dataclass === undefined) this.fail(`${path}.dataclassOptions`, 'options of a dataclass only');
+      for (const [k, v] of Object.entries(this.object(c.dataclassOptions, `${path}.dataclassOptions`))) {
+        if (!(DATACLASS_OPTIONS as readonly string[]).includes(k) || typeof v !== 'boolean') this.fail(`${path}.dataclassOptions.${k}`, `expected one of ${DATACLASS_OPTIONS.join(', ')} as a boolean`);
+      }
+    }
     if (c.base !== undefined) {
       const kind = this.object(c.base, `${path}.base`).kind;
       if (kind !== 'name' && kind !== 'excClass') this.fail(`${path}.base`, 'a base is a class name or an exception class');
@@ -423,7 +429,9 @@ class Validator {
   private keywords(value: unknown, path: string): void {
     for (const [i, k] of this.array(value, path).entries()) {
       const keyword = this.object(k, `${path}[${i}]`);
-      if (keyword.name !== '**') this.ident(keyword.name, `${path}[${i}].name`);
+      // A keyword names a parameter, never a variable: `field(repr=False)` is fine, a dunder or a keyword is not.
+      const problem = keyword.name === '**' ? undefined : attributeProblem(keyword.name, new Set());
+      if (problem) this.fail(`${path}[${i}].name`, problem);
       this.expr(keyword.value, `${path}[${i}].value`);
     }
   }

@@ -21,6 +21,10 @@
 import { AttributeError, BaseException, TypeError, ValueError, exceptionClassRepr, isExceptionClass, type ExceptionClass } from './exceptions.ts';
 import { PyFunction, PyPartial, bindSignature, call } from './functions.ts';
 import { objectHooks } from './object-hooks.ts';
+import { DataclassField, FrozenInstanceError } from './dataclasses.ts';
+import { callValue } from './callable.ts';
+import { hashInt, hashTuple } from './hash.ts';
+import { PyTuple } from './values.ts';
 import { objectAddress, repr } from './str.ts';
 import { typeName, type PyValue } from './values.ts';
 import { METHODS } from '../ir/program.ts';
@@ -85,9 +89,22 @@ interface ClassInfo {
   name: string;
   /** The class namespace, in definition order (`C.__dict__` minus what CPython adds). */
   dict: Map<string, PyValue>;
-  /** `@dataclass`: the fields, in order, with their defaults (absent: required). */
-  fields?: Array<{ name: string; default?: PyValue }>;
+  /** `@dataclass`: the fields, in order, with their defaults (absent: required) or default factories. */
+  fields?: DataclassFieldInfo[];
+  /** `@dataclass(...)`'s options (eq defaults to true). */
+  options?: DataclassOptions;
 }
+
+interface DataclassFieldInfo {
+  name: string;
+  default?: PyValue;
+  factory?: PyValue;
+  repr: boolean;
+  compare: boolean;
+}
+
+/** `@dataclass(eq=, order=, frozen=)` (ir/program.ts DataclassOptions). */
+export interface DataclassOptions { eq?: boolean; order?: boolean; frozen?: boolean }
 
 type AnyClass = new (...args: unknown[]) => object;
 
@@ -170,6 +187,11 @@ export function defineClass(name: string, base: PyValue | undefined, members: Ar
   }
   const info: ClassInfo = { name, dict };
   CLASSES.set(cls, info);
+  // type_new: a class that defines __eq__ but not __hash__ gets `__hash__ = None` (unhashable).
+  if (dict.has('__hash__')) {
+    Object.defineProperty(cls.prototype, 'pyUnhashable', { value: false });
+    Object.defineProperty(cls.prototype, 'pyHash', { value: userHash });
+  } else if (dict.has('__eq__')) unhashable(cls);
   for (const dunder of dict.keys()) {
     if (!PROTOCOL.has(dunder)) continue;
     Object.defineProperty(cls.prototype, dunder, {
@@ -188,9 +210,16 @@ export function defineClass(name: string, base: PyValue | undefined, members: Ar
  * (dataclasses.py _process_class, 3.11: its TypeError for a field without a default after
  * one with, its ValueError for a list, dict or set default).
  */
-export function dataclassFields(cls: Function, own: Array<[string, boolean]>): Function {
+export function dataclassFields(cls: Function, own: Array<[string, boolean]>, options: DataclassOptions = {}): Function {
   const info = CLASSES.get(cls)!;
-  const fields = own.map(([name, hasDefault]) => (hasDefault ? { name, default: info.dict.get(name) as PyValue } : { name }));
+  const fields = own.map(([name, hasDefault]): DataclassFieldInfo => {
+    const value = hasDefault ? (info.dict.get(name) as PyValue) : undefined;
+    if (!(value instanceof DataclassField)) return hasDefault ? { name, default: value, repr: true, compare: true } : { name, repr: true, compare: true };
+    // _get_field: the class attribute becomes the field's default, or goes when it has none.
+    if (value.default_ !== undefined) info.dict.set(name, value.default_);
+    else info.dict.delete(name);
+    return { name, default: value.default_, factory: value.defaultFactory, repr: value.repr, compare: value.compare };
+  });
   for (const f of fields) {
     const d = f.default;
     if (d !== undefined && (Array.isArray(d) || d instanceof Set || typeName(d) === 'dict')) {
@@ -201,12 +230,45 @@ export function dataclassFields(cls: Function, own: Array<[string, boolean]>): F
   const all = [...inherited.filter((f) => !fields.some((g) => g.name === f.name)), ...fields];
   let seenDefault = false;
   for (const f of all) {
-    const hasDefault = f.default !== undefined;
+    const hasDefault = f.default !== undefined || f.factory !== undefined;
     if (seenDefault && !hasDefault) throw new TypeError(`non-default argument '${f.name}' follows default argument`);
     seenDefault ||= hasDefault;
   }
   info.fields = all;
+  info.options = options;
+  if (options.order) {
+    for (const dunder of ['__lt__', '__le__', '__gt__', '__ge__']) {
+      if (info.dict.has(dunder)) throw new TypeError(`Cannot overwrite attribute ${dunder} in class ${info.name}. Consider using functools.total_ordering`);
+    }
+  }
+  // _hash_action, 3.11: eq and frozen make a __hash__ of the compared fields; eq alone sets it to None.
+  const eq = options.eq ?? true;
+  if (!info.dict.has('__hash__') && eq) {
+    if (options.frozen) {
+      Object.defineProperty(cls.prototype, 'pyUnhashable', { value: false });
+      Object.defineProperty(cls.prototype, 'pyHash', {
+        value: function (this: object): bigint {
+          return hashTuple(new PyTuple(all.filter((f) => f.compare).map((f) => getattr(this, f.name))));
+        },
+      });
+    } else unhashable(cls);
+  }
   return cls;
+}
+
+/** `__hash__ = None`: hash() and a set or dict key raise `unhashable type`. */
+function unhashable(cls: Function): void {
+  Object.defineProperty(cls.prototype, 'pyUnhashable', { value: true });
+  Object.defineProperty(cls.prototype, 'pyHash', { value: undefined });
+}
+
+/** slot_tp_hash: the user's `__hash__`, an int; one that fits a Py_hash_t is kept (-1 becomes -2), a larger one is hashed. */
+function userHash(this: object): bigint {
+  const h = callAttr(this, '__hash__', []);
+  if (typeof h !== 'bigint' && typeof h !== 'boolean') throw new TypeError('__hash__ method should return an integer');
+  const n = typeof h === 'boolean' ? (h ? 1n : 0n) : h;
+  if (n >= -(2n ** 63n) && n < 2n ** 63n) return n === -1n ? -2n : n;
+  return hashInt(n);
 }
 
 // ---------------------------------------------------------------------------- instances
@@ -232,13 +294,20 @@ function instantiate(cls: Function, positional: PyValue[], keywords: Record<stri
 
 /** The `__init__` a dataclass generates: `def __init__(self, x, y=<default>)`, bound as CPython binds it. */
 function dataclassInit(obj: object, name: string, fields: NonNullable<ClassInfo['fields']>, positional: PyValue[], keywords: Record<string, PyValue>): void {
-  const params = [{ name: 'self', hasDefault: false }, ...fields.map((f) => ({ name: f.name, hasDefault: f.default !== undefined, default: f.default }))];
+  const params = [
+    { name: 'self', hasDefault: false },
+    ...fields.map((f) => ({ name: f.name, hasDefault: f.default !== undefined || f.factory !== undefined, default: f.factory !== undefined ? HAS_DEFAULT_FACTORY : f.default })),
+  ];
   const values = bindSignature(`${name}.__init__`, { params }, [obj, ...positional], keywords);
   const dict = instanceDict(obj);
-  fields.forEach((f, k) => dict.set(f.name, values[k + 1]));
+  // `self.tags = list() if tags is _HAS_DEFAULT_FACTORY else tags`, field by field.
+  fields.forEach((f, k) => dict.set(f.name, values[k + 1] === HAS_DEFAULT_FACTORY ? callValue(f.factory as PyValue) : values[k + 1]));
   const post = lookup(classOf(obj)!, '__post_init__');
   if (post) call(post.value, [obj]);
 }
+
+/** dataclasses.py _HAS_DEFAULT_FACTORY: the default of a parameter whose field has a factory. */
+const HAS_DEFAULT_FACTORY = Object.freeze({ __pyTypeName__: '_HAS_DEFAULT_FACTORY_CLASS' }) as unknown as PyValue;
 
 function noAttribute(obj: PyValue, name: string): never {
   if (infoOf(obj)) throw new AttributeError(`type object '${infoOf(obj)!.name}' has no attribute '${name}'`);
@@ -334,6 +403,7 @@ export function setattr(obj: PyValue, name: string, value: PyValue): void {
     if (obj instanceof Super) throw new AttributeError(`'super' object has no attribute '${name}'`);
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
+  checkNotFrozen(cls, name, 'assign to');
   const found = lookup(cls, name);
   if (found?.value instanceof Property) {
     if (found.value.fset === null) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
@@ -352,9 +422,20 @@ export function delattr(obj: PyValue, name: string): void {
   }
   const cls = classOf(obj);
   if (cls === undefined) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  checkNotFrozen(cls, name, 'delete');
   const found = lookup(cls, name);
   if (found?.value instanceof Property) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no deleter`);
   if (!INSTANCE_DICTS.get(obj as object)?.delete(name)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+}
+
+/**
+ * A frozen dataclass's `__setattr__`/`__delattr__` (dataclasses.py _frozen_get_del_attr): on an
+ * instance of the class itself any name raises, on a subclass's only a field's name.
+ */
+function checkNotFrozen(cls: Function, name: string, what: 'assign to' | 'delete'): void {
+  const [owner, info] = userMro(cls).find(([, i]) => i.fields !== undefined) ?? [];
+  if (owner === undefined || !info?.options?.frozen) return;
+  if (owner === cls || info.fields!.some((f) => f.name === name)) throw new FrozenInstanceError(`cannot ${what} field ${repr(name)}`);
 }
 
 /** `obj.name(*args, **keywords)` without making the bound method. */
@@ -414,14 +495,24 @@ function reprOf(v: PyValue): string {
   const own = special(v, '__repr__');
   if (own !== undefined) return checkedText(call(own, [v]), '__repr__');
   const fields = fieldsOf(v);
-  if (fields !== undefined) return `${typeName(v)}(${fields.map((f) => `${f.name}=${repr(getattr(v, f.name))}`).join(', ')})`;
+  if (fields !== undefined) return `${typeName(v)}(${fields.filter((f) => f.repr).map((f) => `${f.name}=${repr(getattr(v, f.name))}`).join(', ')})`;
   return baseRepr(v);
 }
 
 /** The dataclass fields of `v`'s class, or undefined. */
 function fieldsOf(v: PyValue): ClassInfo['fields'] {
+  return dataclassOf(v)?.fields;
+}
+
+/** The dataclass `v`'s class is (the nearest in its MRO), or undefined. */
+function dataclassOf(v: PyValue): ClassInfo | undefined {
   const cls = classOf(v);
-  return cls === undefined ? undefined : userMro(cls).find(([, i]) => i.fields !== undefined)?.[1].fields;
+  return cls === undefined ? undefined : userMro(cls).find(([, i]) => i.fields !== undefined)?.[1];
+}
+
+/** The compared fields of a dataclass instance, as the tuple its generated __eq__/__lt__ compare. */
+function compareTuple(v: PyValue, info: ClassInfo): PyValue {
+  return new PyTuple(info.fields!.filter((f) => f.compare).map((f) => getattr(v, f.name)));
 }
 
 const REFLECTED = { '<': '__gt__', '<=': '__ge__', '>': '__lt__', '>=': '__le__' } as const;
@@ -447,9 +538,9 @@ objectHooks.eq = (a, b) => {
     const own = special(x, '__eq__');
     if (own !== undefined) return truthyOf(call(own, [x, y]));
   }
-  // A dataclass's __eq__: the same class, then the fields as tuples.
-  const fields = fieldsOf(a);
-  if (fields !== undefined && classOf(a) === classOf(b)) return fields.every((f) => eqOf(getattr(a, f.name), getattr(b, f.name)));
+  // A dataclass's __eq__: the same class, then the compared fields as tuples.
+  const info = dataclassOf(a);
+  if (info !== undefined && (info.options?.eq ?? true) && classOf(a) === classOf(b)) return eqOf(compareTuple(a, info), compareTuple(b, info));
   return undefined;
 };
 objectHooks.ne = (a, b) => {
@@ -464,6 +555,9 @@ objectHooks.order = (a, b, op) => {
   if (own !== undefined) return truthyOf(call(own, [a, b]));
   const reflected = special(b, REFLECTED[op]);
   if (reflected !== undefined) return truthyOf(call(reflected, [b, a]));
+  // `@dataclass(order=True)`: the same class, then the compared fields as tuples (else NotImplemented both ways).
+  const info = dataclassOf(a);
+  if (info?.options?.order && classOf(a) === classOf(b)) return truthyOf(orderOf(compareTuple(a, info), compareTuple(b, info), op));
   return undefined;
 };
 objectHooks.truthy = (v) => {
@@ -497,14 +591,26 @@ objectHooks.method = (obj, method, args, keywords) => {
   if (cls === undefined || (infoOf(obj) === undefined && lookup(cls, method) === undefined && !INSTANCE_DICTS.get(obj as object)?.has(method))) return undefined;
   return { value: callAttr(obj, method, args, Object.keys(keywords).length > 0 ? keywords : undefined) };
 };
+objectHooks.hash = (v, hashOf) => {
+  const cls = classOf(v);
+  if (cls === undefined) return undefined;
+  if ((v as { pyUnhashable?: boolean }).pyUnhashable === true) throw new TypeError(`unhashable type: '${typeName(v)}'`);
+  if (lookup(cls, '__hash__') !== undefined) return userHash.call(v as object);
+  const info = dataclassOf(v);
+  if (info?.options?.frozen && (info.options.eq ?? true)) return hashOf(compareTuple(v, info));
+  return undefined;
+};
 objectHooks.isClass = (v) => infoOf(v) !== undefined;
 
+type Order = (a: PyValue, b: PyValue, op: '<' | '<=' | '>' | '>=') => PyValue;
 let truthyOf: (v: PyValue) => boolean = (v) => Boolean(v);
 let eqOf: (a: PyValue, b: PyValue) => boolean = (a, b) => a === b;
-/** ops.ts's `truthy` and `eq`, handed over when py.ts loads. */
-export function setOps(truthy: (v: PyValue) => boolean, eq: (a: PyValue, b: PyValue) => boolean): void {
+let orderOf: Order = () => false;
+/** ops.ts's `truthy`, `eq` and order comparisons, handed over when py.ts loads. */
+export function setOps(truthy: (v: PyValue) => boolean, eq: (a: PyValue, b: PyValue) => boolean, order: Order): void {
   truthyOf = truthy;
   eqOf = eq;
+  orderOf = order;
 }
 
 /** `isinstance(x, C)` for a user class (and what `except C` matches). */

@@ -24,6 +24,8 @@ export interface ObjectHooks {
   call(callee: PyValue, positional: PyValue[], keywords?: Record<string, PyValue>): { value: PyValue } | undefined;
   /** `obj.method(...)` where obj's class defines `method` (it wins over a builtin meaning). */
   method(obj: PyValue, method: string, args: PyValue[], keywords: Record<string, PyValue>): { value: PyValue } | undefined;
+  /** `hash(v)` of a user instance whose class defines `__hash__` or is a frozen dataclass (its fields hashed by `hashOf`); TypeError when unhashable. */
+  hash(v: PyValue, hashOf: (v: PyValue) => bigint): bigint | undefined;
   /** Whether `v` is a user class. */
   isClass(v: unknown): boolean;
 }
@@ -40,5 +42,6 @@ export const objectHooks: ObjectHooks = {
   len: none,
   call: none,
   method: none,
+  hash: none,
   isClass: () => false,
 };

@@ -30,7 +30,8 @@ export function emitClass<C>(w: CodeBlockWriter, c: ClassDef, ctx: C, emitter: C
   if (c.dataclass !== undefined) {
     // The fields, in order, each with whether it has a default (the class attribute of that name).
     const fields = c.body.flatMap((m) => (m.kind === 'attr' && m.annotated ? [`[${tsString(m.name)}, ${m.value !== undefined}]`] : []));
-    cls = `py.dataclassFields(${cls}, [${fields.join(', ')}])`;
+    const options = Object.entries(c.dataclassOptions ?? {}).map(([k, v]) => `${k}: ${v}`);
+    cls = `py.dataclassFields(${cls}, [${fields.join(', ')}]${options.length > 0 ? `, { ${options.join(', ')} }` : ''})`;
   }
   w.writeLine(`${emitter.nameRef(c.name, ctx)} = ${cls};`);
 }

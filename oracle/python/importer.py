@@ -96,9 +96,12 @@ STDLIB_FUNCTIONS = {
                   'combinations': (1, 2, ('r',)), 'accumulate': (1, 2, ('func', 'initial')),
                   'groupby': (1, 2, ('key',)), 'zip_longest': (0, None, ('fillvalue',)),
                   'pairwise': (1, 1, ())},
+    # `field(...)` in a @dataclass body (the decorator itself is read apart: dataclass_decorator).
+    'dataclasses': {'field': (0, 0, ('default', 'default_factory', 'repr', 'compare'))},
 }
 STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
-                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset(), 'itertools': frozenset()}
+                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset(), 'itertools': frozenset(),
+                    'dataclasses': frozenset()}
 IMPORTABLE = ('asyncio', 'functools') + tuple(sorted(STDLIB_FUNCTIONS))
 # What the program may not call, and why (the hint of the refusal).
 # asyncio calls that stay out (issue 9), and why (the hint of the refusal).
@@ -168,6 +171,8 @@ CLASS_DUNDERS = frozenset([
     '__len__', '__bool__', '__aenter__', '__aexit__', '__enter__', '__exit__', '__aiter__',
     '__anext__', '__post_init__',
 ])
+# `@dataclass(order=True, frozen=True, eq=False)`: the options the runtime ports (runtime/classes.ts).
+DATACLASS_OPTIONS = ('eq', 'order', 'frozen')
 METHOD_DECORATORS = frozenset(['staticmethod', 'classmethod', 'property'])
 # Attribute names of what a program could reach in CPython but must not (frames, code, tracebacks,
 # coroutines and generators, functions, modules, Tasks and Futures, event loops and their handles,
@@ -523,15 +528,19 @@ class Importer:
         """`from collections import deque, Counter`: each a listed function of the module, read
         (and printed) as `collections.deque`, with `import collections` (issue 8 item 9)."""
         module = node.module
+        functions = 0
         for alias in node.names:
             if alias.asname is not None and alias.asname != alias.name:
                 self.refuse('import of %s as %s' % (alias.name, alias.asname), node)
+            if module == 'dataclasses' and alias.name == 'dataclass':
+                continue  # the decorator (dataclass_names), not a function the program calls
+            functions += 1
             if alias.name not in STDLIB_FUNCTIONS[module]:
                 hint = STDLIB_REFUSED_HINTS.get('%s.%s' % (module, alias.name)) or self.stdlib_offer(module)
                 self.refuse('import of %s.%s (%s)' % (module, alias.name, hint), node)
             self.check_binding(alias.name, node, 'import of')
             self.from_names[alias.name] = module
-        if module not in self.imports:
+        if functions and module not in self.imports:
             self.imports.append(module)
 
     def check_not_typing(self, name, node):
@@ -541,8 +550,8 @@ class Importer:
 
     def check_import(self, node):
         for alias in node.names:
-            if alias.name in ('functools', 'dataclasses') and alias.asname is None:
-                continue  # for functools.partial and dataclasses.dataclass only
+            if alias.name == 'functools' and alias.asname is None:
+                continue  # for functools.partial only
             if alias.name == 'typing' and alias.asname is None:
                 continue  # for annotations only (dropped)
             if alias.name == 'contextlib' and alias.asname is None:
@@ -1047,7 +1056,7 @@ class Importer:
     # ------------------------------------------------------------------ classes
     def class_def(self, node):
         """`class Name(Base):` at module level: class attributes and methods (issue 8 item 2)."""
-        spelling = self.dataclass_decorator(node)
+        spelling, options = self.dataclass_decorator(node)
         if node.keywords:
             self.refuse('class keyword argument %s= (metaclasses are outside the subset)' % node.keywords[0].arg,
                         node.keywords[0])
@@ -1056,6 +1065,8 @@ class Importer:
         cls = {'name': node.name, 'body': [], 'line': node.lineno}
         if spelling is not None:
             cls['dataclass'] = spelling
+        if options:
+            cls['dataclassOptions'] = options
         if node.bases:
             base = node.bases[0]
             name = self.exception_class(base)
@@ -1080,18 +1091,31 @@ class Importer:
         return cls
 
     def dataclass_decorator(self, node):
-        """`@dataclass` / `@dataclasses.dataclass` as imported, else None; any other decorator is refused."""
+        """`@dataclass` / `@dataclasses.dataclass` as imported, with its `order=`/`frozen=`/`eq=`
+        options as constants (`{'order': True}`), else (None, None); any other decorator is refused."""
         if not node.decorator_list:
-            return None
+            return None, None
         d = node.decorator_list[0]
         if len(node.decorator_list) > 1:
             self.refuse('class decorator', node.decorator_list[1])
+        options = {}
         if isinstance(d, ast.Call) and self.dataclass_spelling(d.func) is not None:
-            self.refuse('dataclass options (order=, frozen=... are outside the subset: write @dataclass)', d)
+            if d.args:
+                self.refuse('positional argument of the dataclass decorator', d.args[0])
+            for kw in d.keywords:
+                if kw.arg not in DATACLASS_OPTIONS:
+                    self.refuse('dataclass option %s= (the subset reads %s)' % (
+                        kw.arg, ', '.join(o + '=' for o in DATACLASS_OPTIONS)), kw.value if kw.arg is None else kw)
+                if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
+                    self.refuse('dataclass option %s= other than True or False' % kw.arg, kw.value)
+                options[kw.arg] = kw.value.value
+            d = d.func
         spelling = self.dataclass_spelling(d)
         if spelling is None:
             self.refuse('class decorator', d)
-        return spelling
+        if options.get('order') and options.get('eq') is False:
+            self.refuse('dataclass order=True with eq=False (CPython raises ValueError)', node.decorator_list[0])
+        return spelling, options
 
     def dataclass_spelling(self, d):
         if isinstance(d, ast.Name) and d.id == 'dataclass' and 'dataclass' in self.dataclass_names:
@@ -1196,6 +1220,9 @@ class Importer:
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
                 and node.value.id == 'asyncio' and node.attr in ASYNCIO_EXCEPTIONS:
             return 'asyncio.' + node.attr
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == 'dataclasses' \
+                and 'dataclasses' in self.imports and node.attr == 'FrozenInstanceError':
+            return 'dataclasses.FrozenInstanceError'
         return None
 
     def attribute(self, node):
@@ -1761,7 +1788,7 @@ def _names_bound_in(stmt):
 def _is_dataclass_import(node):
     """`from dataclasses import dataclass`: read as the decorator `@dataclass`."""
     return isinstance(node, ast.ImportFrom) and node.module == 'dataclasses' and node.level == 0 and \
-        [(a.name, a.asname) for a in node.names] == [('dataclass', None)]
+        ('dataclass', None) in [(a.name, a.asname) for a in node.names]
 
 
 # ---------------------------------------------------------------------- match (issue 8 item 4)
