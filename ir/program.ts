@@ -188,6 +188,7 @@ export type ClassMember =
 export const CLASS_DUNDERS = [
   '__init__', '__str__', '__repr__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__len__', '__bool__',
   '__aenter__', '__aexit__', '__enter__', '__exit__', '__aiter__', '__anext__', '__post_init__',
+  '__hash__', '__iter__', '__next__', '__getitem__', '__contains__', '__call__',
 ] as const;
 /**
  * `with A() as a, B():` / `async with ...:` (issue 9): the items are entered left to right and

@@ -18,13 +18,13 @@
  * super_getattro), Objects/object.c (PyObject_GenericGetAttr/SetAttr and their messages),
  * Objects/classobject.c (method_repr), Objects/descrobject.c (property), 3.11.
  */
-import { AttributeError, BaseException, TypeError, ValueError, exceptionClassRepr, isExceptionClass, type ExceptionClass } from './exceptions.ts';
+import { AttributeError, BaseException, IndexError, StopIteration, TypeError, ValueError, exceptionClassRepr, isExceptionClass, type ExceptionClass } from './exceptions.ts';
 import { PyFunction, PyPartial, bindSignature, call } from './functions.ts';
 import { objectHooks } from './object-hooks.ts';
 import { DataclassField, FrozenInstanceError } from './dataclasses.ts';
 import { callValue } from './callable.ts';
 import { hashInt, hashTuple } from './hash.ts';
-import { PyTuple } from './values.ts';
+import { PyIterator, PyTuple } from './values.ts';
 import { objectAddress, repr } from './str.ts';
 import { typeName, type PyValue } from './values.ts';
 import { METHODS } from '../ir/program.ts';
@@ -582,6 +582,8 @@ objectHooks.len = (v) => {
 objectHooks.call = (callee, positional, keywords) => {
   if (infoOf(callee) !== undefined) return { value: instantiate(callee as Function, positional, keywords) };
   if (callee instanceof BoundMethod) return { value: call(callee.func, [callee.self, ...positional], keywords) };
+  const dunderCall = special(callee, '__call__'); // an instance of a class that defines __call__
+  if (dunderCall !== undefined) return { value: call(dunderCall, [callee, ...positional], keywords) };
   // A def or lambda passed to a builtin that calls it (`sorted(key=lambda j: j.cost)`): callable.ts has no PyFunction case.
   if (callee instanceof PyFunction || callee instanceof PyPartial) return { value: call(callee, positional, keywords) };
   return undefined;
@@ -600,7 +602,66 @@ objectHooks.hash = (v, hashOf) => {
   if (info?.options?.frozen && (info.options.eq ?? true)) return hashOf(compareTuple(v, info));
   return undefined;
 };
+objectHooks.iter = (v) => {
+  const own = special(v, '__iter__');
+  if (own !== undefined) {
+    const it = call(own, [v]);
+    if (classOf(it) !== undefined) {
+      if (special(it, '__next__') === undefined) throw new TypeError(`iter() returned non-iterator of type '${typeName(it)}'`);
+      return stepped(it);
+    }
+    if (!(it instanceof PyIterator)) throw new TypeError(`iter() returned non-iterator of type '${typeName(it)}'`);
+    return it;
+  }
+  if (special(v, '__getitem__') !== undefined) return indexed(v);
+  return undefined;
+};
+objectHooks.next = (v) => {
+  const own = special(v, '__next__');
+  return own === undefined ? undefined : { value: call(own, [v]) };
+};
+objectHooks.getitem = (v, i) => {
+  const own = special(v, '__getitem__');
+  return own === undefined ? undefined : { value: call(own, [v, i]) };
+};
+objectHooks.contains = (v, item) => {
+  const own = special(v, '__contains__');
+  if (own !== undefined) return truthyOf(call(own, [v, item]));
+  if (classOf(v) === undefined || (special(v, '__iter__') === undefined && special(v, '__getitem__') === undefined)) return undefined;
+  // PySequence_Contains without sq_contains: iterate, `is` or `==`.
+  for (const x of objectHooks.iter(v)!) if (x === item || eqOf(x, item)) return true;
+  return false;
+};
 objectHooks.isClass = (v) => infoOf(v) !== undefined;
+
+/** A user iterator stepped by its `__next__` until StopIteration (what a for loop does with it). */
+function* stepped(it: PyValue): Generator<PyValue> {
+  const next = () => callAttr(it, '__next__', []);
+  for (;;) {
+    let value: PyValue;
+    try {
+      value = next();
+    } catch (e) {
+      if (e instanceof StopIteration) return;
+      throw e;
+    }
+    yield value;
+  }
+}
+
+/** The old sequence protocol (iterobject.c seqiter): `v[0]`, `v[1]`... until IndexError or StopIteration. */
+function* indexed(v: PyValue): Generator<PyValue> {
+  for (let i = 0n; ; i++) {
+    let value: PyValue;
+    try {
+      value = callAttr(v, '__getitem__', [i]);
+    } catch (e) {
+      if (e instanceof IndexError || e instanceof StopIteration) return;
+      throw e;
+    }
+    yield value;
+  }
+}
 
 type Order = (a: PyValue, b: PyValue, op: '<' | '<=' | '>' | '>=') => PyValue;
 let truthyOf: (v: PyValue) => boolean = (v) => Boolean(v);

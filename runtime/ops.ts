@@ -459,6 +459,8 @@ export function contains(container: PyValue, item: PyValue): boolean {
   if (container instanceof Set) return container.has(item);
   const found = containerHooks.contains(container, item); // dict, set, views (containers.ts)
   if (found !== undefined) return found;
+  const user = objectHooks.contains(container, item); // __contains__, __iter__, __getitem__ of a user class (classes.ts)
+  if (user !== undefined) return user;
   if (container !== null && typeof container === 'object' && Symbol.iterator in container) {
     for (const x of container as Iterable<PyValue>) if (x === item || eq(x, item)) return true;
     return false;

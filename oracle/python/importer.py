@@ -170,6 +170,8 @@ CLASS_DUNDERS = frozenset([
     '__init__', '__str__', '__repr__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__',
     '__len__', '__bool__', '__aenter__', '__aexit__', '__enter__', '__exit__', '__aiter__',
     '__anext__', '__post_init__',
+    # the container and call protocols (runtime/classes.ts objectHooks.iter/next/getitem/contains/call/hash)
+    '__hash__', '__iter__', '__next__', '__getitem__', '__contains__', '__call__',
 ])
 # `@dataclass(order=True, frozen=True, eq=False)`: the options the runtime ports (runtime/classes.ts).
 DATACLASS_OPTIONS = ('eq', 'order', 'frozen')
