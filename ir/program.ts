@@ -164,6 +164,11 @@ export interface ClassDef {
   base?: Expr;
   /** `@dataclass` (`from dataclasses import dataclass`) or `@dataclasses.dataclass`: its annotated attributes are its fields. */
   dataclass?: 'dataclass' | 'dataclasses.dataclass';
+  /**
+   * `class P(NamedTuple):` (`from typing import NamedTuple`) or `class P(typing.NamedTuple):`: no
+   * `base`; its annotated attributes are its fields (as a dataclass's), its instances tuples.
+   */
+  namedTuple?: 'NamedTuple' | 'typing.NamedTuple';
   /** `@dataclass(order=True, frozen=True, eq=False)`: the decorator's options, as written (only with `dataclass`). */
   dataclassOptions?: DataclassOptions;
   body: ClassMember[];
@@ -363,7 +368,7 @@ export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>>
   time: ['time', 'monotonic', 'perf_counter', 'sleep'],
   random: ['seed', 'random', 'randint', 'randrange', 'uniform', 'choice', 'shuffle', 'sample', 'getrandbits'],
   math: ['floor', 'ceil', 'sqrt', 'isclose', 'gcd', 'fabs', 'pow'],
-  collections: ['deque', 'defaultdict', 'Counter'],
+  collections: ['deque', 'defaultdict', 'Counter', 'namedtuple'],
   itertools: ['count', 'cycle', 'repeat', 'islice', 'chain', 'chain.from_iterable', 'product', 'permutations',
     'combinations', 'accumulate', 'groupby', 'zip_longest', 'pairwise'],
   contextlib: [],

@@ -550,7 +550,8 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
 
 /** `class Name(Base):` and its members, a decorated method's decorator on the line above its `def`. */
 function classDef(out: LineWriter, c: ClassDef, depth: number): void {
-  out.emit(depth, `class ${c.name}${c.base === undefined ? '' : `(${expr(c.base, Prec.Test, TOP)})`}:`);
+  const base = c.namedTuple ?? (c.base === undefined ? undefined : expr(c.base, Prec.Test, TOP));
+  out.emit(depth, `class ${c.name}${base === undefined ? '' : `(${base})`}:`);
   if (c.body.length === 0) out.emit(depth + 1, 'pass');
   for (const m of c.body) {
     if (m.kind === 'method') {
@@ -673,7 +674,13 @@ export function printPythonWithLines(program: Program): PrintedPython {
 /** `import asyncio` (with functools on the same line when the program calls functools.partial), then one line per module of `program.imports`. */
 function importLines(program: Program): string[] {
   const usesPartial = JSON.stringify([program.functions, program.body]).includes('"kind":"partial"');
-  return [usesPartial ? 'import asyncio, functools' : 'import asyncio', ...(program.imports ?? []).map((m) => `import ${m}`), ...dataclassImports(program)];
+  return [usesPartial ? 'import asyncio, functools' : 'import asyncio', ...(program.imports ?? []).map((m) => `import ${m}`), ...dataclassImports(program), ...namedTupleImports(program)];
+}
+
+/** `from typing import NamedTuple` / `import typing`, as the program's NamedTuple classes spell their base. */
+function namedTupleImports(program: Program): string[] {
+  const spellings = new Set(program.body.flatMap((s) => (s.kind === 'class' && s.def.namedTuple !== undefined ? [s.def.namedTuple] : [])));
+  return [...(spellings.has('typing.NamedTuple') ? ['import typing'] : []), ...(spellings.has('NamedTuple') ? ['from typing import NamedTuple'] : [])];
 }
 
 /** `from dataclasses import dataclass` / `import dataclasses`, as the program's dataclasses spell the decorator. */

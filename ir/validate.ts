@@ -275,6 +275,10 @@ class Validator {
     if (this.functions.has(c.name as string)) this.fail(`${path}.name`, `${String(c.name)} redefines a function`);
     this.line(c, path);
     if (c.dataclass !== undefined && c.dataclass !== 'dataclass' && c.dataclass !== 'dataclasses.dataclass') this.fail(`${path}.dataclass`, 'expected "dataclass" or "dataclasses.dataclass"');
+    if (c.namedTuple !== undefined) {
+      if (c.namedTuple !== 'NamedTuple' && c.namedTuple !== 'typing.NamedTuple') this.fail(`${path}.namedTuple`, 'expected "NamedTuple" or "typing.NamedTuple"');
+      if (c.base !== undefined || c.dataclass !== undefined) this.fail(`${path}.namedTuple`, 'a NamedTuple class has no other base and no @dataclass');
+    }
     if (c.dataclassOptions !== undefined) {
       if (c.dataclass === undefined) this.fail(`${path}.dataclassOptions`, 'options of a dataclass only');
       for (const [k, v] of Object.entries(this.object(c.dataclassOptions, `${path}.dataclassOptions`))) {
@@ -294,7 +298,7 @@ class Validator {
       if (member.kind === 'attr') {
         const problem = attributeProblem(member.name, new Set());
         if (problem) this.fail(`${mp}.name`, problem);
-        if (member.annotated !== undefined && (member.annotated !== true || c.dataclass === undefined)) this.fail(`${mp}.annotated`, 'a field of a dataclass only');
+        if (member.annotated !== undefined && (member.annotated !== true || (c.dataclass === undefined && c.namedTuple === undefined))) this.fail(`${mp}.annotated`, 'a field of a dataclass or a NamedTuple only');
         if (member.value === undefined && member.annotated !== true) this.fail(`${mp}.value`, 'a class attribute has a value');
         if (member.value !== undefined) this.expr(member.value, `${mp}.value`);
         continue;

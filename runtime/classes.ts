@@ -93,7 +93,12 @@ interface ClassInfo {
   fields?: DataclassFieldInfo[];
   /** `@dataclass(...)`'s options (eq defaults to true). */
   options?: DataclassOptions;
+  /** A namedtuple class (`collections.namedtuple`, `class P(NamedTuple)`): its fields, in order, with their defaults. */
+  tupleFields?: Array<{ name: string; default?: PyValue }>;
 }
+
+/** The base a `class P(NamedTuple):` names (runtime/namedtuple.ts): its instances are tuples. */
+export const NAMED_TUPLE = Object.freeze({ __pyTypeName__: 'NamedTuple' }) as unknown as PyValue;
 
 interface DataclassFieldInfo {
   name: string;
@@ -167,7 +172,13 @@ function bind(value: PyValue, instance: PyValue | undefined, cls: Function): PyV
  */
 export function defineClass(name: string, base: PyValue | undefined, members: Array<[string, PyValue, Decorator?]>): Function {
   let parent: AnyClass = PyObject as AnyClass;
-  if (base !== undefined) {
+  if (base === NAMED_TUPLE) {
+    parent = PyTuple as unknown as AnyClass;
+    // typing.NamedTupleMeta: what a NamedTuple class may not define.
+    for (const [member] of members) {
+      if (['__new__', '__init__', '_fields', '_field_defaults', '_make', '_replace', '_asdict'].includes(member)) throw new AttributeError(`Cannot overwrite NamedTuple attribute ${member}`);
+    }
+  } else if (base !== undefined) {
     if (!(CLASSES.has(base as Function) || isExceptionClass(base))) throw new TypeError('bases must be types');
     parent = base as AnyClass;
   }
@@ -210,6 +221,24 @@ export function defineClass(name: string, base: PyValue | undefined, members: Ar
  * (dataclasses.py _process_class, 3.11: its TypeError for a field without a default after
  * one with, its ValueError for a list, dict or set default).
  */
+/**
+ * A namedtuple class's fields (collections.namedtuple, typing.NamedTuple's class syntax): its
+ * instances are tuples of them, read by name; `_fields`, `_field_defaults`, `_make`, `_replace`,
+ * `_asdict` are in its namespace (namedtuple.ts makes them).
+ */
+export function namedTupleFields(cls: Function, fields: Array<{ name: string; default?: PyValue }>, methods: Array<[string, PyValue, Decorator?]>): Function {
+  const info = CLASSES.get(cls)!;
+  info.tupleFields = fields;
+  for (const [name, value, decorator] of methods) info.dict.set(name, decorator === 'classmethod' ? new ClassMethod(value) : value);
+  return cls;
+}
+
+/** The namedtuple fields of `v`'s class, or undefined. */
+export function tupleFieldsOf(v: PyValue): ClassInfo['tupleFields'] {
+  const cls = classOf(v) ?? (infoOf(v) !== undefined ? (v as Function) : undefined);
+  return cls === undefined ? undefined : userMro(cls).find(([, i]) => i.tupleFields !== undefined)?.[1].tupleFields;
+}
+
 export function dataclassFields(cls: Function, own: Array<[string, boolean]>, options: DataclassOptions = {}): Function {
   const info = CLASSES.get(cls)!;
   const fields = own.map(([name, hasDefault]): DataclassFieldInfo => {
@@ -276,6 +305,13 @@ function userHash(this: object): bigint {
 /** Ports type_call + object_new/object_init's argument checks, 3.11. */
 function instantiate(cls: Function, positional: PyValue[], keywords: Record<string, PyValue> = {}): PyValue {
   const info = CLASSES.get(cls)!;
+  const tupleFields = userMro(cls).find(([, i]) => i.tupleFields !== undefined)?.[1].tupleFields;
+  if (tupleFields !== undefined) {
+    // The namedtuple's generated __new__(_cls, x, y=<default>): a tuple of the arguments.
+    const params = [{ name: '_cls', hasDefault: false }, ...tupleFields.map((f) => ({ name: f.name, hasDefault: f.default !== undefined, default: f.default }))];
+    const values = bindSignature(`${info.name}.__new__`, { params }, [cls as unknown as PyValue, ...positional], keywords);
+    return new (cls as unknown as new (items: PyValue[]) => object)(values.slice(1) as PyValue[]) as PyValue;
+  }
   const init = lookup(cls, '__init__');
   const exceptional = isExceptionClass(cls);
   const hasKeywords = Object.keys(keywords).length > 0;
@@ -337,6 +373,8 @@ export function getattr(obj: PyValue, name: string): PyValue {
   }
   const own = INSTANCE_DICTS.get(obj as object);
   if (own?.has(name)) return own.get(name) as PyValue;
+  const field = tupleFieldsOf(obj)?.findIndex((f) => f.name === name) ?? -1;
+  if (field >= 0) return (obj as PyTuple).items[field]; // a namedtuple's _tuplegetter
   if (found !== undefined) return bind(found.value, obj, cls);
   return noAttribute(obj, name);
 }
@@ -404,6 +442,11 @@ export function setattr(obj: PyValue, name: string, value: PyValue): void {
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
   checkNotFrozen(cls, name, 'assign to');
+  if (tupleFieldsOf(obj) !== undefined) {
+    // __slots__ = (): a field is a read-only descriptor, any other name has no slot.
+    if (tupleFieldsOf(obj)!.some((f) => f.name === name)) throw new AttributeError(`can't set attribute`);
+    throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  }
   const found = lookup(cls, name);
   if (found?.value instanceof Property) {
     if (found.value.fset === null) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
@@ -494,6 +537,8 @@ function checkedText(result: PyValue, method: string): string {
 function reprOf(v: PyValue): string {
   const own = special(v, '__repr__');
   if (own !== undefined) return checkedText(call(own, [v]), '__repr__');
+  const tuple = tupleFieldsOf(v);
+  if (tuple !== undefined) return `${typeName(v)}(${tuple.map((f, k) => `${f.name}=${repr((v as PyTuple).items[k])}`).join(', ')})`;
   const fields = fieldsOf(v);
   if (fields !== undefined) return `${typeName(v)}(${fields.filter((f) => f.repr).map((f) => `${f.name}=${repr(getattr(v, f.name))}`).join(', ')})`;
   return baseRepr(v);

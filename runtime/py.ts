@@ -18,6 +18,7 @@ export { any, all, divmod, reversed, hash, chr, ord, map, filter } from './built
 export { builtinValue } from './builtin-values.ts';
 export { callValue } from './callable.ts';
 export * from './stdlib.ts';
+export { namedTupleClass, NAMED_TUPLE } from './namedtuple.ts';
 export { defineClass, dataclassFields, getattr, setattr, delattr, callAttr, superOf } from './classes.ts';
 import { setOps, setStr } from './classes.ts';
 import { eq as eqOp, ge as geOp, gt as gtOp, le as leOp, lt as ltOp, truthy as truthyOp } from './ops.ts';

@@ -97,6 +97,7 @@ export function repr(value: unknown, seen: Set<object> = new Set()): string {
     seen.delete(value);
     return text;
   }
+  if (value instanceof PyTuple && value.constructor !== PyTuple) return objectHooks.repr(value) as string; // a namedtuple (classes.ts)
   if (value instanceof PyTuple) {
     const items = value.items.map((item) => itemRepr(item, seen));
     return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;

@@ -89,7 +89,8 @@ STDLIB_FUNCTIONS = {
     'math': {'floor': (1, 1, ()), 'ceil': (1, 1, ()), 'sqrt': (1, 1, ()),
              'isclose': (2, 2, ('rel_tol', 'abs_tol')), 'gcd': (0, None, ()), 'fabs': (1, 1, ()),
              'pow': (2, 2, ())},
-    'collections': {'deque': (0, 2, ('maxlen',)), 'defaultdict': (0, 2, ()), 'Counter': (0, 1, ())},
+    'collections': {'deque': (0, 2, ('maxlen',)), 'defaultdict': (0, 2, ()), 'Counter': (0, 1, ()),
+                    'namedtuple': (2, 2, ('defaults',))},
     'itertools': {'count': (0, 2, ('start', 'step')), 'cycle': (1, 1, ()), 'repeat': (1, 2, ('times',)),
                   'islice': (2, 4, ()), 'chain': (0, None, ()), 'chain.from_iterable': (1, 1, ()),
                   'product': (0, None, ('repeat',)), 'permutations': (1, 2, ('r',)),
@@ -1069,7 +1070,12 @@ class Importer:
             cls['dataclass'] = spelling
         if options:
             cls['dataclassOptions'] = options
-        if node.bases:
+        named_tuple = self.named_tuple_base(node.bases[0]) if node.bases else None
+        if named_tuple is not None:
+            if spelling is not None:
+                self.refuse('@dataclass on a NamedTuple class', node.decorator_list[0])
+            cls['namedTuple'] = named_tuple
+        elif node.bases:
             base = node.bases[0]
             name = self.exception_class(base)
             if name is not None:
@@ -1088,9 +1094,18 @@ class Importer:
         attributes = set()
         properties = set()
         for item in body:
-            cls['body'].append(self.class_member(item, attributes, properties, spelling is not None))
+            cls['body'].append(self.class_member(item, attributes, properties, spelling is not None or named_tuple is not None))
         self.classes.add(node.name)
         return cls
+
+    def named_tuple_base(self, base):
+        """`NamedTuple` (imported from typing) or `typing.NamedTuple` as a class's base, else None."""
+        if isinstance(base, ast.Name) and base.id == 'NamedTuple' and 'NamedTuple' in self.typing_names:
+            return 'NamedTuple'
+        if isinstance(base, ast.Attribute) and base.attr == 'NamedTuple' and isinstance(base.value, ast.Name) \
+                and base.value.id == 'typing' and 'typing' in self.typing_names:
+            return 'typing.NamedTuple'
+        return None
 
     def dataclass_decorator(self, node):
         """`@dataclass` / `@dataclasses.dataclass` as imported, with its `order=`/`frozen=`/`eq=`

@@ -22,8 +22,8 @@ describe('what stays out is refused with file:line:col and a hint', () => {
 
 describe('datetime stays out, saying why', () => {
   it.each([
-    ['import datetime', 'import datetime\n', '3:1: unsupported import of datetime (datetime.now() is not yet on the virtual clock of both sides; the subset imports only asyncio, functools, collections, itertools, math, random, time)'],
-    ['from datetime import', 'from datetime import datetime\n', '3:1: unsupported import from datetime (datetime.now() is not yet on the virtual clock of both sides; the subset imports only asyncio, functools, collections, itertools, math, random, time)'],
+    ['import datetime', 'import datetime\n', '3:1: unsupported import of datetime (datetime.now() is not yet on the virtual clock of both sides; the subset imports only asyncio, functools, collections, dataclasses, itertools, math, random, time)'],
+    ['from datetime import', 'from datetime import datetime\n', '3:1: unsupported import from datetime (datetime.now() is not yet on the virtual clock of both sides; the subset imports only asyncio, functools, collections, dataclasses, itertools, math, random, time)'],
   ])('%s', async (_what, body, expected) => {
     await expectRefused(body, expected);
   });
