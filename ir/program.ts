@@ -360,7 +360,7 @@ export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
 export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__', 'exceptions'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 /** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
-export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools', 'contextlib', 'dataclasses'] as const;
+export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools', 'contextlib', 'dataclasses', 'datetime'] as const;
 export type StdlibModule = (typeof STDLIB_MODULES)[number];
 
 /** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
@@ -374,6 +374,8 @@ export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>>
   contextlib: [],
   /** `field(default=, default_factory=, repr=, compare=)` in a @dataclass body. */
   dataclasses: ['field'],
+  /** `datetime.datetime.now()` on the virtual clock (runtime/datetime.ts), `datetime.datetime(y, m, d, ...)`, `datetime.timedelta(...)`. */
+  datetime: ['datetime.now', 'datetime', 'timedelta'],
 };
 
 /** The constants of each module a program may read. */
@@ -385,6 +387,7 @@ export const STDLIB_CONSTANTS: Readonly<Record<StdlibModule, readonly string[]>>
   itertools: [],
   contextlib: [],
   dataclasses: [],
+  datetime: [],
 };
 
 /**

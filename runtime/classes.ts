@@ -365,7 +365,7 @@ export function getattr(obj: PyValue, name: string): PyValue {
     return bind(found.value, undefined, obj as Function);
   }
   const cls = classOf(obj);
-  if (cls === undefined) return portMethodValue(obj, name) ?? noAttribute(obj, name);
+  if (cls === undefined) return valueAttr(obj, name) ?? portMethodValue(obj, name) ?? noAttribute(obj, name);
   const found = lookup(cls, name);
   if (found?.value instanceof Property) {
     if (found.value.fget === null) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no getter`);
@@ -387,6 +387,12 @@ function nameOf(obj: PyValue): string | undefined {
   if (obj instanceof PyFunction) return obj.__name__;
   if (obj instanceof BoundMethod) return nameOf(obj.func);
   return undefined;
+}
+
+/** An attribute of a runtime value type that has Python-level ones (datetime.ts: `td.days`, `dt.isoformat`). */
+function valueAttr(obj: PyValue, name: string): PyValue | undefined {
+  const attr = obj !== null && typeof obj === 'object' ? (obj as { pyAttr?: (name: string) => PyValue | undefined }).pyAttr : undefined;
+  return typeof attr === 'function' ? attr.call(obj, name) : undefined;
 }
 
 /**

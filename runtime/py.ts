@@ -23,6 +23,9 @@ export { defineClass, dataclassFields, getattr, setattr, delattr, callAttr, supe
 import { setOps, setStr } from './classes.ts';
 import { eq as eqOp, ge as geOp, gt as gtOp, le as leOp, lt as ltOp, truthy as truthyOp } from './ops.ts';
 import { str as strOp } from './str.ts';
+import { setIntDivide } from './datetime.ts';
+import { truediv as truedivOp } from './ops.ts';
+setIntDivide((a, b) => truedivOp(a, b));
 const ORDER_OPS = { '<': ltOp, '<=': leOp, '>': gtOp, '>=': geOp } as const;
 setOps(truthyOp, eqOp, (a, b, op) => ORDER_OPS[op](a, b));
 setStr(strOp);

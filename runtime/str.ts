@@ -148,6 +148,8 @@ export function str(value: unknown): string {
   if (value instanceof BaseExceptionGroup) return value.message; // 'msg (2 sub-exceptions)' (BaseExceptionGroup_str)
   const user = typeof value === 'object' || typeof value === 'function' ? objectHooks.str(value) : undefined; // classes.ts
   if (user !== undefined) return user;
+  const own = value !== null && typeof value === 'object' ? (value as { pyStr?: () => string }).pyStr : undefined; // datetime.ts
+  if (typeof own === 'function') return own.call(value);
   if (value instanceof BaseException) {
     // KeyError.__str__ shows its one argument's repr (Objects/exceptions.c KeyError_str).
     if (value instanceof KeyError && value.args.length === 1) return repr(value.args[0]);

@@ -99,10 +99,23 @@ STDLIB_FUNCTIONS = {
                   'pairwise': (1, 1, ())},
     # `field(...)` in a @dataclass body (the decorator itself is read apart: dataclass_decorator).
     'dataclasses': {'field': (0, 0, ('default', 'default_factory', 'repr', 'compare'))},
+    # naive datetimes on the virtual clock (worker.py _make_datetime_module, runtime/datetime.ts)
+    'datetime': {'datetime.now': (0, 0, ()), 'datetime': (3, 7, ()),
+                 'timedelta': (0, 7, ('days', 'seconds', 'microseconds', 'milliseconds', 'minutes', 'hours', 'weeks'))},
 }
+# The strftime directives runtime/datetime.ts gives their C-locale meaning (STRFTIME_DIRECTIVES).
+STRFTIME_DIRECTIVES = frozenset('YymdHMSfIpjaAbBXxTFRc%')
+# Attributes of datetime and timedelta objects the port does not give (refused in a program that
+# imports datetime, whatever the object: the importer cannot tell a datetime from another value).
+DATETIME_UNPORTED = frozenset([
+    'astimezone', 'combine', 'ctime', 'date', 'dst', 'fold', 'fromisocalendar', 'fromisoformat',
+    'fromordinal', 'fromtimestamp', 'isocalendar', 'isoweekday', 'max', 'min', 'resolution',
+    'timestamp', 'timetuple', 'timetz', 'today', 'toordinal', 'tzinfo', 'tzname', 'utcfromtimestamp',
+    'utcnow', 'utcoffset', 'utctimetuple', 'weekday', 'strptime', 'timezone',
+])
 STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
                     'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset(), 'itertools': frozenset(),
-                    'dataclasses': frozenset()}
+                    'dataclasses': frozenset(), 'datetime': frozenset()}
 IMPORTABLE = ('asyncio', 'functools') + tuple(sorted(STDLIB_FUNCTIONS))
 # What the program may not call, and why (the hint of the refusal).
 # asyncio calls that stay out (issue 9), and why (the hint of the refusal).
@@ -123,7 +136,7 @@ STDLIB_REFUSED_HINTS = {
 }
 
 # Modules not read yet, and why (the hint of the refusal, before the list of what is).
-MODULE_REFUSED_HINTS = {'datetime': 'datetime.now() is not yet on the virtual clock of both sides'}
+MODULE_REFUSED_HINTS = {}
 
 # Keyword arguments a call may pass (user functions take any keyword).
 BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse', 'key'}, 'enumerate': {'start'},
@@ -1212,6 +1225,9 @@ class Importer:
 
     def check_attribute_name(self, name, node, label=None):
         """`obj.name` where obj may be anything: never a name that reaches CPython's internals."""
+        if name in DATETIME_UNPORTED and 'datetime' in self.imports:
+            self.refuse('%s (of datetime objects the subset reads now(), the fields, isoformat, strftime, '
+                        'total_seconds, days, seconds, microseconds, + and -)' % (label or 'attribute .%s' % name), node)
         hint = ASYNCIO_REFUSED_HINTS.get(name)
         if hint:  # an asyncio method outside the subset (run_in_executor, ...), whatever the object
             self.refuse('%s (%s)' % (label or 'attribute .%s' % name, hint), node)
@@ -1583,6 +1599,15 @@ class Importer:
                 or isinstance(func.value, ast.Name) and self.from_names.get(func.value.id) == 'itertools'
                 and func.value.id == 'chain'):
             return self.stdlib_call(node, 'itertools', 'chain.from_iterable', args)
+        if isinstance(func, ast.Attribute) and func.attr == 'now' and (
+                isinstance(func.value, ast.Attribute) and func.value.attr == 'datetime'
+                and isinstance(func.value.value, ast.Name) and func.value.value.id == 'datetime'
+                and 'datetime' in self.imports and 'datetime' not in self.from_names
+                or isinstance(func.value, ast.Name) and func.value.id == 'datetime'
+                and self.from_names.get('datetime') == 'datetime'):
+            return self.stdlib_call(node, 'datetime', 'datetime.now', args)
+        if isinstance(func, ast.Attribute) and func.attr == 'strftime' and 'datetime' in self.imports:
+            self.check_strftime(node)
         if isinstance(func, ast.Name) and func.id in self.from_names:
             return self.stdlib_call(node, self.from_names[func.id], func.id, args)
         if isinstance(func, ast.Name):
@@ -1656,6 +1681,23 @@ class Importer:
             return {'kind': 'asyncio', 'func': name, 'args': args, 'keywords': keywords}
         return {'kind': 'method', 'object': self.expr(func.value), 'method': name, 'args': args,
                 'keywords': keywords}
+
+    def check_strftime(self, node):
+        """`dt.strftime('%H:%M:%S')`: a literal format whose directives the port gives their C-locale meaning."""
+        if len(node.args) != 1 or node.keywords or not (isinstance(node.args[0], ast.Constant)
+                                                        and isinstance(node.args[0].value, str)):
+            self.refuse('strftime without one literal format string', node)
+        text = node.args[0].value
+        k = 0
+        while k < len(text):
+            if text[k] == '%':
+                d = text[k + 1:k + 2]
+                if d not in STRFTIME_DIRECTIVES or d == '':
+                    self.refuse('strftime directive %%%s (the subset reads %%%s)' % (
+                        d, ', %'.join(sorted(STRFTIME_DIRECTIVES))), node.args[0])
+                k += 2
+            else:
+                k += 1
 
     def is_partial(self, func):
         if isinstance(func, ast.Name):
