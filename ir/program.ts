@@ -164,9 +164,20 @@ export interface ClassDef {
   base?: Expr;
   /** `@dataclass` (`from dataclasses import dataclass`) or `@dataclasses.dataclass`: its annotated attributes are its fields. */
   dataclass?: 'dataclass' | 'dataclasses.dataclass';
+  /**
+   * `class P(NamedTuple):` (`from typing import NamedTuple`) or `class P(typing.NamedTuple):`: no
+   * `base`; its annotated attributes are its fields (as a dataclass's), its instances tuples.
+   */
+  namedTuple?: 'NamedTuple' | 'typing.NamedTuple';
+  /** `@dataclass(order=True, frozen=True, eq=False)`: the decorator's options, as written (only with `dataclass`). */
+  dataclassOptions?: DataclassOptions;
   body: ClassMember[];
   line?: number;
 }
+/** The options of `@dataclass(...)` the runtime ports (dataclasses.py _process_class, 3.11). */
+export interface DataclassOptions { eq?: boolean; order?: boolean; frozen?: boolean }
+export const DATACLASS_OPTIONS = ['eq', 'order', 'frozen'] as const;
+
 /**
  * One item of a class body. An `attr` is `name = value` (also read from `name: <ann> = value`);
  * in a dataclass, `annotated` marks a field (`name: <ann> = value`, or `name: <ann>` without a
@@ -182,6 +193,7 @@ export type ClassMember =
 export const CLASS_DUNDERS = [
   '__init__', '__str__', '__repr__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__', '__len__', '__bool__',
   '__aenter__', '__aexit__', '__enter__', '__exit__', '__aiter__', '__anext__', '__post_init__',
+  '__hash__', '__iter__', '__next__', '__getitem__', '__contains__', '__call__',
 ] as const;
 /**
  * `with A() as a, B():` / `async with ...:` (issue 9): the items are entered left to right and
@@ -342,12 +354,13 @@ export const EXCEPTION_CLASSES = [
   'StopAsyncIteration', 'TimeoutError', 'KeyboardInterrupt',
   'asyncio.CancelledError', 'asyncio.TimeoutError', 'asyncio.InvalidStateError',
   'asyncio.QueueEmpty', 'asyncio.QueueFull', 'asyncio.BrokenBarrierError', 'BaseExceptionGroup', 'ExceptionGroup',
+  'dataclasses.FrozenInstanceError',
 ] as const;
 export type ExceptionClassName = (typeof EXCEPTION_CLASSES)[number];
 export const EXCEPTION_ATTRS = ['args', '__cause__', '__context__', 'exceptions'] as const;
 export type ExceptionAttr = (typeof EXCEPTION_ATTRS)[number];
 /** Modules a program may import besides asyncio (time and random run on the virtual clock and a seeded generator: runtime/time.ts, runtime/random.ts). */
-export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools', 'contextlib'] as const;
+export const STDLIB_MODULES = ['time', 'random', 'math', 'collections', 'itertools', 'contextlib', 'dataclasses', 'datetime'] as const;
 export type StdlibModule = (typeof STDLIB_MODULES)[number];
 
 /** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
@@ -355,10 +368,14 @@ export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>>
   time: ['time', 'monotonic', 'perf_counter', 'sleep'],
   random: ['seed', 'random', 'randint', 'randrange', 'uniform', 'choice', 'shuffle', 'sample', 'getrandbits'],
   math: ['floor', 'ceil', 'sqrt', 'isclose', 'gcd', 'fabs', 'pow'],
-  collections: ['deque', 'defaultdict', 'Counter'],
+  collections: ['deque', 'defaultdict', 'Counter', 'namedtuple'],
   itertools: ['count', 'cycle', 'repeat', 'islice', 'chain', 'chain.from_iterable', 'product', 'permutations',
     'combinations', 'accumulate', 'groupby', 'zip_longest', 'pairwise'],
   contextlib: [],
+  /** `field(default=, default_factory=, repr=, compare=)` in a @dataclass body. */
+  dataclasses: ['field'],
+  /** `datetime.datetime.now()` on the virtual clock (runtime/datetime.ts), `datetime.datetime(y, m, d, ...)`, `datetime.timedelta(...)`. */
+  datetime: ['datetime.now', 'datetime', 'timedelta'],
 };
 
 /** The constants of each module a program may read. */
@@ -369,6 +386,8 @@ export const STDLIB_CONSTANTS: Readonly<Record<StdlibModule, readonly string[]>>
   collections: [],
   itertools: [],
   contextlib: [],
+  dataclasses: [],
+  datetime: [],
 };
 
 /**

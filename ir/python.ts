@@ -481,7 +481,8 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
   if (s.kind === 'class' && s.def.dataclass !== undefined) {
     // The decorator on the line above the `class` line (ast's lineno of a decorated class).
     if (s.line !== undefined) out.moveTo({ line: s.line - 1 });
-    out.emit(depth, `@${s.def.dataclass}`);
+    const options = Object.entries(s.def.dataclassOptions ?? {}).map(([k, v]) => `${k}=${v ? 'True' : 'False'}`);
+    out.emit(depth, `@${s.def.dataclass}${options.length > 0 ? `(${options.join(', ')})` : ''}`);
   }
   out.moveTo(s);
   out.mark(s);
@@ -549,7 +550,8 @@ function statement(out: LineWriter, s: Stmt, depth: number): void {
 
 /** `class Name(Base):` and its members, a decorated method's decorator on the line above its `def`. */
 function classDef(out: LineWriter, c: ClassDef, depth: number): void {
-  out.emit(depth, `class ${c.name}${c.base === undefined ? '' : `(${expr(c.base, Prec.Test, TOP)})`}:`);
+  const base = c.namedTuple ?? (c.base === undefined ? undefined : expr(c.base, Prec.Test, TOP));
+  out.emit(depth, `class ${c.name}${base === undefined ? '' : `(${base})`}:`);
   if (c.body.length === 0) out.emit(depth + 1, 'pass');
   for (const m of c.body) {
     if (m.kind === 'method') {
@@ -672,13 +674,20 @@ export function printPythonWithLines(program: Program): PrintedPython {
 /** `import asyncio` (with functools on the same line when the program calls functools.partial), then one line per module of `program.imports`. */
 function importLines(program: Program): string[] {
   const usesPartial = JSON.stringify([program.functions, program.body]).includes('"kind":"partial"');
-  return [usesPartial ? 'import asyncio, functools' : 'import asyncio', ...(program.imports ?? []).map((m) => `import ${m}`), ...dataclassImports(program)];
+  return [usesPartial ? 'import asyncio, functools' : 'import asyncio', ...(program.imports ?? []).map((m) => `import ${m}`), ...dataclassImports(program), ...namedTupleImports(program)];
+}
+
+/** `from typing import NamedTuple` / `import typing`, as the program's NamedTuple classes spell their base. */
+function namedTupleImports(program: Program): string[] {
+  const spellings = new Set(program.body.flatMap((s) => (s.kind === 'class' && s.def.namedTuple !== undefined ? [s.def.namedTuple] : [])));
+  return [...(spellings.has('typing.NamedTuple') ? ['import typing'] : []), ...(spellings.has('NamedTuple') ? ['from typing import NamedTuple'] : [])];
 }
 
 /** `from dataclasses import dataclass` / `import dataclasses`, as the program's dataclasses spell the decorator. */
 function dataclassImports(program: Program): string[] {
   const spellings = new Set(program.body.flatMap((s) => (s.kind === 'class' && s.def.dataclass !== undefined ? [s.def.dataclass] : [])));
-  return [...(spellings.has('dataclasses.dataclass') ? ['import dataclasses'] : []), ...(spellings.has('dataclass') ? ['from dataclasses import dataclass'] : [])];
+  const imported = (program.imports ?? []).includes('dataclasses'); // `dataclasses.field(...)` imports it already
+  return [...(spellings.has('dataclasses.dataclass') && !imported ? ['import dataclasses'] : []), ...(spellings.has('dataclass') ? ['from dataclasses import dataclass'] : [])];
 }
 
 /** Whether every def and module-level statement has its source line (an imported program). */

@@ -5,7 +5,7 @@
  * printed Python (`{"kind": "name", "id": "__import__('os')"}`, an operator `"+ x; y"`, a
  * call of `eval`...). The printer calls it too, so every printed program passed it.
  */
-import { ASYNCIO_FUNCTIONS, BUILTINS, CLASS_DUNDERS, EXCEPTION_ATTRS, EXCEPTION_CLASSES, METHODS, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, type Program, type StdlibModule } from './program.ts';
+import { ASYNCIO_FUNCTIONS, BUILTINS, CLASS_DUNDERS, DATACLASS_OPTIONS, EXCEPTION_ATTRS, EXCEPTION_CLASSES, METHODS, STDLIB_CONSTANTS, STDLIB_FUNCTIONS, STDLIB_MODULES, type Program, type StdlibModule } from './program.ts';
 
 /** An IR that is not one (exit 2 where a command reads it). */
 export class IrInputError extends Error {
@@ -49,6 +49,15 @@ export const PYTHON_BUILTIN_NAMES: ReadonlySet<string> = new Set([
   'max', 'memoryview', 'min', 'next', 'object', 'oct', 'open', 'ord', 'pow', 'print', 'property',
   'quit', 'range', 'repr', 'reversed', 'round', 'set', 'setattr', 'slice', 'sorted',
   'staticmethod', 'str', 'sum', 'super', 'tuple', 'type', 'vars', 'zip',
+]);
+
+/**
+ * The builtins a module-level def may shadow (importer.py SHADOWABLE_BUILTINS: PEP 530 defines its
+ * own `aiter`): names the subset never reads otherwise, so in a program that defines one it can
+ * only mean that function.
+ */
+export const SHADOWABLE_BUILTINS: ReadonlySet<string> = new Set([
+  'aiter', 'ascii', 'bin', 'callable', 'hex', 'oct', 'pow', 'id', 'input', 'complex', 'bytes', 'bytearray',
 ]);
 
 const BIN_OPS = new Set(['+', '-', '*', '/', '//', '%', '**', '|', '&', '^']);
@@ -121,6 +130,7 @@ class Validator {
   }
 
   private ident(value: unknown, path: string): void {
+    if (typeof value === 'string' && SHADOWABLE_BUILTINS.has(value) && this.functions.has(value)) return; // the program's own def
     const problem = identifierProblem(value);
     if (problem) this.fail(path, problem);
   }
@@ -140,7 +150,7 @@ class Validator {
     const functions = this.array(program.functions, 'functions');
     for (const [i, f] of functions.entries()) {
       const name = this.object(f, `functions[${i}]`).name;
-      this.ident(name, `functions[${i}].name`);
+      if (!(typeof name === 'string' && SHADOWABLE_BUILTINS.has(name))) this.ident(name, `functions[${i}].name`);
       this.notModule(name, `functions[${i}].name`);
       if (this.functions.has(name as string)) this.fail(`functions[${i}].name`, `${String(name)} is defined twice`);
       this.functions.add(name as string);
@@ -265,6 +275,16 @@ class Validator {
     if (this.functions.has(c.name as string)) this.fail(`${path}.name`, `${String(c.name)} redefines a function`);
     this.line(c, path);
     if (c.dataclass !== undefined && c.dataclass !== 'dataclass' && c.dataclass !== 'dataclasses.dataclass') this.fail(`${path}.dataclass`, 'expected "dataclass" or "dataclasses.dataclass"');
+    if (c.namedTuple !== undefined) {
+      if (c.namedTuple !== 'NamedTuple' && c.namedTuple !== 'typing.NamedTuple') this.fail(`${path}.namedTuple`, 'expected "NamedTuple" or "typing.NamedTuple"');
+      if (c.base !== undefined || c.dataclass !== undefined) this.fail(`${path}.namedTuple`, 'a NamedTuple class has no other base and no @dataclass');
+    }
+    if (c.dataclassOptions !== undefined) {
+      if (c.dataclass === undefined) this.fail(`${path}.dataclassOptions`, 'options of a dataclass only');
+      for (const [k, v] of Object.entries(this.object(c.dataclassOptions, `${path}.dataclassOptions`))) {
+        if (!(DATACLASS_OPTIONS as readonly string[]).includes(k) || typeof v !== 'boolean') this.fail(`${path}.dataclassOptions.${k}`, `expected one of ${DATACLASS_OPTIONS.join(', ')} as a boolean`);
+      }
+    }
     if (c.base !== undefined) {
       const kind = this.object(c.base, `${path}.base`).kind;
       if (kind !== 'name' && kind !== 'excClass') this.fail(`${path}.base`, 'a base is a class name or an exception class');
@@ -278,7 +298,7 @@ class Validator {
       if (member.kind === 'attr') {
         const problem = attributeProblem(member.name, new Set());
         if (problem) this.fail(`${mp}.name`, problem);
-        if (member.annotated !== undefined && (member.annotated !== true || c.dataclass === undefined)) this.fail(`${mp}.annotated`, 'a field of a dataclass only');
+        if (member.annotated !== undefined && (member.annotated !== true || (c.dataclass === undefined && c.namedTuple === undefined))) this.fail(`${mp}.annotated`, 'a field of a dataclass or a NamedTuple only');
         if (member.value === undefined && member.annotated !== true) this.fail(`${mp}.value`, 'a class attribute has a value');
         if (member.value !== undefined) this.expr(member.value, `${mp}.value`);
         continue;
@@ -377,13 +397,14 @@ class Validator {
     this.block(s.body, `${path}.body`);
   }
 
-  private target(value: unknown, path: string): void {
+  /** `comprehension`: a comprehension's target, in a scope of its own, may shadow a def (PEP 530's `for fun in funcs`). */
+  private target(value: unknown, path: string, comprehension = false): void {
     const t = this.object(value, path);
     switch (t.kind) {
       case 'name':
         this.ident(t.id, `${path}.id`);
         this.notModule(t.id, `${path}.id`);
-        if (this.functions.has(t.id as string)) this.fail(`${path}.id`, `assigns the function ${String(t.id)}`);
+        if (this.functions.has(t.id as string) && !comprehension) this.fail(`${path}.id`, `assigns the function ${String(t.id)}`);
         return;
       case 'subscript':
         this.expr(t.value, `${path}.value`);
@@ -393,7 +414,7 @@ class Validator {
         const elts = this.array(t.elts, `${path}.elts`);
         for (const [i, e] of elts.entries()) {
           const element = this.object(e, `${path}.elts[${i}]`);
-          this.target(element.kind === 'starred' ? element.target : e, `${path}.elts[${i}]`);
+          this.target(element.kind === 'starred' ? element.target : e, `${path}.elts[${i}]`, comprehension);
         }
         if (elts.filter((e) => (e as { kind?: unknown }).kind === 'starred').length > 1) this.fail(`${path}.elts`, 'two starred targets');
         return;
@@ -412,7 +433,9 @@ class Validator {
   private keywords(value: unknown, path: string): void {
     for (const [i, k] of this.array(value, path).entries()) {
       const keyword = this.object(k, `${path}[${i}]`);
-      if (keyword.name !== '**') this.ident(keyword.name, `${path}[${i}].name`);
+      // A keyword names a parameter, never a variable: `field(repr=False)` is fine, a dunder or a keyword is not.
+      const problem = keyword.name === '**' ? undefined : attributeProblem(keyword.name, new Set());
+      if (problem) this.fail(`${path}[${i}].name`, problem);
       this.expr(keyword.value, `${path}[${i}].value`);
     }
   }
@@ -488,7 +511,7 @@ class Validator {
         this.expr(e.kind === 'dictComp' ? e.value : e.elt, `${path}.${e.kind === 'dictComp' ? 'value' : 'elt'}`);
         for (const [i, g] of this.array(e.generators, `${path}.generators`).entries()) {
           const generator = this.object(g, `${path}.generators[${i}]`);
-          this.target(generator.target, `${path}.generators[${i}].target`);
+          this.target(generator.target, `${path}.generators[${i}].target`, true);
           this.expr(generator.iter, `${path}.generators[${i}].iter`);
           this.exprs(generator.ifs, `${path}.generators[${i}].ifs`);
           if (generator.isAsync !== undefined && generator.isAsync !== true) this.fail(`${path}.generators[${i}].isAsync`, 'expected true');
@@ -566,7 +589,7 @@ class Validator {
         for (const [i, g] of this.array(e.generators, `${path}.generators`).entries()) {
           const generator = this.object(g, `${path}.generators[${i}]`);
           if (generator.isAsync !== undefined) this.fail(`${path}.generators[${i}].isAsync`, 'an async generator expression');
-          this.target(generator.target, `${path}.generators[${i}].target`);
+          this.target(generator.target, `${path}.generators[${i}].target`, true);
           this.expr(generator.iter, `${path}.generators[${i}].iter`);
           this.exprs(generator.ifs, `${path}.generators[${i}].ifs`);
         }

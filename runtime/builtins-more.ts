@@ -13,6 +13,7 @@ import { callValue } from './callable.ts';
 import { isInstanceOf } from './builtin-values.ts';
 import { lockstep } from './builtins.ts';
 import { floordiv, mod, truthy } from './ops.ts';
+import { objectHooks } from './object-hooks.ts';
 import { chars, iter } from './sequences.ts';
 import { unifiedZeroDivisionMessages } from '../port/version.ts';
 import { PyIterator, PyRange, PyTuple, tuple, typeName, type PyValue } from './values.ts';
@@ -140,6 +141,9 @@ function hashOf(v: PyValue): bigint {
   if (typeof v === 'number') return floatHash(v);
   if (v instanceof PyTuple) return tupleHash(v);
   if (Array.isArray(v) || v instanceof Set) throw new TypeError(`unhashable type: '${typeName(v)}'`);
+  // A user class's __hash__, a frozen dataclass's, or `__hash__ = None` (an __eq__ without __hash__): classes.ts.
+  const user = objectHooks.hash(v, hashOf);
+  if (user !== undefined) return user;
   // str hashes depend on PYTHONHASHSEED's SipHash, objects' on their address: not ported here.
   throw new TypeError(`hash of a ${typeName(v)} is not reproducible by the port`);
 }

@@ -359,7 +359,7 @@ export function list(...args: PyValue[]): PyValue[] {
 /** `tuple(iterable=())`. */
 export function tuple(...args: PyValue[]): PyTuple {
   arity('tuple', args, 0, 1);
-  if (args.length === 1 && args[0] instanceof PyTuple) return args[0];
+  if (args.length === 1 && args[0] instanceof PyTuple && args[0].constructor === PyTuple) return args[0]; // a namedtuple becomes a plain tuple
   return new PyTuple(args.length === 0 ? [] : iter(args[0]));
 }
 

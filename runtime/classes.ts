@@ -18,9 +18,13 @@
  * super_getattro), Objects/object.c (PyObject_GenericGetAttr/SetAttr and their messages),
  * Objects/classobject.c (method_repr), Objects/descrobject.c (property), 3.11.
  */
-import { AttributeError, BaseException, TypeError, ValueError, exceptionClassRepr, isExceptionClass, type ExceptionClass } from './exceptions.ts';
+import { AttributeError, BaseException, IndexError, StopIteration, TypeError, ValueError, exceptionClassRepr, isExceptionClass, type ExceptionClass } from './exceptions.ts';
 import { PyFunction, PyPartial, bindSignature, call } from './functions.ts';
 import { objectHooks } from './object-hooks.ts';
+import { DataclassField, FrozenInstanceError } from './dataclasses.ts';
+import { callValue } from './callable.ts';
+import { hashInt, hashTuple } from './hash.ts';
+import { PyIterator, PyTuple } from './values.ts';
 import { objectAddress, repr } from './str.ts';
 import { typeName, type PyValue } from './values.ts';
 import { METHODS } from '../ir/program.ts';
@@ -85,9 +89,27 @@ interface ClassInfo {
   name: string;
   /** The class namespace, in definition order (`C.__dict__` minus what CPython adds). */
   dict: Map<string, PyValue>;
-  /** `@dataclass`: the fields, in order, with their defaults (absent: required). */
-  fields?: Array<{ name: string; default?: PyValue }>;
+  /** `@dataclass`: the fields, in order, with their defaults (absent: required) or default factories. */
+  fields?: DataclassFieldInfo[];
+  /** `@dataclass(...)`'s options (eq defaults to true). */
+  options?: DataclassOptions;
+  /** A namedtuple class (`collections.namedtuple`, `class P(NamedTuple)`): its fields, in order, with their defaults. */
+  tupleFields?: Array<{ name: string; default?: PyValue }>;
 }
+
+/** The base a `class P(NamedTuple):` names (runtime/namedtuple.ts): its instances are tuples. */
+export const NAMED_TUPLE = Object.freeze({ __pyTypeName__: 'NamedTuple' }) as unknown as PyValue;
+
+interface DataclassFieldInfo {
+  name: string;
+  default?: PyValue;
+  factory?: PyValue;
+  repr: boolean;
+  compare: boolean;
+}
+
+/** `@dataclass(eq=, order=, frozen=)` (ir/program.ts DataclassOptions). */
+export interface DataclassOptions { eq?: boolean; order?: boolean; frozen?: boolean }
 
 type AnyClass = new (...args: unknown[]) => object;
 
@@ -150,7 +172,13 @@ function bind(value: PyValue, instance: PyValue | undefined, cls: Function): PyV
  */
 export function defineClass(name: string, base: PyValue | undefined, members: Array<[string, PyValue, Decorator?]>): Function {
   let parent: AnyClass = PyObject as AnyClass;
-  if (base !== undefined) {
+  if (base === NAMED_TUPLE) {
+    parent = PyTuple as unknown as AnyClass;
+    // typing.NamedTupleMeta: what a NamedTuple class may not define.
+    for (const [member] of members) {
+      if (['__new__', '__init__', '_fields', '_field_defaults', '_make', '_replace', '_asdict'].includes(member)) throw new AttributeError(`Cannot overwrite NamedTuple attribute ${member}`);
+    }
+  } else if (base !== undefined) {
     if (!(CLASSES.has(base as Function) || isExceptionClass(base))) throw new TypeError('bases must be types');
     parent = base as AnyClass;
   }
@@ -170,6 +198,11 @@ export function defineClass(name: string, base: PyValue | undefined, members: Ar
   }
   const info: ClassInfo = { name, dict };
   CLASSES.set(cls, info);
+  // type_new: a class that defines __eq__ but not __hash__ gets `__hash__ = None` (unhashable).
+  if (dict.has('__hash__')) {
+    Object.defineProperty(cls.prototype, 'pyUnhashable', { value: false });
+    Object.defineProperty(cls.prototype, 'pyHash', { value: userHash });
+  } else if (dict.has('__eq__')) unhashable(cls);
   for (const dunder of dict.keys()) {
     if (!PROTOCOL.has(dunder)) continue;
     Object.defineProperty(cls.prototype, dunder, {
@@ -188,9 +221,34 @@ export function defineClass(name: string, base: PyValue | undefined, members: Ar
  * (dataclasses.py _process_class, 3.11: its TypeError for a field without a default after
  * one with, its ValueError for a list, dict or set default).
  */
-export function dataclassFields(cls: Function, own: Array<[string, boolean]>): Function {
+/**
+ * A namedtuple class's fields (collections.namedtuple, typing.NamedTuple's class syntax): its
+ * instances are tuples of them, read by name; `_fields`, `_field_defaults`, `_make`, `_replace`,
+ * `_asdict` are in its namespace (namedtuple.ts makes them).
+ */
+export function namedTupleFields(cls: Function, fields: Array<{ name: string; default?: PyValue }>, methods: Array<[string, PyValue, Decorator?]>): Function {
   const info = CLASSES.get(cls)!;
-  const fields = own.map(([name, hasDefault]) => (hasDefault ? { name, default: info.dict.get(name) as PyValue } : { name }));
+  info.tupleFields = fields;
+  for (const [name, value, decorator] of methods) info.dict.set(name, decorator === 'classmethod' ? new ClassMethod(value) : value);
+  return cls;
+}
+
+/** The namedtuple fields of `v`'s class, or undefined. */
+export function tupleFieldsOf(v: PyValue): ClassInfo['tupleFields'] {
+  const cls = classOf(v) ?? (infoOf(v) !== undefined ? (v as Function) : undefined);
+  return cls === undefined ? undefined : userMro(cls).find(([, i]) => i.tupleFields !== undefined)?.[1].tupleFields;
+}
+
+export function dataclassFields(cls: Function, own: Array<[string, boolean]>, options: DataclassOptions = {}): Function {
+  const info = CLASSES.get(cls)!;
+  const fields = own.map(([name, hasDefault]): DataclassFieldInfo => {
+    const value = hasDefault ? (info.dict.get(name) as PyValue) : undefined;
+    if (!(value instanceof DataclassField)) return hasDefault ? { name, default: value, repr: true, compare: true } : { name, repr: true, compare: true };
+    // _get_field: the class attribute becomes the field's default, or goes when it has none.
+    if (value.default_ !== undefined) info.dict.set(name, value.default_);
+    else info.dict.delete(name);
+    return { name, default: value.default_, factory: value.defaultFactory, repr: value.repr, compare: value.compare };
+  });
   for (const f of fields) {
     const d = f.default;
     if (d !== undefined && (Array.isArray(d) || d instanceof Set || typeName(d) === 'dict')) {
@@ -201,12 +259,45 @@ export function dataclassFields(cls: Function, own: Array<[string, boolean]>): F
   const all = [...inherited.filter((f) => !fields.some((g) => g.name === f.name)), ...fields];
   let seenDefault = false;
   for (const f of all) {
-    const hasDefault = f.default !== undefined;
+    const hasDefault = f.default !== undefined || f.factory !== undefined;
     if (seenDefault && !hasDefault) throw new TypeError(`non-default argument '${f.name}' follows default argument`);
     seenDefault ||= hasDefault;
   }
   info.fields = all;
+  info.options = options;
+  if (options.order) {
+    for (const dunder of ['__lt__', '__le__', '__gt__', '__ge__']) {
+      if (info.dict.has(dunder)) throw new TypeError(`Cannot overwrite attribute ${dunder} in class ${info.name}. Consider using functools.total_ordering`);
+    }
+  }
+  // _hash_action, 3.11: eq and frozen make a __hash__ of the compared fields; eq alone sets it to None.
+  const eq = options.eq ?? true;
+  if (!info.dict.has('__hash__') && eq) {
+    if (options.frozen) {
+      Object.defineProperty(cls.prototype, 'pyUnhashable', { value: false });
+      Object.defineProperty(cls.prototype, 'pyHash', {
+        value: function (this: object): bigint {
+          return hashTuple(new PyTuple(all.filter((f) => f.compare).map((f) => getattr(this, f.name))));
+        },
+      });
+    } else unhashable(cls);
+  }
   return cls;
+}
+
+/** `__hash__ = None`: hash() and a set or dict key raise `unhashable type`. */
+function unhashable(cls: Function): void {
+  Object.defineProperty(cls.prototype, 'pyUnhashable', { value: true });
+  Object.defineProperty(cls.prototype, 'pyHash', { value: undefined });
+}
+
+/** slot_tp_hash: the user's `__hash__`, an int; one that fits a Py_hash_t is kept (-1 becomes -2), a larger one is hashed. */
+function userHash(this: object): bigint {
+  const h = callAttr(this, '__hash__', []);
+  if (typeof h !== 'bigint' && typeof h !== 'boolean') throw new TypeError('__hash__ method should return an integer');
+  const n = typeof h === 'boolean' ? (h ? 1n : 0n) : h;
+  if (n >= -(2n ** 63n) && n < 2n ** 63n) return n === -1n ? -2n : n;
+  return hashInt(n);
 }
 
 // ---------------------------------------------------------------------------- instances
@@ -214,6 +305,13 @@ export function dataclassFields(cls: Function, own: Array<[string, boolean]>): F
 /** Ports type_call + object_new/object_init's argument checks, 3.11. */
 function instantiate(cls: Function, positional: PyValue[], keywords: Record<string, PyValue> = {}): PyValue {
   const info = CLASSES.get(cls)!;
+  const tupleFields = userMro(cls).find(([, i]) => i.tupleFields !== undefined)?.[1].tupleFields;
+  if (tupleFields !== undefined) {
+    // The namedtuple's generated __new__(_cls, x, y=<default>): a tuple of the arguments.
+    const params = [{ name: '_cls', hasDefault: false }, ...tupleFields.map((f) => ({ name: f.name, hasDefault: f.default !== undefined, default: f.default }))];
+    const values = bindSignature(`${info.name}.__new__`, { params }, [cls as unknown as PyValue, ...positional], keywords);
+    return new (cls as unknown as new (items: PyValue[]) => object)(values.slice(1) as PyValue[]) as PyValue;
+  }
   const init = lookup(cls, '__init__');
   const exceptional = isExceptionClass(cls);
   const hasKeywords = Object.keys(keywords).length > 0;
@@ -232,13 +330,20 @@ function instantiate(cls: Function, positional: PyValue[], keywords: Record<stri
 
 /** The `__init__` a dataclass generates: `def __init__(self, x, y=<default>)`, bound as CPython binds it. */
 function dataclassInit(obj: object, name: string, fields: NonNullable<ClassInfo['fields']>, positional: PyValue[], keywords: Record<string, PyValue>): void {
-  const params = [{ name: 'self', hasDefault: false }, ...fields.map((f) => ({ name: f.name, hasDefault: f.default !== undefined, default: f.default }))];
+  const params = [
+    { name: 'self', hasDefault: false },
+    ...fields.map((f) => ({ name: f.name, hasDefault: f.default !== undefined || f.factory !== undefined, default: f.factory !== undefined ? HAS_DEFAULT_FACTORY : f.default })),
+  ];
   const values = bindSignature(`${name}.__init__`, { params }, [obj, ...positional], keywords);
   const dict = instanceDict(obj);
-  fields.forEach((f, k) => dict.set(f.name, values[k + 1]));
+  // `self.tags = list() if tags is _HAS_DEFAULT_FACTORY else tags`, field by field.
+  fields.forEach((f, k) => dict.set(f.name, values[k + 1] === HAS_DEFAULT_FACTORY ? callValue(f.factory as PyValue) : values[k + 1]));
   const post = lookup(classOf(obj)!, '__post_init__');
   if (post) call(post.value, [obj]);
 }
+
+/** dataclasses.py _HAS_DEFAULT_FACTORY: the default of a parameter whose field has a factory. */
+const HAS_DEFAULT_FACTORY = Object.freeze({ __pyTypeName__: '_HAS_DEFAULT_FACTORY_CLASS' }) as unknown as PyValue;
 
 function noAttribute(obj: PyValue, name: string): never {
   if (infoOf(obj)) throw new AttributeError(`type object '${infoOf(obj)!.name}' has no attribute '${name}'`);
@@ -260,7 +365,7 @@ export function getattr(obj: PyValue, name: string): PyValue {
     return bind(found.value, undefined, obj as Function);
   }
   const cls = classOf(obj);
-  if (cls === undefined) return portMethodValue(obj, name) ?? noAttribute(obj, name);
+  if (cls === undefined) return valueAttr(obj, name) ?? portMethodValue(obj, name) ?? noAttribute(obj, name);
   const found = lookup(cls, name);
   if (found?.value instanceof Property) {
     if (found.value.fget === null) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no getter`);
@@ -268,6 +373,8 @@ export function getattr(obj: PyValue, name: string): PyValue {
   }
   const own = INSTANCE_DICTS.get(obj as object);
   if (own?.has(name)) return own.get(name) as PyValue;
+  const field = tupleFieldsOf(obj)?.findIndex((f) => f.name === name) ?? -1;
+  if (field >= 0) return (obj as PyTuple).items[field]; // a namedtuple's _tuplegetter
   if (found !== undefined) return bind(found.value, obj, cls);
   return noAttribute(obj, name);
 }
@@ -280,6 +387,12 @@ function nameOf(obj: PyValue): string | undefined {
   if (obj instanceof PyFunction) return obj.__name__;
   if (obj instanceof BoundMethod) return nameOf(obj.func);
   return undefined;
+}
+
+/** An attribute of a runtime value type that has Python-level ones (datetime.ts: `td.days`, `dt.isoformat`). */
+function valueAttr(obj: PyValue, name: string): PyValue | undefined {
+  const attr = obj !== null && typeof obj === 'object' ? (obj as { pyAttr?: (name: string) => PyValue | undefined }).pyAttr : undefined;
+  return typeof attr === 'function' ? attr.call(obj, name) : undefined;
 }
 
 /**
@@ -334,6 +447,12 @@ export function setattr(obj: PyValue, name: string, value: PyValue): void {
     if (obj instanceof Super) throw new AttributeError(`'super' object has no attribute '${name}'`);
     throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
   }
+  checkNotFrozen(cls, name, 'assign to');
+  if (tupleFieldsOf(obj) !== undefined) {
+    // __slots__ = (): a field is a read-only descriptor, any other name has no slot.
+    if (tupleFieldsOf(obj)!.some((f) => f.name === name)) throw new AttributeError(`can't set attribute`);
+    throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  }
   const found = lookup(cls, name);
   if (found?.value instanceof Property) {
     if (found.value.fset === null) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no setter`);
@@ -352,9 +471,20 @@ export function delattr(obj: PyValue, name: string): void {
   }
   const cls = classOf(obj);
   if (cls === undefined) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+  checkNotFrozen(cls, name, 'delete');
   const found = lookup(cls, name);
   if (found?.value instanceof Property) throw new AttributeError(`property '${name}' of '${typeName(obj)}' object has no deleter`);
   if (!INSTANCE_DICTS.get(obj as object)?.delete(name)) throw new AttributeError(`'${typeName(obj)}' object has no attribute '${name}'`);
+}
+
+/**
+ * A frozen dataclass's `__setattr__`/`__delattr__` (dataclasses.py _frozen_get_del_attr): on an
+ * instance of the class itself any name raises, on a subclass's only a field's name.
+ */
+function checkNotFrozen(cls: Function, name: string, what: 'assign to' | 'delete'): void {
+  const [owner, info] = userMro(cls).find(([, i]) => i.fields !== undefined) ?? [];
+  if (owner === undefined || !info?.options?.frozen) return;
+  if (owner === cls || info.fields!.some((f) => f.name === name)) throw new FrozenInstanceError(`cannot ${what} field ${repr(name)}`);
 }
 
 /** `obj.name(*args, **keywords)` without making the bound method. */
@@ -413,15 +543,27 @@ function checkedText(result: PyValue, method: string): string {
 function reprOf(v: PyValue): string {
   const own = special(v, '__repr__');
   if (own !== undefined) return checkedText(call(own, [v]), '__repr__');
+  const tuple = tupleFieldsOf(v);
+  if (tuple !== undefined) return `${typeName(v)}(${tuple.map((f, k) => `${f.name}=${repr((v as PyTuple).items[k])}`).join(', ')})`;
   const fields = fieldsOf(v);
-  if (fields !== undefined) return `${typeName(v)}(${fields.map((f) => `${f.name}=${repr(getattr(v, f.name))}`).join(', ')})`;
+  if (fields !== undefined) return `${typeName(v)}(${fields.filter((f) => f.repr).map((f) => `${f.name}=${repr(getattr(v, f.name))}`).join(', ')})`;
   return baseRepr(v);
 }
 
 /** The dataclass fields of `v`'s class, or undefined. */
 function fieldsOf(v: PyValue): ClassInfo['fields'] {
+  return dataclassOf(v)?.fields;
+}
+
+/** The dataclass `v`'s class is (the nearest in its MRO), or undefined. */
+function dataclassOf(v: PyValue): ClassInfo | undefined {
   const cls = classOf(v);
-  return cls === undefined ? undefined : userMro(cls).find(([, i]) => i.fields !== undefined)?.[1].fields;
+  return cls === undefined ? undefined : userMro(cls).find(([, i]) => i.fields !== undefined)?.[1];
+}
+
+/** The compared fields of a dataclass instance, as the tuple its generated __eq__/__lt__ compare. */
+function compareTuple(v: PyValue, info: ClassInfo): PyValue {
+  return new PyTuple(info.fields!.filter((f) => f.compare).map((f) => getattr(v, f.name)));
 }
 
 const REFLECTED = { '<': '__gt__', '<=': '__ge__', '>': '__lt__', '>=': '__le__' } as const;
@@ -447,9 +589,9 @@ objectHooks.eq = (a, b) => {
     const own = special(x, '__eq__');
     if (own !== undefined) return truthyOf(call(own, [x, y]));
   }
-  // A dataclass's __eq__: the same class, then the fields as tuples.
-  const fields = fieldsOf(a);
-  if (fields !== undefined && classOf(a) === classOf(b)) return fields.every((f) => eqOf(getattr(a, f.name), getattr(b, f.name)));
+  // A dataclass's __eq__: the same class, then the compared fields as tuples.
+  const info = dataclassOf(a);
+  if (info !== undefined && (info.options?.eq ?? true) && classOf(a) === classOf(b)) return eqOf(compareTuple(a, info), compareTuple(b, info));
   return undefined;
 };
 objectHooks.ne = (a, b) => {
@@ -464,6 +606,9 @@ objectHooks.order = (a, b, op) => {
   if (own !== undefined) return truthyOf(call(own, [a, b]));
   const reflected = special(b, REFLECTED[op]);
   if (reflected !== undefined) return truthyOf(call(reflected, [b, a]));
+  // `@dataclass(order=True)`: the same class, then the compared fields as tuples (else NotImplemented both ways).
+  const info = dataclassOf(a);
+  if (info?.options?.order && classOf(a) === classOf(b)) return truthyOf(orderOf(compareTuple(a, info), compareTuple(b, info), op));
   return undefined;
 };
 objectHooks.truthy = (v) => {
@@ -488,6 +633,8 @@ objectHooks.len = (v) => {
 objectHooks.call = (callee, positional, keywords) => {
   if (infoOf(callee) !== undefined) return { value: instantiate(callee as Function, positional, keywords) };
   if (callee instanceof BoundMethod) return { value: call(callee.func, [callee.self, ...positional], keywords) };
+  const dunderCall = special(callee, '__call__'); // an instance of a class that defines __call__
+  if (dunderCall !== undefined) return { value: call(dunderCall, [callee, ...positional], keywords) };
   // A def or lambda passed to a builtin that calls it (`sorted(key=lambda j: j.cost)`): callable.ts has no PyFunction case.
   if (callee instanceof PyFunction || callee instanceof PyPartial) return { value: call(callee, positional, keywords) };
   return undefined;
@@ -497,14 +644,85 @@ objectHooks.method = (obj, method, args, keywords) => {
   if (cls === undefined || (infoOf(obj) === undefined && lookup(cls, method) === undefined && !INSTANCE_DICTS.get(obj as object)?.has(method))) return undefined;
   return { value: callAttr(obj, method, args, Object.keys(keywords).length > 0 ? keywords : undefined) };
 };
+objectHooks.hash = (v, hashOf) => {
+  const cls = classOf(v);
+  if (cls === undefined) return undefined;
+  if ((v as { pyUnhashable?: boolean }).pyUnhashable === true) throw new TypeError(`unhashable type: '${typeName(v)}'`);
+  if (lookup(cls, '__hash__') !== undefined) return userHash.call(v as object);
+  const info = dataclassOf(v);
+  if (info?.options?.frozen && (info.options.eq ?? true)) return hashOf(compareTuple(v, info));
+  return undefined;
+};
+objectHooks.iter = (v) => {
+  const own = special(v, '__iter__');
+  if (own !== undefined) {
+    const it = call(own, [v]);
+    if (classOf(it) !== undefined) {
+      if (special(it, '__next__') === undefined) throw new TypeError(`iter() returned non-iterator of type '${typeName(it)}'`);
+      return stepped(it);
+    }
+    if (!(it instanceof PyIterator)) throw new TypeError(`iter() returned non-iterator of type '${typeName(it)}'`);
+    return it;
+  }
+  if (special(v, '__getitem__') !== undefined) return indexed(v);
+  return undefined;
+};
+objectHooks.next = (v) => {
+  const own = special(v, '__next__');
+  return own === undefined ? undefined : { value: call(own, [v]) };
+};
+objectHooks.getitem = (v, i) => {
+  const own = special(v, '__getitem__');
+  return own === undefined ? undefined : { value: call(own, [v, i]) };
+};
+objectHooks.contains = (v, item) => {
+  const own = special(v, '__contains__');
+  if (own !== undefined) return truthyOf(call(own, [v, item]));
+  if (classOf(v) === undefined || (special(v, '__iter__') === undefined && special(v, '__getitem__') === undefined)) return undefined;
+  // PySequence_Contains without sq_contains: iterate, `is` or `==`.
+  for (const x of objectHooks.iter(v)!) if (x === item || eqOf(x, item)) return true;
+  return false;
+};
 objectHooks.isClass = (v) => infoOf(v) !== undefined;
 
+/** A user iterator stepped by its `__next__` until StopIteration (what a for loop does with it). */
+function* stepped(it: PyValue): Generator<PyValue> {
+  const next = () => callAttr(it, '__next__', []);
+  for (;;) {
+    let value: PyValue;
+    try {
+      value = next();
+    } catch (e) {
+      if (e instanceof StopIteration) return;
+      throw e;
+    }
+    yield value;
+  }
+}
+
+/** The old sequence protocol (iterobject.c seqiter): `v[0]`, `v[1]`... until IndexError or StopIteration. */
+function* indexed(v: PyValue): Generator<PyValue> {
+  for (let i = 0n; ; i++) {
+    let value: PyValue;
+    try {
+      value = callAttr(v, '__getitem__', [i]);
+    } catch (e) {
+      if (e instanceof IndexError || e instanceof StopIteration) return;
+      throw e;
+    }
+    yield value;
+  }
+}
+
+type Order = (a: PyValue, b: PyValue, op: '<' | '<=' | '>' | '>=') => PyValue;
 let truthyOf: (v: PyValue) => boolean = (v) => Boolean(v);
 let eqOf: (a: PyValue, b: PyValue) => boolean = (a, b) => a === b;
-/** ops.ts's `truthy` and `eq`, handed over when py.ts loads. */
-export function setOps(truthy: (v: PyValue) => boolean, eq: (a: PyValue, b: PyValue) => boolean): void {
+let orderOf: Order = () => false;
+/** ops.ts's `truthy`, `eq` and order comparisons, handed over when py.ts loads. */
+export function setOps(truthy: (v: PyValue) => boolean, eq: (a: PyValue, b: PyValue) => boolean, order: Order): void {
   truthyOf = truthy;
   eqOf = eq;
+  orderOf = order;
 }
 
 /** `isinstance(x, C)` for a user class (and what `except C` matches). */

@@ -397,3 +397,5 @@ Object.assign(containerHooks, {
     return value === undefined ? previous.method(obj, method, rawArgs) : { value };
   },
 } satisfies Partial<typeof containerHooks>);
+
+export { namedtuple } from './namedtuple.ts';

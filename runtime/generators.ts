@@ -18,6 +18,7 @@
 import { BaseException, RuntimeError, StopAsyncIteration, StopIteration, TypeError, ValueError, isExceptionClass, registerExceptionClass } from './exceptions.ts';
 import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.ts';
 import { iter as iterable } from './sequences.ts';
+import { objectHooks } from './object-hooks.ts';
 import { Coroutine } from '../port/coroutines.ts';
 
 /** Ports Objects/exceptions.c GeneratorExit: what `close()`/`aclose()` throw into a suspended body. */
@@ -237,6 +238,15 @@ export function iterBuiltin(...args: PyValue[]): PyIterator {
 export function next(...args: PyValue[]): PyValue {
   if (args.length === 0 || args.length > 2) throw new TypeError(`next expected ${args.length === 0 ? 'at least 1 argument' : 'at most 2 arguments'}, got ${args.length}`);
   const [it] = args;
+  const user = (() => {
+    try {
+      return objectHooks.next(it); // __next__ of a user class (classes.ts)
+    } catch (e) {
+      if (e instanceof StopIteration && args.length === 2) return { value: args[1] };
+      throw e;
+    }
+  })();
+  if (user !== undefined) return user.value;
   if (!(it instanceof PyIterator)) throw new TypeError(`'${typeName(it)}' object is not an iterator`);
   try {
     if (it instanceof PyGenerator) return it.__next__();

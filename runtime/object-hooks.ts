@@ -24,6 +24,16 @@ export interface ObjectHooks {
   call(callee: PyValue, positional: PyValue[], keywords?: Record<string, PyValue>): { value: PyValue } | undefined;
   /** `obj.method(...)` where obj's class defines `method` (it wins over a builtin meaning). */
   method(obj: PyValue, method: string, args: PyValue[], keywords: Record<string, PyValue>): { value: PyValue } | undefined;
+  /** `hash(v)` of a user instance whose class defines `__hash__` or is a frozen dataclass (its fields hashed by `hashOf`); TypeError when unhashable. */
+  hash(v: PyValue, hashOf: (v: PyValue) => bigint): bigint | undefined;
+  /** `iter(v)` of a user instance: `__iter__` (its result stepped by `__next__`), else `__getitem__` from 0 until IndexError. */
+  iter(v: PyValue): Iterable<PyValue> | undefined;
+  /** `next(v)` of a user instance whose class defines `__next__`. */
+  next(v: PyValue): { value: PyValue } | undefined;
+  /** `v[i]` of a user instance whose class defines `__getitem__`. */
+  getitem(v: PyValue, i: PyValue): { value: PyValue } | undefined;
+  /** `item in v` of a user instance: `__contains__`, else its iteration (`__iter__`, `__getitem__`). */
+  contains(v: PyValue, item: PyValue): boolean | undefined;
   /** Whether `v` is a user class. */
   isClass(v: unknown): boolean;
 }
@@ -40,5 +50,10 @@ export const objectHooks: ObjectHooks = {
   len: none,
   call: none,
   method: none,
+  hash: none,
+  iter: none,
+  next: none,
+  getitem: none,
+  contains: none,
   isClass: () => false,
 };

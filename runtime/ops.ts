@@ -79,6 +79,8 @@ export function add(a: PyValue, b: PyValue): PyValue {
     if (b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
     throw new TypeError(`can only concatenate tuple (not "${typeName(b)}") to tuple`);
   }
+  const dated = valueBinary('+', a, b); // datetime + timedelta (datetime.ts)
+  if (dated !== undefined) return dated;
   throw unsupported('+', a, b);
 }
 
@@ -102,7 +104,25 @@ export function sub(a: PyValue, b: PyValue): PyValue {
   if (f) return f[0] - f[1];
   const difference = containerHooks.sub(a, b); // set - set (containers.ts)
   if (difference !== undefined) return difference;
+  const dated = valueBinary('-', a, b); // datetime - datetime (datetime.ts)
+  if (dated !== undefined) return dated;
   throw unsupported('-', a, b);
+}
+
+/** A value type's own `+`/`-` (datetime.ts's DateValue: `pyBinary`), the left operand's first, then the right's reflected. */
+interface ValueType {
+  pyBinary(op: '+' | '-', other: PyValue, reflected: boolean): PyValue | undefined;
+  pyCompare(other: PyValue): number | undefined;
+}
+function isValueType(v: unknown): v is ValueType {
+  return v !== null && typeof v === 'object' && typeof (v as Partial<ValueType>).pyBinary === 'function';
+}
+function valueBinary(op: '+' | '-', a: PyValue, b: PyValue): PyValue | undefined {
+  if (isValueType(a)) {
+    const r = a.pyBinary(op, b, false);
+    if (r !== undefined) return r;
+  }
+  return isValueType(b) ? b.pyBinary(op, a, true) : undefined;
 }
 
 /** Longest sequence the port builds; CPython would raise MemoryError somewhat later. */
@@ -391,6 +411,7 @@ export function eq(a: PyValue, b: PyValue): boolean {
   }
   const same = containerHooks.eq(a, b); // dict, set (containers.ts)
   if (same !== undefined) return same;
+  if (isValueType(a)) return a.pyCompare(b) === 0; // datetimes, timedeltas (datetime.ts): another type is not equal
   return objectHooks.eq(a, b) ?? a === b; // __eq__ of a user class (classes.ts)
 }
 
@@ -430,6 +451,8 @@ function order(a: PyValue, b: PyValue, op: Order): boolean {
   }
   const subset = containerHooks.order(a, b, op); // set inclusion (containers.ts)
   if (subset !== undefined) return subset;
+  const dated = isValueType(a) ? a.pyCompare(b) : undefined; // datetimes, timedeltas (datetime.ts)
+  if (dated !== undefined) return holds(dated, op);
   const user = objectHooks.order(a, b, op); // __lt__ & co. of a user class (classes.ts)
   if (user !== undefined) return user;
   throw new TypeError(`'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`);
@@ -459,6 +482,8 @@ export function contains(container: PyValue, item: PyValue): boolean {
   if (container instanceof Set) return container.has(item);
   const found = containerHooks.contains(container, item); // dict, set, views (containers.ts)
   if (found !== undefined) return found;
+  const user = objectHooks.contains(container, item); // __contains__, __iter__, __getitem__ of a user class (classes.ts)
+  if (user !== undefined) return user;
   if (container !== null && typeof container === 'object' && Symbol.iterator in container) {
     for (const x of container as Iterable<PyValue>) if (x === item || eq(x, item)) return true;
     return false;

@@ -18,11 +18,16 @@ export { any, all, divmod, reversed, hash, chr, ord, map, filter } from './built
 export { builtinValue } from './builtin-values.ts';
 export { callValue } from './callable.ts';
 export * from './stdlib.ts';
+export { namedTupleClass, NAMED_TUPLE } from './namedtuple.ts';
 export { defineClass, dataclassFields, getattr, setattr, delattr, callAttr, superOf } from './classes.ts';
 import { setOps, setStr } from './classes.ts';
-import { eq as eqOp, truthy as truthyOp } from './ops.ts';
+import { eq as eqOp, ge as geOp, gt as gtOp, le as leOp, lt as ltOp, truthy as truthyOp } from './ops.ts';
 import { str as strOp } from './str.ts';
-setOps(truthyOp, eqOp);
+import { setIntDivide } from './datetime.ts';
+import { truediv as truedivOp } from './ops.ts';
+setIntDivide((a, b) => truedivOp(a, b));
+const ORDER_OPS = { '<': ltOp, '<=': leOp, '>': gtOp, '>=': geOp } as const;
+setOps(truthyOp, eqOp, (a, b, op) => ORDER_OPS[op](a, b));
 setStr(strOp);
 export { waitSets, asCompletedIter, waitForTimeout } from './asyncio-api.ts';
 export { contextManagerOf } from './contextlib.ts';

@@ -18,6 +18,8 @@ export function iter(v: PyValue): Iterable<PyValue> {
   if (typeof v === 'string' || Array.isArray(v) || v instanceof PyTuple || v instanceof PyRange || v instanceof PyIterator || v instanceof Set || containerHooks.iterable(v)) {
     return v as Iterable<PyValue>;
   }
+  const user = objectHooks.iter(v); // __iter__ / __getitem__ of a user class (classes.ts)
+  if (user !== undefined) return user;
   throw new TypeError(`'${typeName(v)}' object is not iterable`);
 }
 
@@ -41,6 +43,8 @@ function resolve(i: bigint, length: number): number | undefined {
 
 /** `v[i]`. */
 export function getitem(v: PyValue, i: PyValue): PyValue {
+  const user = objectHooks.getitem(v, i); // __getitem__ of a user class (classes.ts), a slice too
+  if (user !== undefined) return user.value;
   const hooked = containerHooks.getitem(v, i); // dict keys, slices (containers.ts)
   if (hooked !== undefined) return hooked.value;
   if (Array.isArray(v)) {

@@ -8,3 +8,5 @@ export * as random from './random.ts';
 export * as math from './math.ts';
 export * as collections from './collections.ts';
 export * as itertools from './itertools.ts';
+export * as dataclasses from './dataclasses.ts';
+export * as datetime from './datetime.ts';

@@ -97,6 +97,7 @@ export function repr(value: unknown, seen: Set<object> = new Set()): string {
     seen.delete(value);
     return text;
   }
+  if (value instanceof PyTuple && value.constructor !== PyTuple) return objectHooks.repr(value) as string; // a namedtuple (classes.ts)
   if (value instanceof PyTuple) {
     const items = value.items.map((item) => itemRepr(item, seen));
     return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
@@ -147,6 +148,8 @@ export function str(value: unknown): string {
   if (value instanceof BaseExceptionGroup) return value.message; // 'msg (2 sub-exceptions)' (BaseExceptionGroup_str)
   const user = typeof value === 'object' || typeof value === 'function' ? objectHooks.str(value) : undefined; // classes.ts
   if (user !== undefined) return user;
+  const own = value !== null && typeof value === 'object' ? (value as { pyStr?: () => string }).pyStr : undefined; // datetime.ts
+  if (typeof own === 'function') return own.call(value);
   if (value instanceof BaseException) {
     // KeyError.__str__ shows its one argument's repr (Objects/exceptions.c KeyError_str).
     if (value instanceof KeyError && value.args.length === 1) return repr(value.args[0]);

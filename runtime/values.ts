@@ -95,7 +95,7 @@ export function typeName(value: unknown): string {
   }
   if (value === null) return 'NoneType';
   if (Array.isArray(value)) return 'list';
-  if (value instanceof PyTuple) return 'tuple';
+  if (value instanceof PyTuple) return (value as { __pyTypeName__?: string }).__pyTypeName__ ?? 'tuple'; // a namedtuple's class name
   if (value instanceof PyRange) return 'range';
   if (value instanceof PyIterator) return value.typeName;
   if (value instanceof Set) return 'set';

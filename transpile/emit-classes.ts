@@ -18,7 +18,7 @@ export interface ClassEmitter<C> {
 
 /** `C = py.defineClass('C', Base, [['x', 1n], ['m', py.func(...)], ['s', py.func(...), 'staticmethod']]);` */
 export function emitClass<C>(w: CodeBlockWriter, c: ClassDef, ctx: C, emitter: ClassEmitter<C>, owners: Map<FunctionDef, ClassDef>): void {
-  const base = c.base === undefined ? 'undefined' : emitter.expr(c.base, ctx).code;
+  const base = c.namedTuple !== undefined ? 'py.NAMED_TUPLE' : c.base === undefined ? 'undefined' : emitter.expr(c.base, ctx).code;
   const members = c.body.flatMap((m) => {
     if (m.kind === 'pass') return [];
     if (m.kind === 'attr') return m.value === undefined ? [] : [`[${tsString(m.name)}, ${emitter.expr(m.value, ctx).code}]`];
@@ -30,7 +30,12 @@ export function emitClass<C>(w: CodeBlockWriter, c: ClassDef, ctx: C, emitter: C
   if (c.dataclass !== undefined) {
     // The fields, in order, each with whether it has a default (the class attribute of that name).
     const fields = c.body.flatMap((m) => (m.kind === 'attr' && m.annotated ? [`[${tsString(m.name)}, ${m.value !== undefined}]`] : []));
-    cls = `py.dataclassFields(${cls}, [${fields.join(', ')}])`;
+    const options = Object.entries(c.dataclassOptions ?? {}).map(([k, v]) => `${k}: ${v}`);
+    cls = `py.dataclassFields(${cls}, [${fields.join(', ')}]${options.length > 0 ? `, { ${options.join(', ')} }` : ''})`;
+  }
+  if (c.namedTuple !== undefined) {
+    const fields = c.body.flatMap((m) => (m.kind === 'attr' && m.annotated ? [`[${tsString(m.name)}, ${m.value !== undefined}]`] : []));
+    cls = `py.namedTupleClass(${cls}, [${fields.join(', ')}])`;
   }
   w.writeLine(`${emitter.nameRef(c.name, ctx)} = ${cls};`);
 }

@@ -31,7 +31,7 @@ const RESULT_TYPES: Record<string, SType> = {
 };
 
 /** Functions that take their arguments as `(positional[], keywords)` (they accept keywords). */
-const WITH_KEYWORDS = new Set(['random.sample', 'math.isclose', 'collections.deque']);
+const WITH_KEYWORDS = new Set(['random.sample', 'math.isclose', 'collections.deque', 'collections.namedtuple', 'dataclasses.field', 'datetime.timedelta']);
 
 /** The static type of a `stdlib` call or constant. */
 export function stdlibType(e: Extract<Expr, { kind: 'stdlib' | 'stdlibConst' }>): SType {

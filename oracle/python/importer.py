@@ -89,16 +89,33 @@ STDLIB_FUNCTIONS = {
     'math': {'floor': (1, 1, ()), 'ceil': (1, 1, ()), 'sqrt': (1, 1, ()),
              'isclose': (2, 2, ('rel_tol', 'abs_tol')), 'gcd': (0, None, ()), 'fabs': (1, 1, ()),
              'pow': (2, 2, ())},
-    'collections': {'deque': (0, 2, ('maxlen',)), 'defaultdict': (0, 2, ()), 'Counter': (0, 1, ())},
+    'collections': {'deque': (0, 2, ('maxlen',)), 'defaultdict': (0, 2, ()), 'Counter': (0, 1, ()),
+                    'namedtuple': (2, 2, ('defaults',))},
     'itertools': {'count': (0, 2, ('start', 'step')), 'cycle': (1, 1, ()), 'repeat': (1, 2, ('times',)),
                   'islice': (2, 4, ()), 'chain': (0, None, ()), 'chain.from_iterable': (1, 1, ()),
                   'product': (0, None, ('repeat',)), 'permutations': (1, 2, ('r',)),
                   'combinations': (1, 2, ('r',)), 'accumulate': (1, 2, ('func', 'initial')),
                   'groupby': (1, 2, ('key',)), 'zip_longest': (0, None, ('fillvalue',)),
                   'pairwise': (1, 1, ())},
+    # `field(...)` in a @dataclass body (the decorator itself is read apart: dataclass_decorator).
+    'dataclasses': {'field': (0, 0, ('default', 'default_factory', 'repr', 'compare'))},
+    # naive datetimes on the virtual clock (worker.py _make_datetime_module, runtime/datetime.ts)
+    'datetime': {'datetime.now': (0, 0, ()), 'datetime': (3, 7, ()),
+                 'timedelta': (0, 7, ('days', 'seconds', 'microseconds', 'milliseconds', 'minutes', 'hours', 'weeks'))},
 }
+# The strftime directives runtime/datetime.ts gives their C-locale meaning (STRFTIME_DIRECTIVES).
+STRFTIME_DIRECTIVES = frozenset('YymdHMSfIpjaAbBXxTFRc%')
+# Attributes of datetime and timedelta objects the port does not give (refused in a program that
+# imports datetime, whatever the object: the importer cannot tell a datetime from another value).
+DATETIME_UNPORTED = frozenset([
+    'astimezone', 'combine', 'ctime', 'date', 'dst', 'fold', 'fromisocalendar', 'fromisoformat',
+    'fromordinal', 'fromtimestamp', 'isocalendar', 'isoweekday', 'max', 'min', 'resolution',
+    'timestamp', 'timetuple', 'timetz', 'today', 'toordinal', 'tzinfo', 'tzname', 'utcfromtimestamp',
+    'utcnow', 'utcoffset', 'utctimetuple', 'weekday', 'strptime', 'timezone',
+])
 STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
-                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset(), 'itertools': frozenset()}
+                    'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset(), 'itertools': frozenset(),
+                    'dataclasses': frozenset(), 'datetime': frozenset()}
 IMPORTABLE = ('asyncio', 'functools') + tuple(sorted(STDLIB_FUNCTIONS))
 # What the program may not call, and why (the hint of the refusal).
 # asyncio calls that stay out (issue 9), and why (the hint of the refusal).
@@ -119,7 +136,7 @@ STDLIB_REFUSED_HINTS = {
 }
 
 # Modules not read yet, and why (the hint of the refusal, before the list of what is).
-MODULE_REFUSED_HINTS = {'datetime': 'datetime.now() is not yet on the virtual clock of both sides'}
+MODULE_REFUSED_HINTS = {}
 
 # Keyword arguments a call may pass (user functions take any keyword).
 BUILTIN_KEYWORDS = {'print': {'sep', 'end'}, 'sorted': {'reverse', 'key'}, 'enumerate': {'start'},
@@ -167,7 +184,11 @@ CLASS_DUNDERS = frozenset([
     '__init__', '__str__', '__repr__', '__eq__', '__ne__', '__lt__', '__le__', '__gt__', '__ge__',
     '__len__', '__bool__', '__aenter__', '__aexit__', '__enter__', '__exit__', '__aiter__',
     '__anext__', '__post_init__',
+    # the container and call protocols (runtime/classes.ts objectHooks.iter/next/getitem/contains/call/hash)
+    '__hash__', '__iter__', '__next__', '__getitem__', '__contains__', '__call__',
 ])
+# `@dataclass(order=True, frozen=True, eq=False)`: the options the runtime ports (runtime/classes.ts).
+DATACLASS_OPTIONS = ('eq', 'order', 'frozen')
 METHOD_DECORATORS = frozenset(['staticmethod', 'classmethod', 'property'])
 # Attribute names of what a program could reach in CPython but must not (frames, code, tracebacks,
 # coroutines and generators, functions, modules, Tasks and Futures, event loops and their handles,
@@ -296,6 +317,13 @@ if hasattr(ast, 'Match'):  # match statements, read as if/elif chains (issue 8 i
 # would turn `print(...)` into a call of whatever the caller passed) nor read one that the
 # subset does not list (`exec`, `open`, `getattr`, `globals`...).
 PYTHON_BUILTINS = frozenset(dir(builtins))
+# Builtins a module-level `def` may shadow (PEP 530's example defines its own `aiter`): names the
+# subset never reads otherwise, so inside the program the name can only mean the user's function,
+# on CPython (module globals are found before builtins) and on the port (the transpiler names a
+# def after itself). Anything that reaches the interpreter (`open`, `exec`, `getattr`, `type`,
+# `super`...) or that the subset gives a meaning (BUILTINS, the exception classes) stays refused.
+SHADOWABLE_BUILTINS = frozenset(['aiter', 'ascii', 'bin', 'callable', 'hex', 'oct', 'pow', 'id', 'input',
+                                 'complex', 'bytes', 'bytearray'])
 
 # `format(value, spec)` is how ir/python.ts spells an f-string field it cannot print inside
 # an f-string (quotes or braces in the spec): read back as that field, never as a builtin.
@@ -365,6 +393,7 @@ class Importer:
         self.def_kinds = []  # per function being read (innermost last): 'def', 'async def' or 'lambda'
         self.context_names = set()  # contextmanager / asynccontextmanager imported from contextlib
         self.in_async = False  # whether the function being read is an `async def` (async with)
+        self.comprehension_target = False  # reading a comprehension's target (its own scope: may shadow a def)
 
     def refuse(self, construct, node):
         raise Unsupported(construct, node, self.source_lines)
@@ -403,7 +432,8 @@ class Importer:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 if node.name in self.functions:
                     self.refuse('redefinition of %s' % node.name, node)
-                if node.name in BUILTINS or node.name == 'asyncio' or node.name in PYTHON_BUILTINS:
+                if node.name in BUILTINS or node.name == 'asyncio' or \
+                        node.name in PYTHON_BUILTINS and node.name not in SHADOWABLE_BUILTINS:
                     self.refuse('redefinition of builtin %s (rename the function)' % node.name, node)
                 if node.name in STDLIB_FUNCTIONS:
                     self.refuse('function named %s (a module the subset imports; rename it)' % node.name, node)
@@ -514,15 +544,19 @@ class Importer:
         """`from collections import deque, Counter`: each a listed function of the module, read
         (and printed) as `collections.deque`, with `import collections` (issue 8 item 9)."""
         module = node.module
+        functions = 0
         for alias in node.names:
             if alias.asname is not None and alias.asname != alias.name:
                 self.refuse('import of %s as %s' % (alias.name, alias.asname), node)
+            if module == 'dataclasses' and alias.name == 'dataclass':
+                continue  # the decorator (dataclass_names), not a function the program calls
+            functions += 1
             if alias.name not in STDLIB_FUNCTIONS[module]:
                 hint = STDLIB_REFUSED_HINTS.get('%s.%s' % (module, alias.name)) or self.stdlib_offer(module)
                 self.refuse('import of %s.%s (%s)' % (module, alias.name, hint), node)
             self.check_binding(alias.name, node, 'import of')
             self.from_names[alias.name] = module
-        if module not in self.imports:
+        if functions and module not in self.imports:
             self.imports.append(module)
 
     def check_not_typing(self, name, node):
@@ -532,8 +566,8 @@ class Importer:
 
     def check_import(self, node):
         for alias in node.names:
-            if alias.name in ('functools', 'dataclasses') and alias.asname is None:
-                continue  # for functools.partial and dataclasses.dataclass only
+            if alias.name == 'functools' and alias.asname is None:
+                continue  # for functools.partial only
             if alias.name == 'typing' and alias.asname is None:
                 continue  # for annotations only (dropped)
             if alias.name == 'contextlib' and alias.asname is None:
@@ -588,7 +622,7 @@ class Importer:
         shadow a builtin or one of its functions, nor be a dunder."""
         if _is_dunder(name):
             self.refuse('%s %s (dunder names are outside the subset)' % (what, name), node)
-        if name in self.functions:
+        if name in self.functions and not self.comprehension_target:
             if what == 'assignment to':
                 self.refuse('assignment to function name %s' % name, node)
             self.refuse('%s %s shadows the function %s (rename it)' % (what, name, name), node)
@@ -1038,7 +1072,7 @@ class Importer:
     # ------------------------------------------------------------------ classes
     def class_def(self, node):
         """`class Name(Base):` at module level: class attributes and methods (issue 8 item 2)."""
-        spelling = self.dataclass_decorator(node)
+        spelling, options = self.dataclass_decorator(node)
         if node.keywords:
             self.refuse('class keyword argument %s= (metaclasses are outside the subset)' % node.keywords[0].arg,
                         node.keywords[0])
@@ -1047,7 +1081,14 @@ class Importer:
         cls = {'name': node.name, 'body': [], 'line': node.lineno}
         if spelling is not None:
             cls['dataclass'] = spelling
-        if node.bases:
+        if options:
+            cls['dataclassOptions'] = options
+        named_tuple = self.named_tuple_base(node.bases[0]) if node.bases else None
+        if named_tuple is not None:
+            if spelling is not None:
+                self.refuse('@dataclass on a NamedTuple class', node.decorator_list[0])
+            cls['namedTuple'] = named_tuple
+        elif node.bases:
             base = node.bases[0]
             name = self.exception_class(base)
             if name is not None:
@@ -1066,23 +1107,45 @@ class Importer:
         attributes = set()
         properties = set()
         for item in body:
-            cls['body'].append(self.class_member(item, attributes, properties, spelling is not None))
+            cls['body'].append(self.class_member(item, attributes, properties, spelling is not None or named_tuple is not None))
         self.classes.add(node.name)
         return cls
 
+    def named_tuple_base(self, base):
+        """`NamedTuple` (imported from typing) or `typing.NamedTuple` as a class's base, else None."""
+        if isinstance(base, ast.Name) and base.id == 'NamedTuple' and 'NamedTuple' in self.typing_names:
+            return 'NamedTuple'
+        if isinstance(base, ast.Attribute) and base.attr == 'NamedTuple' and isinstance(base.value, ast.Name) \
+                and base.value.id == 'typing' and 'typing' in self.typing_names:
+            return 'typing.NamedTuple'
+        return None
+
     def dataclass_decorator(self, node):
-        """`@dataclass` / `@dataclasses.dataclass` as imported, else None; any other decorator is refused."""
+        """`@dataclass` / `@dataclasses.dataclass` as imported, with its `order=`/`frozen=`/`eq=`
+        options as constants (`{'order': True}`), else (None, None); any other decorator is refused."""
         if not node.decorator_list:
-            return None
+            return None, None
         d = node.decorator_list[0]
         if len(node.decorator_list) > 1:
             self.refuse('class decorator', node.decorator_list[1])
+        options = {}
         if isinstance(d, ast.Call) and self.dataclass_spelling(d.func) is not None:
-            self.refuse('dataclass options (order=, frozen=... are outside the subset: write @dataclass)', d)
+            if d.args:
+                self.refuse('positional argument of the dataclass decorator', d.args[0])
+            for kw in d.keywords:
+                if kw.arg not in DATACLASS_OPTIONS:
+                    self.refuse('dataclass option %s= (the subset reads %s)' % (
+                        kw.arg, ', '.join(o + '=' for o in DATACLASS_OPTIONS)), kw.value if kw.arg is None else kw)
+                if not (isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, bool)):
+                    self.refuse('dataclass option %s= other than True or False' % kw.arg, kw.value)
+                options[kw.arg] = kw.value.value
+            d = d.func
         spelling = self.dataclass_spelling(d)
         if spelling is None:
             self.refuse('class decorator', d)
-        return spelling
+        if options.get('order') and options.get('eq') is False:
+            self.refuse('dataclass order=True with eq=False (CPython raises ValueError)', node.decorator_list[0])
+        return spelling, options
 
     def dataclass_spelling(self, d):
         if isinstance(d, ast.Name) and d.id == 'dataclass' and 'dataclass' in self.dataclass_names:
@@ -1162,6 +1225,9 @@ class Importer:
 
     def check_attribute_name(self, name, node, label=None):
         """`obj.name` where obj may be anything: never a name that reaches CPython's internals."""
+        if name in DATETIME_UNPORTED and 'datetime' in self.imports:
+            self.refuse('%s (of datetime objects the subset reads now(), the fields, isoformat, strftime, '
+                        'total_seconds, days, seconds, microseconds, + and -)' % (label or 'attribute .%s' % name), node)
         hint = ASYNCIO_REFUSED_HINTS.get(name)
         if hint:  # an asyncio method outside the subset (run_in_executor, ...), whatever the object
             self.refuse('%s (%s)' % (label or 'attribute .%s' % name, hint), node)
@@ -1187,6 +1253,9 @@ class Importer:
         if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
                 and node.value.id == 'asyncio' and node.attr in ASYNCIO_EXCEPTIONS:
             return 'asyncio.' + node.attr
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == 'dataclasses' \
+                and 'dataclasses' in self.imports and node.attr == 'FrozenInstanceError':
+            return 'dataclasses.FrozenInstanceError'
         return None
 
     def attribute(self, node):
@@ -1406,7 +1475,13 @@ class Importer:
                     self.refuse('async comprehension outside an async def' if not isinstance(node, ast.GeneratorExp)
                                 else 'async generator expression (write an async def generator)', gen.target)
                 iterable = first_iter if i == 0 else self.expr(gen.iter)
-                target = self.target(gen.target)
+                # PEP 530's `[await fun() for fun in funcs]`: a comprehension's target lives in
+                # the comprehension's own scope, so it may shadow a module-level def there.
+                self.comprehension_target = True
+                try:
+                    target = self.target(gen.target)
+                finally:
+                    self.comprehension_target = False
                 scope.update(_bound_names(gen.target))
                 generators.append({'target': target, 'iter': iterable,
                                    'ifs': [self.expr(c) for c in gen.ifs]})
@@ -1524,11 +1599,20 @@ class Importer:
                 or isinstance(func.value, ast.Name) and self.from_names.get(func.value.id) == 'itertools'
                 and func.value.id == 'chain'):
             return self.stdlib_call(node, 'itertools', 'chain.from_iterable', args)
+        if isinstance(func, ast.Attribute) and func.attr == 'now' and (
+                isinstance(func.value, ast.Attribute) and func.value.attr == 'datetime'
+                and isinstance(func.value.value, ast.Name) and func.value.value.id == 'datetime'
+                and 'datetime' in self.imports and 'datetime' not in self.from_names
+                or isinstance(func.value, ast.Name) and func.value.id == 'datetime'
+                and self.from_names.get('datetime') == 'datetime'):
+            return self.stdlib_call(node, 'datetime', 'datetime.now', args)
+        if isinstance(func, ast.Attribute) and func.attr == 'strftime' and 'datetime' in self.imports:
+            self.check_strftime(node)
         if isinstance(func, ast.Name) and func.id in self.from_names:
             return self.stdlib_call(node, self.from_names[func.id], func.id, args)
         if isinstance(func, ast.Name):
             name = func.id
-            if name in self.functions:
+            if name in self.functions and not any(name in scope for scope in self.comprehension_scopes):
                 kind, allowed = 'call', None
             elif name in BUILTINS:
                 kind, allowed = 'builtin', BUILTIN_KEYWORDS.get(name, set())
@@ -1597,6 +1681,23 @@ class Importer:
             return {'kind': 'asyncio', 'func': name, 'args': args, 'keywords': keywords}
         return {'kind': 'method', 'object': self.expr(func.value), 'method': name, 'args': args,
                 'keywords': keywords}
+
+    def check_strftime(self, node):
+        """`dt.strftime('%H:%M:%S')`: a literal format whose directives the port gives their C-locale meaning."""
+        if len(node.args) != 1 or node.keywords or not (isinstance(node.args[0], ast.Constant)
+                                                        and isinstance(node.args[0].value, str)):
+            self.refuse('strftime without one literal format string', node)
+        text = node.args[0].value
+        k = 0
+        while k < len(text):
+            if text[k] == '%':
+                d = text[k + 1:k + 2]
+                if d not in STRFTIME_DIRECTIVES or d == '':
+                    self.refuse('strftime directive %%%s (the subset reads %%%s)' % (
+                        d, ', %'.join(sorted(STRFTIME_DIRECTIVES))), node.args[0])
+                k += 2
+            else:
+                k += 1
 
     def is_partial(self, func):
         if isinstance(func, ast.Name):
@@ -1746,7 +1847,7 @@ def _names_bound_in(stmt):
 def _is_dataclass_import(node):
     """`from dataclasses import dataclass`: read as the decorator `@dataclass`."""
     return isinstance(node, ast.ImportFrom) and node.module == 'dataclasses' and node.level == 0 and \
-        [(a.name, a.asname) for a in node.names] == [('dataclass', None)]
+        ('dataclass', None) in [(a.name, a.asname) for a in node.names]
 
 
 # ---------------------------------------------------------------------- match (issue 8 item 4)

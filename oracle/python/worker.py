@@ -434,7 +434,30 @@ def _make_random_module():
     return module
 
 
-_PROGRAM_MODULES = {'time': _make_time_module(), 'random': _make_random_module()}
+def _make_datetime_module():
+    """`datetime` whose `datetime.now()` is naive UTC at VIRTUAL_EPOCH plus one clock read (what
+    `time.time()` reads), as runtime/datetime.ts computes it; the rest is the real module's."""
+    import datetime as real
+
+    class datetime(real.datetime):
+        def __new__(cls, *args, **kwargs):
+            return real.datetime(*args, **kwargs)  # the real class's instances (their repr names it)
+
+        @classmethod
+        def now(cls, tz=None):
+            if tz is not None:
+                raise TypeError('the subset reads naive datetime.now() only')
+            stamp = VIRTUAL_EPOCH + _clock_advance(0.0, True)
+            return real.datetime.fromtimestamp(stamp, real.timezone.utc).replace(tzinfo=None)
+
+    datetime.__module__ = 'datetime'
+    module = types.ModuleType('datetime')
+    module.datetime = datetime
+    module.timedelta = real.timedelta
+    return module
+
+
+_PROGRAM_MODULES = {'time': _make_time_module(), 'random': _make_random_module(), 'datetime': _make_datetime_module()}
 _real_import = builtins.__import__
 
 

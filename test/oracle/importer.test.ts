@@ -142,8 +142,8 @@ describe('refusals', () => {
   // [what, source, line:col of the offending node, reason]
   const cases: [string, string, string][] = [
     ['return in except*', `${head}async def main():\n    try:\n        pass\n    except* Exception:\n        return\n`, "7:9: unsupported return in an except* block (CPython: 'break', 'continue' and 'return' cannot appear in an except* block)"],
-    ['import os', `${head}import os\n`, '3:1: unsupported import of os (the subset imports only asyncio, functools, collections, itertools, math, random, time)'],
-    ['from import', `from asyncio import sleep\n`, '1:1: unsupported import from asyncio (write `import asyncio` and `asyncio.name`; the subset imports only asyncio, functools, collections, itertools, math, random, time)'],
+    ['import os', `${head}import os\n`, '3:1: unsupported import of os (the subset imports only asyncio, functools, collections, dataclasses, datetime, itertools, math, random, time)'],
+    ['from import', `from asyncio import sleep\n`, '1:1: unsupported import from asyncio (write `import asyncio` and `asyncio.name`; the subset imports only asyncio, functools, collections, dataclasses, datetime, itertools, math, random, time)'],
     ['open()', `${head}def f():\n    return open("x")\n`, '4:12: unsupported call of open'],
     ['lambda positional-only', `${head}x = lambda a, /: 1\n`, '3:12: unsupported positional-only parameter'],
     ['global at module level', `${head}x = 1\nglobal x\n`, '4:1: unsupported global statement at module level'],

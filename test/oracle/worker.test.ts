@@ -353,7 +353,7 @@ describe('the gate: a worker runs only the subset', () => {
     const errors = await Promise.all(hostile.map((source) => checked.run(source, { filename: 'h.py' }).catch((e: unknown) => e)));
     expect(errors.map((e) => (e as Error).message)).toEqual([
       'h.py:2:10: unsupported annotation in a program the oracle is asked to run (it runs only programs printed from the IR)',
-      'h.py:1:1: unsupported import of os (the subset imports only asyncio, functools, collections, itertools, math, random, time)',
+      'h.py:1:1: unsupported import of os (the subset imports only asyncio, functools, collections, dataclasses, datetime, itertools, math, random, time)',
       'h.py:2:7: unsupported parameter print shadows the builtin print (rename it)',
       'h.py:3:11: unsupported attribute .__mro__ (dunder attributes are outside the subset)',
     ]);

@@ -88,7 +88,7 @@ describe('other formats', () => {
       [`${f}:78:5`, 'holds'],
     ]);
     expect(report.blocks[2].real).toEqual(['second', 'first']);
-    expect(report.blocks[3].reason).toBe(`${f}:69:8: unsupported import of os (the subset imports only asyncio, functools, collections, itertools, math, random, time)`);
+    expect(report.blocks[3].reason).toBe(`${f}:69:8: unsupported import of os (the subset imports only asyncio, functools, collections, dataclasses, datetime, itertools, math, random, time)`);
   });
 
   it('a notebook: the saved output that CPython does not reproduce, the IPython magic, the cell that does not parse', async () => {
@@ -108,7 +108,7 @@ describe('other formats', () => {
     const report = JSON.parse(readFileSync(json, 'utf8')) as DocReport;
     expect(report.blocks.map((b) => b.verdict)).toEqual(['holds', 'does-not-hold', 'holds', 'holds', 'cannot-check']);
     expect(report.blocks[1].firstDifference).toEqual({ line: 3, claimed: '3', real: '2' });
-    expect(report.blocks[4].reason).toBe(`${FIXTURES}/sessions.md:72:9: unsupported import of os (the subset imports only asyncio, functools, collections, itertools, math, random, time)`);
+    expect(report.blocks[4].reason).toBe(`${FIXTURES}/sessions.md:72:9: unsupported import of os (the subset imports only asyncio, functools, collections, dataclasses, datetime, itertools, math, random, time)`);
   });
 });
 

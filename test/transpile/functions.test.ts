@@ -90,7 +90,7 @@ describe('what stays out is refused with file:line:col and a hint', () => {
     ['** into a builtin', 'x = {}\ny = len(**x)\n', '4:9: unsupported **arguments of len (only calls of your own functions unpack a dict with **)'],
     ['asyncio.run in a lambda', 'async def main():\n    pass\nstart = lambda: asyncio.run(main())\n', '5:17: unsupported asyncio.run inside a nested function or lambda'],
     ['a decorated nested def', 'def f():\n    @f\n    def g():\n        pass\n', '4:6: unsupported decorator'],
-    ['another functools import', 'from functools import reduce\n', '3:1: unsupported import from functools (write `import functools` and `functools.name`; the subset imports only asyncio, functools, collections, itertools, math, random, time)'],
+    ['another functools import', 'from functools import reduce\n', '3:1: unsupported import from functools (write `import functools` and `functools.name`; the subset imports only asyncio, functools, collections, dataclasses, datetime, itertools, math, random, time)'],
     ['functools.partial as a value', 'import functools\nmake = functools.partial\n', '4:8: unsupported attribute .partial'],
     ['partial as a value', 'from functools import partial\nmake = partial\n', '4:8: unsupported use of partial as a value (call functools.partial(f, ...))'],
     ['nonlocal of a global', 'x = 1\ndef f():\n    nonlocal x\n', '4:1: unsupported nonlocal x: no enclosing function binds it'],

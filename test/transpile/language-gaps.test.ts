@@ -1,0 +1,58 @@
+/**
+ * The language gaps of issue 8 (session 4): shadowed builtins, dataclass fields and options,
+ * namedtuples, the dunders of the container protocols, `datetime` on the virtual clock. Each
+ * program of language-gaps/ is read by the oracle's importer and run on the port, which must
+ * print what `python3 FILE` prints (same exit code, the traceback's last line); the native
+ * profile runs each without a harness failure.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { nativeSide } from '../../compare/sides.ts';
+import { DEFAULT_BUDGET } from '../../ir/program.ts';
+import { sharedOracle } from '../_support/oracle.ts';
+import { cliInProcess, python, writeProgram } from '../cli/_cli.ts';
+
+const DIR = new URL('./language-gaps/', import.meta.url).pathname;
+const FILES = readdirSync(DIR).filter((f) => f.endsWith('.py')).sort();
+
+/** The last non-empty line of a traceback (or of the tool's stderr). */
+const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
+
+describe('language-gap programs print on the port what python3 prints', () => {
+  it.each(FILES)('%s', async (name) => {
+    const file = join(DIR, name);
+    const real = await python(file);
+    const port = await cliInProcess(['run', file, '--target', 'port']);
+    expect(port.stdout).toBe(real.stdout);
+    expect(port.exitCode).toBe(real.exitCode);
+    if (real.exitCode === 0) expect(port.stderr).toBe('');
+    else expect(lastLine(port.stderr)).toBe(lastLine(real.stderr));
+  });
+
+  it.each(FILES)('%s runs on the native profile without a harness failure', async (name) => {
+    const program = await (await sharedOracle()).importSource(readFileSync(join(DIR, name), 'utf8'), name);
+    const r = await nativeSide.run(program, { clock: 'ideal', budget: DEFAULT_BUDGET });
+    expect('trace' in r ? r.outcome.kind : JSON.stringify(r)).toMatch(/^(ok|exception)$/);
+  });
+});
+
+/** [label, the program after `import asyncio`, the expected `line:col: unsupported ...`]. */
+const REFUSED: Array<[string, string, string]> = [
+  ['a def shadowing a builtin that reaches the interpreter', 'def open(path):\n    return path\n', '3:1: unsupported redefinition of builtin open (rename the function)'],
+  ['a def shadowing a builtin of the subset', 'def sum(xs):\n    return 0\n', '3:1: unsupported redefinition of builtin sum (rename the function)'],
+  ['a datetime method the port does not give', 'import datetime\nx = datetime.datetime.now().weekday()\n', '4:5: unsupported method .weekday() (of datetime objects the subset reads now(), the fields, isoformat, strftime, total_seconds, days, seconds, microseconds, + and -)'],
+  ['a strftime directive outside the C locale\'s fixed ones', 'import datetime\nx = datetime.datetime.now().strftime("%Z")\n', '4:38: unsupported strftime directive %Z'],
+  ['an aware datetime.now(tz)', 'import datetime\nx = datetime.datetime.now(None)\n', '4:5: unsupported datetime.datetime.now with 1 argument'],
+  ['a namedtuple option outside the subset', 'import collections\nP = collections.namedtuple("P", "x", rename=True)\n', '4:38: unsupported keyword argument rename= of collections.namedtuple'],
+  ['libm functions stay refused (not bit-identical in JS)', 'import math\nx = math.log(2)\n', '4:5: unsupported call of math.log (libm\'s log is not yet ported bit for bit)'],
+];
+
+describe('what stays refused, with file:line:col and a hint', () => {
+  it.each(REFUSED)('%s', async (_label, body, expected) => {
+    const file = writeProgram(`gap-${_label.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.py`, `import asyncio\n\n${body}`);
+    const r = await cliInProcess(['run', file, '--target', 'port']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${file}:${expected}`);
+  });
+});
