@@ -103,6 +103,7 @@ interface FunctionScope {
   readonly chain: boolean;
   readonly features: Readonly<ProgramFeatures>;
   readonly maxDepth: number;
+  readonly maxFunctions: number;
   /** Modules the program imports (shared by every function of the program). */
   readonly imports: Set<StdlibModule>;
   /** Module-level statements and functions this pass of the function adds (features' `defineGlobal`/`defineFunction`). */
@@ -118,6 +119,8 @@ interface FunctionScope {
  */
 interface ModuleDefinitions {
   readonly bound: ReadonlySet<string>;
+  /** How many module functions functions lowered earlier already defined (they count against `maxFunctions`). */
+  readonly defined: number;
   readonly globals: Map<string, Stmt>;
   readonly functions: FunctionDef[];
 }
@@ -329,7 +332,11 @@ function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): 
           fn.module.globals.set(globalName, stmt);
           return true;
         },
-        defineFunction: (def) => void fn.module.functions.push(def),
+        defineFunction: (def) => {
+          if (fn.functionCount + fn.module.defined + fn.module.functions.length >= fn.maxFunctions) return false;
+          fn.module.functions.push(def);
+          return true;
+        },
       };
       return module.lower(s.picks, s.call, ctx);
     }
@@ -352,13 +359,13 @@ function lowerFunctionPass(
   c: ResolvedConstraints,
   runByTasks: ReadonlySet<number>,
   imports: Set<StdlibModule>,
-  bound: ReadonlySet<string>,
+  module: Pick<ModuleDefinitions, 'bound' | 'defined'>,
 ): { def: FunctionDef; scope: FunctionScope } {
   const scope: FunctionScope = {
     index, name: functionName(index), functionCount, costs, cancelled, delays: c.delays, sleepEnabled: c.features.sleep,
     tasks: [], cancelTargets: new Set(), nextLabel: 0, cost: 0,
     finallyPrints: !runByTasks.has(index), chain: c.features.exceptionAcrossAwait, imports, features: c.features, maxDepth: c.maxDepth,
-    module: { bound, globals: new Map(), functions: [] },
+    maxFunctions: c.maxFunctions, module: { ...module, globals: new Map(), functions: [] },
   };
   const isMain = index === 0;
   const block: BlockScope = { intNames: isMain ? [] : ['n'], multiplier: 1, depth: 0 };
@@ -380,11 +387,11 @@ export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints):
   for (let index = count - 1; index >= 0; index--) {
     // Pass 1 finds the cancelled tasks; pass 2 keeps them from being awaited. Tasks and
     // costs do not depend on the cancelled set, so pass 2 cancels exactly the same tasks.
-    const bound = new Set(globals.keys());
-    const first = lowerFunctionPass(skeleton[index], index, count, costs, new Set(), c, runByTasks, new Set(), bound);
+    const module = { bound: new Set(globals.keys()), defined: moduleFunctions.length };
+    const first = lowerFunctionPass(skeleton[index], index, count, costs, new Set(), c, runByTasks, new Set(), module);
     const second = first.scope.cancelTargets.size === 0
       ? first
-      : lowerFunctionPass(skeleton[index], index, count, costs, first.scope.cancelTargets, c, runByTasks, new Set(), bound);
+      : lowerFunctionPass(skeleton[index], index, count, costs, first.scope.cancelTargets, c, runByTasks, new Set(), module);
     for (const module of second.scope.imports) imports.add(module);
     for (const [globalName, stmt] of second.scope.module.globals) globals.set(globalName, stmt);
     moduleFunctions.push(...second.scope.module.functions);

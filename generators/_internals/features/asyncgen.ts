@@ -53,7 +53,7 @@ export const asyncGenerators: FeatureModule = {
     const pause = ctx.features.sleep ? [sleep(ctx.delay(delayPick))] : [];
     const step = (value: Expr): Stmt[] => (sleepAfter === 1 ? [exprStmt({ kind: 'yield', value }), ...pause] : [...pause, exprStmt({ kind: 'yield', value })]);
     const tens = mul(name('n'), int(10));
-    const loop: Stmt[] = ctx.loopsAllowed
+    const loop: Stmt[] = ctx.loopsAllowed && ctx.features.forLoop
       ? [forRange('i', int(count), step(add(tens, name('i'))))]
       : Array.from({ length: count }, (_, k) => step(add(tens, int(k)))).flat();
     const body: Stmt[] = finallyLabel === null ? loop : [{ kind: 'try', body: loop, handlers: [], orelse: [], finalbody: [print(finallyLabel, str('closed'), name('n'))] }];

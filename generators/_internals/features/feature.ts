@@ -55,8 +55,11 @@ export interface FeatureContext {
    * false (nothing added) when the program already binds `name` there. Dropped when no kept function reads it.
    */
   defineGlobal(name: string, stmt: Stmt): boolean;
-  /** Adds a module-level function (a `@contextlib.contextmanager` generator: the IR allows decorators only there); its name must be new. */
-  defineFunction(def: FunctionDef): void;
+  /**
+   * Adds a module-level function (a `@contextlib.contextmanager` generator: the IR allows decorators only
+   * there); its name must be new. False (nothing added) when the program would then hold more than `maxFunctions`.
+   */
+  defineFunction(def: FunctionDef): boolean;
 }
 
 export interface FeatureModule {

@@ -4,8 +4,10 @@
  * `isinstance(exc, ValueError)` to suppress a ValueError), `with` on a class with
  * `__enter__`/`__exit__`, and `@contextlib.asynccontextmanager` / `@contextlib.contextmanager`
  * generators with `try: yield ... except ValueError: ... finally: ...` (swallowing or
- * re-raising). The body prints the `as` value, may await (a sleep or a later worker) and may
- * raise ValueError or RuntimeError; what escapes is caught by an `except Exception` around it.
+ * re-raising). The body prints the `as` value, may await (a sleep or a later worker) and, with
+ * the feature raiseInTask, raise ValueError or RuntimeError; what escapes is caught by an
+ * `except Exception` around it. A contextlib generator is a module-level function: it counts
+ * against `maxFunctions` (the class form of the same kind stands in when none is left).
  *
  * Why valid, terminating and deterministic:
  * - Names carry the function's name and the statement's index (`ACtx_main_3`, `acm_worker1_2`),
@@ -34,31 +36,34 @@ export const contextManagers: FeatureModule = {
   feature: 'contextManagers',
   picks: [3, 2, 1, 8, 1],
   appearsIn: (python) => /^\s+(async )?with (ACtx|SCtx|acm|cm)_\w+\(/m.test(python),
-  lower([form, raising, suppress, delayPick, awaits], call, ctx) {
+  lower([formPick, raisePick, suppress, delayPick, awaits], call, ctx) {
     const i = ctx.index;
     const pause = (): Stmt[] => (ctx.features.sleep ? [sleep(ctx.delay(delayPick))] : []);
-    const isAsync = form % 4 === 0 || form % 4 === 2;
-    const managerName = `${['ACtx', 'SCtx', 'acm', 'cm'][form % 4]}_${ctx.functionName}_${i}`;
-    const labelOf = (k: number): Expr => ({ kind: 'str', value: `${managerName}:${k}` });
-    if (form % 4 < 2) {
-      ctx.defineGlobal(managerName, managerClass(managerName, isAsync, suppress === 1, labelOf, isAsync ? pause : () => []));
-    } else {
-      ctx.useModule('contextlib');
-      ctx.defineFunction(managerGenerator(managerName, isAsync, suppress === 1, raising !== 0, labelOf, isAsync ? pause : () => []));
-    }
+    // Bodies raise only where the program raises at all (feature raiseInTask).
+    const raising = ctx.features.raiseInTask ? raisePick : 0;
+    let form = formPick % 4;
+    const nameOf = (f: number): string => `${['ACtx', 'SCtx', 'acm', 'cm'][f]}_${ctx.functionName}_${i}`;
+    const labelFor = (f: number) => (k: number): Expr => ({ kind: 'str', value: `${nameOf(f)}:${k}` });
+    const isAsyncForm = (f: number): boolean => f === 0 || f === 2;
+    // A contextlib generator is a module function: where maxFunctions leaves no room, the class of the same kind.
+    if (form >= 2 && !ctx.defineFunction(managerGenerator(nameOf(form), isAsyncForm(form), suppress === 1, raising !== 0, labelFor(form), isAsyncForm(form) ? pause : () => []))) form -= 2;
+    const isAsync = isAsyncForm(form);
+    const managerName = nameOf(form);
+    if (form < 2) ctx.defineGlobal(managerName, managerClass(managerName, isAsync, suppress === 1, labelFor(form), isAsync ? pause : () => []));
+    else ctx.useModule('contextlib');
     ctx.charge(8);
 
     // The statement: `async with ACtx_main_3(n) as c3:` and its body.
     const c = `c${i}`;
     const body: Stmt[] = [print(ctx.label, name(c))];
     let called = false;
-    if (awaits === 1 && ctx.mainTaskOnly) {
+    if (awaits === 1 && ctx.mainTaskOnly && ctx.features.awaitCoroutine) {
       const worker = ctx.callOf(call);
       called = worker !== null;
       body.push(...(worker === null ? pause() : [assign(`v${i}`, awaitOf(worker)), print(ctx.nextLabel(), name(`v${i}`))]));
     }
     if (raising !== 0) body.push({ kind: 'raise', exc: { kind: 'excCall', name: raising === 1 ? 'ValueError' : 'RuntimeError', args: [ctx.nextLabel(), name(c)] } });
-    const context: Expr = form % 4 < 2
+    const context: Expr = form < 2
       ? { kind: 'callValue', func: name(managerName), args: [intHere(ctx, form)], keywords: [] }
       : { kind: 'call', func: managerName, args: [intHere(ctx, form)], keywords: [] };
     const statement = withStmt(isAsync, context, c, body);
