@@ -26,7 +26,7 @@ export interface ProgramFacts {
   statementCount: number;
   /** calls wait_for, or wait/as_completed with a timeout (issue 9): a timeout that cancels in Python */
   usesCancellingTimeouts: boolean;
-  /** `async def` functions whose body yields: async generators (issue 8 item 5) */
+  /** `async def` functions whose body yields: async generators (issue 8 item 5), nested ones included (by their name) */
   asyncGenerators: Set<string>;
   /** `asyncio.<name>(...)` calls the program makes (Lock, Queue, timeout, TaskGroup...: issue 9's buckets) */
   asyncioCalls: Set<string>;
@@ -130,6 +130,13 @@ function walkStatements(body: Stmt[], fn: FunctionDef | undefined, facts: Progra
       case 'with':
         for (const item of stmt.items) walkExpr(item.context, fn, facts);
         walkStatements(stmt.body, fn, facts);
+        break;
+      case 'def':
+        // A nested async generator (`async def agen(n): ... yield`): its prints are its own, for asyncgen-not-finalized.
+        if (stmt.def.isAsync && isGenerator(stmt.def)) {
+          facts.asyncGenerators.add(stmt.def.name);
+          walkStatements(stmt.def.body, stmt.def, facts);
+        }
         break;
       default:
         break;

@@ -8,10 +8,16 @@
  *   is left: on the asyncio-like loop after the iteration that runs main's done-callback
  *   (scheduled with call_soon when main finishes), on Node's after the current timer callback;
  * - `unhandled-rejection-logged` lets unhandled rejections pass, as CPython's loop only logs;
- * - `set-hash-order` runs the program with CPython's sets (runtime.ts runtimeFor).
+ * - `set-hash-order` runs the program with CPython's sets (runtime.ts runtimeFor);
+ * - `shutdown-asyncgens` records each async generator's first step (sys.set_asyncgen_hooks'
+ *   `firstiter`, as the loop installs it) and, when the run has ended (ok or an exception),
+ *   closes those still suspended, as asyncio.run's `shutdown_asyncgens` does after the
+ *   shutdown cancellation. Their `finally` runs to its first await of a timer (no timer fires
+ *   any more: the limit of closing after the run rather than in a loop).
  */
 import type { Outcome, RunResult, TraceEntry } from '../ir/program.ts';
 import { resetRandom, setStdout, setVirtualClock } from '../runtime/index.ts';
+import { asyncgenHooks, GeneratorExit, type PyAsyncGenerator } from '../runtime/generators.ts';
 import { resetNativeLoop } from './asyncio-api.ts';
 import { exceptionOutcome, nextMacrotask, type NativeOptions, type NativeProgram } from './execute.ts';
 import { FIRST_TASK_NUMBER, runtimeFor, setScheduler } from './runtime.ts';
@@ -98,9 +104,12 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
     }
   };
 
+  const started = new Set<PyAsyncGenerator>();
+  const savedHooks = { ...asyncgenHooks };
   try {
     process.removeAllListeners('unhandledRejection');
     process.on('unhandledRejection', onUnhandledRejection);
+    if (switches.has('shutdown-asyncgens')) asyncgenHooks.firstiter = (agen) => void started.add(agen);
     setScheduler({
       setTimeout: (callback, ms) => timers.add(callback, ms / 1000, ms),
       nextTaskNumber: () => taskNumber++,
@@ -143,12 +152,24 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
     if (loopMode) ready.push(startMain);
     else startMain();
     const outcome = await (loopMode ? driveLoop() : driveNode());
+    if (outcome.kind === 'ok' || outcome.kind === 'exception') await closeSuspended(started);
     return { trace, outcome, endTime: clock.seconds, iterations };
   } finally {
+    Object.assign(asyncgenHooks, savedHooks);
     setStdout(null);
     setVirtualClock(null);
     setScheduler(null);
     process.removeListener('unhandledRejection', onUnhandledRejection);
     for (const listener of savedListeners) process.on('unhandledRejection', listener);
   }
+}
+
+/**
+ * The `shutdown-asyncgens` switch's end of run: `aclose()` every recorded async generator still
+ * suspended (all at once, as shutdown_asyncgens gathers them; its errors only go to the loop's
+ * exception handler, so they are dropped), then lets the promise jobs that caused run.
+ */
+async function closeSuspended(started: ReadonlySet<PyAsyncGenerator>): Promise<void> {
+  for (const agen of started) if (!agen.closed) agen.closeWith(new GeneratorExit()).catch(() => undefined);
+  await nextMacrotask();
 }

@@ -50,6 +50,12 @@ export const NATIVE_SWITCHES = [
       'asyncio.run cancels every task still pending when main returns, so their later steps never print. Node keeps firing timers after main settled. Switched: the run ends when main settles.',
   },
   {
+    name: 'shutdown-asyncgens',
+    title: 'asyncio.run closes the async generators left suspended',
+    description:
+      "After cancelling what is left, asyncio.run closes every async generator still suspended (loop.shutdown_asyncgens: aclose() each), so its finally runs at the very end. A JS async generator left suspended is never closed: its finally never runs. Switched: the generators' first steps are recorded (the firstiter hook) and those still suspended when the run ends are closed.",
+  },
+  {
     name: 'heap-tie-order',
     title: "Equal deadlines come out in CPython's heap order",
     description:

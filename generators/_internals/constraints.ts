@@ -56,6 +56,22 @@ export interface ProgramFeatures {
   blockingSleep: boolean;
   /** Seeded `random`: `seed`, `randint`, `random`, `shuffle`, `choice`, `sample`, `uniform` (features/random.ts) @defaultValue false */
   seededRandom: boolean;
+  /**
+   * Async generators (features/asyncgen.ts): a nested `async def agen3(n):` yielding `n * 10 + i`
+   * around `await asyncio.sleep(d)`, sometimes in `try/finally` printing; consumed by
+   * `async for x3 in agen3(n):` (to the end, or `break` then `await g3.aclose()`),
+   * `[x3 async for x3 in agen3(n) if x3 % 2 == 0]`, `await anext(g3)` / `anext(g3, None)`, or kept in
+   * a module-level `kept` list after one `anext`, for `shutdown_asyncgens` to close @defaultValue false
+   */
+  asyncGenerators: boolean;
+  /**
+   * Context managers (features/managers.ts): `async with ACtx_main_3(n) as c3:` on a class with
+   * `__aenter__`/`__aexit__` (sleeping, `return isinstance(exc, ValueError)`), `with SCtx_main_3(n) as c3:`
+   * (`__enter__`/`__exit__`), `@contextlib.asynccontextmanager`/`@contextlib.contextmanager` generators
+   * `try: yield n * 2 except ValueError as e: ... finally: ...`; bodies that raise ValueError/RuntimeError,
+   * caught after by `except Exception as e3:` @defaultValue false
+   */
+  contextManagers: boolean;
 }
 
 /** Options of {@link programArbitrary}; every field is optional. */
@@ -110,6 +126,8 @@ export const DEFAULT_FEATURES: Readonly<ProgramFeatures> = Object.freeze({
   containers: false,
   blockingSleep: false,
   seededRandom: false,
+  asyncGenerators: false,
+  contextManagers: false,
 });
 
 export const DEFAULT_DELAYS: readonly number[] = Object.freeze([0, 0.1, 0.2, 0.3, 0.01, 0.06, 0.07, 1, 0.5]);

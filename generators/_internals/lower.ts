@@ -103,10 +103,26 @@ interface FunctionScope {
   readonly chain: boolean;
   readonly features: Readonly<ProgramFeatures>;
   readonly maxDepth: number;
+  readonly maxFunctions: number;
   /** Modules the program imports (shared by every function of the program). */
   readonly imports: Set<StdlibModule>;
+  /** Module-level statements and functions this pass of the function adds (features' `defineGlobal`/`defineFunction`). */
+  readonly module: ModuleDefinitions;
   nextLabel: number;
   cost: number;
+}
+
+/**
+ * What feature statements add at module level: classes and globals (`Program.body`, before
+ * `asyncio.run`) and decorated functions. `bound` holds the global names functions lowered
+ * earlier (later in the program) already committed, so a name is bound once per program.
+ */
+interface ModuleDefinitions {
+  readonly bound: ReadonlySet<string>;
+  /** How many module functions functions lowered earlier already defined (they count against `maxFunctions`). */
+  readonly defined: number;
+  readonly globals: Map<string, Stmt>;
+  readonly functions: FunctionDef[];
 }
 
 interface BlockScope {
@@ -310,6 +326,17 @@ function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): 
         features: fn.features,
         loopsAllowed: block.depth < fn.maxDepth,
         useModule: (module) => fn.imports.add(module),
+        functionName: fn.name,
+        defineGlobal: (globalName, stmt) => {
+          if (fn.module.bound.has(globalName) || fn.module.globals.has(globalName)) return false;
+          fn.module.globals.set(globalName, stmt);
+          return true;
+        },
+        defineFunction: (def) => {
+          if (fn.functionCount + fn.module.defined + fn.module.functions.length >= fn.maxFunctions) return false;
+          fn.module.functions.push(def);
+          return true;
+        },
       };
       return module.lower(s.picks, s.call, ctx);
     }
@@ -332,11 +359,13 @@ function lowerFunctionPass(
   c: ResolvedConstraints,
   runByTasks: ReadonlySet<number>,
   imports: Set<StdlibModule>,
+  module: Pick<ModuleDefinitions, 'bound' | 'defined'>,
 ): { def: FunctionDef; scope: FunctionScope } {
   const scope: FunctionScope = {
     index, name: functionName(index), functionCount, costs, cancelled, delays: c.delays, sleepEnabled: c.features.sleep,
     tasks: [], cancelTargets: new Set(), nextLabel: 0, cost: 0,
     finallyPrints: !runByTasks.has(index), chain: c.features.exceptionAcrossAwait, imports, features: c.features, maxDepth: c.maxDepth,
+    maxFunctions: c.maxFunctions, module: { ...module, globals: new Map(), functions: [] },
   };
   const isMain = index === 0;
   const block: BlockScope = { intNames: isMain ? [] : ['n'], multiplier: 1, depth: 0 };
@@ -353,25 +382,35 @@ export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints):
   const functions: FunctionDef[] = new Array(count);
   const runByTasks = functionsRunByTasks(skeleton);
   const imports = new Set<StdlibModule>();
+  const globals = new Map<string, Stmt>();
+  const moduleFunctions: FunctionDef[] = [];
   for (let index = count - 1; index >= 0; index--) {
     // Pass 1 finds the cancelled tasks; pass 2 keeps them from being awaited. Tasks and
     // costs do not depend on the cancelled set, so pass 2 cancels exactly the same tasks.
-    const first = lowerFunctionPass(skeleton[index], index, count, costs, new Set(), c, runByTasks, new Set());
+    const module = { bound: new Set(globals.keys()), defined: moduleFunctions.length };
+    const first = lowerFunctionPass(skeleton[index], index, count, costs, new Set(), c, runByTasks, new Set(), module);
     const second = first.scope.cancelTargets.size === 0
       ? first
-      : lowerFunctionPass(skeleton[index], index, count, costs, first.scope.cancelTargets, c, runByTasks, new Set());
+      : lowerFunctionPass(skeleton[index], index, count, costs, first.scope.cancelTargets, c, runByTasks, new Set(), module);
     for (const module of second.scope.imports) imports.add(module);
+    for (const [globalName, stmt] of second.scope.module.globals) globals.set(globalName, stmt);
+    moduleFunctions.push(...second.scope.module.functions);
     functions[index] = second.def;
     costs[index] = second.scope.cost;
   }
   // Functions main never reaches are dropped; the others keep their names, so labels stay put.
-  const reachable = reachableFrom(functions[0], new Map(functions.map((f) => [f.name, f])));
-  const kept = functions.filter((f) => reachable.has(f.name));
-  // Imports in a fixed order, and only of modules a function main reaches uses.
-  const used = STDLIB_MODULES.filter((m) => imports.has(m) && JSON.stringify(kept).includes(`"module":"${m}"`));
+  const all = [...functions, ...moduleFunctions];
+  const reachable = reachableFrom(functions[0], new Map(all.map((f) => [f.name, f])));
+  const kept = all.filter((f) => reachable.has(f.name));
+  // Module-level statements a kept function reads, in the order their names sort (classes and `kept = []` lists).
+  const keptText = JSON.stringify(kept);
+  const keptGlobals = [...globals].filter(([globalName]) => keptText.includes(`"id":"${globalName}"`)).sort(([a], [b]) => (a < b ? -1 : 1));
+  // Imports in a fixed order, and only of modules a function main reaches uses (a `@contextlib` decorator counts).
+  const text = keptText + JSON.stringify(keptGlobals.map(([, stmt]) => stmt));
+  const used = STDLIB_MODULES.filter((m) => imports.has(m) && (text.includes(`"module":"${m}"`) || (m === 'contextlib' && text.includes('"decorator":"'))));
   return {
     functions: kept,
-    body: [{ kind: 'expr', expr: asyncioCall('run', [call('main', [])]) }],
+    body: [...keptGlobals.map(([, stmt]) => stmt), { kind: 'expr', expr: asyncioCall('run', [call('main', [])]) }],
     ...(used.length > 0 ? { imports: used } : {}),
   };
 }

@@ -16,6 +16,10 @@ const program = (main: Stmt[], worker: Stmt[]): Program => ({
   ],
   body: [],
 });
+/** `try: yield 'x' finally: print(label)`: an async generator's body that prints when it closes. */
+const agenClosingBody = (label: string): Stmt[] => [
+  { kind: 'try', body: [{ kind: 'expr', expr: { kind: 'yield', value: str('x') } }], handlers: [], orelse: [], finalbody: [print(label)] },
+];
 const run = (entries: Array<[string, number]>): RunResult => ({
   trace: entries.map(([text, time]) => ({ text: `${text}\n`, time, task: null, iteration: 0 })),
   outcome: { kind: 'ok' },
@@ -103,6 +107,15 @@ describe('bucket rules', () => {
     // The same missing line from a coroutine that is no generator is plain missing output.
     const coroutine: Program = { ...p, functions: [p.functions[0], { ...p.functions[1], body: [print('ticker finally')] }] };
     expect(classify(coroutine, run([['main:1', 0], ['ticker finally', 0]]), run([['main:1', 0]]))).toBe('missing-output');
+  });
+
+  it("a nested async generator's cleanup never ran (the generator feature's kept generator): the same cause", () => {
+    const agen: Stmt = { kind: 'def', def: { name: 'agen0', isAsync: true, params: [], body: agenClosingBody('main:2') } };
+    const nested = program([agen, print('main:1')], []);
+    expect(classify(nested, run([['main:1', 0], ['main:2 closed', 0]]), run([['main:1', 0]]))).toBe('asyncgen-not-finalized');
+    // A nested def that is no generator: plain missing output.
+    const plain: Stmt = { kind: 'def', def: { name: 'report0', isAsync: true, params: [], body: [print('main:2')] } };
+    expect(classify(program([plain, print('main:1')], []), run([['main:1', 0], ['main:2 closed', 0]]), run([['main:1', 0]]))).toBe('missing-output');
   });
 
   it('a crash of the other side is its own bucket', () => {

@@ -128,6 +128,28 @@ asyncio.run(main())
 `,
   },
   {
+    cause: 'shutdown-asyncgens',
+    clock: 'realistic',
+    source: `import asyncio
+
+
+async def main():
+    async def agen(n):
+        try:
+            for i in range(2):
+                yield n + i
+        finally:
+            print('main:2', 'closed')
+    g = agen(1)
+    kept.append(g)
+    print('main:1', await anext(g))
+
+
+kept = []
+asyncio.run(main())
+`,
+  },
+  {
     cause: 'heap-tie-order',
     clock: 'ideal',
     source: `import asyncio

@@ -38,6 +38,8 @@ const SIGNS: Record<keyof ProgramFeatures, RegExp> = {
   containers: /\b(res|d|s|a|xs)\d+ = [{[]/,
   blockingSleep: /time\.sleep\(|time\.monotonic\(\)/,
   seededRandom: /random\./,
+  asyncGenerators: /async def agen\d+\(n\):/,
+  contextManagers: /^ +(async )?with (ACtx|SCtx|acm|cm)_\w+\(/m,
 };
 
 function featureCounts(programs: Program[]): Record<string, number> {

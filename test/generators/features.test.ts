@@ -1,6 +1,7 @@
 /**
  * The feature modules of generators/_internals/features/ (cancellation, self-cancellation,
- * closures, containers, blocking `time.sleep`/`time.monotonic`, seeded `random`): each
+ * closures, containers, blocking `time.sleep`/`time.monotonic`, seeded `random`, async
+ * generators, context managers): each
  * appears in a default (swarm) run without crowding out the others, the programs run
  * cleanly and deterministically on CPython and read back through the importer, `check`
  * finds no difference on the port, and every candidate the shrinker tries stays valid.
@@ -65,6 +66,18 @@ describe('feature modules in a default (swarm) run', () => {
       expect(sources, form).toContain(form);
     }
   });
+
+  it('the async generator and context manager forms all show in a default run (swarm draws them)', () => {
+    const sources = samplePrograms({ seed: 42, count: 400 }).map(printPython).join('\n');
+    // async for to the end or to a break then aclose(), comprehensions (filtered), anext and its default, the kept generator, finally prints
+    for (const form of ['async for x', 'break\n', '.aclose()', ' async for x', 'if x', 'await anext(g', ', None)', 'kept.append(g', 'kept = []', "'closed', n)"]) {
+      expect(sources, form).toContain(form);
+    }
+    // classes with __aenter__/__aexit__ and __enter__/__exit__, contextlib generators, suppression, re-raise, raising bodies caught after
+    for (const form of ['async with ACtx_', 'with SCtx_', 'async with acm_', 'with cm_', '@contextlib.asynccontextmanager', '@contextlib.contextmanager', 'async def __aexit__(self, exc_type, exc, tb):', 'def __exit__(self, exc_type, exc, tb):', 'return isinstance(exc, ValueError)', 'raise\n', "raise ValueError('", "raise RuntimeError('"]) {
+      expect(sources, form).toContain(form);
+    }
+  });
 });
 
 describe('programs with every feature module on', () => {
@@ -101,6 +114,7 @@ describe('shrinking keeps programs with the feature modules valid', () => {
       (source: string) => source.includes('nonlocal') || source.includes('functools.partial'),
       (source: string) => source.includes('random.') && source.includes('time.'),
       (source: string) => /\{f'w\{x\d+\}'/.test(source),
+      (source: string) => source.includes('kept.append(') || source.includes('async with acm_'),
     ];
     for (let run = 0; run < 8; run++) {
       fc.check(

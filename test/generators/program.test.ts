@@ -1,10 +1,32 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Program } from '../../ir/program.ts';
+import type { Program, Stmt } from '../../ir/program.ts';
 import { printPython } from '../../ir/python.ts';
 import { programArbitrary, samplePrograms, withHeader } from '../../generators/index.ts';
 import type { ProgramConstraints } from '../../generators/index.ts';
 import { expectAllRunCleanly, expectMeaningfulUniqueLabels } from './_support/programs.ts';
+
+/** The deepest nesting of loops (`async for` too) in a body; a nested def's body nests from 0, as a function of its own. */
+function loopDepth(body: Stmt[]): number {
+  const deepest = (...bodies: Stmt[][]): number => Math.max(0, ...bodies.map(loopDepth));
+  return Math.max(0, ...body.map((s) => {
+    switch (s.kind) {
+      case 'for':
+      case 'while':
+        return 1 + loopDepth(s.body);
+      case 'def':
+        return loopDepth(s.def.body);
+      case 'if':
+        return deepest(s.body, s.orelse);
+      case 'try':
+        return deepest(s.body, ...s.handlers.map((h) => h.body), s.orelse, s.finalbody);
+      case 'with':
+        return loopDepth(s.body);
+      default:
+        return 0;
+    }
+  }));
+}
 
 /** The features of the clean (never raising) programs, every one on; swarm off so none is drawn away. */
 const ALL_FEATURES: ProgramConstraints = { swarm: false, features: { gather: true, taskMethods: true, cancel: true } };
@@ -72,8 +94,8 @@ describe('programArbitrary', () => {
       expect(p.functions[0].name).toBe('main');
       for (const f of p.functions) expect(f.body.filter((s) => s.kind !== 'return').length).toBeLessThanOrEqual(3 * 5); // a bound value adds its print; a feature module's statement lowers to at most 5
     }
+    for (const p of programs) for (const f of p.functions) expect(loopDepth(f.body)).toBeLessThanOrEqual(1);
     const sources = programs.map(printPython).join('\n');
-    expect(sources).not.toMatch(/^ {8}for /m);
     expect(sources).toContain('asyncio.sleep(0.25)');
     expect(sources).not.toMatch(/asyncio\.sleep\((?!0\.25\))/);
   });

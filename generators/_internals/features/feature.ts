@@ -9,7 +9,7 @@
  * Shrinking stays valid because the lowering is total: every pick is taken modulo what
  * exists at that point, and shrinking a pick towards 0 moves towards the simplest form.
  */
-import type { Expr, Stmt, StdlibModule } from '../../../ir/program.ts';
+import type { Expr, FunctionDef, Stmt, StdlibModule } from '../../../ir/program.ts';
 import type { ProgramFeatures } from '../constraints.ts';
 import type { CallSkeleton } from '../skeleton.ts';
 
@@ -48,6 +48,18 @@ export interface FeatureContext {
   readonly features: Readonly<ProgramFeatures>;
   /** The program imports `module` (time, random). */
   useModule(module: StdlibModule): void;
+  /** The enclosing function's name (`main`, `worker2`): with `index`, a module-level name unique in the program. */
+  readonly functionName: string;
+  /**
+   * Adds a module-level statement (a `class`, `kept = []`) that binds `name`, before `asyncio.run(main())`;
+   * false (nothing added) when the program already binds `name` there. Dropped when no kept function reads it.
+   */
+  defineGlobal(name: string, stmt: Stmt): boolean;
+  /**
+   * Adds a module-level function (a `@contextlib.contextmanager` generator: the IR allows decorators only
+   * there); its name must be new. False (nothing added) when the program would then hold more than `maxFunctions`.
+   */
+  defineFunction(def: FunctionDef): boolean;
 }
 
 export interface FeatureModule {
