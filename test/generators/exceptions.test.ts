@@ -26,7 +26,7 @@ const SIGNS: Record<keyof ProgramFeatures, RegExp> = {
   returnValue: /^ {4}return /m,
   unawaitedTask: /^ +asyncio\.create_task\(/m,
   unawaitedCoroutine: /c\d+ = worker\d+\(/,
-  gather: /asyncio\.gather\(/,
+  gather: /v\d+ = await asyncio\.gather\(/,
   taskMethods: /\.done\(\), /,
   cancel: /\.cancel\(\)/,
   tryExcept: /except [^:]+ as e\d+:\n +print\('\w+:\d+', type\(e\d+\)\.__name__, e\d+\)/,
@@ -38,6 +38,8 @@ const SIGNS: Record<keyof ProgramFeatures, RegExp> = {
   containers: /\b(res|d|s|a|xs)\d+ = [{[]/,
   blockingSleep: /time\.sleep\(|time\.monotonic\(\)/,
   seededRandom: /random\./,
+  syncPrimitives: /= asyncio\.(Event|Lock|Condition|Semaphore|BoundedSemaphore)\(/,
+  queues: /= asyncio\.(Queue|PriorityQueue|LifoQueue)\(/,
 };
 
 function featureCounts(programs: Program[]): Record<string, number> {
