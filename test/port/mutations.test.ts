@@ -55,6 +55,7 @@ describe('every simplification changes some trace', () => {
     'noMicrotaskDrain',
     'lockBarging',
     'notifyWakesAll',
+    'semaphoreNoHandoff',
     'waitForNoInnerRace',
     'asCompletedInputOrder',
     'noShutdownAsyncgens',
