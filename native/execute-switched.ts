@@ -82,7 +82,6 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
       if (ready.length === 0) {
         const next = timers.nextWhen();
         if (next === null) return finished();
-        clock.read(); // `timeout = max(0, when - time())`
         clock.advanceTo(next);
       }
       if (clock.seconds > budget.maxTime) return { kind: 'budget', limit: 'time' };
@@ -110,21 +109,25 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
     });
     resetRandom();
     resetNativeLoop(); // get_running_loop()'s object is per run (native/asyncio-api.ts)
-    setVirtualClock({ read: () => clock.seconds, advance: (seconds) => clock.block(seconds) });
+    // time.monotonic() is a clock read: under float-deadlines it costs a quantum, as the oracle's does.
+    setVirtualClock({ read: () => (clock.floatDeadlines ? clock.read() : clock.seconds), advance: (seconds) => clock.block(seconds) });
     setStdout((text) => {
       const entry: TraceEntry = { text, time: clock.seconds, task: null, iteration: iterations };
       trace.push(entry);
       opts.onPrint?.(entry);
     });
 
-    let body: Promise<void>;
-    try {
-      opts.onStart?.();
-      body = program(runtimeFor(switches));
-    } catch (error) {
-      body = Promise.reject(error);
-    }
-    body.then(
+    const startMain = (): void => {
+      let body: Promise<void>;
+      try {
+        opts.onStart?.();
+        body = program(runtimeFor(switches));
+      } catch (error) {
+        body = Promise.reject(error);
+      }
+      watchMain(body);
+    };
+    const watchMain = (body: Promise<void>): void => void body.then(
       () => {
         main = { state: 'fulfilled' };
         // asyncio.run: main's done-callback (call_soon) stops the loop after the iteration it runs in.
@@ -135,6 +138,10 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
         if (shutdown && loopMode) ready.push(() => void (stopping = true));
       },
     );
+    // asyncio.run wraps main in a task: on the asyncio-like loop its first step is the first
+    // iteration's ready callback, after that iteration's clock read (as CPython's _run_once).
+    if (loopMode) ready.push(startMain);
+    else startMain();
     const outcome = await (loopMode ? driveLoop() : driveNode());
     return { trace, outcome, endTime: clock.seconds, iterations };
   } finally {

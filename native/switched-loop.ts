@@ -12,6 +12,8 @@ import type { NativeSwitches } from './switches.ts';
 
 /** What one clock read costs under the oracle's realistic model (oracle/python/worker.py quantum). */
 const REALISTIC_QUANTUM = 1e-6;
+/** base_events.MAXIMUM_SELECT_TIMEOUT: the longest select() a loop iteration makes. */
+const MAXIMUM_SELECT_TIMEOUT = 24 * 3600;
 /** The oracle pins `_clock_resolution` to 1e-9. */
 const CLOCK_RESOLUTION = 1e-9;
 
@@ -20,7 +22,7 @@ export interface LoopClock {
   readonly seconds: number;
   /** One `loop.time()` read (under float-deadlines it may move the clock by a quantum). */
   read(): number;
-  /** `select(timeout)`: jumps to the next deadline when nothing is ready. */
+  /** `select(timeout)` when nothing is ready: on to the next deadline (under float-deadlines, through one clock read, as CPython computes the timeout). */
   advanceTo(when: number): void;
   /** `time.sleep(d)`: the thread is blocked, the clock moves on. */
   block(seconds: number): void;
@@ -54,7 +56,13 @@ export function loopClock(switches: NativeSwitches, clock: ClockModel | undefine
         return now;
       },
       read: () => (now += quantum),
-      advanceTo: (when) => void (now = Math.max(now, when)),
+      // CPython's select(timeout) with timeout = max(0, when - time()): a read, then `now += timeout`
+      // (oracle/python/worker.py), whose float sum need not be `when` itself.
+      advanceTo(when) {
+        // Read first: `now += f()` would add to the `now` from before the read.
+        const timeout = Math.min(Math.max(0, when - this.read()), MAXIMUM_SELECT_TIMEOUT);
+        now += timeout;
+      },
       block: (s) => void (now += s),
       dueLimit() {
         return this.read() + CLOCK_RESOLUTION;

@@ -59,7 +59,7 @@ export const NATIVE_SWITCHES = [
     name: 'float-deadlines',
     title: "Deadlines are CPython's float seconds, not whole ms",
     description:
-      "CPython's deadline is loop.time() + delay in floats, and its clock moves between reads (one quantum a read under the realistic clock), so 0.1 + 0.2 and 0.3 are different deadlines; Node truncates each delay to whole ms on a clock that stands still during synchronous code. Switched: float deadlines on a clock read as CPython's loop reads it.",
+      "CPython's deadline is loop.time() + delay in floats, and its clock moves between reads (one quantum a read under the realistic clock), so 0.1 + 0.2 and 0.3 are different deadlines; Node truncates each delay to whole ms on a clock that stands still during synchronous code. Switched: float deadlines on a clock read as CPython's loop reads it (time.monotonic() reads it too, and main's first step follows the first iteration's read).",
   },
   {
     name: 'cancel-at-next-await',

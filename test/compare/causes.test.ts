@@ -255,7 +255,7 @@ asyncio.run(main())
 `)).toBe('lazy-coroutines+lazy-task-start');
   });
 
-  it('no switch explains a clock read: the rules of buckets.ts name it (here none does: unclassified)', async () => {
+  it("a clock read: CPython's loop reads its clock as float-deadlines does, and the sleep's wake-up costs an iteration (and its read)", async () => {
     const bucket = await bucketOf(`import asyncio
 import time
 
@@ -267,7 +267,7 @@ async def main():
 
 asyncio.run(main())
 `);
-    expect(bucket).toBe('unclassified');
+    expect(bucket).toBe('next-iteration-wakeups+float-deadlines');
   });
 
   it('cause names: switches and their combinations are bucket names --ignore-bucket accepts, with titles', () => {
