@@ -33,6 +33,19 @@ describe('the waiter forms in a default (swarm) run', () => {
   });
 });
 
+describe('the size of a waiter statement', () => {
+  it('one skeleton statement lowers to at most 14 statements of its function (a queue used alone is the largest)', () => {
+    for (const features of [{ syncPrimitives: true, queues: false }, { syncPrimitives: false, queues: true }]) {
+      for (const createTask of [true, false]) {
+        const programs = samplePrograms({ seed: 42, count: 200, constraints: { maxFunctions: 1, maxStatements: 1, swarm: false, features: { ...features, createTask } } });
+        const sizes = programs.map((p) => p.functions[0].body.length);
+        expect(Math.max(...sizes), JSON.stringify({ features, createTask })).toBeLessThanOrEqual(14);
+        expect(Math.max(...sizes)).toBeGreaterThanOrEqual(5);
+      }
+    }
+  });
+});
+
 describe('a simplified port is caught by generated waiter programs', () => {
   let programs: Program[];
   let expected: RunResult[];

@@ -29,15 +29,22 @@
  */
 import type { Expr, Stmt } from '../../../ir/program.ts';
 import type { FeatureModule } from './feature.ts';
-import { assign, asyncio, awaitOf, builtin, def, exprStmt, gatherAll, int, method, name, print, sleep, str, tasksOf, tryExcept } from './build.ts';
+import { add, assign, asyncio, awaitOf, builtin, def, exprStmt, gatherAll, int, method, mul, name, print, range, sleep, str, target, tasksOf, tryExcept } from './build.ts';
+
+const forIn = (variable: string, iter: Expr, body: Stmt[]): Stmt => ({ kind: 'for', target: target(variable), iter, body });
 
 const KINDS = ['Queue', 'PriorityQueue', 'LifoQueue'] as const;
 
-/** The `j`th item put: an int, or for a PriorityQueue a `(priority, str)` tuple (priorities repeat, the strs do not). */
-function item(kind: (typeof KINDS)[number], j: number): Expr {
-  const priority = int((j * 7 + 3) % 5);
-  return kind === 'PriorityQueue' ? { kind: 'tuple', elts: [priority, str(String.fromCharCode(97 + j))] } : priority;
+/**
+ * The `j`th item put (`j` a number, or the name of a loop variable holding it): an int, or for
+ * a PriorityQueue a `(priority, str)` tuple (priorities repeat, the strs do not).
+ */
+function item(kind: (typeof KINDS)[number], j: number | string): Expr {
+  const priority = typeof j === 'number' ? int((j * 7 + 3) % 5) : mod(add(mul(name(j), int(7)), int(3)), int(5));
+  if (kind !== 'PriorityQueue') return priority;
+  return { kind: 'tuple', elts: [priority, typeof j === 'number' ? str(String(j)) : builtin('str', name(j))] };
 }
+const mod = (left: Expr, right: Expr): Expr => ({ kind: 'binOp', op: '%', left, right });
 
 /** picks: kind, consumers (1 + pick), items per consumer (1 + pick), maxsize (1 + pick), variant. */
 export const queues: FeatureModule = {
@@ -89,14 +96,18 @@ export const queues: FeatureModule = {
     out.push(assign(cs, tasksOf(consumer, `x${i}`, consumers)));
     const yields = ctx.features.sleep && variant % 4 >= 2;
     if (yields) out.push(sleep(0)); // the consumers reach get() first (those with nothing to get wait)
-    for (; j < total; j++) {
-      out.push(exprStmt(awaitOf(method(name(q), 'put', item(kind, j)))), print(ctx.nextLabel(), int(j), qs('qsize'), qs('full')));
-      if (yields && variant % 4 === 3) out.push(sleep(0));
-    }
+    const putting = (j: number | string): Stmt[] => [
+      exprStmt(awaitOf(method(name(q), 'put', item(kind, j)))),
+      print(ctx.nextLabel(), typeof j === 'number' ? int(j) : name(j), qs('qsize'), qs('full')),
+      ...(yields && variant % 4 === 3 ? [sleep(0)] : []),
+    ];
+    const puts = total - j;
+    if (ctx.loopsAllowed && puts > 1) out.push(forIn(`x${i}`, range(int(j), int(total)), putting(`x${i}`)));
+    else for (; j < total; j++) out.push(...putting(j));
     out.push(exprStmt(awaitOf(method(name(q), 'join'))), print(ctx.nextLabel(), qs('empty'), qs('qsize')));
     out.push(assign(rs, gatherAll(cs)), print(ctx.nextLabel(), name(rs)));
     if (variant % 4 === 2) out.push(emptyCheck());
-    ctx.charge(out.length + consumers * (1 + 3 * per));
+    ctx.charge(out.length + 3 * puts + consumers * (1 + 3 * per));
     return out;
   },
 };
