@@ -19,6 +19,12 @@ export interface Mutations {
   lockBarging: boolean;
   /** `Condition.notify(n)` wakes every waiter, not the first `n`. */
   notifyWakesAll: boolean;
+  /**
+   * `Semaphore.release` frees a count for anyone instead of handing it to the first waiter
+   * (3.11.7's `_wake_up_next`): a task acquiring before the woken waiter runs takes it, and the
+   * waiter, finding none, queues again at the back (3.10's `while self._value <= 0` loop).
+   */
+  semaphoreNoHandoff: boolean;
   /** `wait_for` raises TimeoutError as soon as it cancels the inner task, without waiting for it to finish. */
   waitForNoInnerRace: boolean;
   /** `as_completed` yields the futures in the order given (awaiting each in turn), not in the order they finish. */
@@ -37,6 +43,7 @@ export const _mutations: Mutations = {
   noMicrotaskDrain: false,
   lockBarging: false,
   notifyWakesAll: false,
+  semaphoreNoHandoff: false,
   waitForNoInnerRace: false,
   asCompletedInputOrder: false,
   noShutdownAsyncgens: false,

@@ -331,6 +331,7 @@ export class Semaphore extends _LoopBoundMixin implements ContextManager {
 
   /** Ports Semaphore.locked, 3.11.7: no count left, or a live waiter queued before us. */
   locked(): boolean {
+    if (_mutations.semaphoreNoHandoff) return this._value === 0;
     return this._value === 0 || (this._waiters ?? []).some((w) => !w.cancelled());
   }
 
@@ -354,11 +355,13 @@ export class Semaphore extends _LoopBoundMixin implements ContextManager {
       } catch (exc) {
         if (exc instanceof CancelledError && !fut.cancelled()) {
           // Woken, then cancelled before it ran: give the count back and pass the turn on.
-          this._value += 1;
+          if (!_mutations.semaphoreNoHandoff) this._value += 1;
           this._wake_up_next();
         }
         throw exc;
       }
+      // Mutation: the woken waiter was handed nothing and competes for a count again.
+      if (_mutations.semaphoreNoHandoff) return await aw(this.acquire());
       if (this._value > 0) this._wake_up_next();
       return true;
     });
@@ -375,7 +378,7 @@ export class Semaphore extends _LoopBoundMixin implements ContextManager {
     if (this._waiters === null || this._waiters.length === 0) return;
     for (const fut of this._waiters) {
       if (!fut.done()) {
-        this._value -= 1;
+        if (!_mutations.semaphoreNoHandoff) this._value -= 1;
         fut.set_result(true);
         return;
       }

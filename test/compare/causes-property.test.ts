@@ -18,10 +18,12 @@ import { sharedOracle } from '../_support/oracle.ts';
 
 /**
  * The features whose differences from CPython the switches model. A blocking `time.sleep` read
- * against the realistic clock, and a cancel racing an eager start, differ for reasons no switch
- * names yet: they fall to the rules (compare/buckets.ts), as the random stream below shows.
+ * against the realistic clock, a cancel racing an eager start, and waiters on locks, events,
+ * conditions, semaphores and queues (async-mutex and promise resolvers wake them in a microtask,
+ * count them differently) differ for reasons no switch names yet: they fall to the rules
+ * (compare/buckets.ts: `sync-waiter-order` for the waiters), as the random stream below shows.
  */
-const SWITCHED_FEATURES: ProgramConstraints = { features: { blockingSleep: false, cancelAwait: false } };
+const SWITCHED_FEATURES: ProgramConstraints = { features: { blockingSleep: false, cancelAwait: false, syncPrimitives: false, queues: false } };
 const OPTIONS = { clock: 'realistic' as const, budget: DEFAULT_BUDGET };
 const PROGRAMS = 40;
 

@@ -26,7 +26,7 @@ const SIGNS: Record<keyof ProgramFeatures, RegExp> = {
   returnValue: /^ {4}return /m,
   unawaitedTask: /^ +asyncio\.create_task\(/m,
   unawaitedCoroutine: /c\d+ = worker\d+\(/,
-  gather: /asyncio\.gather\(/,
+  gather: /v\d+ = await asyncio\.gather\(/,
   taskMethods: /\.done\(\), /,
   cancel: /\.cancel\(\)/,
   tryExcept: /except [^:]+ as e\d+:\n +print\('\w+:\d+', type\(e\d+\)\.__name__, e\d+\)/,
@@ -40,6 +40,8 @@ const SIGNS: Record<keyof ProgramFeatures, RegExp> = {
   seededRandom: /random\./,
   asyncGenerators: /async def agen\d+\(n\):/,
   contextManagers: /^ +(async )?with (ACtx|SCtx|acm|cm)_\w+\(/m,
+  syncPrimitives: /= asyncio\.(Event|Lock|Condition|Semaphore|BoundedSemaphore)\(/,
+  queues: /= asyncio\.(Queue|PriorityQueue|LifoQueue)\(/,
 };
 
 function featureCounts(programs: Program[]): Record<string, number> {

@@ -1,7 +1,8 @@
 /**
  * The feature modules of generators/_internals/features/ (cancellation, self-cancellation,
  * closures, containers, blocking `time.sleep`/`time.monotonic`, seeded `random`, async
- * generators, context managers): each
+ * generators, context managers, waiters on
+ * locks, events, conditions, semaphores and queues, whose forms sync.test.ts lists): each
  * appears in a default (swarm) run without crowding out the others, the programs run
  * cleanly and deterministically on CPython and read back through the importer, `check`
  * finds no difference on the port, and every candidate the shrinker tries stays valid.
@@ -115,6 +116,7 @@ describe('shrinking keeps programs with the feature modules valid', () => {
       (source: string) => source.includes('random.') && source.includes('time.'),
       (source: string) => /\{f'w\{x\d+\}'/.test(source),
       (source: string) => source.includes('kept.append(') || source.includes('async with acm_'),
+      (source: string) => /= asyncio\.(Condition|Semaphore|BoundedSemaphore|PriorityQueue|LifoQueue)\(/.test(source) && source.includes('create_task('),
     ];
     for (let run = 0; run < 8; run++) {
       fc.check(

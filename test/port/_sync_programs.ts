@@ -401,9 +401,54 @@ asyncio.run(main())
   },
 };
 
+/** A released count is handed to the first waiter (3.11.7's `_wake_up_next`): the releaser cannot take it back at once. */
+export const SEMAPHORE_NO_BARGING: DualProgram = {
+  name: 'semaphore_no_barging',
+  py: `
+import asyncio
+async def waiter(sem, name):
+    async with sem:
+        print(name, 'has it', sem.locked())
+async def main():
+    sem = asyncio.Semaphore(1)
+    await sem.acquire()
+    t = asyncio.create_task(waiter(sem, 'queued'))
+    await asyncio.sleep(0)
+    sem.release()
+    print('released', sem.locked())
+    await sem.acquire()
+    print('main has it', sem.locked())
+    sem.release()
+    await t
+asyncio.run(main())
+`,
+  ts: (print: Print) => {
+    const waiter = coroutine('waiter', async (sem: asyncio.Semaphore, name: string) => {
+      await asyncWith(sem, async () => {
+        print(name, 'has it', sem.locked());
+      });
+      return null;
+    });
+    return coroutine('main', async () => {
+      const sem = new Semaphore(1n);
+      await aw(sem.acquire());
+      const t = create_task(waiter(sem, 'queued'));
+      await aw(sleep(0));
+      sem.release();
+      print('released', sem.locked());
+      await aw(sem.acquire());
+      print('main has it', sem.locked());
+      sem.release();
+      await aw(t);
+      return null;
+    })();
+  },
+};
+
 export const SYNC_PROGRAMS: DualProgram[] = [
   LOCK_QUEUE_WITH_CANCEL,
   LOCK_NO_BARGING,
+  SEMAPHORE_NO_BARGING,
   EVENT_WAITERS,
   CONDITION_NOTIFY,
   SEMAPHORE_LIMIT,

@@ -60,6 +60,7 @@ describe('every simplification changes some trace', () => {
     'noMicrotaskDrain',
     'lockBarging',
     'notifyWakesAll',
+    'semaphoreNoHandoff',
     'waitForNoInnerRace',
     'asCompletedInputOrder',
     'noShutdownAsyncgens',

@@ -10,7 +10,9 @@ import { blockingSleep } from './clock.ts';
 import { seededRandom } from './random.ts';
 import { asyncGenerators } from './asyncgen.ts';
 import { contextManagers } from './managers.ts';
+import { syncPrimitives } from './sync.ts';
+import { queues } from './queues.ts';
 
-export const FEATURE_MODULES: readonly FeatureModule[] = [cancelAwait, selfCancel, closures, containers, blockingSleep, seededRandom, asyncGenerators, contextManagers];
+export const FEATURE_MODULES: readonly FeatureModule[] = [cancelAwait, selfCancel, closures, containers, blockingSleep, seededRandom, asyncGenerators, contextManagers, syncPrimitives, queues];
 
 export const featureModule = (feature: string): FeatureModule | undefined => FEATURE_MODULES.find((m) => m.feature === feature);
