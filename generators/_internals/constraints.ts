@@ -72,17 +72,21 @@ export interface ProgramFeatures {
    * caught after by `except Exception as e3:` @defaultValue false
    */
   contextManagers: boolean;
+  /**
    * Tasks waiting on one `asyncio.Event`, `Lock`, `Condition`, `Semaphore` or `BoundedSemaphore`,
    * released by the statement, printing the order they wake in (features/sync.ts):
    * `ev3 = asyncio.Event()`, `async def waiter3(tag): ... await ev3.wait() ...`,
    * `ws3 = [asyncio.create_task(waiter3(x3)) for x3 in range(3)]`, `ev3.set()`,
    * `rs3 = await asyncio.gather(*ws3)`; `async with lock3:`, `cond3.notify(2)`, `sem3.locked()`
    * @defaultValue false
+   */
   syncPrimitives: boolean;
+  /**
    * Consumer tasks on a bounded `asyncio.Queue`, `PriorityQueue` or `LifoQueue` (features/queues.ts):
    * `q3 = asyncio.Queue(2)`, `item3 = await q3.get()`, `q3.task_done()`, `await q3.put(3)`,
    * `await q3.join()`, `q3.put_nowait(1)` / `q3.get_nowait()` with `except asyncio.QueueFull as e3:`
    * / `QueueEmpty` @defaultValue false
+   */
   queues: boolean;
 }
 
