@@ -38,6 +38,9 @@ const SIGNS: Record<keyof ProgramFeatures, RegExp> = {
   containers: /\b(res|d|s|a|xs)\d+ = [{[]/,
   blockingSleep: /time\.sleep\(|time\.monotonic\(\)/,
   seededRandom: /random\./,
+  timeouts: /asyncio\.(timeout|timeout_at|wait_for)\(/,
+  taskGroups: /asyncio\.TaskGroup\(\)/,
+  uncancel: /asyncio\.current_task\(\)\.(cancelling|uncancel)\(\)/,
 };
 
 function featureCounts(programs: Program[]): Record<string, number> {

@@ -8,7 +8,10 @@ import { closures } from './closures.ts';
 import { containers } from './containers.ts';
 import { blockingSleep } from './clock.ts';
 import { seededRandom } from './random.ts';
+import { taskGroups } from './taskgroups.ts';
+import { timeouts } from './timeouts.ts';
+import { uncancelTimeouts } from './uncancel.ts';
 
-export const FEATURE_MODULES: readonly FeatureModule[] = [cancelAwait, selfCancel, closures, containers, blockingSleep, seededRandom];
+export const FEATURE_MODULES: readonly FeatureModule[] = [cancelAwait, selfCancel, closures, containers, blockingSleep, seededRandom, timeouts, taskGroups, uncancelTimeouts];
 
 export const featureModule = (feature: string): FeatureModule | undefined => FEATURE_MODULES.find((m) => m.feature === feature);

@@ -11,7 +11,7 @@ export function printLabels(program: Program): Array<{ func: string; label: Expr
   const walk = (func: string, body: Stmt[]): void => {
     for (const s of body) {
       if (s.kind === 'expr' && s.expr.kind === 'builtin' && s.expr.func === 'print') labels.push({ func, label: s.expr.args[0] });
-      if (s.kind === 'for' || s.kind === 'while') walk(func, s.body);
+      if (s.kind === 'for' || s.kind === 'while' || s.kind === 'with') walk(func, s.body);
       if (s.kind === 'if') { walk(func, s.body); walk(func, s.orelse); }
       if (s.kind === 'try') { walk(func, s.body); for (const h of s.handlers) walk(func, h.body); walk(func, s.orelse); walk(func, s.finalbody); }
     }
