@@ -25,10 +25,11 @@
  *   its inner task finished returns the result and swallows the cancellation; in a task that
  *   the shutdown cancels, that would print during the shutdown. Main's task is never cancelled
  *   there, and `wait_for` awaits its inner task (cancelled on timeout) before it returns.
- * - A CancelledError is caught only where `mainTaskOnly`; the only cancellations main's task
- *   gets inside the block are the block's own (other statements that cancel main's task catch
- *   their own cancellation in the same statement), so re-raising gives TimeoutError and
- *   swallowing ends the block normally, both decided by the loop alone.
+ * - A CancelledError is caught only where `mainTaskOnly`. Main's task is cancelled inside a
+ *   block by the block's deadline, or by a statement of the work that cancels it (selfCancel,
+ *   a TaskGroup whose child fails) and catches that cancellation itself but may leave the
+ *   cancel count raised (3.11 TaskGroups do), so that the expiry stays a CancelledError
+ *   (`cancelledGuard`); re-raising, swallowing and that guard are all decided by the loop alone.
  * - The shielded task is this statement's own, created here and awaited at its end, inside
  *   `except Exception`: it either returns, raises its own exception, or (in a task the shutdown
  *   cancels) is cancelled together with its awaiter, silently.
@@ -92,16 +93,29 @@ export function workOf(form: number, other: number, deadline: Deadline, call: Ca
 
 /**
  * `except TimeoutError as e3:` (or `asyncio.TimeoutError`, `variant & 1`) printing `repr(e3)`, then
- * `repr(e3.__cause__)` (`variant & 2`) and `extra`; then `except Exception as x3` printing `repr(x3)`.
+ * `repr(e3.__cause__)` (`variant & 2`) and `extra`; then `except Exception as x3` printing `repr(x3)`;
+ * then, with `guard` and where only main's task runs, {@link cancelledGuard}.
  */
-export function timeoutHandlers(variant: number, ctx: FeatureContext, extra: Expr[]): ExceptHandler[] {
+export function timeoutHandlers(variant: number, ctx: FeatureContext, extra: Expr[], guard = true): ExceptHandler[] {
   const e = `te${ctx.index}`; // not `e3`: `repr(e3.__cause__)` is exceptionAcrossAwait's sign
   const x = `x${ctx.index}`;
   const cause: Expr[] = variant & 2 ? [builtin('repr', { kind: 'excAttr', object: name(e), attr: '__cause__' })] : [];
   return [
     { type: excClass(variant & 1 ? 'asyncio.TimeoutError' : 'TimeoutError'), name: e, body: [print(ctx.nextLabel(), builtin('repr', name(e)), ...cause, ...extra)] },
     { type: excClass('Exception'), name: x, body: [print(ctx.nextLabel(), builtin('repr', name(x)))] },
+    ...(guard ? cancelledGuard(ctx) : []),
   ];
+}
+
+/**
+ * `except asyncio.CancelledError: print(..., 'cancelled')`, only where main's task alone runs. A
+ * block's own expiry gives TimeoutError only if main's cancel count, uncancelled once, is back to
+ * what it was on entry; a cancellation left uncounted inside the block (a self-cancel swallowed
+ * without `uncancel()`, or 3.11's TaskGroup that cancels its parent while `__aexit__` waits and
+ * never uncancels it) keeps it a CancelledError. Caught here, the program goes on.
+ */
+export function cancelledGuard(ctx: FeatureContext): ExceptHandler[] {
+  return ctx.mainTaskOnly ? [{ type: excClass('asyncio.CancelledError'), body: [print(ctx.nextLabel(), str('cancelled'))] }] : [];
 }
 
 /** `asyncio.timeout(d)`, or `asyncio.timeout_at(loop.time() + d)` when `at`. */
@@ -152,7 +166,7 @@ function waitFor(deadline: Deadline, workForm: number, other: number, variant: n
   ctx.charge(3);
   return [tryExcept(
     [assign(v, awaitOf(asyncio('wait_for', awaited ?? asyncio('sleep', slept), deadline.expr))), print(ctx.label, name(v))],
-    timeoutHandlers(variant, ctx, []),
+    timeoutHandlers(variant, ctx, [], false), // the work runs in a task of its own: no guard
   )];
 }
 
@@ -178,6 +192,7 @@ function nested(deadline: Deadline, workForm: number, other: number, variant: nu
     [
       { type: excClass('TimeoutError'), body: [print(ctx.nextLabel(), str('outer'), ...both)] },
       { type: excClass('Exception'), name: `x${ctx.index}`, body: [print(ctx.nextLabel(), builtin('repr', name(`x${ctx.index}`)))] },
+      ...cancelledGuard(ctx),
     ],
   )];
 }
@@ -223,7 +238,7 @@ function shielded(deadline: Deadline, workForm: number, other: number, variant: 
   const state = [method(name(s), 'done'), method(name(s), 'cancelled')];
   return [
     assign(s, asyncio('create_task', coroutine ?? asyncio('sleep', slept))),
-    tryExcept([...awaiting, print(ctx.label, name(v))], timeoutHandlers(variant, ctx, state)),
+    tryExcept([...awaiting, print(ctx.label, name(v))], timeoutHandlers(variant, ctx, state, false)), // nothing in the block can leave a cancellation
     tryExcept(
       [assign(v, awaitOf(name(s))), print(ctx.nextLabel(), str('shielded'), name(v), ...state)],
       [{ type: excClass('Exception'), name: x, body: [print(ctx.nextLabel(), builtin('repr', name(x)))] }],
