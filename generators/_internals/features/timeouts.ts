@@ -155,12 +155,17 @@ export const timeouts: FeatureModule = {
   },
 };
 
+/** Whether a `wait_for` or a shielded task runs the call (work forms 0 and 3, or always without sleep). */
+const onCall = (workForm: number, ctx: FeatureContext): boolean => workForm % 4 === 0 || workForm % 4 === 3 || !ctx.features.sleep;
+
+/** What it sleeps otherwise: the deadline itself (`asyncio.sleep(0.1 + 0.2)`: a tie), or another delay (work form 2). */
+const sleptFor = (workForm: number, deadline: Deadline, other: number, ctx: FeatureContext): Expr =>
+  workForm % 4 === 2 ? number(ctx.delay(other)) : deadline.expr;
+
 /** `try: v3 = await asyncio.wait_for(worker2(n) or asyncio.sleep(d'), d); print(v3)` and the handlers. */
 function waitFor(deadline: Deadline, workForm: number, other: number, variant: number, call: CallSkeleton, ctx: FeatureContext): Stmt[] {
-  const onCall = workForm % 2 === 0 || !ctx.features.sleep;
-  const awaited = onCall ? ctx.callOf(call) : null;
-  // Without a call: the deadline's own delays as one sleep (a tie), or another delay.
-  const slept = workForm % 4 === 1 ? deadline.expr : number(ctx.delay(other));
+  const awaited = onCall(workForm, ctx) ? ctx.callOf(call) : null;
+  const slept = sleptFor(workForm, deadline, other, ctx);
   if (awaited === null && !ctx.features.sleep) return ctx.fallback();
   const v = `v${ctx.index}`;
   ctx.charge(3);
@@ -224,9 +229,9 @@ function rescheduled(deadline: Deadline, workForm: number, other: number, varian
  */
 function shielded(deadline: Deadline, workForm: number, other: number, variant: number, call: CallSkeleton, ctx: FeatureContext): Stmt[] | null {
   if (!ctx.features.createTask) return null;
-  const coroutine = workForm % 2 === 0 || !ctx.features.sleep ? ctx.callOf(call) : null;
+  const coroutine = onCall(workForm, ctx) ? ctx.callOf(call) : null;
   if (coroutine === null && !ctx.features.sleep) return null;
-  const slept = workForm % 4 === 1 ? deadline.expr : number(ctx.delay(other));
+  const slept = sleptFor(workForm, deadline, other, ctx);
   ctx.charge(8);
   const s = `s${ctx.index}`;
   const v = `v${ctx.index}`;
