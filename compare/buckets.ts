@@ -94,6 +94,17 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => usesAny(e, ['timeout', 'timeout_at']) && ranOnOrEndedOtherwise(e),
   },
   {
+    name: 'timeout-state-observed',
+    title: "A timeout's state looks different from inside",
+    description:
+      "The same line prints another expired() (or when()) of an asyncio.timeout: in CPython a deadline that passed has fired and cancelled the task, even when the block then finished anyway (a wait_for inside it that swallowed the cancellation, 3.11); a JS deadline timer fires only after the synchronous work and its promise jobs, or never once the block has ended and cleared it.",
+    matches: (e) => {
+      const got = e.actual[e.divergence];
+      const wanted = e.expected[e.divergence];
+      return usesAny(e, ['timeout', 'timeout_at']) && got !== undefined && wanted !== undefined && labelOf(got.text) === labelOf(wanted.text);
+    },
+  },
+  {
     name: 'taskgroup-siblings-not-cancelled',
     title: "A TaskGroup child's failure does not cancel its siblings",
     description:
