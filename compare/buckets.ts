@@ -94,6 +94,19 @@ export const BUCKET_RULES: BucketRule[] = [
     matches: (e) => usesAny(e, ['timeout', 'timeout_at']) && ranOnOrEndedOtherwise(e),
   },
   {
+    name: 'timeout-state-observed',
+    title: "A timeout's state looks different from inside",
+    description:
+      "The same line prints another expired() (or `when() is None`) of an asyncio.timeout: in CPython a deadline that passed has fired and cancelled the task, even when the block then finished anyway (a wait_for inside it that swallowed the cancellation, 3.11); a JS deadline timer fires only after the synchronous work and its promise jobs, or never once the block has ended and cleared it.",
+    matches: (e) => {
+      const got = e.actual[e.divergence];
+      const wanted = e.expected[e.divergence];
+      // Only a truth value differs (`expired()`, `when() is None`): a measured time or a result is someone else's.
+      const flags = (text: string) => text.replace(/\b(True|False)\b/g, '?');
+      return usesAny(e, ['timeout', 'timeout_at']) && got !== undefined && wanted !== undefined && flags(got.text) === flags(wanted.text);
+    },
+  },
+  {
     name: 'taskgroup-siblings-not-cancelled',
     title: "A TaskGroup child's failure does not cancel its siblings",
     description:

@@ -85,8 +85,8 @@ export const portSide: LocalSide = {
 export const nativeSide: LocalSide = {
   name: 'native',
   comparesTime: false,
-  // Self-cancellation needs asyncio.current_task, which plain promises have no counterpart for.
-  features: { selfCancel: false },
+  // Self-cancellation and uncancel() need asyncio.current_task, which plain promises have no counterpart for.
+  features: { selfCancel: false, uncancel: false },
   threadable: 'native',
   run: (program, options) =>
     exclusive(() => executeNative(compileForNative(validateProgram(program)).program, { budget: options.budget, onStart: options.onStart, onPrint: options.onPrint })).catch(

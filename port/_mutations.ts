@@ -33,6 +33,8 @@ export interface Mutations {
   noShutdownAsyncgens: boolean;
   /** A TaskGroup child's failure does not cancel its siblings (they run on; `__aexit__` still waits, then raises). */
   taskGroupNoSiblingCancel: boolean;
+  /** `Task.cancel()` on the running task raises CancelledError at once, not at the task's next await (`_must_cancel`). */
+  cancelDeliveredImmediately: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -48,6 +50,7 @@ export const _mutations: Mutations = {
   asCompletedInputOrder: false,
   noShutdownAsyncgens: false,
   taskGroupNoSiblingCancel: false,
+  cancelDeliveredImmediately: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

@@ -179,6 +179,7 @@ export class Task<T = unknown> extends Future<T> {
       // Leave _fut_waiter: it may be a Task that ignores the cancellation.
       if (this._fut_waiter.cancel(msg)) return true;
     }
+    if (_mutations.cancelDeliveredImmediately && _current_tasks.get(this._loop) === this) throw this._make_cancelled_error();
     // It must be the case that __step is already scheduled.
     this._must_cancel = true;
     this._cancel_message = msg;

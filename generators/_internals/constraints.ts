@@ -88,6 +88,27 @@ export interface ProgramFeatures {
    * / `QueueEmpty` @defaultValue false
    */
   queues: boolean;
+  /**
+   * Deadlines racing the work they bound (features/timeouts.ts): `async with asyncio.timeout(0.1 + 0.2) as cm3:`
+   * around `await asyncio.sleep(0.1); await asyncio.sleep(0.2)` or `await worker2(n)`, `timeout_at`,
+   * nested timeouts, `timeout(None)` + `cm3.reschedule(...)`, `await asyncio.wait_for(worker2(n), 0.3)`,
+   * `asyncio.shield(s3)` under a timeout, `except asyncio.CancelledError` inside the block (re-raise,
+   * swallow), all in `try/except TimeoutError as e3: print(..., repr(e3), cm3.expired())` @defaultValue false
+   */
+  timeouts: boolean;
+  /**
+   * `async with asyncio.TaskGroup() as tg3: c3_0 = tg3.create_task(child3(1, 0.1))` with children that
+   * return, raise ValueError/RuntimeError (two at once) or sleep, in `try/except* ValueError as eg3:
+   * print(..., repr(eg3.exceptions))` or `except ExceptionGroup`; then `c3_0.cancelled()` (features/taskgroups.ts)
+   * @defaultValue false
+   */
+  taskGroups: boolean;
+  /**
+   * `asyncio.current_task().cancelling()` / `.uncancel()` in timeout handling on main's task: a
+   * CancelledError handler inside `async with asyncio.timeout(d)` that uncancels, a self-cancellation
+   * uncancelled before a timeout (features/uncancel.ts) @defaultValue false
+   */
+  uncancel: boolean;
 }
 
 /** Options of {@link programArbitrary}; every field is optional. */
@@ -146,6 +167,9 @@ export const DEFAULT_FEATURES: Readonly<ProgramFeatures> = Object.freeze({
   contextManagers: false,
   syncPrimitives: false,
   queues: false,
+  timeouts: false,
+  taskGroups: false,
+  uncancel: false,
 });
 
 export const DEFAULT_DELAYS: readonly number[] = Object.freeze([0, 0.1, 0.2, 0.3, 0.01, 0.06, 0.07, 1, 0.5]);

@@ -208,6 +208,15 @@ describe('issue 9 buckets: what the native stand-ins of asyncio sync, timeout an
     expect(classify(p, run([]), run([['main:1', 1]]))).toBe('timeout-block-not-cancelled');
   });
 
+  it("a timeout's state looks different: the same line, another expired()", () => {
+    const p = program([uses('timeout'), print('main:1')], []);
+    expect(classify(p, run([['main:1 in time True', 0]]), run([['main:1 in time False', 0]]))).toBe('timeout-state-observed');
+    // The same traces without a timeout are someone else's.
+    expect(classify(program([print('main:1')], []), run([['main:1 in time True', 0]]), run([['main:1 in time False', 0]]))).not.toBe('timeout-state-observed');
+    // Nor is a line whose measured time differs (time.monotonic() under the realistic clock).
+    expect(classify(p, run([['main:1 0.060004', 0]]), run([['main:1 0.06', 0]]))).not.toBe('timeout-state-observed');
+  });
+
   it("a TaskGroup whose failing child did not cancel its sibling", () => {
     const p = program([uses('TaskGroup'), print('main:1')], [sleep(1), print('worker:1')]);
     const failed = { ...run([]), outcome: { kind: 'exception' as const, type: 'ExceptionGroup', message: 'unhandled errors in a TaskGroup (1 sub-exception)' } };

@@ -11,7 +11,7 @@ import { ValueError } from '../../runtime/exceptions.ts';
 import type { BaseExceptionGroup } from '../../runtime/exception_groups.ts';
 import type { DualProgram } from './_dual.ts';
 
-const { coroutine, aw, sleep, create_task, CancelledError, TimeoutError, timeout, TaskGroup, wait_for, wait, shield, as_completed } = asyncio;
+const { coroutine, aw, sleep, create_task, current_task, CancelledError, TimeoutError, timeout, TaskGroup, wait_for, wait, shield, as_completed } = asyncio;
 type Print = (...args: unknown[]) => void;
 const nameOf = (e: unknown): string => (e as Error).constructor.name;
 
@@ -348,4 +348,53 @@ asyncio.run(main())
   },
 };
 
-export const TIMEOUT_PROGRAMS: DualProgram[] = [WAIT_FOR_RACES, TIMEOUT_BLOCKS, WAIT_AND_SHIELD, TASK_GROUPS];
+/**
+ * A task that cancels itself goes on running until its next await (`_must_cancel`), and a
+ * timeout entered with that cancellation swallowed but not uncancelled still converts its own
+ * expiry (3.11.7 compares with the count on entry).
+ */
+export const SELF_CANCEL_COUNTS: DualProgram = {
+  name: 'self_cancel_counts',
+  py: `
+import asyncio
+async def main():
+    me = asyncio.current_task()
+    try:
+        print('cancel', me.cancel())
+        print('still running', me.cancelling())
+        await asyncio.sleep(0)
+        print('not reached')
+    except asyncio.CancelledError:
+        print('cancelled at the await', me.cancelling())
+    try:
+        async with asyncio.timeout(0.1):
+            await asyncio.sleep(0.2)
+    except TimeoutError:
+        print('timeout', me.cancelling(), me.uncancel())
+asyncio.run(main())
+`,
+  ts: (print: Print) =>
+    coroutine('main', async () => {
+      const me = current_task()!;
+      try {
+        print('cancel', me.cancel());
+        print('still running', me.cancelling());
+        await aw(sleep(0));
+        print('not reached');
+      } catch (e) {
+        if (!(e instanceof CancelledError)) throw e;
+        print('cancelled at the await', me.cancelling());
+      }
+      try {
+        await asyncWith(timeout(0.1), async () => {
+          await aw(sleep(0.2));
+        });
+      } catch (e) {
+        if (!(e instanceof TimeoutError)) throw e;
+        print('timeout', me.cancelling(), me.uncancel());
+      }
+      return null;
+    })(),
+};
+
+export const TIMEOUT_PROGRAMS: DualProgram[] = [WAIT_FOR_RACES, TIMEOUT_BLOCKS, WAIT_AND_SHIELD, TASK_GROUPS, SELF_CANCEL_COUNTS];

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunResult } from '../../ir/program.ts';
 import { withMutation, type Mutations } from '../../port/_mutations.ts';
+import { check } from '../../lib/index.ts';
 import { ALL_PROGRAMS as CORE_PROGRAMS } from './_programs.ts';
 import { SYNC_PROGRAMS } from './_sync_programs.ts';
 import { TIMEOUT_PROGRAMS } from './_timeout_programs.ts';
@@ -65,6 +66,7 @@ describe('every simplification changes some trace', () => {
     'asCompletedInputOrder',
     'noShutdownAsyncgens',
     'taskGroupNoSiblingCancel',
+    'cancelDeliveredImmediately',
   ])('%s is caught', async (mutation) => {
     const differing = await differingPrograms(mutation);
     console.log(`${mutation}: caught by ${differing.join(', ')}`);
@@ -94,4 +96,26 @@ describe('generated programs catch the simplification their feature exercises', 
     }
     expect(closedAtShutdown).toBeGreaterThanOrEqual(4);
   }, 60_000);
+});
+
+/**
+ * The generator's deadline and group features (generators/_internals/features/timeouts.ts,
+ * taskgroups.ts, uncancel.ts) catch the simplifications issue 9 names for them: `wait_for`
+ * without the inner-completion race, a TaskGroup whose failing child leaves its siblings
+ * running, and a cancellation delivered at once instead of at the task's next await. Each
+ * mutation makes some of 200 generated programs differ from CPython (seed 42, the clock on
+ * which the run found most, both clocks measured when this was written).
+ */
+describe('generated programs catch the deadline and group simplifications', () => {
+  const constraints = { features: { timeouts: true, taskGroups: true, uncancel: true } };
+  it.each<[keyof Mutations, 'ideal' | 'realistic']>([
+    ['waitForNoInnerRace', 'realistic'],
+    ['taskGroupNoSiblingCancel', 'ideal'],
+    ['cancelDeliveredImmediately', 'ideal'],
+  ])('%s is caught (%s clock)', async (mutation, clock) => {
+    const report = await withMutation(mutation, () => check({ runs: 200, seed: 42, clock, target: 'port', constraints, shrink: false, workers: 2 }));
+    console.log(`${mutation}: ${report.outcomes.differs} of 200 generated programs differ`);
+    expect(report.outcomes.differs).toBeGreaterThan(0);
+    expect(report.outcomes).toMatchObject({ generatorBug: 0, portCrash: 0 });
+  }, 120_000);
 });

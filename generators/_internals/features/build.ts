@@ -2,7 +2,7 @@
  * Small IR builders the feature modules share, so each module reads close to the Python
  * it generates. Nothing here decides validity; the modules do (see their doc comments).
  */
-import type { AsyncioName, BuiltinName, Comprehension, ExceptionClassName, Expr, FunctionDef, MethodName, Param, Stmt, StdlibModule, Target } from '../../../ir/program.ts';
+import type { AsyncioName, BuiltinName, Comprehension, ExceptionClassName, ExceptHandler, Expr, FunctionDef, MethodName, Param, Stmt, StdlibModule, Target } from '../../../ir/program.ts';
 
 export const int = (value: number): Expr => ({ kind: 'int', value });
 export const str = (value: string): Expr => ({ kind: 'str', value });
@@ -18,6 +18,7 @@ export const builtin = (func: BuiltinName, ...args: Expr[]): Expr => ({ kind: 'b
 export const range = (...args: Expr[]): Expr => builtin('range', ...args);
 export const method = (object: Expr, m: MethodName, ...args: Expr[]): Expr => ({ kind: 'method', object, method: m, args, keywords: [] });
 export const asyncio = (func: AsyncioName, ...args: Expr[]): Expr => ({ kind: 'asyncio', func, args, keywords: [] });
+export const excClass = (cls: ExceptionClassName): Expr => ({ kind: 'excClass', name: cls });
 export const stdlib = (module: StdlibModule, func: string, ...args: Expr[]): Expr => ({ kind: 'stdlib', module, func, args, keywords: [] });
 export const callValue = (func: Expr, args: Expr[], keywords: Array<{ name: string; value: Expr }> = []): Expr => ({ kind: 'callValue', func, args, keywords });
 export const comprehension = (variable: string, iter: Expr): Comprehension => ({ target: target(variable), iter, ifs: [] });
@@ -29,14 +30,16 @@ export const assign = (id: string, value: Expr): Stmt => ({ kind: 'assign', targ
 export const sleep = (delay: number): Stmt => exprStmt(awaitOf(asyncio('sleep', number(delay))));
 export const def = (f: FunctionDef): Stmt => ({ kind: 'def', def: f });
 export const forRange = (variable: string, count: Expr, body: Stmt[]): Stmt => ({ kind: 'for', target: target(variable), iter: range(count), body });
-export const asyncWith = (context: Expr, body: Stmt[]): Stmt => ({ kind: 'with', isAsync: true, items: [{ context }], body });
-/** `try: body except <cls> as <e>: handler` (no else, no finally). */
-export const tryExcept = (body: Stmt[], cls: ExceptionClassName, e: string, handler: Stmt[]): Stmt => ({
-  kind: 'try', body, handlers: [{ type: { kind: 'excClass', name: cls }, name: e, body: handler }], orelse: [], finalbody: [],
-});
 /** `[asyncio.create_task(f(x)) for x in range(count)]`: one task of the nested coroutine `f` per tag 0..count-1. */
 export const tasksOf = (f: string, x: string, count: number): Expr => ({
   kind: 'listComp', elt: asyncio('create_task', callValue(name(f), [name(x)])), generators: [comprehension(x, range(int(count)))],
 });
 /** `await asyncio.gather(*ts)`. */
 export const gatherAll = (ts: string): Expr => awaitOf({ kind: 'asyncio', func: 'gather', args: [{ kind: 'starred', value: name(ts) }], keywords: [] });
+
+/** `try: body` with `handlers` (`except*` ones when `star`), no else, no finally. */
+export const tryExcept = (body: Stmt[], handlers: ExceptHandler[], star = false): Stmt => ({ kind: 'try', body, handlers, orelse: [], finalbody: [], ...(star ? { star } : {}) });
+/** `async with context as target: body`. */
+export const asyncWith = (context: Expr, bound: string | undefined, body: Stmt[]): Stmt => ({
+  kind: 'with', isAsync: true, items: [{ context, ...(bound === undefined ? {} : { target: target(bound) }) }], body,
+});

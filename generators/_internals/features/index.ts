@@ -12,7 +12,10 @@ import { asyncGenerators } from './asyncgen.ts';
 import { contextManagers } from './managers.ts';
 import { syncPrimitives } from './sync.ts';
 import { queues } from './queues.ts';
+import { taskGroups } from './taskgroups.ts';
+import { timeouts } from './timeouts.ts';
+import { uncancelTimeouts } from './uncancel.ts';
 
-export const FEATURE_MODULES: readonly FeatureModule[] = [cancelAwait, selfCancel, closures, containers, blockingSleep, seededRandom, asyncGenerators, contextManagers, syncPrimitives, queues];
+export const FEATURE_MODULES: readonly FeatureModule[] = [cancelAwait, selfCancel, closures, containers, blockingSleep, seededRandom, asyncGenerators, contextManagers, syncPrimitives, queues, timeouts, taskGroups, uncancelTimeouts];
 
 export const featureModule = (feature: string): FeatureModule | undefined => FEATURE_MODULES.find((m) => m.feature === feature);

@@ -29,7 +29,7 @@
  */
 import type { Expr, Stmt } from '../../../ir/program.ts';
 import type { FeatureModule } from './feature.ts';
-import { add, assign, asyncio, awaitOf, builtin, def, exprStmt, gatherAll, int, method, mul, name, print, range, sleep, str, target, tasksOf, tryExcept } from './build.ts';
+import { add, assign, asyncio, awaitOf, builtin, def, excClass, exprStmt, gatherAll, int, method, mul, name, print, range, sleep, str, target, tasksOf, tryExcept } from './build.ts';
 
 const forIn = (variable: string, iter: Expr, body: Stmt[]): Stmt => ({ kind: 'for', target: target(variable), iter, body });
 
@@ -59,8 +59,8 @@ export const queues: FeatureModule = {
     const qs = (m: 'qsize' | 'full' | 'empty'): Expr => method(name(q), m);
     const made = assign(q, asyncio(kind, int(maxsize)));
     const e = `e${i}`;
-    const emptyCheck = (): Stmt => tryExcept([exprStmt(method(name(q), 'get_nowait'))], 'asyncio.QueueEmpty', e, [print(ctx.nextLabel(), builtin('repr', name(e)), qs('empty'))]);
-    const fullCheck = (): Stmt => tryExcept([exprStmt(method(name(q), 'put_nowait', item(kind, 9)))], 'asyncio.QueueFull', e, [print(ctx.nextLabel(), builtin('repr', name(e)), qs('full'))]);
+    const emptyCheck = (): Stmt => tryExcept([exprStmt(method(name(q), 'get_nowait'))], [{ type: excClass('asyncio.QueueEmpty'), name: e, body: [print(ctx.nextLabel(), builtin('repr', name(e)), qs('empty'))] }]);
+    const fullCheck = (): Stmt => tryExcept([exprStmt(method(name(q), 'put_nowait', item(kind, 9)))], [{ type: excClass('asyncio.QueueFull'), name: e, body: [print(ctx.nextLabel(), builtin('repr', name(e)), qs('full'))] }]);
     if (!ctx.features.createTask) {
       // Alone: fill to maxsize, overfill (QueueFull), drain, overdrain (QueueEmpty), join at once.
       ctx.charge(6 + 4 * maxsize);

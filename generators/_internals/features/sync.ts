@@ -42,7 +42,7 @@ import type { Expr, Stmt } from '../../../ir/program.ts';
 import type { CallSkeleton } from '../skeleton.ts';
 import type { FeatureContext, FeatureModule } from './feature.ts';
 import {
-  assign, asyncWith, asyncio, awaitOf, builtin, def, exprStmt, gatherAll, int, lambda, list, method, name, print, sleep, str, tasksOf, tryExcept,
+  assign, asyncWith, asyncio, awaitOf, builtin, def, excClass, exprStmt, gatherAll, int, lambda, list, method, name, print, sleep, str, tasksOf, tryExcept,
 } from './build.ts';
 
 const tag = name('tag');
@@ -88,7 +88,7 @@ function uncontended(kind: 'Event' | 'Lock' | 'Condition' | 'Semaphore', variant
   const made = kind === 'Semaphore' ? asyncio(variant % 2 === 1 ? 'BoundedSemaphore' : 'Semaphore', int(1 + extra)) : asyncio(kind);
   const inside: Stmt[] = [print(ctx.label, method(name(p), 'locked'))];
   if (kind === 'Condition') inside.unshift(exprStmt(variant % 2 === 1 ? method(name(p), 'notify_all') : method(name(p), 'notify')));
-  return [assign(p, made), asyncWith(name(p), inside), print(ctx.nextLabel(), method(name(p), 'locked'))];
+  return [assign(p, made), asyncWith(name(p), undefined, inside), print(ctx.nextLabel(), method(name(p), 'locked'))];
 }
 
 /** Event: waiters wait, the statement sets it (after nothing, a yield or a sleep; or sets and clears it at once). */
@@ -130,8 +130,8 @@ function lockHolders(waiters: number, variant: number, d: number, call: CallSkel
   const [lock, holder, hs, rs] = [`lock${i}`, `holder${i}`, `hs${i}`, `rs${i}`];
   const locked = method(name(lock), 'locked');
   const inside = holding(variant, d, waiters, call, ctx);
-  const body: Stmt[] = [asyncWith(name(lock), [print(ctx.label, tag, locked), ...(inside === null ? [] : [inside])])];
-  if (variant === 2) body.push(asyncWith(name(lock), [print(ctx.nextLabel(), tag, str('again'))]));
+  const body: Stmt[] = [asyncWith(name(lock), undefined, [print(ctx.label, tag, locked), ...(inside === null ? [] : [inside])])];
+  if (variant === 2) body.push(asyncWith(name(lock), undefined, [print(ctx.nextLabel(), tag, str('again'))]));
   body.push(returnTag);
   const make = assign(hs, tasksOf(holder, `x${i}`, waiters));
   // Variant 1: the statement holds the lock while its holders start and queue up.
@@ -171,14 +171,14 @@ function conditionWaiters(waiters: number, variant: number, d: number, ctx: Feat
     assign(cond, asyncio('Condition')),
     ...(predicate ? [assign(box, list(int(0)))] : []),
     nestedAsync(waiter, [
-      asyncWith(c, [print(ctx.label, tag, str('waits')), waiting, print(ctx.nextLabel(), tag, str('woke'), method(c, 'locked'))]),
+      asyncWith(c, undefined, [print(ctx.label, tag, str('waits')), waiting, print(ctx.nextLabel(), tag, str('woke'), method(c, 'locked'))]),
       returnTag,
     ]),
     assign(ws, tasksOf(waiter, `x${i}`, waiters)),
     sleep(0), // every waiter takes the free lock, prints and waits in its first step
-    asyncWith(c, [...first, print(ctx.nextLabel(), method(c, 'locked'))]),
+    asyncWith(c, undefined, [...first, print(ctx.nextLabel(), method(c, 'locked'))]),
     sleep(d),
-    asyncWith(c, [...rest, print(ctx.nextLabel(), str('all'))]),
+    asyncWith(c, undefined, [...rest, print(ctx.nextLabel(), str('all'))]),
     assign(rs, gatherAll(ws)),
     print(ctx.nextLabel(), name(rs), method(c, 'locked')),
   ];
@@ -194,8 +194,8 @@ function semaphoreHolders(
   const holders = waiters + value - 1;
   const bounded = variant === 1;
   const inside = holding(variant, d, holders, call, ctx);
-  const body: Stmt[] = [asyncWith(name(sem), [print(ctx.label, tag, locked), ...(inside === null ? [] : [inside])])];
-  if (variant === 2) body.push(asyncWith(name(sem), [print(ctx.nextLabel(), tag, str('again'), locked)]));
+  const body: Stmt[] = [asyncWith(name(sem), undefined, [print(ctx.label, tag, locked), ...(inside === null ? [] : [inside])])];
+  if (variant === 2) body.push(asyncWith(name(sem), undefined, [print(ctx.nextLabel(), tag, str('again'), locked)]));
   body.push(returnTag);
   ctx.charge(7 + 5 * holders);
   return [
@@ -205,6 +205,6 @@ function semaphoreHolders(
     print(ctx.nextLabel(), locked),
     assign(rs, gatherAll(hs)),
     print(ctx.nextLabel(), name(rs), locked),
-    ...(bounded ? [tryExcept([exprStmt(method(name(sem), 'release'))], 'ValueError', e, [print(ctx.nextLabel(), builtin('repr', name(e)))])] : []),
+    ...(bounded ? [tryExcept([exprStmt(method(name(sem), 'release'))], [{ type: excClass('ValueError'), name: e, body: [print(ctx.nextLabel(), builtin('repr', name(e)))] }])] : []),
   ];
 }
