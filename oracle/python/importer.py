@@ -130,8 +130,6 @@ STDLIB_REFUSED_HINTS = {
     'random.gauss': 'its log/cos/sin are libm\'s, not yet ported bit for bit',
     'math.log': 'libm\'s log is not yet ported bit for bit', 'math.exp': 'libm\'s exp is not yet ported bit for bit',
     'math.sin': 'libm\'s sin is not yet ported bit for bit', 'math.cos': 'libm\'s cos is not yet ported bit for bit',
-    'collections.namedtuple': 'its fields are read as attributes, outside the subset for now; '
-                              'use a tuple or a dict',
     'collections.OrderedDict': 'a dict keeps insertion order: use dict',
 }
 
