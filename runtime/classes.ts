@@ -106,6 +106,8 @@ interface DataclassFieldInfo {
   factory?: PyValue;
   repr: boolean;
   compare: boolean;
+  /** `field(init=False)`: not an `__init__` parameter. */
+  init?: false;
 }
 
 /** `@dataclass(eq=, order=, frozen=)` (ir/program.ts DataclassOptions). */
@@ -247,7 +249,7 @@ export function dataclassFields(cls: Function, own: Array<[string, boolean]>, op
     // _get_field: the class attribute becomes the field's default, or goes when it has none.
     if (value.default_ !== undefined) info.dict.set(name, value.default_);
     else info.dict.delete(name);
-    return { name, default: value.default_, factory: value.defaultFactory, repr: value.repr, compare: value.compare };
+    return { name, default: value.default_, factory: value.defaultFactory, repr: value.repr, compare: value.compare, ...(value.init ? {} : { init: false as const }) };
   });
   for (const f of fields) {
     const d = f.default;
@@ -259,6 +261,7 @@ export function dataclassFields(cls: Function, own: Array<[string, boolean]>, op
   const all = [...inherited.filter((f) => !fields.some((g) => g.name === f.name)), ...fields];
   let seenDefault = false;
   for (const f of all) {
+    if (f.init === false) continue; // _process_class checks the __init__ parameters only
     const hasDefault = f.default !== undefined || f.factory !== undefined;
     if (seenDefault && !hasDefault) throw new TypeError(`non-default argument '${f.name}' follows default argument`);
     seenDefault ||= hasDefault;
@@ -330,14 +333,24 @@ function instantiate(cls: Function, positional: PyValue[], keywords: Record<stri
 
 /** The `__init__` a dataclass generates: `def __init__(self, x, y=<default>)`, bound as CPython binds it. */
 function dataclassInit(obj: object, name: string, fields: NonNullable<ClassInfo['fields']>, positional: PyValue[], keywords: Record<string, PyValue>): void {
+  const parameters = fields.filter((f) => f.init !== false);
   const params = [
     { name: 'self', hasDefault: false },
-    ...fields.map((f) => ({ name: f.name, hasDefault: f.default !== undefined || f.factory !== undefined, default: f.factory !== undefined ? HAS_DEFAULT_FACTORY : f.default })),
+    ...parameters.map((f) => ({ name: f.name, hasDefault: f.default !== undefined || f.factory !== undefined, default: f.factory !== undefined ? HAS_DEFAULT_FACTORY : f.default })),
   ];
   const values = bindSignature(`${name}.__init__`, { params }, [obj, ...positional], keywords);
   const dict = instanceDict(obj);
-  // `self.tags = list() if tags is _HAS_DEFAULT_FACTORY else tags`, field by field.
-  fields.forEach((f, k) => dict.set(f.name, values[k + 1] === HAS_DEFAULT_FACTORY ? callValue(f.factory as PyValue) : values[k + 1]));
+  // `self.tags = list() if tags is _HAS_DEFAULT_FACTORY else tags`, field by field; an init=False
+  // field gets its factory's value or its default (_field_init), or nothing.
+  for (const f of fields) {
+    if (f.init === false) {
+      if (f.factory !== undefined) dict.set(f.name, callValue(f.factory));
+      else if (f.default !== undefined) dict.set(f.name, f.default);
+      continue;
+    }
+    const value = values[parameters.indexOf(f) + 1];
+    dict.set(f.name, value === HAS_DEFAULT_FACTORY ? callValue(f.factory as PyValue) : value);
+  }
   const post = lookup(classOf(obj)!, '__post_init__');
   if (post) call(post.value, [obj]);
 }

@@ -17,14 +17,16 @@ export class DataclassField {
     readonly defaultFactory: PyValue | undefined,
     readonly repr: boolean,
     readonly compare: boolean,
+    /** `init=False`: not a parameter of `__init__` (set from its default or factory, if any). */
+    readonly init: boolean = true,
   ) {}
 }
 
-/** Ports dataclasses.field: keyword-only `default`, `default_factory`, `repr`, `compare` (the importer checks the names). */
+/** Ports dataclasses.field: keyword-only `default`, `default_factory`, `init`, `repr`, `compare` (the importer checks the names). */
 export function field(args: PyValue[], kw: Record<string, PyValue> = {}): DataclassField {
   if (args.length > 0) throw new TypeError(`field() takes 0 positional arguments but ${args.length} were given`);
   if (kw.default !== undefined && kw.default_factory !== undefined) throw new ValueError('cannot specify both default and default_factory');
-  return new DataclassField(kw.default, kw.default_factory, flag(kw.repr), flag(kw.compare));
+  return new DataclassField(kw.default, kw.default_factory, flag(kw.repr), flag(kw.compare), flag(kw.init));
 }
 
 /** `repr=` and `compare=` are tested for truth by dataclasses.py. */

@@ -98,7 +98,7 @@ STDLIB_FUNCTIONS = {
                   'groupby': (1, 2, ('key',)), 'zip_longest': (0, None, ('fillvalue',)),
                   'pairwise': (1, 1, ())},
     # `field(...)` in a @dataclass body (the decorator itself is read apart: dataclass_decorator).
-    'dataclasses': {'field': (0, 0, ('default', 'default_factory', 'repr', 'compare'))},
+    'dataclasses': {'field': (0, 0, ('default', 'default_factory', 'init', 'repr', 'compare'))},
     # naive datetimes on the virtual clock (worker.py _make_datetime_module, runtime/datetime.ts)
     'datetime': {'datetime.now': (0, 0, ()), 'datetime': (3, 7, ()),
                  'timedelta': (0, 7, ('days', 'seconds', 'microseconds', 'milliseconds', 'minutes', 'hours', 'weeks'))},
@@ -130,8 +130,6 @@ STDLIB_REFUSED_HINTS = {
     'random.gauss': 'its log/cos/sin are libm\'s, not yet ported bit for bit',
     'math.log': 'libm\'s log is not yet ported bit for bit', 'math.exp': 'libm\'s exp is not yet ported bit for bit',
     'math.sin': 'libm\'s sin is not yet ported bit for bit', 'math.cos': 'libm\'s cos is not yet ported bit for bit',
-    'collections.namedtuple': 'its fields are read as attributes, outside the subset for now; '
-                              'use a tuple or a dict',
     'collections.OrderedDict': 'a dict keeps insertion order: use dict',
 }
 

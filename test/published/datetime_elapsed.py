@@ -14,7 +14,7 @@ async def main():
     start = datetime.now()
     results = await asyncio.gather(download("a", 1), download("b", 2), download("c", 1.5))
     elapsed = datetime.now() - start
-    print(f"downloaded {len(results)} files in {elapsed.total_seconds():.1f} seconds")
+    print(f"downloaded {len(results)} files in {elapsed.total_seconds():.0f} seconds")
     print("faster than sequential:", elapsed < timedelta(seconds=sum(results)))
 
 

@@ -88,7 +88,7 @@ describe('refused with file:line:col and a hint', () => {
     ['a class attribute read in the class body', 'class A:\n    x = 1\n    y = x + 1\n', '5:9: unsupported name x read in a class body (it is a class attribute: write the value itself)'],
     ['an attribute of a builtin value outside the subset', 'x = (1).real\n', '3:5: unsupported attribute .real (an attribute of a builtin value outside the subset)'],
     ['a dataclass option outside the subset', 'from dataclasses import dataclass\n\n@dataclass(slots=True)\nclass A:\n    x: int\n', '5:12: unsupported dataclass option slots= (the subset reads eq=, order=, frozen=)'],
-    ['a dataclasses.field option outside the subset', 'from dataclasses import dataclass, field\n\n@dataclass\nclass A:\n    x: int = field(init=False)\n', '7:20: unsupported keyword argument init= of dataclasses.field'],
+    ['a dataclasses.field option outside the subset', 'from dataclasses import dataclass, field\n\n@dataclass\nclass A:\n    x: int = field(kw_only=True)\n', '7:20: unsupported keyword argument kw_only= of dataclasses.field'],
     ['a Task internal', 'async def main():\n    print(asyncio.current_task()._coro)\n', '4:11: unsupported attribute ._coro (an attribute of coroutines, frames, functions, Tasks or event loops: outside the subset)'],
   ])('%s', async (_label, body, expected) => {
     const source = `import asyncio\n\n${body}`;

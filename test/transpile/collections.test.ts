@@ -11,7 +11,7 @@ describePrograms('collections', new URL('./collections/', import.meta.url), 4);
 
 describe('what stays out is refused with file:line:col and a hint', () => {
   it.each([
-    ['namedtuple', 'from collections import namedtuple\n', '3:1: unsupported import of collections.namedtuple (its fields are read as attributes, outside the subset for now; use a tuple or a dict)'],
+    ['namedtuple(rename=)', 'from collections import namedtuple\nP = namedtuple("P", "x", rename=True)\n', '4:26: unsupported keyword argument rename= of collections.namedtuple'],
     ['OrderedDict', 'import collections\nd = collections.OrderedDict()\n', '4:5: unsupported call of collections.OrderedDict (a dict keeps insertion order: use dict)'],
     ['deque as a value', 'from collections import deque, defaultdict\nd = defaultdict(deque)\n', '4:17: unsupported use of deque as a value (call it: deque(...))'],
     ['a from-import rebound', 'from collections import Counter\nCounter = 1\n', '4:1: unsupported assignment to Counter rebinds the import Counter (rename it)'],

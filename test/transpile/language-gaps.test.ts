@@ -3,7 +3,8 @@
  * namedtuples, the dunders of the container protocols, `datetime` on the virtual clock. Each
  * program of language-gaps/ is read by the oracle's importer and run on the port, which must
  * print what `python3 FILE` prints (same exit code, the traceback's last line); the native
- * profile runs each without a harness failure.
+ * profile runs each without a harness failure. The oracle's run (the IR printed back as Python,
+ * through the worker's gate) prints the same.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +24,9 @@ describe('language-gap programs print on the port what python3 prints', () => {
   it.each(FILES)('%s', async (name) => {
     const file = join(DIR, name);
     const real = await python(file);
-    const port = await cliInProcess(['run', file, '--target', 'port']);
+    const [port, oracle] = await Promise.all([cliInProcess(['run', file, '--target', 'port']), cliInProcess(['run', file])]);
+    // The oracle runs the IR printed back as Python (through the worker's gate): the printer and the gate read it too.
+    expect(oracle.stdout).toBe(real.stdout);
     expect(port.stdout).toBe(real.stdout);
     expect(port.exitCode).toBe(real.exitCode);
     if (real.exitCode === 0) expect(port.stderr).toBe('');

@@ -32,6 +32,17 @@ class Plain:
 
 
 @dataclass
+class Order:
+    items: list
+    total: float = field(init=False)
+    log: list = field(init=False, default_factory=list, repr=False)
+
+    def __post_init__(self):
+        self.total = sum(self.items)
+        self.log.append("created")
+
+
+@dataclass
 class Counter:
     hits: dict = field(default_factory=dict)
 
@@ -70,6 +81,12 @@ async def main():
     except TypeError as e:
         print(e)
     print(Plain(1) == Plain(1), Plain(2))
+    order = Order([1.5, 2.5])
+    print(order, order.log, Order([1]) == Order([1]))
+    try:
+        Order([1], 3)
+    except TypeError as e:
+        print(e)
     c1, c2 = Counter(), Counter()
     c1.hits["a"] = 1
     print(c1, c2)
