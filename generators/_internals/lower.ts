@@ -22,7 +22,10 @@
  *   leaves to a set); elsewhere a try has no `finally`. A program may end by raising.
  * - Feature modules (`features/`, one file each) state their own argument; they see the
  *   function through a `FeatureContext` (tasks, ints in scope, whether only main's task runs
- *   it, the budget) and may only add names suffixed with their statement's index.
+ *   it, the budget) and may only add names suffixed with their statement's index. What they
+ *   add at module level (a class, a global list, a `@contextlib` generator: the IR allows
+ *   these only there) is named after the function and the index too, bound once per program,
+ *   counted against `maxFunctions` when a function, and kept only when a kept function reads it.
  *
  * Labels: a print's first argument is `'<function>:<index>'`, the index being the
  * 0-based preorder position of the skeleton statement in its function (a `for` counts
