@@ -107,6 +107,18 @@ export const BUCKET_RULES: BucketRule[] = [
     },
   },
   {
+    name: 'timeout-error-without-cause',
+    title: 'A TimeoutError with no CancelledError behind it',
+    description:
+      "asyncio raises the TimeoutError of a deadline from the CancelledError that deadline caused (`raise TimeoutError from exc`), so `e.__cause__` is CancelledError(). A promise stand-in cancels nothing and throws a bare TimeoutError: its __cause__ is None.",
+    matches: (e) => {
+      const got = e.actual[e.divergence];
+      const wanted = e.expected[e.divergence];
+      const causes = (text: string) => text.replace(/CancelledError\(\)|None/g, '?');
+      return usesAny(e, ['timeout', 'timeout_at', 'wait_for']) && got !== undefined && wanted !== undefined && causes(got.text) === causes(wanted.text);
+    },
+  },
+  {
     name: 'taskgroup-siblings-not-cancelled',
     title: "A TaskGroup child's failure does not cancel its siblings",
     description:

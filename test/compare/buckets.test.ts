@@ -217,6 +217,12 @@ describe('issue 9 buckets: what the native stand-ins of asyncio sync, timeout an
     expect(classify(p, run([['main:1 0.060004', 0]]), run([['main:1 0.06', 0]]))).not.toBe('timeout-state-observed');
   });
 
+  it('a TimeoutError without its cause: CancelledError() in CPython, None on the other side', () => {
+    const p = program([uses('wait_for'), print('main:1')], []);
+    expect(classify(p, run([['main:1 TimeoutError() CancelledError()', 0]]), run([['main:1 TimeoutError() None', 0]]))).toBe('timeout-error-without-cause');
+    expect(classify(program([print('main:1')], []), run([['main:1 TimeoutError() CancelledError()', 0]]), run([['main:1 TimeoutError() None', 0]]))).not.toBe('timeout-error-without-cause');
+  });
+
   it("a TaskGroup whose failing child did not cancel its sibling", () => {
     const p = program([uses('TaskGroup'), print('main:1')], [sleep(1), print('worker:1')]);
     const failed = { ...run([]), outcome: { kind: 'exception' as const, type: 'ExceptionGroup', message: 'unhandled errors in a TaskGroup (1 sub-exception)' } };
