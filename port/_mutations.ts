@@ -27,6 +27,12 @@ export interface Mutations {
   noShutdownAsyncgens: boolean;
   /** A TaskGroup child's failure does not cancel its siblings (they run on; `__aexit__` still waits, then raises). */
   taskGroupNoSiblingCancel: boolean;
+  /** `add_done_callback` on a future already done calls the callback at once (JS `then`-like shortcut), not via `call_soon`. */
+  doneCallbackAtOnceWhenDone: boolean;
+  /** `remove_done_callback` removes the first registration of the callback only (returns 1), not every one. */
+  removeFirstDoneCallbackOnly: boolean;
+  /** `_run_once` runs a cancelled handle taken from the ready queue (only the timer heap drops cancelled ones). */
+  cancelledReadyHandlesRun: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -41,6 +47,9 @@ export const _mutations: Mutations = {
   asCompletedInputOrder: false,
   noShutdownAsyncgens: false,
   taskGroupNoSiblingCancel: false,
+  doneCallbackAtOnceWhenDone: false,
+  removeFirstDoneCallbackOnly: false,
+  cancelledReadyHandlesRun: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

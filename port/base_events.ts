@@ -410,7 +410,7 @@ export abstract class BaseEventLoop {
     const ntodo = this._ready.length;
     for (let i = 0; i < ntodo; i++) {
       const handle = this._ready.shift() as Handle;
-      if (handle._cancelled) continue;
+      if (handle._cancelled && !_mutations.cancelledReadyHandlesRun) continue;
       const hooks = _loopEvents.hooks; // explain's recorder (null: off)
       if (hooks !== null) hooks.handleRunning(handle);
       handle._run();

@@ -30,7 +30,7 @@
  * line tells which statement printed it; after shrinking the numbering is recomputed
  * and stays unique.
  */
-import type { Expr, FunctionDef, Program, Stmt, StdlibModule } from '../../ir/program.ts';
+import type { ClassDef, Expr, FunctionDef, Program, Stmt, StdlibModule } from '../../ir/program.ts';
 import { STDLIB_MODULES } from '../../ir/program.ts';
 import type { FeatureContext } from './features/feature.ts';
 import { featureModule } from './features/index.ts';
@@ -105,6 +105,8 @@ interface FunctionScope {
   readonly maxDepth: number;
   /** Modules the program imports (shared by every function of the program). */
   readonly imports: Set<StdlibModule>;
+  /** Module-level classes this function's statements define (features/classes.ts). */
+  readonly classes: ClassDef[];
   nextLabel: number;
   cost: number;
 }
@@ -310,6 +312,8 @@ function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): 
         features: fn.features,
         loopsAllowed: block.depth < fn.maxDepth,
         useModule: (module) => fn.imports.add(module),
+        functionName: fn.name,
+        defineClass: (cls) => fn.classes.push(cls),
       };
       return module.lower(s.picks, s.call, ctx);
     }
@@ -335,7 +339,7 @@ function lowerFunctionPass(
 ): { def: FunctionDef; scope: FunctionScope } {
   const scope: FunctionScope = {
     index, name: functionName(index), functionCount, costs, cancelled, delays: c.delays, sleepEnabled: c.features.sleep,
-    tasks: [], cancelTargets: new Set(), nextLabel: 0, cost: 0,
+    tasks: [], cancelTargets: new Set(), classes: [], nextLabel: 0, cost: 0,
     finallyPrints: !runByTasks.has(index), chain: c.features.exceptionAcrossAwait, imports, features: c.features, maxDepth: c.maxDepth,
   };
   const isMain = index === 0;
@@ -351,6 +355,7 @@ export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints):
   const count = skeleton.length;
   const costs: number[] = new Array(count).fill(0);
   const functions: FunctionDef[] = new Array(count);
+  const classes = new Map<string, ClassDef[]>();
   const runByTasks = functionsRunByTasks(skeleton);
   const imports = new Set<StdlibModule>();
   for (let index = count - 1; index >= 0; index--) {
@@ -363,15 +368,17 @@ export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints):
     for (const module of second.scope.imports) imports.add(module);
     functions[index] = second.def;
     costs[index] = second.scope.cost;
+    classes.set(second.def.name, second.scope.classes);
   }
-  // Functions main never reaches are dropped; the others keep their names, so labels stay put.
-  const reachable = reachableFrom(functions[0], new Map(functions.map((f) => [f.name, f])));
+  // Functions main never reaches are dropped (with their classes); the others keep their names, so labels stay put.
+  const reachable = reachableFrom(functions[0], new Map(functions.map((f) => [f.name, f])), classes);
   const kept = functions.filter((f) => reachable.has(f.name));
+  const keptClasses: Stmt[] = kept.flatMap((f) => (classes.get(f.name) ?? []).map((def): Stmt => ({ kind: 'class', def })));
   // Imports in a fixed order, and only of modules a function main reaches uses.
-  const used = STDLIB_MODULES.filter((m) => imports.has(m) && JSON.stringify(kept).includes(`"module":"${m}"`));
+  const used = STDLIB_MODULES.filter((m) => imports.has(m) && JSON.stringify([kept, keptClasses]).includes(`"module":"${m}"`));
   return {
     functions: kept,
-    body: [{ kind: 'expr', expr: asyncioCall('run', [call('main', [])]) }],
+    body: [...keptClasses, { kind: 'expr', expr: asyncioCall('run', [call('main', [])]) }],
     ...(used.length > 0 ? { imports: used } : {}),
   };
 }
@@ -409,8 +416,8 @@ function functionsRunByTasks(skeleton: ProgramSkeleton): Set<number> {
   return roots;
 }
 
-/** Names of the functions `root` calls, directly or not, and its own. */
-function reachableFrom(root: FunctionDef, byName: ReadonlyMap<string, FunctionDef>): Set<string> {
+/** Names of the functions `root` calls, directly or not (also from the methods of the classes a function defines), and its own. */
+function reachableFrom(root: FunctionDef, byName: ReadonlyMap<string, FunctionDef>, classes: ReadonlyMap<string, ClassDef[]>): Set<string> {
   const seen = new Set<string>([root.name]);
   const pending = [root];
   const found = (func: string): void => {
@@ -418,7 +425,7 @@ function reachableFrom(root: FunctionDef, byName: ReadonlyMap<string, FunctionDe
     seen.add(func);
     pending.push(byName.get(func)!);
   };
-  for (let f = pending.pop(); f !== undefined; f = pending.pop()) callsIn(f.body, found);
+  for (let f = pending.pop(); f !== undefined; f = pending.pop()) callsIn([f.body, classes.get(f.name) ?? []], found);
   return seen;
 }
 

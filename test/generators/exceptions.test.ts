@@ -38,6 +38,8 @@ const SIGNS: Record<keyof ProgramFeatures, RegExp> = {
   containers: /\b(res|d|s|a|xs)\d+ = [{[]/,
   blockingSleep: /time\.sleep\(|time\.monotonic\(\)/,
   seededRandom: /random\./,
+  callbacks: /\.call_soon\(|\.call_later\(|\.call_at\(|\.add_done_callback\(|\.create_future\(\)/,
+  classes: /^class \w+/m,
 };
 
 function featureCounts(programs: Program[]): Record<string, number> {

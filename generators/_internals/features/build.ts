@@ -2,7 +2,7 @@
  * Small IR builders the feature modules share, so each module reads close to the Python
  * it generates. Nothing here decides validity; the modules do (see their doc comments).
  */
-import type { BuiltinName, Comprehension, Expr, FunctionDef, MethodName, Param, Stmt, StdlibModule, Target } from '../../../ir/program.ts';
+import type { AsyncioName, BuiltinName, Comprehension, Expr, FunctionDef, MethodName, Param, Stmt, StdlibModule, Target } from '../../../ir/program.ts';
 
 export const int = (value: number): Expr => ({ kind: 'int', value });
 export const str = (value: string): Expr => ({ kind: 'str', value });
@@ -17,7 +17,7 @@ export const mul = (left: Expr, right: Expr): Expr => ({ kind: 'binOp', op: '*',
 export const builtin = (func: BuiltinName, ...args: Expr[]): Expr => ({ kind: 'builtin', func, args, keywords: [] });
 export const range = (...args: Expr[]): Expr => builtin('range', ...args);
 export const method = (object: Expr, m: MethodName, ...args: Expr[]): Expr => ({ kind: 'method', object, method: m, args, keywords: [] });
-export const asyncio = (func: 'sleep' | 'create_task' | 'current_task', ...args: Expr[]): Expr => ({ kind: 'asyncio', func, args, keywords: [] });
+export const asyncio = (func: AsyncioName, ...args: Expr[]): Expr => ({ kind: 'asyncio', func, args, keywords: [] });
 export const stdlib = (module: StdlibModule, func: string, ...args: Expr[]): Expr => ({ kind: 'stdlib', module, func, args, keywords: [] });
 export const callValue = (func: Expr, args: Expr[], keywords: Array<{ name: string; value: Expr }> = []): Expr => ({ kind: 'callValue', func, args, keywords });
 export const comprehension = (variable: string, iter: Expr): Comprehension => ({ target: target(variable), iter, ifs: [] });

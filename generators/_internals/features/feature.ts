@@ -9,7 +9,7 @@
  * Shrinking stays valid because the lowering is total: every pick is taken modulo what
  * exists at that point, and shrinking a pick towards 0 moves towards the simplest form.
  */
-import type { Expr, Stmt, StdlibModule } from '../../../ir/program.ts';
+import type { ClassDef, Expr, Stmt, StdlibModule } from '../../../ir/program.ts';
 import type { ProgramFeatures } from '../constraints.ts';
 import type { CallSkeleton } from '../skeleton.ts';
 
@@ -48,6 +48,14 @@ export interface FeatureContext {
   readonly features: Readonly<ProgramFeatures>;
   /** The program imports `module` (time, random). */
   useModule(module: StdlibModule): void;
+  /** The enclosing function's name (`main`, `worker2`): with `index`, a name unique in the program. */
+  readonly functionName: string;
+  /**
+   * Adds a module-level class statement (the IR allows classes only there), before `asyncio.run`.
+   * Its methods may call later functions (`callOf`'s callee, the call charged where it runs);
+   * the class is kept exactly when this function is.
+   */
+  defineClass(cls: ClassDef): void;
 }
 
 export interface FeatureModule {

@@ -8,7 +8,9 @@ import { closures } from './closures.ts';
 import { containers } from './containers.ts';
 import { blockingSleep } from './clock.ts';
 import { seededRandom } from './random.ts';
+import { callbacks } from './callbacks.ts';
+import { classes } from './classes.ts';
 
-export const FEATURE_MODULES: readonly FeatureModule[] = [cancelAwait, selfCancel, closures, containers, blockingSleep, seededRandom];
+export const FEATURE_MODULES: readonly FeatureModule[] = [cancelAwait, selfCancel, closures, containers, blockingSleep, seededRandom, callbacks, classes];
 
 export const featureModule = (feature: string): FeatureModule | undefined => FEATURE_MODULES.find((m) => m.feature === feature);
