@@ -31,8 +31,8 @@ export interface Mutations {
   doneCallbackAtOnceWhenDone: boolean;
   /** `remove_done_callback` removes the first registration of the callback only (returns 1), not every one. */
   removeFirstDoneCallbackOnly: boolean;
-  /** `_run_once` runs a cancelled handle taken from the ready queue (only the timer heap drops cancelled ones). */
-  cancelledReadyHandlesRun: boolean;
+  /** `_run_once` runs the timers that came due before the callbacks already ready (Node's timers phase first), not after them. */
+  timersBeforeReady: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -49,7 +49,7 @@ export const _mutations: Mutations = {
   taskGroupNoSiblingCancel: false,
   doneCallbackAtOnceWhenDone: false,
   removeFirstDoneCallbackOnly: false,
-  cancelledReadyHandlesRun: false,
+  timersBeforeReady: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

@@ -40,7 +40,7 @@ describe('the forms all show', () => {
       '= asyncio.get_running_loop()', ".call_soon(cb", ".call_later(", ".time() + ", "functools.partial(cb", "'tie')", 'lambda: cb',
       '.cancel()', '.call_soon(h', "'soon cancelled')", '.add_done_callback(on_done', '.remove_done_callback(on_done', "'raised', repr(t.exception())",
       '.create_future()', '.set_result, ', 'functools.partial(fut', '.set_exception, ValueError(', '.cancel)', 'except asyncio.CancelledError:',
-      '.done() or fut', "'never')", 'await done',
+      '.done() or fut', "'never')", 'await done', "'late', f.result()",
     ]) {
       expect(text, form).toContain(form);
     }

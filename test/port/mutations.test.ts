@@ -13,6 +13,12 @@ import { ASYNCGEN_PROGRAMS } from './_asyncgen_programs.ts';
 
 const ALL_PROGRAMS = [...CORE_PROGRAMS, ...SYNC_PROGRAMS, ...TIMEOUT_PROGRAMS, ...ASYNCGEN_PROGRAMS];
 import { runOnCPython, runOnPort } from './_dual.ts';
+import { samplePrograms } from '../../generators/index.ts';
+import { DEFAULT_BUDGET } from '../../ir/program.ts';
+import { executeOnPort } from '../../transpile/execute.ts';
+import { runOnOracle } from '../../compare/sides.ts';
+import type { SideResult } from '../../compare/verdict.ts';
+import { sharedOracle } from '../_support/oracle.ts';
 
 const CLOCKS = ['ideal', 'realistic'] as const;
 let expected: Record<(typeof CLOCKS)[number], RunResult[]>;
@@ -59,9 +65,48 @@ describe('every simplification changes some trace', () => {
     'asCompletedInputOrder',
     'noShutdownAsyncgens',
     'taskGroupNoSiblingCancel',
+    'doneCallbackAtOnceWhenDone',
+    'removeFirstDoneCallbackOnly',
+    'timersBeforeReady',
   ])('%s is caught', async (mutation) => {
     const differing = await differingPrograms(mutation);
     console.log(`${mutation}: caught by ${differing.join(', ')}`);
     expect(differing.length).toBeGreaterThan(0);
   });
+});
+
+/**
+ * The callback simplifications are caught by generated programs too: the `callbacks` feature
+ * (generators/_internals/features/callbacks.ts) with the task features it acts on, seed 42,
+ * run on CPython once and on the port with the switch on.
+ */
+describe('generated callback programs catch the callback simplifications', () => {
+  const clock = 'realistic' as const;
+  const programs = samplePrograms({ seed: 42, count: 150, constraints: { features: { callbacks: true, createTask: true, awaitTask: true, sleep: true } } });
+  let cpython: SideResult[];
+
+  beforeAll(async () => {
+    const oracle = await sharedOracle();
+    cpython = await Promise.all(programs.map((p) => runOnOracle(oracle, p, { clock, budget: DEFAULT_BUDGET })));
+  }, 120_000);
+
+  it('the faithful port agrees on all of them', async () => {
+    for (const [k, p] of programs.entries()) expect(await executeOnPort(p, { clock, budget: DEFAULT_BUDGET })).toEqual(cpython[k]);
+  }, 120_000);
+
+  it.each<keyof Mutations>(['syncDoneCallbacks', 'doneCallbackAtOnceWhenDone', 'removeFirstDoneCallbackOnly', 'timersBeforeReady'])(
+    '%s is caught by a generated program',
+    async (mutation) => {
+      const differing: number[] = [];
+      await withMutation(mutation, async () => {
+        for (const [k, p] of programs.entries()) {
+          const got = await executeOnPort(p, { clock, budget: DEFAULT_BUDGET }).catch((e: unknown) => String(e));
+          if (JSON.stringify(got) !== JSON.stringify(cpython[k])) differing.push(k);
+        }
+      });
+      console.log(`${mutation}: caught by generated programs ${differing.join(', ')}`);
+      expect(differing.length).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

@@ -5,7 +5,8 @@
  * under the ideal clock), handles cancelled (`h.cancel()`, also by a `call_soon(h.cancel)`),
  * `task.add_done_callback(cb)` (cb prints the task's result, exception or cancellation),
  * `remove_done_callback` (its count: 2, or 0 when the task was already done and both were
- * scheduled), and `fut = loop.create_future()` resolved, failed or cancelled by a timer and awaited.
+ * scheduled), and `fut = loop.create_future()` resolved, failed or cancelled by a timer and awaited
+ * (then given a late done callback, which call_soon runs after the next line).
  * The interesting part is the order of callbacks against task wake-ups (call_soon FIFO, a
  * task woken by a timer resumes one iteration later, done callbacks go through call_soon).
  *
@@ -191,7 +192,7 @@ function doneCallbacks(variant: number, call: CallSkeleton, ctx: FeatureContext)
   return [...out, ...cover(ctx, null)];
 }
 
-/** A future resolved (or failed, or cancelled) by a callback, with a done callback, awaited. */
+/** A future resolved (or failed, or cancelled) by a callback, with a done callback, awaited; resolved ones get a late done callback too. */
 function awaitedFuture(d1: number, variant: number, ctx: FeatureContext): Stmt[] {
   ctx.charge(7);
   const i = ctx.index;
@@ -202,11 +203,17 @@ function awaitedFuture(d1: number, variant: number, ctx: FeatureContext): Stmt[]
     exprStmt(method(fut, 'add_done_callback', lambda([{ name: 'f' }], builtin('print', ctx.label, str('done'), method(name('f'), 'cancelled'))))),
   ];
   const awaited: Stmt[] = [assign(v, awaitOf(fut)), print(ctx.nextLabel(), name(v), method(fut, 'done'))];
+  // A done callback added to the future once it is done: scheduled with call_soon, so it prints after the next line (the cover waits for it).
+  const late = (): Stmt[] => [
+    exprStmt(method(fut, 'add_done_callback', lambda([{ name: 'f' }], builtin('print', ctx.nextLabel(), str('late'), method(name('f'), 'result'))))),
+    print(ctx.nextLabel(), str('added late')),
+    ...cover(ctx, null),
+  ];
   switch (variant) {
     case 0:
-      return [...out, onLoop(ctx, 'call_later', number(d1), attr(fut, 'set_result'), intHere(ctx, 5)), ...awaited];
+      return [...out, onLoop(ctx, 'call_later', number(d1), attr(fut, 'set_result'), intHere(ctx, 5)), ...awaited, ...late()];
     case 1:
-      return [...out, onLoop(ctx, 'call_soon', partial(attr(fut, 'set_result'), [intHere(ctx, 6)])), ...awaited];
+      return [...out, onLoop(ctx, 'call_soon', partial(attr(fut, 'set_result'), [intHere(ctx, 6)])), ...awaited, ...late()];
     case 2: {
       const e = `e${i}`;
       return [
