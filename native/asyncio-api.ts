@@ -4,12 +4,12 @@
  * to plain promises (native/README.md has the table). Emitted code calls them as
  * `rt.asyncio.<name>` (transpile/emit-asyncio-api.ts).
  */
-import { InvalidStateError } from '../port/exceptions.ts';
+import { CancelledError, InvalidStateError } from '../port/exceptions.ts';
 import { TimeoutError } from '../runtime/exceptions.ts';
 import { asCallback } from '../runtime/callables.ts';
 import { py, PyIterator, PyTuple, type PyValue } from '../runtime/index.ts';
 import { nativeSets } from '../runtime/containers.ts';
-import { sleep, task, type NativeTask } from './runtime.ts';
+import { doneCallbacks, exceptionOf, scheduler, sleep, task, type NativeScheduler, type NativeTask } from './runtime.ts';
 
 type Settled = { state: 'pending' } | { state: 'fulfilled'; value: PyValue } | { state: 'rejected'; reason: unknown };
 
@@ -77,6 +77,7 @@ export class NativeFuture {
   private resolve!: (v: PyValue) => void;
   private reject!: (e: unknown) => void;
   private state: Settled = { state: 'pending' };
+  private readonly callbacks: ReturnType<typeof doneCallbacks>;
 
   constructor() {
     this.promise = new Promise<PyValue>((resolve, reject) => {
@@ -84,6 +85,7 @@ export class NativeFuture {
       this.reject = reject;
     });
     this.promise.catch(() => undefined); // awaited or not, a failed deferred is not an unhandled rejection
+    this.callbacks = doneCallbacks(this.promise, () => this);
   }
 
   set_result(value: PyValue): null {
@@ -104,8 +106,17 @@ export class NativeFuture {
     return this.state.state !== 'pending';
   }
 
+  /** `fut.cancel()` → what a deferred offers: reject it with a CancelledError (an AbortError's role); False once settled. */
+  cancel(): boolean {
+    if (this.state.state !== 'pending') return false;
+    const error = new CancelledError();
+    this.state = { state: 'rejected', reason: error };
+    this.reject(error);
+    return true;
+  }
+
   cancelled(): boolean {
-    return false;
+    return this.state.state === 'rejected' && this.state.reason instanceof CancelledError;
   }
 
   result(): PyValue {
@@ -115,21 +126,30 @@ export class NativeFuture {
   }
 
   exception(): unknown {
-    if (this.state.state === 'pending') throw new InvalidStateError('Exception is not set.');
-    return this.state.state === 'rejected' ? this.state.reason : null;
+    if (this.cancelled()) throw this.state.state === 'rejected' ? this.state.reason : new InvalidStateError('Exception is not set.');
+    return exceptionOf(this.state);
   }
 
-  /** `fut.add_done_callback(cb)` → `promise.finally(() => cb(fut))`. */
+  /** `fut.add_done_callback(cb)` → `promise.then(() => cb(fut), () => cb(fut))`, removable (native/runtime.ts doneCallbacks). */
   add_done_callback(cb: PyValue): null {
-    const fn = asCallback(cb);
-    void this.promise.then(() => fn(this), () => fn(this));
-    return null;
+    return this.callbacks.add_done_callback(cb);
+  }
+
+  /** `fut.remove_done_callback(cb)` → drops the registrations not yet run. */
+  remove_done_callback(cb: PyValue): bigint {
+    return this.callbacks.remove_done_callback(cb);
   }
 
   /** `await fut` awaits the deferred's promise. */
   then<R1, R2>(onFulfilled?: (v: PyValue) => R1 | PromiseLike<R1>, onRejected?: (e: unknown) => R2 | PromiseLike<R2>): Promise<R1 | R2> {
     return this.promise.then(onFulfilled, onRejected);
   }
+}
+
+/** The run's scheduler when the `loop-callbacks` switch is on (its loop has a ready queue and timers), else null. */
+function loopCallbacks(): NativeScheduler | null {
+  const active = scheduler();
+  return active.switches?.has('loop-callbacks') && active.callSoon && active.callLater ? active : null;
 }
 
 /** What `loop.call_soon`/`call_later` return: `cancel()` sets a flag the callback checks (clearTimeout's role). */
@@ -160,14 +180,18 @@ export class NativeLoop {
   call_soon(cb: PyValue, ...args: PyValue[]): NativeHandle {
     const handle = new NativeHandle();
     const fn = asCallback(cb);
-    queueMicrotask(() => handle.fire(fn, args));
+    const active = loopCallbacks();
+    if (active !== null) active.callSoon!(() => handle.fire(fn, args));
+    else queueMicrotask(() => handle.fire(fn, args));
     return handle;
   }
 
   call_later(delay: PyValue, cb: PyValue, ...args: PyValue[]): NativeHandle {
     const handle = new NativeHandle();
     const fn = asCallback(cb);
-    void sleep(delay).then(() => handle.fire(fn, args));
+    const active = loopCallbacks();
+    if (active !== null) active.callLater!(() => handle.fire(fn, args), Number(delay));
+    else void sleep(delay).then(() => handle.fire(fn, args));
     return handle;
   }
 

@@ -9,6 +9,7 @@
 import { InvalidStateError } from '../port/exceptions.ts';
 import { TypeError } from '../runtime/exceptions.ts';
 import { print, py, typeName, type PyValue } from '../runtime/index.ts';
+import { asCallback } from '../runtime/callables.ts';
 import { nativeSets } from '../runtime/containers.ts';
 import { TASK_SWITCHES, type NativeSwitches } from './switches.ts';
 import { coroutine, forTask, gatherItem, settleSoon, switchedSleep, switchedTask } from './switched.ts';
@@ -88,6 +89,54 @@ export interface TaskMethods<T> {
   cancel(): boolean;
   /** `Task-N`, numbered in creation order from 2 (`asyncio.run` calls main `Task-1`). */
   get_name(): string;
+  /** The rejection reason, or None once fulfilled; `InvalidStateError('Exception is not set.')` while pending. */
+  exception(): unknown;
+  /** `promise.then(() => cb(t), () => cb(t))`, kept in a list so that it can be removed before the promise settles. */
+  add_done_callback(cb: PyValue): null;
+  /** Drops every registration of `cb` not yet run; returns how many. */
+  remove_done_callback(cb: PyValue): bigint;
+}
+
+/**
+ * Done callbacks of a promise as a JS developer keeps removable ones: a list, each run in a
+ * `then` once the promise settles (a microtask later, not a loop iteration; at once in a
+ * microtask when it has settled already). `subscribe(run)` calls `run` when the promise
+ * settles: `then` by default; native/switched.ts's tasks call it just before they wake their
+ * awaiters, as CPython schedules done callbacks in registration order, the awaiter's last.
+ */
+export function doneCallbacks(
+  promise: Promise<unknown>,
+  self: () => unknown,
+  subscribe: (run: () => void) => void = (run) => void promise.then(run, run),
+): Pick<TaskMethods<unknown>, 'add_done_callback' | 'remove_done_callback'> {
+  const registered: Array<{ fn: (...args: unknown[]) => unknown; cb: PyValue }> = [];
+  return {
+    add_done_callback: (cb) => {
+      const entry = { fn: asCallback(cb) as (...args: unknown[]) => unknown, cb };
+      registered.push(entry);
+      const run = (): void => {
+        const at = registered.indexOf(entry);
+        if (at < 0) return;
+        registered.splice(at, 1);
+        entry.fn(self());
+      };
+      // Switched (loop-callbacks): CPython schedules done callbacks with call_soon, on the loop's ready queue.
+      const active = current;
+      subscribe(active?.switches?.has('loop-callbacks') && active.callSoon ? () => active.callSoon!(run) : run);
+      return null;
+    },
+    remove_done_callback: (cb) => {
+      const before = registered.length;
+      for (let k = registered.length - 1; k >= 0; k--) if (registered[k].cb === cb) registered.splice(k, 1);
+      return BigInt(before - registered.length);
+    },
+  };
+}
+
+/** `t.exception()` of a settled record. */
+export function exceptionOf<T>(settled: { state: 'pending' } | { state: 'fulfilled'; value: T } | { state: 'rejected'; reason: unknown }): unknown {
+  if (settled.state === 'pending') throw new InvalidStateError('Exception is not set.');
+  return settled.state === 'rejected' ? settled.reason : null;
 }
 
 type Settled<T> = { state: 'pending' } | { state: 'fulfilled'; value: T } | { state: 'rejected'; reason: unknown };
@@ -118,6 +167,8 @@ export function task<T>(promise: Promise<T>): NativeTask<T> {
     cancelled: () => false,
     cancel: () => false,
     get_name: () => name,
+    exception: () => exceptionOf(settled),
+    ...doneCallbacks(promise, () => promise),
   };
   return Object.assign(promise, methods);
 }

@@ -10,7 +10,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { CancelledError, InvalidStateError } from '../port/exceptions.ts';
 import type { PyValue } from '../runtime/index.ts';
-import { scheduler, type NativeScheduler, type NativeTask, type TaskMethods } from './runtime.ts';
+import { doneCallbacks, exceptionOf, scheduler, type NativeScheduler, type NativeTask, type TaskMethods } from './runtime.ts';
 
 /** One task's cancellation state, shared by its body's sleeps. */
 interface TaskRecord {
@@ -106,14 +106,18 @@ export function switchedTask<T>(active: NativeScheduler, promise: Promise<T>): N
     () => {},
     () => {}, // a task handles its own rejection, as runtime.ts task() does
   );
+  /** Done callbacks waiting for the body to settle: run just before the awaiters are woken (CPython's registration order). */
+  const onSettle: Array<() => void> = [];
   const follow = (inner: Promise<T>): void => {
     inner.then(
       (value) => {
         settled = { state: 'fulfilled', value };
+        for (const run of onSettle.splice(0)) run();
         wake(() => resolveOuter(value));
       },
       (reason: unknown) => {
         settled = { state: 'rejected', reason };
+        for (const run of onSettle.splice(0)) run();
         wake(() => rejectOuter(reason));
       },
     );
@@ -149,6 +153,8 @@ export function switchedTask<T>(active: NativeScheduler, promise: Promise<T>): N
       return true;
     },
     get_name: () => name,
+    exception: () => exceptionOf(settled),
+    ...doneCallbacks(outer, () => outer, (run) => (settled.state === 'pending' ? void onSettle.push(run) : queueMicrotask(run))),
   };
   return Object.assign(outer, methods);
 }

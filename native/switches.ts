@@ -80,6 +80,12 @@ export const NATIVE_SWITCHES = [
       "CPython's loop only logs an exception nobody retrieves ('Task exception was never retrieved'); Node ends the process with the first unhandled rejection (--unhandled-rejections=throw). Switched: unhandled rejections are ignored.",
   },
   {
+    name: 'loop-callbacks',
+    title: 'call_soon and done callbacks run in a later loop iteration, not as microtasks',
+    description:
+      "loop.call_soon appends to the loop's ready queue: the callback runs in the next iteration, behind every callback (task steps included) already scheduled; a Future's or Task's done callbacks are scheduled the same way when it completes (at once when it is already done), and a call_later callback runs in the iteration its timer fires. queueMicrotask and promise.then run them before anything else the loop has. Switched: call_soon and done callbacks go through the ready queue, call_later callbacks run as the loop's timers.",
+  },
+  {
     name: 'set-hash-order',
     title: "Sets iterate in CPython's hash-table order",
     description:
@@ -104,7 +110,7 @@ export function isNativeSwitch(name: string): name is NativeSwitch {
 export const EMITTING_SWITCHES: readonly NativeSwitch[] = ['lazy-coroutines', 'lazy-task-start', 'next-iteration-wakeups', 'cancel-at-next-await'];
 
 /** Switches that replace Node's timer loop by an asyncio-like loop with a ready queue. */
-export const LOOP_SWITCHES: readonly NativeSwitch[] = ['lazy-task-start', 'next-iteration-wakeups', 'sleep0-yield', 'heap-tie-order', 'float-deadlines'];
+export const LOOP_SWITCHES: readonly NativeSwitch[] = ['lazy-task-start', 'next-iteration-wakeups', 'sleep0-yield', 'heap-tie-order', 'float-deadlines', 'loop-callbacks'];
 
 /** Switches under which `task()` takes native/switched.ts's path. */
 export const TASK_SWITCHES: readonly NativeSwitch[] = ['lazy-coroutines', 'lazy-task-start', 'next-iteration-wakeups', 'cancel-at-next-await'];

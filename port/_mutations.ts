@@ -35,6 +35,12 @@ export interface Mutations {
   taskGroupNoSiblingCancel: boolean;
   /** `Task.cancel()` on the running task raises CancelledError at once, not at the task's next await (`_must_cancel`). */
   cancelDeliveredImmediately: boolean;
+  /** `add_done_callback` on a future already done calls the callback at once (JS `then`-like shortcut), not via `call_soon`. */
+  doneCallbackAtOnceWhenDone: boolean;
+  /** `remove_done_callback` removes the first registration of the callback only (returns 1), not every one. */
+  removeFirstDoneCallbackOnly: boolean;
+  /** `_run_once` runs the timers that came due before the callbacks already ready (Node's timers phase first), not after them. */
+  timersBeforeReady: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -51,6 +57,9 @@ export const _mutations: Mutations = {
   noShutdownAsyncgens: false,
   taskGroupNoSiblingCancel: false,
   cancelDeliveredImmediately: false,
+  doneCallbackAtOnceWhenDone: false,
+  removeFirstDoneCallbackOnly: false,
+  timersBeforeReady: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

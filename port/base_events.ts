@@ -398,6 +398,7 @@ export abstract class BaseEventLoop {
 
     // Handle 'later' callbacks that are ready.
     const end_time = this.time() + this._clock_resolution;
+    const already_ready = this._ready.length;
     while (this._scheduled.length > 0) {
       const handle = this._scheduled[0];
       if (handle._when >= end_time) break;
@@ -405,6 +406,7 @@ export abstract class BaseEventLoop {
       handle._scheduled = false;
       this._ready.push(handle);
     }
+    if (_mutations.timersBeforeReady) this._ready.unshift(...this._ready.splice(already_ready));
 
     // Run the callbacks ready now, not those they schedule (those wait a full iteration).
     const ntodo = this._ready.length;

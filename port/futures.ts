@@ -113,14 +113,17 @@ export class Future<T = unknown> {
   /** Ports Future.add_done_callback, 3.11: on a done future, scheduled with call_soon. */
   add_done_callback(fn: DoneCallback<T>): void {
     fn = asCallback(fn); // a program's Python callable (runtime/callables.ts)
-    if (this._state !== _PENDING) this._loop.call_soon(fn as Callback, this);
-    else this._callbacks.push(fn);
+    if (this._state !== _PENDING) {
+      if (_mutations.doneCallbackAtOnceWhenDone) (fn as Callback)(this);
+      else this._loop.call_soon(fn as Callback, this);
+    } else this._callbacks.push(fn);
   }
 
   /** Ports Future.remove_done_callback, 3.11: removes every registration of `fn`; returns the count. */
   remove_done_callback(fn: DoneCallback<T>): bigint {
     fn = asCallback(fn);
-    const filtered = this._callbacks.filter((f) => f !== fn);
+    const first = _mutations.removeFirstDoneCallbackOnly ? this._callbacks.indexOf(fn) : -1;
+    const filtered = _mutations.removeFirstDoneCallbackOnly ? this._callbacks.filter((_f, k) => k !== first) : this._callbacks.filter((f) => f !== fn);
     const removed = this._callbacks.length - filtered.length;
     if (removed) this._callbacks.splice(0, this._callbacks.length, ...filtered);
     return BigInt(removed);

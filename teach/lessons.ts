@@ -75,6 +75,8 @@ const CAUSE_FIXES: Record<string, string> = {
   'unhandled-rejection-logged':
     "Do not let an exception nobody awaits end the program: catch the rejection of every task and gather (asyncio only logs 'exception was never retrieved') and keep it for whoever asks.",
   'set-hash-order': PORTER_FIXES['set-iteration-order'],
+  'loop-callbacks':
+    "Run loop.call_soon callbacks and Future/Task done callbacks from the loop's ready queue, in the next loop iteration and in registration order (a done callback added before an await runs before the awaiter resumes), and call_later callbacks as timers of that loop, instead of queueMicrotask and promise.then.",
 };
 
 /** The fix for a bucket; a combined cause (`a+b`) needs each of its parts' fixes. */

@@ -109,6 +109,20 @@ export interface ProgramFeatures {
    * uncancelled before a timeout (features/uncancel.ts) @defaultValue false
    */
   uncancel: boolean;
+  /**
+   * `loop3 = asyncio.get_running_loop()`; callbacks (nested defs, lambdas, `functools.partial`) given to
+   * `loop3.call_soon(cb3, 'soon', 1)`, `loop3.call_later(0.1, cb3, 'later')`, `loop3.call_at(loop3.time() + 0.2, cb3, 'at')`,
+   * `h3.cancel()`; `t2.add_done_callback(on_done3)`, `t2.remove_done_callback(on_done3)`;
+   * `fut3 = loop3.create_future()` settled by `loop3.call_later(0.1, fut3.set_result, 5)` and awaited
+   * (features/callbacks.ts) @defaultValue false
+   */
+  callbacks: boolean;
+  /**
+   * `class Counter_main_3:` with a class attribute, `__init__`, `async def run(self, n)` (sleeps, updates
+   * `self.total`), a `@property`, `__repr__`, a subclass calling `super().run(n)`; instances whose
+   * `run` is awaited or run as tasks: `ta3 = asyncio.create_task(a3.run(2))` (features/classes.ts) @defaultValue false
+   */
+  classes: boolean;
 }
 
 /** Options of {@link programArbitrary}; every field is optional. */
@@ -170,6 +184,8 @@ export const DEFAULT_FEATURES: Readonly<ProgramFeatures> = Object.freeze({
   timeouts: false,
   taskGroups: false,
   uncancel: false,
+  callbacks: false,
+  classes: false,
 });
 
 export const DEFAULT_DELAYS: readonly number[] = Object.freeze([0, 0.1, 0.2, 0.3, 0.01, 0.06, 0.07, 1, 0.5]);

@@ -33,7 +33,7 @@
  * line tells which statement printed it; after shrinking the numbering is recomputed
  * and stays unique.
  */
-import type { Expr, FunctionDef, Program, Stmt, StdlibModule } from '../../ir/program.ts';
+import type { ClassDef, Expr, FunctionDef, Program, Stmt, StdlibModule } from '../../ir/program.ts';
 import { STDLIB_MODULES } from '../../ir/program.ts';
 import type { FeatureContext } from './features/feature.ts';
 import { featureModule } from './features/index.ts';
@@ -111,6 +111,8 @@ interface FunctionScope {
   readonly imports: Set<StdlibModule>;
   /** Module-level statements and functions this pass of the function adds (features' `defineGlobal`/`defineFunction`). */
   readonly module: ModuleDefinitions;
+  /** Module-level classes this function's statements define (features/classes.ts). */
+  readonly classes: ClassDef[];
   nextLabel: number;
   cost: number;
 }
@@ -340,6 +342,7 @@ function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): 
           fn.module.functions.push(def);
           return true;
         },
+        defineClass: (cls) => fn.classes.push(cls),
       };
       return module.lower(s.picks, s.call, ctx);
     }
@@ -366,7 +369,7 @@ function lowerFunctionPass(
 ): { def: FunctionDef; scope: FunctionScope } {
   const scope: FunctionScope = {
     index, name: functionName(index), functionCount, costs, cancelled, delays: c.delays, sleepEnabled: c.features.sleep,
-    tasks: [], cancelTargets: new Set(), nextLabel: 0, cost: 0,
+    tasks: [], cancelTargets: new Set(), classes: [], nextLabel: 0, cost: 0,
     finallyPrints: !runByTasks.has(index), chain: c.features.exceptionAcrossAwait, imports, features: c.features, maxDepth: c.maxDepth,
     maxFunctions: c.maxFunctions, module: { ...module, globals: new Map(), functions: [] },
   };
@@ -383,6 +386,7 @@ export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints):
   const count = skeleton.length;
   const costs: number[] = new Array(count).fill(0);
   const functions: FunctionDef[] = new Array(count);
+  const classes = new Map<string, ClassDef[]>();
   const runByTasks = functionsRunByTasks(skeleton);
   const imports = new Set<StdlibModule>();
   const globals = new Map<string, Stmt>();
@@ -400,20 +404,22 @@ export function lowerProgram(skeleton: ProgramSkeleton, c: ResolvedConstraints):
     moduleFunctions.push(...second.scope.module.functions);
     functions[index] = second.def;
     costs[index] = second.scope.cost;
+    classes.set(second.def.name, second.scope.classes);
   }
-  // Functions main never reaches are dropped; the others keep their names, so labels stay put.
+  // Functions main never reaches are dropped (with their classes); the others keep their names, so labels stay put.
   const all = [...functions, ...moduleFunctions];
-  const reachable = reachableFrom(functions[0], new Map(all.map((f) => [f.name, f])));
+  const reachable = reachableFrom(functions[0], new Map(all.map((f) => [f.name, f])), classes);
   const kept = all.filter((f) => reachable.has(f.name));
-  // Module-level statements a kept function reads, in the order their names sort (classes and `kept = []` lists).
-  const keptText = JSON.stringify(kept);
+  const keptClasses: Stmt[] = kept.flatMap((f) => (classes.get(f.name) ?? []).map((def): Stmt => ({ kind: 'class', def })));
+  // Module-level statements a kept function or class reads, in the order their names sort (classes and `kept = []` lists).
+  const keptText = JSON.stringify([kept, keptClasses]);
   const keptGlobals = [...globals].filter(([globalName]) => keptText.includes(`"id":"${globalName}"`)).sort(([a], [b]) => (a < b ? -1 : 1));
   // Imports in a fixed order, and only of modules a function main reaches uses (a `@contextlib` decorator counts).
   const text = keptText + JSON.stringify(keptGlobals.map(([, stmt]) => stmt));
   const used = STDLIB_MODULES.filter((m) => imports.has(m) && (text.includes(`"module":"${m}"`) || (m === 'contextlib' && text.includes('"decorator":"'))));
   return {
     functions: kept,
-    body: [...keptGlobals.map(([, stmt]) => stmt), { kind: 'expr', expr: asyncioCall('run', [call('main', [])]) }],
+    body: [...keptGlobals.map(([, stmt]) => stmt), ...keptClasses, { kind: 'expr', expr: asyncioCall('run', [call('main', [])]) }],
     ...(used.length > 0 ? { imports: used } : {}),
   };
 }
@@ -451,8 +457,8 @@ function functionsRunByTasks(skeleton: ProgramSkeleton): Set<number> {
   return roots;
 }
 
-/** Names of the functions `root` calls, directly or not, and its own. */
-function reachableFrom(root: FunctionDef, byName: ReadonlyMap<string, FunctionDef>): Set<string> {
+/** Names of the functions `root` calls, directly or not (also from the methods of the classes a function defines), and its own. */
+function reachableFrom(root: FunctionDef, byName: ReadonlyMap<string, FunctionDef>, classes: ReadonlyMap<string, ClassDef[]>): Set<string> {
   const seen = new Set<string>([root.name]);
   const pending = [root];
   const found = (func: string): void => {
@@ -460,7 +466,7 @@ function reachableFrom(root: FunctionDef, byName: ReadonlyMap<string, FunctionDe
     seen.add(func);
     pending.push(byName.get(func)!);
   };
-  for (let f = pending.pop(); f !== undefined; f = pending.pop()) callsIn(f.body, found);
+  for (let f = pending.pop(); f !== undefined; f = pending.pop()) callsIn([f.body, classes.get(f.name) ?? []], found);
   return seen;
 }
 

@@ -230,6 +230,24 @@ asyncio.run(main())
 `,
   },
   {
+    cause: 'loop-callbacks',
+    clock: 'realistic',
+    source: `import asyncio
+
+
+async def main():
+    fut = asyncio.get_running_loop().create_future()
+    fut.add_done_callback(lambda f: print('callback', f.result()))
+    fut.set_result(1)
+    print('main:1')
+    await fut
+    print('main:2')
+
+
+asyncio.run(main())
+`,
+  },
+  {
     cause: 'set-hash-order',
     clock: 'realistic',
     source: `import asyncio

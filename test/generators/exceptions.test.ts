@@ -45,6 +45,8 @@ const SIGNS: Record<keyof ProgramFeatures, RegExp> = {
   timeouts: /asyncio\.(timeout|timeout_at|wait_for)\(/,
   taskGroups: /asyncio\.TaskGroup\(\)/,
   uncancel: /asyncio\.current_task\(\)\.(cancelling|uncancel)\(\)/,
+  callbacks: /\.call_soon\(|\.call_later\(|\.call_at\(|\.add_done_callback\(|\.create_future\(\)/,
+  classes: /^class \w+/m,
 };
 
 function featureCounts(programs: Program[]): Record<string, number> {

@@ -551,6 +551,61 @@ asyncio.run(main())
   },
 };
 
+/**
+ * Done callbacks: remove_done_callback removes every registration (2); on a task already done
+ * add_done_callback schedules the callback with call_soon (it prints after the next line);
+ * a cancelled call_soon handle is skipped by `_run_once`.
+ */
+export const DONE_CALLBACKS: DualProgram = {
+  name: 'done_callbacks',
+  py: `
+import asyncio
+async def work():
+    await asyncio.sleep(0.01)
+    return 7
+def report(t):
+    print('done callback', t.result())
+async def main():
+    loop = asyncio.get_running_loop()
+    t = asyncio.create_task(work())
+    t.add_done_callback(report)
+    t.add_done_callback(report)
+    print('removed', t.remove_done_callback(report))
+    t.add_done_callback(report)
+    print('awaited', await t)
+    t.add_done_callback(report)
+    print('added to a done task')
+    h = loop.call_soon(print, 'cancelled soon')
+    h.cancel()
+    await asyncio.sleep(0)
+    print('main end')
+asyncio.run(main())
+`,
+  ts: (print) => {
+    const work = coroutine('work', async () => {
+      await aw(sleep(0.01));
+      return 7n;
+    });
+    const report = (t: asyncio.Task<bigint>): void => print('done callback', t.result());
+    return coroutine('main', async () => {
+      const loop = asyncio.get_running_loop();
+      const t = create_task(work());
+      t.add_done_callback(report);
+      t.add_done_callback(report);
+      print('removed', t.remove_done_callback(report));
+      t.add_done_callback(report);
+      print('awaited', await aw(t));
+      t.add_done_callback(report);
+      print('added to a done task');
+      const h = loop.call_soon(print, 'cancelled soon');
+      h.cancel();
+      await aw(sleep(0));
+      print('main end');
+      return null;
+    })();
+  },
+};
+
 
 export const ALL_PROGRAMS: DualProgram[] = [
   TIES5,
@@ -568,4 +623,5 @@ export const ALL_PROGRAMS: DualProgram[] = [
   GATHER_EXCEPTION,
   FLOAT_SUMS_AND_RAISE,
   LOOP_CALLBACKS,
+  DONE_CALLBACKS,
 ];

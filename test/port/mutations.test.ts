@@ -18,6 +18,8 @@ import { samplePrograms } from '../../generators/index.ts';
 import { printPython } from '../../ir/python.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
 import { portSide, runOnOracle } from '../../compare/sides.ts';
+import { executeOnPort } from '../../transpile/execute.ts';
+import type { SideResult } from '../../compare/verdict.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 
 const CLOCKS = ['ideal', 'realistic'] as const;
@@ -67,6 +69,9 @@ describe('every simplification changes some trace', () => {
     'noShutdownAsyncgens',
     'taskGroupNoSiblingCancel',
     'cancelDeliveredImmediately',
+    'doneCallbackAtOnceWhenDone',
+    'removeFirstDoneCallbackOnly',
+    'timersBeforeReady',
   ])('%s is caught', async (mutation) => {
     const differing = await differingPrograms(mutation);
     console.log(`${mutation}: caught by ${differing.join(', ')}`);
@@ -118,4 +123,40 @@ describe('generated programs catch the deadline and group simplifications', () =
     expect(report.outcomes.differs).toBeGreaterThan(0);
     expect(report.outcomes).toMatchObject({ generatorBug: 0, portCrash: 0 });
   }, 120_000);
+});
+
+/**
+ * The callback simplifications are caught by generated programs too: the `callbacks` feature
+ * (generators/_internals/features/callbacks.ts) with the task features it acts on, seed 42,
+ * run on CPython once and on the port with the switch on.
+ */
+describe('generated callback programs catch the callback simplifications', () => {
+  const clock = 'realistic' as const;
+  const programs = samplePrograms({ seed: 42, count: 150, constraints: { features: { callbacks: true, createTask: true, awaitTask: true, sleep: true } } });
+  let cpython: SideResult[];
+
+  beforeAll(async () => {
+    const oracle = await sharedOracle();
+    cpython = await Promise.all(programs.map((p) => runOnOracle(oracle, p, { clock, budget: DEFAULT_BUDGET })));
+  }, 120_000);
+
+  it('the faithful port agrees on all of them', async () => {
+    for (const [k, p] of programs.entries()) expect(await executeOnPort(p, { clock, budget: DEFAULT_BUDGET })).toEqual(cpython[k]);
+  }, 120_000);
+
+  it.each<keyof Mutations>(['syncDoneCallbacks', 'doneCallbackAtOnceWhenDone', 'removeFirstDoneCallbackOnly', 'timersBeforeReady'])(
+    '%s is caught by a generated program',
+    async (mutation) => {
+      const differing: number[] = [];
+      await withMutation(mutation, async () => {
+        for (const [k, p] of programs.entries()) {
+          const got = await executeOnPort(p, { clock, budget: DEFAULT_BUDGET }).catch((e: unknown) => String(e));
+          if (JSON.stringify(got) !== JSON.stringify(cpython[k])) differing.push(k);
+        }
+      });
+      console.log(`${mutation}: caught by generated programs ${differing.join(', ')}`);
+      expect(differing.length).toBeGreaterThan(0);
+    },
+    120_000,
+  );
 });

@@ -91,7 +91,7 @@ describe('lessons --target cpython-3.12 (a cause that differs between Python ver
   it('writes the gather-done-child lesson, with its fix, from a real run against embedded CPython 3.12', async () => {
     const dir = join(OUT, 'versions');
     rmSync(dir, { recursive: true, force: true });
-    const r = await cliInProcess(['lessons', '--out', dir, '--target', 'cpython-3.12', '--runs', '600', '--seed', '11', '--features', '+gather,+taskMethods,+cancel']);
+    const r = await cliInProcess(['lessons', '--out', dir, '--target', 'cpython-3.12', '--runs', '600', '--seed', '11', '--features', '+gather,+taskMethods,+cancel,-callbacks,-classes']);
     expect(r.exitCode).toBe(0);
     const written = (JSON.parse(readFileSync(join(dir, 'lessons.json'), 'utf8')) as { lessons: Lesson[] }).lessons;
     expect(written.map((l) => l.name)).toEqual(['gather-done-child']);

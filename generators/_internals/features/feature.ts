@@ -9,7 +9,7 @@
  * Shrinking stays valid because the lowering is total: every pick is taken modulo what
  * exists at that point, and shrinking a pick towards 0 moves towards the simplest form.
  */
-import type { Expr, FunctionDef, Stmt, StdlibModule } from '../../../ir/program.ts';
+import type { ClassDef, Expr, FunctionDef, Stmt, StdlibModule } from '../../../ir/program.ts';
 import type { ProgramFeatures } from '../constraints.ts';
 import type { CallSkeleton } from '../skeleton.ts';
 
@@ -60,6 +60,12 @@ export interface FeatureContext {
    * there); its name must be new. False (nothing added) when the program would then hold more than `maxFunctions`.
    */
   defineFunction(def: FunctionDef): boolean;
+  /**
+   * Adds a module-level class statement (the IR allows classes only there), before `asyncio.run`.
+   * Its methods may call later functions (`callOf`'s callee, the call charged where it runs);
+   * the class is kept exactly when this function is.
+   */
+  defineClass(cls: ClassDef): void;
 }
 
 export interface FeatureModule {

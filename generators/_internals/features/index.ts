@@ -15,7 +15,9 @@ import { queues } from './queues.ts';
 import { taskGroups } from './taskgroups.ts';
 import { timeouts } from './timeouts.ts';
 import { uncancelTimeouts } from './uncancel.ts';
+import { callbacks } from './callbacks.ts';
+import { classes } from './classes.ts';
 
-export const FEATURE_MODULES: readonly FeatureModule[] = [cancelAwait, selfCancel, closures, containers, blockingSleep, seededRandom, asyncGenerators, contextManagers, syncPrimitives, queues, timeouts, taskGroups, uncancelTimeouts];
+export const FEATURE_MODULES: readonly FeatureModule[] = [cancelAwait, selfCancel, closures, containers, blockingSleep, seededRandom, asyncGenerators, contextManagers, syncPrimitives, queues, timeouts, taskGroups, uncancelTimeouts, callbacks, classes];
 
 export const featureModule = (feature: string): FeatureModule | undefined => FEATURE_MODULES.find((m) => m.feature === feature);
