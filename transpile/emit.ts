@@ -501,7 +501,9 @@ class ProgramEmitter {
   }
 
   private emitFor(w: CodeBlockWriter, target: Target, iter: Expr, body: Stmt[], ctx: Context, isAsync = false): void {
-    const source = isAsync ? `py.${iter.kind === 'call' ? 'aiterClosing' : 'aiter'}(${this.expr(iter, ctx).code}${this.aiterAwait()})` : iter.kind === 'call' || iter.kind === 'genExp' ? this.temporaryIterable(iter, ctx) : this.iterable(iter, ctx);
+    // A call's result (of a module function or of a nested def's value) is a temporary only the loop holds.
+    const temporary = iter.kind === 'call' || iter.kind === 'callValue';
+    const source = isAsync ? `py.${temporary ? 'aiterClosing' : 'aiter'}(${this.expr(iter, ctx).code}${this.aiterAwait()})` : temporary || iter.kind === 'genExp' ? this.temporaryIterable(iter, ctx) : this.iterable(iter, ctx);
     const loop = isAsync ? 'for await' : 'for';
     if (isAsync) ctx.awaits++;
     if (target.kind === 'name') {
