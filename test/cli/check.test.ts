@@ -29,6 +29,12 @@ describe('check', () => {
     expect(r.exitCode).toBe(0);
   });
 
+  /**
+   * 150 native programs, each difference named by counterfactual reruns and shrunk: about 2 minutes on a
+   * shared 2-core machine once the swarm also draws timeouts and task groups (each a few buckets more).
+   */
+  const NATIVE_SHRINK_MS = 300_000;
+
   it('--target native finds named differences, shrunk to small programs; exit 1', async () => {
     const r = await cliInProcess(['check', '--target', 'native', '--runs', '150', '--seed', '42', '--json', out('native.json'), '--junit', out('native.xml')]);
     expect(r.exitCode).toBe(1);
@@ -45,7 +51,7 @@ describe('check', () => {
     }
     const junit = new XMLParser({ ignoreAttributes: false }).parse(readFileSync(out('native.xml'), 'utf8'));
     expect(JSON.stringify(junit)).toContain(names[0]);
-  });
+  }, NATIVE_SHRINK_MS);
 
   it('--ignore-bucket leaves a known cause out: counted under ignored, not shrunk, not a difference; at most SHRINK_PER_BUCKET shrunk per cause', async () => {
     const args = ['check', '--target', 'native', '--runs', '150', '--seed', '42'];
@@ -65,7 +71,7 @@ describe('check', () => {
     const typo = await cliInProcess([...args, '--ignore-bucket', 'no-such-cause']);
     expect(typo.exitCode).toBe(2);
     expect(typo.stderr).toContain('no bucket named "no-such-cause"');
-  });
+  }, NATIVE_SHRINK_MS);
 
   it('shards cover the stream: two halves merged equal the whole', async () => {
     const args = ['check', '--runs', '120', '--seed', '7'];

@@ -41,10 +41,11 @@ describe('the forms in a default (swarm) run', () => {
 });
 
 describe('on CPython', () => {
+  // Seed 42 shows every race; a random seed, the common ones (the rarer need more programs than a test runs).
   it.each([
-    ['seed 42', 42],
-    ['a random seed', randomSeed('deadlines on CPython')],
-  ])('%s: 150 programs run cleanly and deterministically, and the races go both ways', async (_, seed) => {
+    ['seed 42', 42, true],
+    ['a random seed', randomSeed('deadlines on CPython'), false],
+  ])('%s: 150 programs run cleanly and deterministically, and the races go both ways', async (_, seed, everyRace) => {
     const programs = samplePrograms({ seed, count: 150, constraints: DEADLINES_ON });
     expectMeaningfulUniqueLabels(programs);
     const runs = await runTwiceOnOracle(programs);
@@ -55,6 +56,7 @@ describe('on CPython', () => {
     const some = (pattern: RegExp) => lines.some((line) => pattern.test(line));
     expect(some(/ TimeoutError\(\)/), 'a deadline won').toBe(true);
     expect(some(/^\w+:\d+ in time /), 'the work won').toBe(true);
+    if (!everyRace) return;
     expect(some(/^\w+:\d+ between (True|False) (True|False)$/), 'an inner timeout ended its block').toBe(true);
     expect(some(/\((ValueError|RuntimeError)\([^)]*\), (ValueError|RuntimeError)\(/), 'two children failed').toBe(true);
     expect(some(/^\w+:\d+ cancelled (?=.*True)(True|False)( (True|False))+$/), 'a sibling was cancelled').toBe(true);
