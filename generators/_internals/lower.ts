@@ -330,6 +330,7 @@ function lowerStatement(s: StmtSkeleton, fn: FunctionScope, block: BlockScope): 
         delay: (choice) => fn.delays[choice % fn.delays.length],
         features: fn.features,
         loopsAllowed: block.depth < fn.maxDepth,
+        maxDepth: fn.maxDepth,
         useModule: (module) => fn.imports.add(module),
         functionName: fn.name,
         defineGlobal: (globalName, stmt) => {

@@ -14,7 +14,7 @@
  * - A callback that prints is scheduled only where `mainTaskOnly` holds (main's task runs the
  *   function: never cancelled, never still running when `asyncio.run` shuts down), and the
  *   statement then waits until every such callback has run ("the cover"): `await
- *   asyncio.sleep(D)` with D the largest timer delay scheduled (a timer at `T1 + D`, T1 >=
+ *   asyncio.sleep(d)` (any d, for call_soon callbacks alone) or `await asyncio.sleep(D)` with D the largest timer delay scheduled (a timer at `T1 + D`, T1 >=
  *   every earlier clock read, so it fires in the same iteration as the last callback timer or
  *   later, and the task resumes one iteration after that), or, when D is 0 or `sleep` is off,
  *   a future resolved by `call_later(D, ...)` / `call_soon(...)` scheduled after the callbacks
@@ -88,7 +88,9 @@ const onLoop = (ctx: FeatureContext, m: 'call_soon' | 'call_later' | 'call_at', 
  * `delay` (null: only call_soon callbacks).
  */
 function cover(ctx: FeatureContext, delay: number | null): Stmt[] {
-  if (ctx.features.sleep && (delay === null || delay > 0)) return [sleep(delay ?? 0)];
+  // Any sleep covers call_soon callbacks (a bare yield queues the task behind them): the run's first delay, as given.
+  if (ctx.features.sleep && delay === null) return [sleep(ctx.delay(0))];
+  if (ctx.features.sleep && delay !== null && delay > 0) return [sleep(delay)];
   const done = `done${ctx.index}`;
   const resolve = attr(name(done), 'set_result');
   return [

@@ -89,7 +89,9 @@ function baseClass(className: string, ctx: FeatureContext, delay: number, worker
     { kind: 'augAssign', target: { kind: 'attr', object: self, name: 'total' }, op: '+', value: selfAttr('step') },
     exprStmt(method(selfAttr('log'), 'append', name('i'))),
   );
-  runBody.push(forRange('i', name('n'), loopBody));
+  // Where no loop may be written (forLoop off, or a method's loop would sit deeper than maxDepth), one step stands for it: `n` is then only logged.
+  if (ctx.features.forLoop && ctx.maxDepth >= 2) runBody.push(forRange('i', name('n'), loopBody));
+  else runBody.push(...loopBody.map((s) => (s.kind === 'expr' && s.expr.kind === 'method' && s.expr.method === 'append' ? exprStmt(method(selfAttr('log'), 'append', name('n'))) : s)));
   if (worker !== null && worker.kind === 'call') {
     // A later function, given the instance's int step (its parameter `n` stays an int).
     runBody.push(exprStmt(method(selfAttr('log'), 'append', awaitOf({ ...worker, args: [selfAttr('step')] }))));

@@ -44,6 +44,8 @@ export interface FeatureContext {
   delay(choice: number): number;
   /** A `for` statement may be emitted here (the loop nesting stays within `maxDepth`). */
   readonly loopsAllowed: boolean;
+  /** The run's `maxDepth`: a method body (indented like a loop body) may hold a loop only when it is at least 2. */
+  readonly maxDepth: number;
   /** The program's features: a module keeps to the ones it relies on (no `asyncio.sleep` without `sleep`, no new task without `createTask`). */
   readonly features: Readonly<ProgramFeatures>;
   /** The program imports `module` (time, random). */
