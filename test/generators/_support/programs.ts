@@ -16,9 +16,6 @@ export function printLabels(program: Program): Array<{ func: string; label: Expr
       if (s.kind === 'def') walk(func, s.def.body);
       if (s.kind === 'if') { walk(func, s.body); walk(func, s.orelse); }
       if (s.kind === 'try') { walk(func, s.body); for (const h of s.handlers) walk(func, h.body); walk(func, s.orelse); walk(func, s.finalbody); }
-      // A with body, and a nested def's (an async generator's finally): labels of the function they sit in.
-      if (s.kind === 'with') walk(func, s.body);
-      if (s.kind === 'def') walk(func, s.def.body);
     }
   };
   for (const f of program.functions) walk(f.name, f.body);
