@@ -22,7 +22,8 @@
  *   leaves to a set); elsewhere a try has no `finally`. A program may end by raising.
  * - Feature modules (`features/`, one file each) state their own argument; they see the
  *   function through a `FeatureContext` (tasks, ints in scope, whether only main's task runs
- *   it, the budget) and may only add names suffixed with their statement's index.
+ *   it, the budget) and may only add names suffixed with their statement's index
+ *   (module-level classes, features/classes.ts: also with their function's name; kept exactly when that function is).
  *
  * Labels: a print's first argument is `'<function>:<index>'`, the index being the
  * 0-based preorder position of the skeleton statement in its function (a `for` counts
