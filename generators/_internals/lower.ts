@@ -25,7 +25,8 @@
  *   it, the budget) and may only add names suffixed with their statement's index. What they
  *   add at module level (a class, a global list, a `@contextlib` generator: the IR allows
  *   these only there) is named after the function and the index too, bound once per program,
- *   counted against `maxFunctions` when a function, and kept only when a kept function reads it.
+ *   counted against `maxFunctions` when a function, and kept only when a kept function reads it;
+ *   a class of features/classes.ts is kept exactly when its function is.
  *
  * Labels: a print's first argument is `'<function>:<index>'`, the index being the
  * 0-based preorder position of the skeleton statement in its function (a `for` counts

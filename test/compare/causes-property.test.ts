@@ -17,13 +17,14 @@ import { NO_SWITCHES, type NativeSwitch } from '../../native/switches.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 
 /**
- * The features whose differences from CPython the switches model. A blocking `time.sleep` read
- * against the realistic clock, a cancel racing an eager start, and waiters on locks, events,
- * conditions, semaphores and queues (async-mutex and promise resolvers wake them in a microtask,
- * count them differently) differ for reasons no switch names yet: they fall to the rules
- * (compare/buckets.ts: `sync-waiter-order` for the waiters), as the random stream below shows.
+ * The features whose differences from CPython the switches model, within what the native side
+ * runs at all (`nativeSide.features`: no `current_task`). A cancel racing an eager start, and
+ * waiters on locks, events, conditions, semaphores and queues (async-mutex and promise resolvers
+ * wake them in a microtask, count them differently) differ for reasons no switch names yet: they
+ * fall to the rules (compare/buckets.ts: `sync-waiter-order` for the waiters), as the random
+ * stream below shows.
  */
-const SWITCHED_FEATURES: ProgramConstraints = { features: { blockingSleep: false, cancelAwait: false, syncPrimitives: false, queues: false } };
+const SWITCHED_FEATURES: ProgramConstraints = { features: { ...nativeSide.features, cancelAwait: false, syncPrimitives: false, queues: false } };
 const OPTIONS = { clock: 'realistic' as const, budget: DEFAULT_BUDGET };
 const PROGRAMS = 40;
 
