@@ -140,8 +140,15 @@ describe('generated callback programs catch the callback simplifications', () =>
     cpython = await Promise.all(programs.map((p) => runOnOracle(oracle, p, { clock, budget: DEFAULT_BUDGET })));
   }, 120_000);
 
+  /**
+   * What `check` compares: the trace (texts, times) and the outcome. The loop's iteration count after
+   * main returns may differ where CPython's refcounting keeps a finished async generator alive
+   * through a stored traceback until `shutdown_asyncgens` (README, Known limits); nothing prints there.
+   */
+  const observable = (r: SideResult | string): unknown => (typeof r === 'object' && 'trace' in r ? { trace: r.trace, outcome: r.outcome } : r);
+
   it('the faithful port agrees on all of them', async () => {
-    for (const [k, p] of programs.entries()) expect(await executeOnPort(p, { clock, budget: DEFAULT_BUDGET })).toEqual(cpython[k]);
+    for (const [k, p] of programs.entries()) expect(observable(await executeOnPort(p, { clock, budget: DEFAULT_BUDGET }))).toEqual(observable(cpython[k]));
   }, 120_000);
 
   it.each<keyof Mutations>(['syncDoneCallbacks', 'doneCallbackAtOnceWhenDone', 'removeFirstDoneCallbackOnly', 'timersBeforeReady'])(
@@ -151,7 +158,7 @@ describe('generated callback programs catch the callback simplifications', () =>
       await withMutation(mutation, async () => {
         for (const [k, p] of programs.entries()) {
           const got = await executeOnPort(p, { clock, budget: DEFAULT_BUDGET }).catch((e: unknown) => String(e));
-          if (JSON.stringify(got) !== JSON.stringify(cpython[k])) differing.push(k);
+          if (JSON.stringify(observable(got)) !== JSON.stringify(observable(cpython[k]))) differing.push(k);
         }
       });
       console.log(`${mutation}: caught by generated programs ${differing.join(', ')}`);
