@@ -19,6 +19,7 @@ import { runOnOracle, type Side } from './sides.ts';
 import { emptyCounts, isFailure, judge, type SideResult } from './verdict.ts';
 import { shardRange, type Shard } from './shard.ts';
 import { constraintsWithin } from '../targets/features.ts';
+import { featuresUnportedAt, pythonVersion } from '../port/version.ts';
 
 export const TOOL_VERSION = '0.1.0';
 
@@ -61,7 +62,9 @@ export interface CheckOptions {
 /** Only programs inside what the target supports (an adapter's `features`) and the oracle can judge. */
 function withinBoth(options: CheckOptions): ProgramConstraints | undefined {
   const forSide = constraintsWithin(options.constraints, options.side.features, options.side.name);
-  return constraintsWithin(forSide, options.oracle.features, 'the oracle');
+  const version = pythonVersion();
+  const forVersion = options.side.name === 'port' ? constraintsWithin(forSide, featuresUnportedAt(version), `port at Python ${version}`) : forSide;
+  return constraintsWithin(forVersion, options.oracle.features, 'the oracle');
 }
 
 interface Pending {

@@ -77,3 +77,14 @@ export function unifiedZeroDivisionMessages(): boolean {
 export function floatModuloSaysByZero(): boolean {
   return atLeast(13);
 }
+
+/**
+ * Generator features whose asyncio changed after 3.11 in ways `port/version.ts` does not port
+ * yet: `wait_for` became `async with timeout(...)` inline in the caller's task (3.12, gh-96764),
+ * `uncancel()` clears `_must_cancel` and TaskGroup's `__aexit__` changed (3.13). At a later
+ * version `check` on the port generates no such programs, so it never reports the port's 3.11
+ * behaviour as that version's (fidelity or refusal).
+ */
+export function featuresUnportedAt(version: PythonVersion): { timeouts?: false; taskGroups?: false; uncancel?: false } {
+  return version === '3.11' ? {} : { timeouts: false, taskGroups: false, uncancel: false };
+}
