@@ -72,7 +72,9 @@ describe('system/py-task against system (C Task)', () => {
   const sameRun = fc.asyncProperty(programArbitrary(ALL_FEATURES), fc.constantFrom('realistic' as const, 'ideal' as const), async (program, clock) => {
     const source = printPython(program);
     const [c, py] = await Promise.all([cTask.run(source, { clock }), pyTask.run(source, { clock })]);
-    expect(py, source).toEqual(c);
+    // What check compares. After main returns, the iteration count may differ: the Python Task's
+    // reference cycles keep a closed async generator in the loop's WeakSet until shutdown_asyncgens.
+    expect({ trace: py.trace, outcome: py.outcome }, source).toEqual({ trace: c.trace, outcome: c.outcome });
   });
 
   it('prints the same, at the same virtual times, on 300 generated programs (seed 42, every feature)', async () => {
