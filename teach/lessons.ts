@@ -59,6 +59,10 @@ export const PORTER_FIXES: Record<string, string> = {
     "Close async generators as asyncio's loop does: one dropped while suspended gets aclose() in a task of its own, and asyncio.run calls shutdown_asyncgens before it returns, so their finally blocks run.",
   'sync-waiter-order':
     "Wake the waiters of a Lock, Event, Condition, Semaphore or Queue in CPython's order, one loop iteration later (a future per waiter, woken with call_soon), not all at once in the next microtask.",
+  'timeout-state-observed':
+    "Fire a timeout's deadline as asyncio does: a loop timer that cancels the task inside the block when it falls due, so expired() is True from then on, even when the block finishes anyway; not a timer that fires only after the block's synchronous work, or is cleared when the block ends.",
+  'timeout-error-without-cause':
+    'Raise the TimeoutError of a deadline from the cancellation the deadline caused (`raise TimeoutError from CancelledError()`, as timeouts.py does), so e.__cause__ is the CancelledError, not None.',
   ...MICROPYTHON_PORTER_FIXES,
 };
 /** The fix for each counterfactual cause (native/switches.ts): what the switch itself does, as a porter would build it. */
