@@ -14,6 +14,7 @@ import { _loopEvents, TimerHandle, type Handle, type LoopEventHooks } from '../p
 import { Task } from '../port/tasks.ts';
 import { executeOnPort } from '../transpile/execute.ts';
 import { validateProgram } from '../ir/validate.ts';
+import { asyncgenSteps } from '../runtime/generators.ts';
 
 interface Made {
   id: number;
@@ -115,7 +116,7 @@ class PortRecorder implements LoopEventHooks {
     this.steps.set(t.__step_bound, t);
     this.wakeups.set(t.__wakeup_bound, t);
     this.created.set(this.events.length, t);
-    this.events.push({ kind: 'create', iteration: loop.iterations, time: loop.virtualNow(), task: '', coro: t.get_coro().__qualname__, by: this.taskNow(loop), line: null });
+    this.events.push({ kind: 'create', iteration: loop.iterations, time: loop.virtualNow(), task: '', coro: asyncgenSteps.has(t.get_coro()) ? null : t.get_coro().__qualname__, by: this.taskNow(loop), line: null });
   }
 
   cancelCalled(task: unknown): void {

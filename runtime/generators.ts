@@ -270,6 +270,12 @@ export type AwaitableFactory = (name: string, thunk: () => Promise<PyValue>, thr
 const PROMISE_FACTORY: AwaitableFactory = (_name, thunk) => thunk();
 
 /**
+ * The awaitables `portAwaitable` made: CPython's async_generator_asend/athrow objects, which
+ * (unlike a coroutine) have no `__qualname__` (what explain's events record of a task's coro).
+ */
+export const asyncgenSteps = new WeakSet<object>();
+
+/**
  * The port's awaitables for an async generator's steps: lazy port Coroutines, which `aw()` and
  * Tasks drive like an `async def`'s. A Task cancelled before its first step throws into the
  * awaitable: for `aclose()`/`athrow()` that reaches the generator's body (genobject.c
@@ -277,6 +283,7 @@ const PROMISE_FACTORY: AwaitableFactory = (_name, thunk) => thunk();
  */
 export const portAwaitable: AwaitableFactory = (name, thunk, thrownBeforeStart) => {
   const coro = new Coroutine<PyValue>(name, thunk);
+  asyncgenSteps.add(coro);
   if (thrownBeforeStart !== undefined) {
     (coro as unknown as { _throw_before_start(exc: unknown): Promise<PyValue> })._throw_before_start = (exc) => {
       coro._start = () => {
