@@ -35,10 +35,39 @@ function likeness(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
+/**
+ * Each line's words; a line whose brackets stay open (prettier's `print(` with one argument a
+ * line) takes its continuation lines' words, which then have none of their own, so a long
+ * call still pairs with its one Python line.
+ */
+function statementWords(lines: string[]): Array<Set<string>> {
+  const words = lines.map(wordsOf);
+  for (let j = 0; j < lines.length; j++) {
+    if (!/\($/.test(lines[j].trimEnd())) continue;
+    let depth = bracketDepth(lines[j]);
+    let k = j + 1;
+    while (depth > 0 && k < lines.length && !/\{$/.test(lines[k].trimEnd())) depth += bracketDepth(lines[k++]);
+    if (depth !== 0) continue; // a callback's body, not a list of arguments: lines keep their own words
+    for (let c = j + 1; c < k; c++) {
+      for (const w of words[c]) words[j].add(w);
+      words[c] = new Set();
+    }
+  }
+  return words;
+}
+
+/** Opened minus closed parentheses on a line (string literals skipped). */
+function bracketDepth(line: string): number {
+  const code = line.replace(/'(?:\\.|[^'\\])*'|"(?:\\.|[^"\\])*"|`(?:\\.|[^`\\])*`/g, '');
+  let depth = 0;
+  for (const c of code) depth += c === '(' ? 1 : c === ')' ? -1 : 0;
+  return depth;
+}
+
 /** Monotone pairs (both line numbers increase), 1-based. */
 export function alignLines(python: string, typescript: string): LinePair[] {
   const py = python.split('\n').map(wordsOf);
-  const ts = typescript.split('\n').map(wordsOf);
+  const ts = statementWords(typescript.split('\n'));
   // best[i][j]: the best total likeness aligning py[i..] with ts[j..]
   const best = Array.from({ length: py.length + 1 }, () => new Float64Array(ts.length + 1));
   for (let i = py.length - 1; i >= 0; i--) {

@@ -21,6 +21,9 @@ function argument(args: Expr[], keywords: Keyword[], emit: ExprEmitter, k: numbe
 }
 
 /** Anything a program may await, as the port's functions take it (checked by the port when it runs). */
+/** What the port's wait_for, shield and ensure_future take (a Task is a Future). */
+const COROUTINE_OR_FUTURE = 'asyncio.Coroutine<PyValue> | asyncio.Future<PyValue>';
+
 function awaitable(r: Out | undefined, cast: string): string {
   if (r === undefined) return 'undefined as never';
   return `${operand(r, P.unary)} as ${cast}`;
@@ -34,16 +37,16 @@ export function portAsyncioApiCall(func: AsyncioName, args: Expr[], keywords: Ke
   switch (func) {
     case 'wait_for': {
       const timeout = arg(1, 'timeout');
-      return out(`asyncio.wait_for(${awaitable(arg(0, 'fut'), 'asyncio.Coroutine<PyValue>')}, py.waitForTimeout(${OPTIONAL(timeout)} as PyValue))`, type, P.call);
+      return out(`asyncio.wait_for(${awaitable(arg(0, 'fut'), COROUTINE_OR_FUTURE)}, py.waitForTimeout(${OPTIONAL(timeout)} as PyValue))`, type, P.call);
     }
     case 'wait':
       return out(`py.waitSets(${OPTIONAL(arg(0, 'fs'))}, ${OPTIONAL(arg(1, 'timeout'))}, ${OPTIONAL(arg(2, 'return_when'))})`, type, P.call);
     case 'as_completed':
       return out(`py.asCompletedIter(${OPTIONAL(arg(0, 'fs'))}, ${OPTIONAL(arg(1, 'timeout'))})`, type, P.call);
     case 'shield':
-      return out(`asyncio.shield(${awaitable(arg(0, 'arg'), 'asyncio.Coroutine<PyValue>')})`, type, P.call);
+      return out(`asyncio.shield(${awaitable(arg(0, 'arg'), COROUTINE_OR_FUTURE)})`, type, P.call);
     case 'ensure_future':
-      return out(`asyncio.ensure_future(${awaitable(arg(0, 'coro_or_future'), 'asyncio.Coroutine<PyValue>')})`, type, P.call);
+      return out(`asyncio.ensure_future(${awaitable(arg(0, 'coro_or_future'), COROUTINE_OR_FUTURE)})`, type, P.call);
     case 'Future':
       return out('new asyncio.Future<PyValue>()', type, P.call);
     case 'get_running_loop':

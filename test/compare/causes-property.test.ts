@@ -21,10 +21,13 @@ import { sharedOracle } from '../_support/oracle.ts';
  * runs at all (`nativeSide.features`: no `current_task`). A cancel racing an eager start, and
  * waiters on locks, events, conditions, semaphores and queues (async-mutex and promise resolvers
  * wake them in a microtask, count them differently) differ for reasons no switch names yet: they
- * fall to the rules (compare/buckets.ts: `sync-waiter-order` for the waiters), as the random
- * stream below shows.
+ * fall to the rules (compare/buckets.ts: `sync-waiter-order` for the waiters), as do timeouts
+ * and task groups (`timeout-block-not-cancelled`, `taskgroup-siblings-not-cancelled`), as the
+ * random stream below shows.
  */
-const SWITCHED_FEATURES: ProgramConstraints = { features: { ...nativeSide.features, cancelAwait: false, syncPrimitives: false, queues: false } };
+const SWITCHED_FEATURES: ProgramConstraints = {
+  features: { ...nativeSide.features, cancelAwait: false, syncPrimitives: false, queues: false, timeouts: false, taskGroups: false },
+};
 const OPTIONS = { clock: 'realistic' as const, budget: DEFAULT_BUDGET };
 const PROGRAMS = 40;
 
@@ -68,7 +71,7 @@ describe('causes by counterfactual on generated programs', () => {
   it('with no switch on, the native profile emits what it emitted before (the same dialect, the same TypeScript)', () => {
     expect(nativeDialect(NO_SWITCHES)).toBe(NATIVE_DIALECT);
     expect(nativeDialect(new Set(['shutdown-cancellation', 'heap-tie-order']))).toBe(NATIVE_DIALECT);
-    for (const program of samplePrograms({ seed: 42, count: 20 })) {
+    for (const program of samplePrograms({ seed: 42, count: 20, constraints: SWITCHED_FEATURES })) {
       expect(compileForNative(program).ts).toBe(transpile(program, { profile: 'native' }));
       expect(compileForNative(program, NO_SWITCHES).ts).toBe(compileForNative(program).ts);
     }

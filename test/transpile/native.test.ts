@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { samplePrograms } from '../../generators/index.ts';
+import { nativeSide } from '../../compare/sides.ts';
 import { DEFAULT_BUDGET, type Program, type RunResult } from '../../ir/program.ts';
 import { executeNative, type NativeProgram } from '../../native/index.ts';
 import { BaseException } from '../../runtime/exceptions.ts';
@@ -13,7 +14,7 @@ import { adef, aio, aw, call, expr, print, program, set, str, float, int, name }
 import { PROGRAMS } from './_programs.ts';
 
 /** What `check --target native` generates: the features the native side supports (compare/sides.ts nativeSide.features). */
-const NATIVE_FEATURES = { features: { selfCancel: false } };
+const NATIVE_FEATURES = { features: { ...nativeSide.features } };
 const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 const NATIVE_INDEX = fileURLToPath(new URL('../../native/index.ts', import.meta.url));
 const PYTHON_INDEX = fileURLToPath(new URL('../../runtime/index.ts', import.meta.url));

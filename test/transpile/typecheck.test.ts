@@ -1,6 +1,7 @@
 import { Project, type Diagnostic } from 'ts-morph';
 import { describe, expect, it } from 'vitest';
 import { samplePrograms } from '../../generators/index.ts';
+import { nativeSide } from '../../compare/sides.ts';
 import { transpile } from '../../transpile/index.ts';
 import { PROGRAMS } from './_programs.ts';
 
@@ -40,7 +41,7 @@ describe('transpiled TypeScript type-checks against the port', () => {
     const tasks = PROGRAMS.tasksAndGather;
     const withoutCurrentTask = { ...tasks, functions: tasks.functions.map((f) => ({ ...f, body: f.body.filter((s) => !JSON.stringify(s).includes('"current_task"')) })) };
     sources.native_tasksAndGather = transpile(withoutCurrentTask, { importFrom, profile: 'native' });
-    samplePrograms({ seed: 42, count: 29 - handBuilt.length }).forEach((p, k) => (sources[`native_generated${k}`] = transpile(p, { importFrom, profile: 'native' })));
+    samplePrograms({ seed: 42, count: 29 - handBuilt.length, constraints: { features: { ...nativeSide.features } } }).forEach((p, k) => (sources[`native_generated${k}`] = transpile(p, { importFrom, profile: 'native' })));
     expect(Object.keys(sources).length).toBe(30);
     expect(diagnostics(sources)).toEqual([]);
     const broken = sources.native_escapesFromTask.replace('t = task(bad());', 't = task(7n);');
