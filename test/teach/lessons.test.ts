@@ -84,7 +84,7 @@ describe('lessons from a random seed', () => {
     console.log(`lessons random seed: ${seed}`);
     const run = await lessonsRun(seed, 40);
     await expectReplays(run.dir, run.lessons);
-  });
+  }, 300_000); // each lesson is shrunk first: the deadline and group features make longer programs
 });
 
 describe('lessons --target cpython-3.12 (a cause that differs between Python versions)', () => {
