@@ -6,19 +6,14 @@
  * traceback's last line on stderr; the native profile runs them without a harness failure;
  * what stays out (threads, executors, streams) is refused with file:line:col and a hint.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nativeSide } from '../../compare/sides.ts';
-import { DEFAULT_BUDGET } from '../../ir/program.ts';
-import { sharedOracle } from '../_support/oracle.ts';
+import { expectNativeRuns, expectPortPrintsAsPython3 } from '../_support/program-files.ts';
 import { cliInProcess, python, writeProgram } from '../cli/_cli.ts';
 
 const DIR = new URL('./asyncio-api-programs/', import.meta.url).pathname;
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.py')).sort();
-
-/** The last non-empty line of a traceback (or of the tool's stderr). */
-const lastLine = (text: string): string => text.trimEnd().split('\n').at(-1) ?? '';
 
 describe('asyncio API programs print on the port what python3 prints', () => {
   it('there are programs for each part: tasks, wait, as_completed, futures, the loop API, Runner, an uncaught timeout', () => {
@@ -26,18 +21,11 @@ describe('asyncio API programs print on the port what python3 prints', () => {
   });
 
   it.each(FILES)('%s', async (name) => {
-    const file = join(DIR, name);
-    const [real, port] = await Promise.all([python(file), cliInProcess(['run', file, '--target', 'port'])]);
-    expect(port.stdout).toBe(real.stdout);
-    expect(port.exitCode).toBe(real.exitCode);
-    if (real.exitCode === 0) expect(port.stderr).toBe('');
-    else expect(lastLine(port.stderr)).toBe(lastLine(real.stderr));
+    await expectPortPrintsAsPython3(join(DIR, name));
   });
 
   it.each(FILES)('%s runs on the native profile without a harness failure', async (name) => {
-    const program = await (await sharedOracle()).importSource(readFileSync(join(DIR, name), 'utf8'), name);
-    const r = await nativeSide.run(program, { clock: 'realistic', budget: DEFAULT_BUDGET });
-    expect('trace' in r ? r.outcome.kind : JSON.stringify(r)).toMatch(/^(ok|exception|deadlock)$/);
+    await expectNativeRuns(join(DIR, name), 'realistic', /^(ok|exception|deadlock)$/);
   });
 });
 

@@ -5,10 +5,11 @@
  * `python3 FILE` prints, with the same exit code and the traceback's last line on stderr; the
  * native profile runs them without a harness failure.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { nativeSide, portSide } from '../../compare/sides.ts';
+import { expectNativeRuns, expectPortPrintsAsPython3 } from '../_support/program-files.ts';
+import { portSide } from '../../compare/sides.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
 import { tracebackLastLine } from '../../runtime/exceptions.ts';
 import { sharedOracle } from '../_support/oracle.ts';
@@ -26,19 +27,11 @@ describe('exception programs print on the port what python3 prints', () => {
   });
 
   it.each(FILES)('%s', async (name) => {
-    const file = join(DIR, name);
-    const real = await python(file);
-    const port = await cliInProcess(['run', file, '--target', 'port']);
-    expect(port.stdout).toBe(real.stdout);
-    expect(port.exitCode).toBe(real.exitCode);
-    if (real.exitCode === 0) expect(port.stderr).toBe('');
-    else expect(lastLine(port.stderr)).toBe(lastLine(real.stderr));
+    await expectPortPrintsAsPython3(join(DIR, name));
   });
 
   it.each(FILES)('%s runs on the native profile without a harness failure', async (name) => {
-    const program = await (await sharedOracle()).importSource(readFileSync(join(DIR, name), 'utf8'), name);
-    const r = await nativeSide.run(program, { clock: 'realistic', budget: DEFAULT_BUDGET });
-    expect('trace' in r ? r.outcome.kind : JSON.stringify(r)).toMatch(/^(ok|exception)$/);
+    await expectNativeRuns(join(DIR, name), 'realistic');
   });
 });
 
