@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { samplePrograms } from '../../generators/index.ts';
-import { DEFAULT_BUDGET, type ClockModel } from '../../ir/program.ts';
+import { DEFAULT_BUDGET, type ClockModel, type RunResult } from '../../ir/program.ts';
 import { printPython } from '../../ir/python.ts';
 import { executeOnPort } from '../../transpile/execute.ts';
 import { runOnOracle } from '../../compare/sides.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 
-/** Generated programs: the port's RunResult equals the oracle's (as `check` runs it), field for field. */
+/**
+ * Generated programs: the port's RunResult equals the oracle's (as `check` runs it), field for field, but for where
+ * the loop stood when it closed (`endTime`, `iterations`). Those count `asyncio.run`'s shutdown_asyncgens, which in
+ * CPython also closes a finished async generator that a reference cycle still keeps alive (a TaskGroup's
+ * ExceptionGroup and the `__aexit__` frame that raised it) until the cycle collector runs: CPython's GC timing,
+ * after the program's last print, which no print can see (test/explain/port-events.test.ts).
+ */
+const observable = ({ endTime: _endTime, iterations: _iterations, ...rest }: RunResult) => rest;
+
 async function differences(seed: number, count: number, clock: ClockModel): Promise<string[]> {
   const programs = samplePrograms({ seed, count });
   const oracle = await sharedOracle();
@@ -14,7 +22,7 @@ async function differences(seed: number, count: number, clock: ClockModel): Prom
   const diffs: string[] = [];
   for (const [k, p] of programs.entries()) {
     const got = await executeOnPort(p, { clock, budget: DEFAULT_BUDGET });
-    if (JSON.stringify(got) !== JSON.stringify(expected[k])) diffs.push(`seed ${seed} program ${k}:\n${printPython(p)}`);
+    if (JSON.stringify(observable(got)) !== JSON.stringify(observable(expected[k]))) diffs.push(`seed ${seed} program ${k}:\n${printPython(p)}`);
   }
   return diffs;
 }
