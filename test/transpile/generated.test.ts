@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { samplePrograms } from '../../generators/index.ts';
-import { DEFAULT_BUDGET, type ClockModel, type RunResult } from '../../ir/program.ts';
+import { DEFAULT_BUDGET, type ClockModel } from '../../ir/program.ts';
 import { printPython } from '../../ir/python.ts';
 import { executeOnPort } from '../../transpile/execute.ts';
 import { runOnOracle } from '../../compare/sides.ts';
+import type { SideResult } from '../../compare/verdict.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 
 /**
@@ -18,8 +19,10 @@ import { sharedOracle } from '../_support/oracle.ts';
  * (a kept async generator's `finally` run by shutdown_asyncgens: its aclose task's number counts the finished
  * generators CPython's GC has not freed yet). Texts, times and iterations of every print are compared.
  */
-function observable({ endTime: _endTime, iterations: _iterations, ...rest }: RunResult) {
-  const mainsLast = rest.trace.findLastIndex((entry) => entry.task === 'Task-1');
+function observable(result: SideResult) {
+  if (!('trace' in result)) return result;
+  const { endTime: _endTime, iterations: _iterations, ...rest } = result;
+  const mainsLast = rest.trace.map((entry) => entry.task).lastIndexOf('Task-1');
   return { ...rest, trace: rest.trace.map((entry, k) => (k > mainsLast ? { ...entry, task: null } : entry)) };
 }
 
