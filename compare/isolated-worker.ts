@@ -1,6 +1,6 @@
 /**
- * The child-process side of compare/isolated.ts: receive one program (IPC), run it, send the
- * result (IPC) without the trace, exit. Or, when the first message loads an adapter module, the
+ * The child-process side of compare/isolated.ts: receive a program (IPC), run it, send the
+ * result (IPC) without the trace, and wait for the next. Or, when the first message loads an adapter module, the
  * child of an adapter target (targets/adapter-child.ts), which serves many programs.
  *
  * "started" and each trace entry go out on file descriptor 3 as JSON lines, written
@@ -10,12 +10,12 @@
 import { writeSync } from 'node:fs';
 import type { TraceEntry } from '../ir/program.ts';
 import type { AdapterLoadRequest } from '../targets/adapter-child.ts';
-import type { IsolatedRequest, IsolatedMessage } from './isolated.ts';
+import { END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type TraceLine } from './isolated-protocol.ts';
 
 const TRACE_FD = 3;
 
 /** One JSON line on fd 3, all of it (a pipe may take a long line in parts). */
-function emit(line: object): void {
+function emit(line: TraceLine): void {
   const bytes = Buffer.from(`${JSON.stringify(line)}\n`);
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(TRACE_FD, bytes, offset);
 }
@@ -27,7 +27,14 @@ process.once('message', async (request: IsolatedRequest | AdapterLoadRequest) =>
     await serveAdapter(request);
     return;
   }
-  const { side, program, options } = request as IsolatedRequest;
+  await runProgram(request as IsolatedRequest);
+  // Warm from now on (compare/isolated.ts WarmChild): one program at a time, until killed or its parent is gone.
+  process.on('message', (next: IsolatedRequest) => void runProgram(next));
+  process.once('disconnect', () => process.exit(0));
+});
+
+/** Runs one program; ends its trace on fd 3 and its stderr with END_OF_STDERR, then answers (IPC). */
+async function runProgram({ side, program, options }: IsolatedRequest): Promise<void> {
   const { sideNamed } = await import('./sides.ts');
   const result = await sideNamed(side).run(program, {
     ...options,
@@ -35,5 +42,7 @@ process.once('message', async (request: IsolatedRequest | AdapterLoadRequest) =>
     onPrint: (entry: TraceEntry) => emit(entry),
   });
   const { trace: _streamed, ...rest } = 'trace' in result ? result : { ...result, trace: undefined };
-  process.send!({ kind: 'result', result: rest } satisfies IsolatedMessage, () => process.exit(0));
-});
+  emit({ ended: true });
+  writeSync(2, END_OF_STDERR);
+  process.send!({ kind: 'result', result: rest } satisfies IsolatedMessage);
+}

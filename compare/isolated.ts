@@ -11,19 +11,29 @@
  * What the program printed before a stop is kept: the child writes each trace entry to a pipe
  * of its own (fd 3) as it is printed, synchronously.
  *
+ * A child serves one program at a time and, once it has answered cleanly, waits for the next
+ * (WarmChild): loading Node, the port and the transpiler is most of a `run`'s cost, and a command
+ * or a test that runs many programs pays it once. It starts each program afresh as `check` does
+ * in process (transpile/execute.ts resets the port's state), and is never reused after a
+ * wall-clock stop, a crash or a harness failure: those kill it. Children are kept per
+ * environment (the variables they read at start-up and the working directory).
+ *
  * A child process, not a worker thread: V8 writes some fatal errors (a stack overflow inside
  * a promise callback, heap exhaustion) straight to file descriptor 2, with lines of source;
  * only a process' stderr can be captured, and it is kept to a bounded size with a note of how
  * much was cut (capped-text.ts). `check` runs generated programs, which always terminate, in
  * process.
  */
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Program, RunResult, TraceEntry } from '../ir/program.ts';
+import type { TraceEntry } from '../ir/program.ts';
 import { CappedText, capMessage, withoutSourceLines } from './capped-text.ts';
-import type { RunOptions, SideName } from './sides.ts';
-import { retryingWallclock, type SideFailure, type SideResult } from './verdict.ts';
+import { END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type TraceLine } from './isolated-protocol.ts';
+import type { SideName } from './sides.ts';
+import { retryingWallclock, type SideResult } from './verdict.ts';
+
+export type { IsolatedMessage, IsolatedRequest } from './isolated-protocol.ts';
 
 const SOURCE_WORKER = fileURLToPath(new URL('./isolated-worker.ts', import.meta.url));
 
@@ -36,8 +46,8 @@ const BUILT_WORKER = typeof BUILT_ISOLATED_WORKER === 'string' ? fileURLToPath(n
  * only a machine so loaded that even this passes ends the run (as a wall-clock stop).
  */
 export const BOOT_LIMIT_MS = 60_000;
-/** How long a child that has answered may take to exit before it is killed. */
-const EXIT_GRACE_MS = 5_000;
+/** Idle children kept for reuse at most (`compare` runs the port and the native profile at once). */
+const MAX_IDLE = 2;
 
 /** Children still running: killed if this process exits first (a child may be looping forever). */
 const live = new Set<ReturnType<typeof fork>>();
@@ -76,22 +86,6 @@ export function trackChild(child: ReturnType<typeof fork>): void {
   track(child);
 }
 
-export interface IsolatedRequest {
-  side: SideName;
-  program: Program;
-  /** Budgets and clock; the hooks are the child's own. */
-  options: Omit<RunOptions, 'onStart' | 'onPrint'>;
-}
-
-/** The child's answer (IPC): the result without its trace, which came line by line on fd 3. */
-export interface IsolatedMessage {
-  kind: 'result';
-  result: Omit<RunResult, 'trace'> | SideFailure;
-}
-
-/** A line on fd 3: `{"started":true}` once, just before the program's first statement, then one trace entry per print. */
-type TraceLine = TraceEntry | { started: true };
-
 /** Runs the program in a child with `wallclockMs` of wall clock, retried once with a larger budget if it runs out. */
 export function runIsolated(request: IsolatedRequest, wallclockMs: number): Promise<SideResult> {
   return retryingWallclock(wallclockMs, (ms) => runIsolatedOnce(request, ms));
@@ -99,75 +93,202 @@ export function runIsolated(request: IsolatedRequest, wallclockMs: number): Prom
 
 /** One attempt: never rejects; a crash of the child is a SideFailure. */
 export function runIsolatedOnce(request: IsolatedRequest, wallclockMs: number, bootLimitMs = BOOT_LIMIT_MS): Promise<SideResult> {
-  const { script, execArgv } = childEntry();
-  // fd 0 none, 1 and 2 captured (capped), 3 the trace lines, 4 the IPC channel.
-  const child = fork(script, [], { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
-  track(child);
-  const output = new CappedText(`the ${request.side} side's stderr`);
-  child.stdout!.on('data', (chunk: Buffer) => output.push(chunk));
-  child.stderr!.on('data', (chunk: Buffer) => output.push(chunk));
-  const trace: TraceEntry[] = [];
-  let answer: IsolatedMessage | undefined;
-  let stoppedByWallclock = false;
-  let spawnError: Error | undefined;
+  return WarmChild.take().run(request, wallclockMs, bootLimitMs);
+}
 
-  const stop = (): void => {
-    stoppedByWallclock = true;
-    child.kill('SIGKILL');
-  };
-  let timer = setTimeout(stop, bootLimitMs);
+/** One program's run in a child: what arrived so far, and how it ends. */
+interface PendingRun {
+  side: SideName;
+  trace: TraceEntry[];
+  output: CappedText;
+  started: boolean;
+  ended: boolean;
+  stderrEnded: boolean;
+  answer?: IsolatedMessage;
+  stoppedByWallclock: boolean;
+  spawnError?: Error;
+  timer?: ReturnType<typeof setTimeout>;
+  resolve: (result: SideResult) => void;
+}
 
-  const onLine = (line: TraceLine): void => {
-    if ('started' in line) {
-      if (answer) return; // read after the answer: the run is over already
-      clearTimeout(timer);
-      if (wallclockMs > 0) timer = setTimeout(stop, wallclockMs);
-    } else {
-      trace.push(line);
-    }
-  };
-  const lines = child.stdio[3] as NodeJS.ReadableStream;
-  lines.setEncoding('utf8');
-  let partial: string[] = [];
-  lines.on('data', (chunk: string) => {
-    let start = 0;
-    for (let newline = chunk.indexOf('\n'); newline !== -1; newline = chunk.indexOf('\n', start)) {
-      partial.push(chunk.slice(start, newline));
-      onLine(JSON.parse(partial.join('')) as TraceLine);
-      partial = [];
-      start = newline + 1;
-    }
-    if (start < chunk.length) partial.push(chunk.slice(start));
-  });
+/** The environment a child was started in: a child is reused only where a new one would start the same. */
+function environmentKey(): string {
+  const read = Object.entries(process.env).filter(([name]) => name.startsWith('ASYNCIO_CONFORMANCE_') || name === 'NODE_OPTIONS');
+  return JSON.stringify([process.cwd(), read.sort(([a], [b]) => (a < b ? -1 : 1))]);
+}
 
-  child.on('message', (message: IsolatedMessage) => {
-    clearTimeout(timer);
-    answer = message;
-    timer = setTimeout(() => child.kill('SIGKILL'), EXIT_GRACE_MS);
-  });
-  child.on('error', (error) => {
-    spawnError ??= error;
-  });
-  child.send(request, (error) => {
-    if (error) spawnError ??= error;
-  });
+let started = 0;
 
-  return new Promise<SideResult>((resolve) => {
-    child.once('close', (code, signal) => {
-      clearTimeout(timer);
-      const stderr = withoutSourceLines(output.text());
-      const extras = stderr ? { stderr } : {};
-      if (answer) {
-        const result = answer.result;
-        resolve('failure' in result ? { ...result, ...extras } : { ...result, trace, ...extras });
-      } else if (stoppedByWallclock) {
-        const last = trace.at(-1);
-        resolve({ trace, outcome: { kind: 'budget', limit: 'wallclock' }, endTime: last?.time ?? 0, iterations: last?.iteration ?? 0, ...extras });
-      } else {
-        const why = spawnError ? `${spawnError.name}: ${spawnError.message}` : `its process ended without a result (${signal ? `signal ${signal}` : `exit code ${code}`})`;
-        const lastLine = stderr.trim().split('\n').filter((line) => !line.startsWith('[asyncio-conformance:')).at(-1);
-        resolve({ failure: capMessage(lastLine ? `${why}: ${lastLine}` : why), ...extras });
-      }
+/** How many children this process has started (for tests: a warm child is reused, a stopped one is not). */
+export function childrenStarted(): number {
+  return started;
+}
+
+/** A child process that runs programs one at a time (isolated-worker.ts), kept warm between them. */
+class WarmChild {
+  private static readonly idle = new Map<string, WarmChild[]>();
+  private readonly child: ChildProcess;
+  private pending: PendingRun | undefined;
+  private stderrTail = '';
+
+  /** An idle child started in this environment, else a new one. */
+  static take(): WarmChild {
+    const key = environmentKey();
+    const idle = WarmChild.idle.get(key) ?? [];
+    for (let warm = idle.pop(); warm; warm = idle.pop()) if (warm.alive()) return warm.held(true);
+    return new WarmChild(key);
+  }
+
+  private constructor(private readonly key: string) {
+    const { script, execArgv } = childEntry();
+    // fd 0 none, 1 and 2 captured (capped), 3 the trace lines, 4 the IPC channel.
+    this.child = fork(script, [], { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
+    started++;
+    track(this.child);
+    this.child.stdout!.on('data', (chunk: Buffer) => this.pending?.output.push(chunk));
+    this.child.stderr!.on('data', (chunk: Buffer) => this.onStderr(chunk));
+    this.readLines(this.child.stdio[3] as NodeJS.ReadableStream);
+    this.child.on('message', (message: IsolatedMessage) => {
+      if (!this.pending) return;
+      this.pending.answer = message;
+      this.settleIfComplete();
     });
-  });
+    this.child.on('error', (error) => {
+      if (this.pending) this.pending.spawnError ??= error;
+    });
+    this.child.once('close', (code, signal) => this.onClose(code, signal));
+  }
+
+  run(request: IsolatedRequest, wallclockMs: number, bootLimitMs: number): Promise<SideResult> {
+    return new Promise<SideResult>((resolve) => {
+      const pending: PendingRun = { side: request.side, trace: [], output: new CappedText(`the ${request.side} side's stderr`), started: false, ended: false, stderrEnded: false, stoppedByWallclock: false, resolve };
+      this.pending = pending;
+      this.stderrTail = '';
+      const stop = (): void => {
+        pending.stoppedByWallclock = true;
+        this.child.kill('SIGKILL');
+      };
+      pending.timer = setTimeout(stop, bootLimitMs);
+      this.onStarted = () => {
+        clearTimeout(pending.timer);
+        if (wallclockMs > 0) pending.timer = setTimeout(stop, wallclockMs);
+      };
+      this.child.send(request, (error) => {
+        if (error) pending.spawnError ??= error;
+      });
+    });
+  }
+
+  private onStarted: () => void = () => {};
+
+  private readLines(lines: NodeJS.ReadableStream): void {
+    lines.setEncoding('utf8');
+    let partial: string[] = [];
+    lines.on('data', (chunk: string) => {
+      let start = 0;
+      for (let newline = chunk.indexOf('\n'); newline !== -1; newline = chunk.indexOf('\n', start)) {
+        partial.push(chunk.slice(start, newline));
+        this.onLine(JSON.parse(partial.join('')) as TraceLine);
+        partial = [];
+        start = newline + 1;
+      }
+      if (start < chunk.length) partial.push(chunk.slice(start));
+    });
+  }
+
+  private onLine(line: TraceLine): void {
+    const pending = this.pending;
+    if (!pending) return;
+    if ('started' in line) {
+      pending.started = true;
+      this.onStarted();
+    } else if ('ended' in line) {
+      pending.ended = true;
+      this.settleIfComplete();
+    } else if (pending.started) {
+      pending.trace.push(line);
+    }
+  }
+
+  /** stderr up to END_OF_STDERR is the program's; the marker may come split over chunks. */
+  private onStderr(chunk: Buffer): void {
+    const pending = this.pending;
+    if (!pending || pending.stderrEnded) return;
+    const text = this.stderrTail + chunk.toString('latin1');
+    const at = text.indexOf(END_OF_STDERR);
+    if (at === -1) {
+      const keep = Math.max(0, text.length - END_OF_STDERR.length);
+      pending.output.push(Buffer.from(text.slice(0, keep), 'latin1'));
+      this.stderrTail = text.slice(keep);
+      return;
+    }
+    pending.output.push(Buffer.from(text.slice(0, at), 'latin1'));
+    this.stderrTail = '';
+    pending.stderrEnded = true;
+    this.settleIfComplete();
+  }
+
+  /** The answer, the end of the trace and the end of stderr: the run is over and the child may serve another. */
+  private settleIfComplete(): void {
+    const pending = this.pending;
+    if (!pending?.answer || !pending.ended || !pending.stderrEnded) return;
+    clearTimeout(pending.timer);
+    this.pending = undefined;
+    const result = pending.answer.result;
+    const extras = stderrOf(pending);
+    if ('failure' in result) {
+      this.child.kill('SIGKILL');
+      pending.resolve({ ...result, ...extras });
+      return;
+    }
+    this.park();
+    pending.resolve({ ...result, trace: pending.trace, ...extras });
+  }
+
+  private onClose(code: number | null, signal: NodeJS.Signals | null): void {
+    const pending = this.pending;
+    this.pending = undefined;
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    if (this.stderrTail) pending.output.push(Buffer.from(this.stderrTail, 'latin1'));
+    const extras = stderrOf(pending);
+    const result = pending.answer?.result;
+    if (result) {
+      pending.resolve('failure' in result ? { ...result, ...extras } : { ...result, trace: pending.trace, ...extras });
+    } else if (pending.stoppedByWallclock) {
+      const last = pending.trace.at(-1);
+      pending.resolve({ trace: pending.trace, outcome: { kind: 'budget', limit: 'wallclock' }, endTime: last?.time ?? 0, iterations: last?.iteration ?? 0, ...extras });
+    } else {
+      const why = pending.spawnError ? `${pending.spawnError.name}: ${pending.spawnError.message}` : `its process ended without a result (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+      const lastLine = (extras.stderr ?? '').trim().split('\n').filter((line) => !line.startsWith('[asyncio-conformance:')).at(-1);
+      pending.resolve({ failure: capMessage(lastLine ? `${why}: ${lastLine}` : why), ...extras });
+    }
+  }
+
+  private alive(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null && this.child.connected;
+  }
+
+  /** Back among the idle, not keeping this process alive; beyond MAX_IDLE, ended. */
+  private park(): void {
+    const idle = WarmChild.idle.get(this.key) ?? [];
+    WarmChild.idle.set(this.key, idle);
+    if (idle.length >= MAX_IDLE || !this.alive()) {
+      this.child.kill('SIGKILL');
+      return;
+    }
+    idle.push(this.held(false));
+  }
+
+  /** Whether this child keeps the parent's event loop alive: while it runs a program, and not while idle. */
+  private held(busy: boolean): WarmChild {
+    const handles = [this.child, this.child.channel, this.child.stdout, this.child.stderr, this.child.stdio[3]] as Array<{ ref?: () => void; unref?: () => void } | null | undefined>;
+    for (const handle of handles) (busy ? handle?.ref : handle?.unref)?.call(handle);
+    return this;
+  }
+}
+
+function stderrOf(pending: PendingRun): { stderr?: string } {
+  const stderr = withoutSourceLines(pending.output.text());
+  return stderr ? { stderr } : {};
 }

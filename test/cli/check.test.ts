@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
@@ -30,13 +30,23 @@ describe('check', () => {
   });
 
   /**
-   * 150 native programs, each difference named by counterfactual reruns and shrunk: about 2 minutes on a
-   * shared 2-core machine once the swarm also draws timeouts and task groups (each a few buckets more).
+   * 150 native programs, each difference named by counterfactual reruns and shrunk: 1.5 minutes on a quiet 2-core
+   * machine, over 7 beside other test files and work.
    */
-  const NATIVE_SHRINK_MS = 300_000;
+  const NATIVE_SHRINK_MS = 600_000;
+
+  /**
+   * One native run, shrunk, read by three tests (its buckets, --ignore-bucket against it, the corpus it saves): the
+   * shrink is most of a minute and the same every time for a seed.
+   */
+  let nativeRun: Promise<Awaited<ReturnType<typeof cliInProcess>>> | undefined;
+  const native42 = () => {
+    nativeRun ??= (rmSync(out('saved-corpus'), { recursive: true, force: true }), cliInProcess(['check', '--target', 'native', '--runs', '150', '--seed', '42', '--json', out('native.json'), '--junit', out('native.xml'), '--save-corpus', out('saved-corpus')]));
+    return nativeRun;
+  };
 
   it('--target native finds named differences, shrunk to small programs; exit 1', async () => {
-    const r = await cliInProcess(['check', '--target', 'native', '--runs', '150', '--seed', '42', '--json', out('native.json'), '--junit', out('native.xml')]);
+    const r = await native42();
     expect(r.exitCode).toBe(1);
     const json = JSON.parse(readFileSync(out('native.json'), 'utf8'));
     expect(json.differences).toBeGreaterThan(0);
@@ -62,8 +72,8 @@ describe('check', () => {
 
   it('--ignore-bucket leaves a known cause out: counted under ignored, not shrunk, not a difference; at most SHRINK_PER_BUCKET shrunk per cause', async () => {
     const args = ['check', '--target', 'native', '--runs', '150', '--seed', '42'];
-    const all = await cliInProcess([...args, '--json', out('ignore/all.json')]);
-    const allJson = JSON.parse(readFileSync(out('ignore/all.json'), 'utf8'));
+    const all = await native42();
+    const allJson = JSON.parse(readFileSync(out('native.json'), 'utf8'));
     expect(all.exitCode).toBe(1);
     const counted = allJson.buckets.reduce((n: number, b: { count: number }) => n + b.count, 0);
     expect(counted).toBe(allJson.outcomes.differs + allJson.outcomes.portCrash);
@@ -78,6 +88,19 @@ describe('check', () => {
     const typo = await cliInProcess([...args, '--ignore-bucket', 'no-such-cause']);
     expect(typo.exitCode).toBe(2);
     expect(typo.stderr).toContain('no bucket named "no-such-cause"');
+  }, NATIVE_SHRINK_MS);
+
+  it('--save-corpus writes each bucket\'s minimal program; the port agrees with CPython on all of them, native does not', async () => {
+    const dir = out('saved-corpus');
+    expect((await native42()).exitCode).toBe(1);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.py'));
+    expect(files.length).toBe(JSON.parse(readFileSync(out('native.json'), 'utf8')).buckets.length);
+    expect(readFileSync(join(dir, files[0]), 'utf8')).toMatch(/^# ---\n# description: .+\n# pins: .+\n# clock: realistic\n# outcome: ok\n# expected:\n/);
+    const onPort = await cliInProcess(['corpus', '--dir', dir]);
+    expect(onPort.stdout).toContain(`${files.length} of ${files.length} corpus files agree`);
+    expect(onPort.exitCode).toBe(0);
+    const onNative = await cliInProcess(['corpus', '--dir', dir, '--target', 'native']);
+    expect(onNative.exitCode).toBe(1);
   }, NATIVE_SHRINK_MS);
 
   it('shards cover the stream: two halves merged equal the whole', async () => {

@@ -1,7 +1,8 @@
 /**
  * compare/isolated.ts: a side run in a child process. The wall clock starts when the program
  * starts (not while the child loads), a wall-clock stop keeps what was printed and is retried
- * once, and what the child writes on stderr reaches the caller capped, without source text.
+ * once, and what the child writes on stderr reaches the caller capped, without source text. A
+ * child that answered serves the next program, which runs as in a fresh one; a stopped one does not.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Program } from '../../ir/program.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
-import { runIsolated, runIsolatedOnce } from '../../compare/isolated.ts';
+import { childrenStarted, runIsolated, runIsolatedOnce } from '../../compare/isolated.ts';
 import { MESSAGE_LIMIT_CHARS, STDERR_LIMIT_BYTES } from '../../compare/capped-text.ts';
 import { runOnOracle } from '../../compare/sides.ts';
 import { compareRuns } from '../../compare/traces.ts';
@@ -109,6 +110,22 @@ describe('runIsolated', () => {
     expect(isFailure(result) ? result.failure : result.outcome).toEqual({ kind: 'budget', limit: 'wallclock' });
   });
 
+  it('a warm child runs the next program as a fresh one would; after a wall-clock stop a new child is started', async () => {
+    const program = await imported(HOLDOUT, 'holdout.py');
+    const first = await runIsolated({ side: 'port', program, options }, 5000);
+    const before = childrenStarted();
+    const again = await runIsolated({ side: 'port', program, options }, 5000);
+    expect(childrenStarted()).toBe(before);
+    expect(again).toEqual(first);
+    const loops = await imported(LOOPS_AFTER_A_PRINT, 'loops.py');
+    expect(await runIsolatedOnce({ side: 'port', program: loops, options }, 200)).toMatchObject({ outcome: { kind: 'budget', limit: 'wallclock' } });
+    const afterStop = childrenStarted();
+    expect(await runIsolated({ side: 'port', program, options }, 5000)).toEqual(first);
+    expect(await runIsolated({ side: 'port', program, options }, 5000)).toEqual(first);
+    // The stopped child was killed: the next run took the other idle one or a new one, never the stopped one.
+    expect(childrenStarted() - afterStop).toBeLessThanOrEqual(1);
+  });
+
   it("the child's stderr is capped, with a note of how much was cut", async () => {
     const noisy = join(dir, 'noisy.mjs');
     // 2 MB of warnings, the way an exponential fan-out once wrote 114 MB.
@@ -120,6 +137,9 @@ describe('runIsolated', () => {
     expect(result.stderr).toMatch(/^\(node:1\) Warning: something happened once more\n/);
     expect(result.stderr).toMatch(/\[asyncio-conformance: 2\.1 MB more of the native side's stderr cut\]\n$/);
     expect(Buffer.byteLength(result.stderr ?? '')).toBeLessThan(STDERR_LIMIT_BYTES + 200);
+    // What the child wrote while loading belongs to the first program it ran, not to the next.
+    const next = await withChildPreload(noisy, () => runIsolated({ side: 'native', program, options }, 5000));
+    expect(isFailure(next) ? next.failure : next.stderr).toBeUndefined();
   });
 
   it('a 16 MB print gets the same verdict twice (`same`): neither side counts the transfer as run time', async () => {
