@@ -41,7 +41,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...E2E, ...BROWSER] } },
       // The spawned CLI runs the build in dist/: made once here, not by each process that finds it stale.
-      // One e2e file at a time, after the other tiers: they sleep on real clocks and one saturates the machine on purpose.
+      // One e2e file at a time, beside the unit and browser tiers (vitest runs projects side by side): they sleep on real
+      // clocks, and one saturates the machine on purpose.
       { extends: true, test: { name: 'e2e', include: E2E, exclude: BROWSER, globalSetup: ['scripts/build-before-e2e.mjs'], maxWorkers: 1 } },
       { extends: true, test: { name: 'browser', include: BROWSER } },
     ],
