@@ -619,8 +619,8 @@ function functionDef(out: LineWriter, f: FunctionDef, depth = 0): void {
 
 /** The printed source and the 1-based line on which each statement and def starts. */
 export interface PrintedPython {
-  source: string;
-  lines: Map<Stmt | FunctionDef, number>;
+  readonly source: string;
+  readonly lines: ReadonlyMap<Stmt | FunctionDef, number>;
 }
 
 /**
@@ -636,6 +636,19 @@ export interface PrintedPython {
  * header, `import asyncio`, the defs, the body, two blank lines apart.
  */
 export function printPythonWithLines(program: Program): PrintedPython {
+  // A program is printed for the oracle and again for the port's line map (transpile/emit.ts): once is enough, as
+  // IR is never changed in place (a shrunk or headed program is a new object).
+  let printed = printedPrograms.get(program);
+  if (!printed) {
+    printed = printWithLines(program);
+    printedPrograms.set(program, printed);
+  }
+  return printed;
+}
+
+const printedPrograms = new WeakMap<Program, PrintedPython>();
+
+function printWithLines(program: Program): PrintedPython {
   validateProgram(program, 'printPython');
   const keepSourceLines = carriesSourceLines(program);
   const out = new LineWriter(keepSourceLines);

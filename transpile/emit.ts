@@ -142,7 +142,7 @@ class ProgramEmitter {
   private readonly moduleCtx: Context;
 
   /** The Python line of every statement and def, when the program can print a task (its coroutine's line). */
-  private readonly lines: Map<Stmt | FunctionDef, number> | null;
+  private readonly lines: ReadonlyMap<Stmt | FunctionDef, number> | null;
 
   /** Module functions the program reads as values: each gets a `py.func` object after its definition. */
   private readonly functionValues: Set<string>;
