@@ -25,7 +25,7 @@ import { eq as eqOp, ge as geOp, gt as gtOp, le as leOp, lt as ltOp, truthy as t
 import { str as strOp } from './str.ts';
 import { setIntDivide } from './datetime.ts';
 import { truediv as truedivOp } from './ops.ts';
-setIntDivide((a, b) => truedivOp(a, b));
+setIntDivide((a, b) => truedivOp(a, b) as number); // ints divide to a float
 const ORDER_OPS = { '<': ltOp, '<=': leOp, '>': gtOp, '>=': geOp } as const;
 setOps(truthyOp, eqOp, (a, b, op) => ORDER_OPS[op](a, b));
 setStr(strOp);

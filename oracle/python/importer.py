@@ -113,6 +113,8 @@ DATETIME_UNPORTED = frozenset([
     'timestamp', 'timetuple', 'timetz', 'today', 'toordinal', 'tzinfo', 'tzname', 'utcfromtimestamp',
     'utcnow', 'utcoffset', 'utctimetuple', 'weekday', 'strptime', 'timezone',
 ])
+# The fields datetime.replace takes by name in the subset (naive: tzinfo= and fold= stay out).
+DATETIME_REPLACE_KEYWORDS = frozenset(['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecond'])
 STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
                     'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset(), 'itertools': frozenset(),
                     'dataclasses': frozenset(), 'datetime': frozenset()}
@@ -1224,8 +1226,9 @@ class Importer:
     def check_attribute_name(self, name, node, label=None):
         """`obj.name` where obj may be anything: never a name that reaches CPython's internals."""
         if name in DATETIME_UNPORTED and 'datetime' in self.imports:
-            self.refuse('%s (of datetime objects the subset reads now(), the fields, isoformat, strftime, '
-                        'total_seconds, days, seconds, microseconds, + and -)' % (label or 'attribute .%s' % name), node)
+            self.refuse('%s (of datetime objects the subset reads now(), the fields, replace, time, isoformat, '
+                        'strftime, total_seconds, days, seconds, microseconds and the operators)'
+                        % (label or 'attribute .%s' % name), node)
         hint = ASYNCIO_REFUSED_HINTS.get(name)
         if hint:  # an asyncio method outside the subset (run_in_executor, ...), whatever the object
             self.refuse('%s (%s)' % (label or 'attribute .%s' % name, hint), node)
@@ -1646,6 +1649,8 @@ class Importer:
                     self.check_format_template(func.value)
                 if name in METHODS:
                     kind, allowed, label = 'method', METHOD_KEYWORDS.get(name, set()), '.' + name
+                    if name == 'replace' and 'datetime' in self.imports:
+                        allowed = DATETIME_REPLACE_KEYWORDS  # datetime.replace(year=...): str.replace takes none
         else:
             kind, allowed, label = 'callValue', None, 'a value'
         keywords = []
