@@ -31,6 +31,6 @@ setOps(truthyOp, eqOp, (a, b, op) => ORDER_OPS[op](a, b));
 setStr(strOp);
 export { waitSets, asCompletedIter, waitForTimeout } from './asyncio-api.ts';
 export { contextManagerOf } from './contextlib.ts';
-export { generator, asyncGenerator, closingIter, yieldFrom, iterBuiltin, next, anext, aiter, aiterClosing, dropped, portAwaitable } from './generators.ts';
+export { generator, asyncGenerator, closingIter, yieldFrom, iterBuiltin, next, anext, anextOfTemporary, aiter, aiterClosing, dropped, portAwaitable } from './generators.ts';
 export { withManager, withExcInfo } from './with.ts';
 export { starBegin, starMatch, starRaised, starEnd } from './except-star.ts';

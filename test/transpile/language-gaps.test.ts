@@ -1,6 +1,7 @@
 /**
- * The language gaps of issue 8 (session 4): shadowed builtins, dataclass fields and options,
- * namedtuples, the dunders of the container protocols, `datetime` on the virtual clock. Each
+ * The language gaps of issue 8 (sessions 4 and 5): shadowed builtins, dataclass fields and options,
+ * namedtuples, the dunders of the container protocols, `datetime` on the virtual clock (timedelta
+ * arithmetic, replace, time), `await anext(<temporary async generator>)`. Each
  * program of language-gaps/ is read by the oracle's importer and run on the port, which must
  * print what `python3 FILE` prints (same exit code, the traceback's last line); the native
  * profile runs each without a harness failure. The oracle's run (the IR printed back as Python,
@@ -37,6 +38,8 @@ const REFUSED: Array<[string, string, string]> = [
   ['an aware datetime.replace(tzinfo=...)', 'import datetime\nx = datetime.datetime(2024, 1, 1).replace(tzinfo=None)\n', '4:43: unsupported keyword argument tzinfo= of .replace'],
   ['an aware datetime.now(tz)', 'import datetime\nx = datetime.datetime.now(None)\n', '4:5: unsupported datetime.datetime.now with 1 argument'],
   ['a namedtuple option outside the subset', 'import collections\nP = collections.namedtuple("P", "x", rename=True)\n', '4:38: unsupported keyword argument rename= of collections.namedtuple'],
+  ['anext() of a temporary async generator not awaited at once', 'async def agen():\n    yield 1\n\nasync def main():\n    x = anext(agen())\n    print(await x)\n', '7:15: unsupported anext() of a temporary that may be an async generator not awaited at once (CPython finalizes it when its last reference goes; bind it to a name first: g = agen(); ... await anext(g))'],
+  ['anext() of what another call returns', 'async def agen():\n    yield 1\n\ndef make():\n    return agen()\n\nasync def main():\n    print(await anext(make(), 0))\n', '10:23: unsupported anext() of a temporary that may be an async generator returned by this call (CPython finalizes it when its last reference goes; bind it to a name first: g = make(); ... await anext(g))'],
   ['libm functions stay refused (not bit-identical in JS)', 'import math\nx = math.log(2)\n', '4:5: unsupported call of math.log (libm\'s log is not yet ported bit for bit)'],
 ];
 
