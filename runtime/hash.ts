@@ -171,6 +171,11 @@ export class UnstableHash extends Error {
     why = 'CPython 3.11 hashes it by address: its order in a set is not reproducible',
   ) {
     super(`unsupported hash of ${what} (${why})`);
+    // Deep enough to reach the program's own frame under the runtime's (transpile/source-position.ts names its line).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 200;
+    Error.captureStackTrace(this, UnstableHash);
+    Error.stackTraceLimit = limit;
   }
 }
 

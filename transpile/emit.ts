@@ -130,8 +130,14 @@ const NO_KEYWORDS: Record<string, readonly string[]> = {
 };
 
 /** The module for `program`, its async parts written by `dialect` (the port's by default). */
-export function emitProgram(program: Program, imports: ImportPaths, dialect: AsyncDialect = PORT_DIALECT): string {
-  return new ProgramEmitter(program, dialect).emit(imports);
+/**
+ * The comment compileForPort puts before each imported statement (`@py:12` in a block comment), its Python source
+ * line: where a refusal at run time happened (transpile/source-position.ts reads it back).
+ */
+export const SOURCE_LINE_MARKER = /\/\*@py:(\d+)\*\//g;
+
+export function emitProgram(program: Program, imports: ImportPaths, dialect: AsyncDialect = PORT_DIALECT, markSourceLines = false): string {
+  return new ProgramEmitter(program, dialect, markSourceLines).emit(imports);
 }
 
 class ProgramEmitter {
@@ -177,6 +183,8 @@ class ProgramEmitter {
   constructor(
     private readonly program: Program,
     private readonly dialect: AsyncDialect,
+    /** Whether each statement with a source line gets its SOURCE_LINE_MARKER comment. */
+    private readonly markSourceLines = false,
   ) {
     this.name = dialect.name;
     this.type = dialect.tsType;
@@ -315,6 +323,7 @@ class ProgramEmitter {
   }
 
   private emitStmt(w: CodeBlockWriter, s: Stmt, ctx: Context): void {
+    if (this.markSourceLines && s.line !== undefined) w.write(`/*@py:${s.line}*/`);
     if (s.kind !== 'while' && s.kind !== 'if') this.lineMarker(w, s, ctx, s.kind === 'for' ? s.iter : s);
     switch (s.kind) {
       case 'expr':

@@ -51,3 +51,19 @@ describe('what stays refused, with file:line:col and a hint', () => {
     expect(r.stderr).toContain(`${file}:${expected}`);
   });
 });
+
+/** [label, the program after `import asyncio`, the expected `line:col: unsupported ...`]: what only the run can tell. */
+const REFUSED_WHEN_RUN: Array<[string, string, string]> = [
+  ['a set of several tasks iterated', 'async def f():\n    return 1\n\nasync def main():\n    ts = {asyncio.create_task(f()), asyncio.create_task(f())}\n    await asyncio.sleep(0)\n    if ts:\n        for t in ts:\n            print(t.result())\n\nasyncio.run(main())\n', '10:9: unsupported hash of None or an object (a task) in a set that is iterated (CPython 3.11 hashes it by address, so the set\'s order differs from run to run; keep the tasks in a list to iterate or print them)'],
+  ['a set of several tasks printed in a function', 'def show(s):\n    print(len(s))\n    print(s)\n\nasync def main():\n    show({asyncio.current_task(), asyncio.create_task(asyncio.sleep(0))})\n\nasyncio.run(main())\n', '5:5: unsupported hash of None or an object (a task) in a set that is iterated'],
+  ['hash() of a datetime (the hash secret)', 'import datetime\nprint(hash(datetime.datetime(2024, 1, 1)))\n', '4:1: unsupported hash of a datetime.datetime by hash() (CPython hashes its bytes with the per-process hash secret: python3 prints another value each run)'],
+];
+
+describe('what only the run can tell is refused there, with file:line:col and a hint', () => {
+  it.each(REFUSED_WHEN_RUN)('%s', async (_label, body, expected) => {
+    const file = writeProgram(`gap-run-${_label.replace(/[^a-z0-9]+/gi, '-').slice(0, 40)}.py`, `import asyncio\n\n${body}`);
+    const r = await cliInProcess(['run', file, '--target', 'port']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain(`${file}:${expected}`);
+  });
+});
