@@ -20,6 +20,7 @@ import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.t
 import { iter as iterable } from './sequences.ts';
 import { objectHooks } from './object-hooks.ts';
 import { Coroutine } from '../port/coroutines.ts';
+import { _mutations } from '../port/_mutations.ts';
 
 /** Ports Objects/exceptions.c GeneratorExit: what `close()`/`aclose()` throw into a suspended body. */
 export class GeneratorExit extends BaseException {}
@@ -562,7 +563,7 @@ export function anextOfTemporary(...args: PyValue[]): PyValue {
       if (args.length === 2 && e instanceof StopAsyncIteration) return args[1];
       throw e;
     } finally {
-      it.finalize();
+      if (!_mutations.anextTemporaryKept) it.finalize();
     }
   });
 }
