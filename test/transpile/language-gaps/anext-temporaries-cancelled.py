@@ -14,11 +14,23 @@ async def slow():
 
 async def catching():
     try:
-        await asyncio.sleep(1)
+        try:
+            await asyncio.sleep(1)
+        except asyncio.CancelledError:
+            print("caught cancel, yielding")
+        yield 2
+        print("never")
+    finally:
+        print("catching finally")
+
+
+async def consume():
+    try:
+        print("got", await anext(catching()))
+        await asyncio.sleep(0)
+        print("after")
     except asyncio.CancelledError:
-        print("caught cancel, yielding")
-    yield 2
-    print("never")
+        print("cancelled")
 
 
 async def main():
@@ -27,17 +39,13 @@ async def main():
             await anext(slow())
     except TimeoutError:
         print("timed out")
-    t = asyncio.current_task()
-    asyncio.get_running_loop().call_later(0.1, t.cancel)
-    try:
-        print("got", await anext(catching()))
-        await asyncio.sleep(0)
-        print("after")
-    except asyncio.CancelledError:
-        print("cancelled")
+    t = asyncio.create_task(consume())
+    await asyncio.sleep(0.1)
+    t.cancel()
     await asyncio.sleep(0)
     await asyncio.sleep(0)
-    print("end")
+    await asyncio.sleep(0)
+    print("end", t.done())
 
 
 asyncio.run(main())
