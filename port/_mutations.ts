@@ -31,6 +31,8 @@ export interface Mutations {
   asCompletedInputOrder: boolean;
   /** `shutdown_asyncgens` leaves suspended async generators alone (their `finally` never runs). */
   noShutdownAsyncgens: boolean;
+  /** `await anext(agen())` leaves the temporary generator to `shutdown_asyncgens` (no refcount finalization when the await ends). */
+  anextTemporaryKept: boolean;
   /** A TaskGroup child's failure does not cancel its siblings (they run on; `__aexit__` still waits, then raises). */
   taskGroupNoSiblingCancel: boolean;
   /** `Task.cancel()` on the running task raises CancelledError at once, not at the task's next await (`_must_cancel`). */
@@ -55,6 +57,7 @@ export const _mutations: Mutations = {
   waitForNoInnerRace: false,
   asCompletedInputOrder: false,
   noShutdownAsyncgens: false,
+  anextTemporaryKept: false,
   taskGroupNoSiblingCancel: false,
   cancelDeliveredImmediately: false,
   doneCallbackAtOnceWhenDone: false,

@@ -12,7 +12,9 @@ import { OverflowError, TypeError, ValueError, ZeroDivisionError } from './excep
 import { callValue } from './callable.ts';
 import { isInstanceOf } from './builtin-values.ts';
 import { lockstep } from './builtins.ts';
-import { floordiv, mod, truthy } from './ops.ts';
+import { floordiv, mod, truthy, valueBinary } from './ops.ts';
+import { PyDatetime, PyTime, PyTimedelta } from './datetime.ts';
+import { UnstableHash } from './hash.ts';
 import { objectHooks } from './object-hooks.ts';
 import { chars, iter } from './sequences.ts';
 import { unifiedZeroDivisionMessages } from '../port/version.ts';
@@ -56,6 +58,8 @@ const isNumber = (v: PyValue): boolean => typeof v === 'bigint' || typeof v === 
 /** `divmod(a, b)`: `(a // b, a % b)`; a float zero divisor says `float divmod()`. */
 export function divmod(...args: PyValue[]): PyTuple {
   const [a, b] = exactly('divmod', args, 2);
+  const pair = valueBinary('divmod', a, b); // divmod(timedelta, timedelta) (datetime.ts)
+  if (pair !== undefined) return pair as PyTuple;
   if (!isNumber(a) || !isNumber(b)) throw new TypeError(`unsupported operand type(s) for divmod(): '${typeName(a)}' and '${typeName(b)}'`);
   if ((typeof a === 'number' || typeof b === 'number') && (b === 0 || b === 0n || b === false)) {
     throw new ZeroDivisionError(unifiedZeroDivisionMessages() ? 'division by zero' : 'float divmod()');
@@ -144,8 +148,11 @@ function hashOf(v: PyValue): bigint {
   // A user class's __hash__, a frozen dataclass's, or `__hash__ = None` (an __eq__ without __hash__): classes.ts.
   const user = objectHooks.hash(v, hashOf);
   if (user !== undefined) return user;
-  // str hashes depend on PYTHONHASHSEED's SipHash, objects' on their address: not ported here.
-  throw new TypeError(`hash of a ${typeName(v)} is not reproducible by the port`);
+  if (v instanceof PyTimedelta) return v.pyHash(); // the hash of a tuple of ints: no secret in it
+  // A refusal, not a Python exception: str, datetime and time hashes are siphash keyed with the
+  // per-process secret (python3 prints another value each run), other objects' follow their address.
+  if (typeof v === 'string' || v instanceof PyDatetime || v instanceof PyTime) throw new UnstableHash(`a ${typeName(v)} by hash()`, 'CPython hashes its bytes with the per-process hash secret: python3 prints another value each run');
+  throw new UnstableHash(`a ${typeName(v)} by hash()`);
 }
 
 /** `hash(x)` of ints, bools, floats and tuples of them. */

@@ -8,7 +8,7 @@
  */
 import { OverflowError, TypeError, UnicodeEncodeError, ValueError } from './exceptions.ts';
 import { roundHalfEven, roundToPlaces } from './decimal.ts';
-import { add, gt, intToFloat, lt, truthy } from './ops.ts';
+import { add, gt, intToFloat, lt, truthy, valueUnary } from './ops.ts';
 import { chars, iter } from './sequences.ts';
 import { printedStrs, repr as reprOf, str as strOf } from './str.ts';
 import { check, checkPrintDepth } from './frames.ts';
@@ -237,6 +237,8 @@ export function abs(...args: PyValue[]): PyValue {
   if (typeof x === 'bigint') return x < 0n ? -x : x;
   if (typeof x === 'boolean') return x ? 1n : 0n;
   if (typeof x === 'number') return Math.abs(x);
+  const magnitude = valueUnary('abs', x); // timedelta (datetime.ts)
+  if (magnitude !== undefined) return magnitude;
   throw new TypeError(`bad operand type for abs(): '${typeName(x)}'`);
 }
 

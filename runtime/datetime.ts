@@ -11,35 +11,55 @@
  * delta_str/repr, datetime_repr/isoformat, the subtraction and comparison slots), 3.11.
  */
 import { VIRTUAL_EPOCH } from '../ir/program.ts';
-import { OverflowError, TypeError, ValueError } from './exceptions.ts';
-import { PyFunction } from './functions.ts';
+import { unifiedZeroDivisionMessages } from '../port/version.ts';
+import { OverflowError, TypeError, ValueError, ZeroDivisionError } from './exceptions.ts';
+import { PyFunction, call } from './functions.ts';
+import { hashBytes, hashTuple } from './hash.ts';
+import type { ValueOp } from './ops.ts';
 import { time } from './time.ts';
-import { typeName, type PyValue } from './values.ts';
+import { PyTuple, typeName, type PyValue } from './values.ts';
 
 const US_PER_SECOND = 1_000_000n;
 const US_PER_DAY = 86_400n * US_PER_SECOND;
 const MAX_DAYS = 999_999_999n;
 
-const floorDiv = (a: bigint, b: bigint): bigint => (a >= 0n ? a / b : -((-a + b - 1n) / b));
+/** Python's floor division of ints (b non-zero, either sign). */
+const floorDiv = (a: bigint, b: bigint): bigint => {
+  const q = a / b;
+  return a % b !== 0n && (a < 0n) !== (b < 0n) ? q - 1n : q;
+};
 
 /** A Python-level method of a value type: `td.total_seconds`, `dt.isoformat` (bound, no arguments beyond those listed). */
 function method(owner: string, name: string, params: Array<{ name: string; hasDefault: boolean; default?: PyValue }>, impl: (...args: PyValue[]) => PyValue): PyFunction {
   return new PyFunction(name, `${owner}.${name}`, { params }, impl as never);
 }
 
-/** What ops.ts asks of a value type: `a + b` / `a - b` (undefined: NotImplemented) and an order against another (undefined: none). */
+/** What ops.ts asks of a value type: its binary slots (undefined: NotImplemented), unary slots, truth and order. */
 abstract class DateValue {
-  pyBinary(op: '+' | '-', other: PyValue, reflected: boolean): PyValue | undefined {
-    return reflected ? dateArith(op, other, this as unknown as PyValue) : dateArith(op, this as unknown as PyValue, other);
+  pyBinary(op: ValueOp, other: PyValue, reflected: boolean): PyValue | undefined {
+    return reflected ? dateBinary(op, other, this as unknown as PyValue) : dateBinary(op, this as unknown as PyValue, other);
   }
   pyCompare(other: PyValue): number | undefined {
     return dateCompare(this as unknown as PyValue, other);
   }
+  /** `obj.name(*args, **kw)` when the transpiler took `name` for a str or loop method (runtime/sequences.ts callMethod); undefined: no such method. */
+  pyMethod(name: string, args: PyValue[], kw: Record<string, PyValue>): PyValue | undefined {
+    const found = this.pyAttr(name);
+    return found instanceof PyFunction ? call(found, args, kw) : undefined;
+  }
+  abstract pyAttr(name: string): PyValue | undefined;
+}
+
+/** days out of a C int (_PyLong_AsInt), then out of timedelta's range (check_delta_day_range): CPython's two OverflowErrors. */
+function checkDays(days: bigint): void {
+  if (days > 2_147_483_647n || days < -2_147_483_648n) throw new OverflowError('Python int too large to convert to C int');
+  if (days > MAX_DAYS || days < -MAX_DAYS) throw new OverflowError(`days=${days}; must have magnitude <= 999999999`);
 }
 
 /** Ports datetime.timedelta: days, seconds (0..86399), microseconds (0..999999). */
 export class PyTimedelta extends DateValue {
-  readonly __pyTypeName__ = 'timedelta';
+  /** tp_name, as error messages spell it; `type(td).__name__` is the part after the dot. */
+  readonly __pyTypeName__ = 'datetime.timedelta';
   readonly days: bigint;
   readonly seconds: bigint;
   readonly microseconds: bigint;
@@ -49,10 +69,20 @@ export class PyTimedelta extends DateValue {
     const rest = totalUs - this.days * US_PER_DAY;
     this.seconds = rest / US_PER_SECOND;
     this.microseconds = rest % US_PER_SECOND;
-    if (this.days > MAX_DAYS || this.days < -MAX_DAYS) throw new OverflowError(`days=${this.days}; must have magnitude <= 999999999`);
+    checkDays(this.days);
   }
+  /** delta_hash: the hash of delta_getstate's tuple `(days, seconds, microseconds)`. */
   pyHash(): bigint {
-    return this.totalUs; // only equality matters for dict keys here; never printed
+    return hashTuple(new PyTuple([this.days, this.seconds, this.microseconds]));
+  }
+  /** delta_bool: a non-zero duration is true. */
+  pyBool(): boolean {
+    return this.totalUs !== 0n;
+  }
+  /** delta_negative, delta_positive, delta_abs. */
+  pyUnary(op: '-' | '+' | 'abs'): PyValue {
+    if (op === '-' || (op === 'abs' && this.totalUs < 0n)) return new PyTimedelta(-this.totalUs);
+    return new PyTimedelta(this.totalUs);
   }
   pyAttr(name: string): PyValue | undefined {
     switch (name) {
@@ -83,7 +113,7 @@ export class PyTimedelta extends DateValue {
 
 /** Ports datetime.datetime for naive instances: the microseconds since 0001-01-01 00:00:00. */
 export class PyDatetime extends DateValue {
-  readonly __pyTypeName__ = 'datetime';
+  readonly __pyTypeName__ = 'datetime.datetime';
   constructor(readonly us: bigint) {
     super();
     if (us < 0n || us >= 3_652_059n * US_PER_DAY) throw new OverflowError('date value out of range');
@@ -95,8 +125,11 @@ export class PyDatetime extends DateValue {
     const s = rest / US_PER_SECOND;
     return { year, month, day, hour: s / 3600n, minute: (s % 3600n) / 60n, second: s % 60n, microsecond: rest % US_PER_SECOND, ordinal };
   }
+  /** datetime_hash of a naive datetime: generic_hash of its 10 state bytes (year big-endian, month, day, hour, minute, second, microsecond in 3). */
   pyHash(): bigint {
-    return this.us;
+    const p = this.parts;
+    const us = Number(p.microsecond);
+    return hashBytes(Uint8Array.of(p.year >> 8, p.year & 0xff, p.month, p.day, Number(p.hour), Number(p.minute), Number(p.second), us >> 16, (us >> 8) & 0xff, us & 0xff));
   }
   pyAttr(name: string): PyValue | undefined {
     const p = this.parts;
@@ -111,16 +144,26 @@ export class PyDatetime extends DateValue {
       case 'microsecond':
         return p[name];
       case 'isoformat':
-        return method('datetime', name, [{ name: 'sep', hasDefault: true, default: 'T' }], (sep) => this.isoformat(sep as string));
+        return method('datetime', name, [{ name: 'sep', hasDefault: true, default: 'T' }, { name: 'timespec', hasDefault: true, default: 'auto' }], (sep, timespec) => this.isoformat(sep as string, timespec));
       case 'strftime':
         return method('datetime', name, [{ name: 'format', hasDefault: false }], (format) => this.strftime(format));
+      case 'time':
+        return method('datetime', name, [], () => new PyTime(this.us % US_PER_DAY));
+      case 'replace':
+        return method('datetime', name, REPLACE_FIELDS.map((f) => ({ name: f, hasDefault: true, default: undefined })), (...given) => this.replace(given));
     }
     return undefined;
   }
-  isoformat(sep: string): string {
+  /** datetime_replace (naive: tzinfo and fold stay out, the importer refuses them): the fields given, the others kept, checked as the constructor checks them. */
+  replace(given: Array<PyValue | undefined>): PyDatetime {
+    const p = this.parts;
+    const kept: PyValue[] = [BigInt(p.year), BigInt(p.month), BigInt(p.day), p.hour, p.minute, p.second, p.microsecond];
+    return newDatetime(...kept.map((v, k) => given[k] ?? v));
+  }
+  isoformat(sep: string, timespec: PyValue = 'auto'): string {
     const p = this.parts;
     if (typeof sep !== 'string' || [...sep].length !== 1) throw new TypeError('isoformat() argument 1 must be a unicode character, not ' + typeName(sep));
-    return `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}${sep}${pad(p.hour, 2)}:${pad(p.minute, 2)}:${pad(p.second, 2)}${p.microsecond ? `.${pad(p.microsecond, 6)}` : ''}`;
+    return `${pad(p.year, 4)}-${pad(p.month, 2)}-${pad(p.day, 2)}${sep}${isoTime(p.hour, p.minute, p.second, p.microsecond, timespec)}`;
   }
   /** strftime in the C locale (what `python3` runs with when LC_TIME is unset): the directives glibc gives fixed meanings. */
   strftime(format: PyValue): string {
@@ -156,6 +199,81 @@ export class PyDatetime extends DateValue {
     if (p.microsecond) fields.push(Number(p.microsecond));
     return `datetime.datetime(${fields.join(', ')})`;
   }
+}
+
+/** `datetime.time` of a naive datetime (`dt.time()`): microseconds since midnight. Ports time_repr, time_str/isoformat, time_hash, time_strftime. */
+export class PyTime extends DateValue {
+  readonly __pyTypeName__ = 'datetime.time';
+  readonly hour: bigint;
+  readonly minute: bigint;
+  readonly second: bigint;
+  readonly microsecond: bigint;
+  constructor(readonly us: bigint) {
+    super();
+    const s = us / US_PER_SECOND;
+    this.hour = s / 3600n;
+    this.minute = (s % 3600n) / 60n;
+    this.second = s % 60n;
+    this.microsecond = us % US_PER_SECOND;
+  }
+  /** time_hash of a naive time: generic_hash of its 6 state bytes. */
+  pyHash(): bigint {
+    const us = Number(this.microsecond);
+    return hashBytes(Uint8Array.of(Number(this.hour), Number(this.minute), Number(this.second), us >> 16, (us >> 8) & 0xff, us & 0xff));
+  }
+  /** time_bool: always true since 3.5. */
+  pyBool(): boolean {
+    return true;
+  }
+  pyAttr(name: string): PyValue | undefined {
+    switch (name) {
+      case 'hour':
+      case 'minute':
+      case 'second':
+      case 'microsecond':
+        return this[name];
+      case 'isoformat':
+        return method('time', name, [{ name: 'timespec', hasDefault: true, default: 'auto' }], (timespec) => isoTime(this.hour, this.minute, this.second, this.microsecond, timespec));
+      case 'strftime':
+        // time_strftime: the date part is 1900-01-01 (a Monday).
+        return method('time', name, [{ name: 'format', hasDefault: false }], (format) => new PyDatetime(DAY_1900 * US_PER_DAY + this.us).strftime(format));
+    }
+    return undefined;
+  }
+  pyStr(): string {
+    return isoTime(this.hour, this.minute, this.second, this.microsecond, 'auto');
+  }
+  /** time_repr: `datetime.time(3, 4)`, trailing zero second/microsecond left out. */
+  pyRepr(): string {
+    const fields = [this.hour, this.minute];
+    if (this.second || this.microsecond) fields.push(this.second);
+    if (this.microsecond) fields.push(this.microsecond);
+    return `datetime.time(${fields.join(', ')})`;
+  }
+}
+
+/** The keyword names of datetime.replace the port gives (tzinfo and fold stay out). */
+const REPLACE_FIELDS = ['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecond'];
+
+/** format_utcoffset-free isoformat of a time of day, with timespec (datetime_isoformat / time_isoformat). */
+function isoTime(hour: bigint, minute: bigint, second: bigint, us: bigint, timespec: PyValue): string {
+  if (typeof timespec !== 'string') throw new TypeError(`isoformat() argument 'timespec' must be str, not ${typeName(timespec)}`);
+  const hh = pad(hour, 2);
+  const mm = pad(minute, 2);
+  const ss = pad(second, 2);
+  switch (timespec === 'auto' ? (us ? 'microseconds' : 'seconds') : timespec) {
+    case 'hours':
+      return hh;
+    case 'minutes':
+      return `${hh}:${mm}`;
+    case 'seconds':
+      return `${hh}:${mm}:${ss}`;
+    case 'milliseconds':
+      return `${hh}:${mm}:${ss}.${pad(us / 1000n, 3)}`;
+    case 'microseconds':
+      return `${hh}:${mm}:${ss}.${pad(us, 6)}`;
+  }
+  throw new ValueError('Unknown timespec value');
 }
 
 /** The strftime directives the subset reads (the importer checks a literal format against these). */
@@ -201,6 +319,8 @@ export function setIntDivide(fn: (a: bigint, b: bigint) => number): void {
 }
 
 const EPOCH_US = ymdToOrd(1970, 1, 1) * US_PER_DAY - US_PER_DAY;
+/** Days from 0001-01-01 to 1900-01-01, the date time.strftime formats with. */
+const DAY_1900 = ymdToOrd(1900, 1, 1) - 1n;
 
 /** _PyTime_ObjectToTimeval with ROUND_HALF_EVEN, then utc_to_seconds: a float timestamp as microseconds since 0001-01-01. */
 function fromTimestamp(t: number): PyDatetime {
@@ -301,8 +421,8 @@ function roundHalfAway(x: number): number {
   return x < 0 ? -Math.round(-x) : Math.round(x);
 }
 
-/** `a + b`, `a - b` on datetimes and timedeltas (datetime_add/subtract, delta_add/subtract); undefined: not theirs. */
-export function dateArith(op: '+' | '-', a: PyValue, b: PyValue): PyValue | undefined {
+/** `a + b`, `a - b` on datetimes and timedeltas (datetime_add/subtract, delta_add/subtract). */
+function dateArith(op: '+' | '-', a: PyValue, b: PyValue): PyValue | undefined {
   if (a instanceof PyTimedelta && b instanceof PyTimedelta) return new PyTimedelta(op === '+' ? a.totalUs + b.totalUs : a.totalUs - b.totalUs);
   if (a instanceof PyDatetime && b instanceof PyTimedelta) return new PyDatetime(op === '+' ? a.us + b.totalUs : a.us - b.totalUs);
   if (op === '+' && a instanceof PyTimedelta && b instanceof PyDatetime) return new PyDatetime(b.us + a.totalUs);
@@ -310,9 +430,110 @@ export function dateArith(op: '+' | '-', a: PyValue, b: PyValue): PyValue | unde
   return undefined;
 }
 
-/** Comparisons of two datetimes or two timedeltas: their order as a number; undefined otherwise. */
+/** A Python int operand (bool is one); undefined for anything else. */
+function asInt(v: PyValue): bigint | undefined {
+  return typeof v === 'bigint' ? v : typeof v === 'boolean' ? (v ? 1n : 0n) : undefined;
+}
+
+/** A ZeroDivisionError with 3.11's message for the int operation, or 3.14's one message. */
+function zeroDivision(message311: string): ZeroDivisionError {
+  return new ZeroDivisionError(unifiedZeroDivisionMessages() ? 'division by zero' : message311);
+}
+
+/** Python's `a // b` on ints (PyNumber_FloorDivide), its zero divisor's message. */
+function intFloorDiv(a: bigint, b: bigint): bigint {
+  if (b === 0n) throw zeroDivision('integer division or modulo by zero');
+  return floorDiv(a, b);
+}
+
+/** Ports divide_and_round: `m / n` rounded half to even, exactly (the pure-Python _divide_and_round). */
+function divideAndRound(m: bigint, n: bigint): bigint {
+  let q = intFloorDiv(m, n);
+  const r = (m - q * n) * 2n;
+  const greaterThanHalf = n > 0n ? r > n : r < n;
+  if (greaterThanHalf || (r === n && q % 2n !== 0n)) q += 1n;
+  return q;
+}
+
+const floatBits = new DataView(new ArrayBuffer(8));
+
+/** Ports float.as_integer_ratio (the exact numerator and a power-of-two denominator; reduction does not change a quotient). */
+function asIntegerRatio(x: number): [bigint, bigint] {
+  if (Number.isNaN(x)) throw new ValueError('cannot convert NaN to integer ratio');
+  if (!Number.isFinite(x)) throw new OverflowError('cannot convert Infinity to integer ratio');
+  floatBits.setFloat64(0, x);
+  const bits = floatBits.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  let mantissa = bits & ((1n << 52n) - 1n);
+  if (biased !== 0) mantissa |= 1n << 52n;
+  const exponent = (biased === 0 ? -1074 : biased - 1075);
+  if (x < 0) mantissa = -mantissa;
+  return exponent >= 0 ? [mantissa << BigInt(exponent), 1n] : [mantissa, 1n << BigInt(-exponent)];
+}
+
+/**
+ * Ports the timedelta number slots of Modules/_datetimemodule.c (3.11): delta_multiply
+ * (multiply_int_timedelta, multiply_truedivide_timedelta_float), delta_truedivide
+ * (truedivide_timedelta_timedelta, truedivide_timedelta_int), delta_divide (floor), delta_remainder,
+ * delta_divmod. Hand-written to match CPython bit for bit: all on exact integer microseconds, the
+ * float factor as its exact integer ratio, rounding by divide_and_round (half to even).
+ * Undefined: NotImplemented (the caller raises CPython's TypeError).
+ */
+function deltaBinary(op: ValueOp, a: PyValue, b: PyValue): PyValue | undefined {
+  const left = a instanceof PyTimedelta ? a.totalUs : undefined;
+  const right = b instanceof PyTimedelta ? b.totalUs : undefined;
+  switch (op) {
+    case '*': {
+      const [delta, factor] = left !== undefined ? [left, b] : right !== undefined ? [right, a] : [undefined, undefined];
+      if (delta === undefined || factor === undefined) return undefined;
+      const n = asInt(factor);
+      if (n !== undefined) return new PyTimedelta(delta * n);
+      if (typeof factor !== 'number') return undefined;
+      const [num, den] = asIntegerRatio(factor);
+      return new PyTimedelta(divideAndRound(delta * num, den));
+    }
+    case '/': {
+      if (left === undefined) return undefined;
+      if (right !== undefined) {
+        if (right === 0n) throw zeroDivision('division by zero');
+        return intDivide(left, right);
+      }
+      if (typeof b === 'number') {
+        const [num, den] = asIntegerRatio(b);
+        return new PyTimedelta(divideAndRound(left * den, num));
+      }
+      const n = asInt(b);
+      return n === undefined ? undefined : new PyTimedelta(divideAndRound(left, n));
+    }
+    case '//': {
+      if (left === undefined) return undefined;
+      if (right !== undefined) return intFloorDiv(left, right);
+      const n = asInt(b);
+      return n === undefined ? undefined : new PyTimedelta(intFloorDiv(left, n));
+    }
+    case '%':
+      if (left === undefined || right === undefined) return undefined;
+      if (right === 0n) throw zeroDivision('integer modulo by zero');
+      return new PyTimedelta(left - floorDiv(left, right) * right);
+    case 'divmod': {
+      if (left === undefined || right === undefined) return undefined;
+      const q = intFloorDiv(left, right);
+      return new PyTuple([q, new PyTimedelta(left - q * right)]);
+    }
+  }
+  return undefined;
+}
+
+/** A binary operator on datetimes, times and timedeltas; undefined: not theirs. */
+function dateBinary(op: ValueOp, a: PyValue, b: PyValue): PyValue | undefined {
+  return op === '+' || op === '-' ? dateArith(op, a, b) : deltaBinary(op, a, b);
+}
+
+/** Comparisons of two datetimes, two times or two timedeltas: their order as a number; undefined otherwise. */
 export function dateCompare(a: PyValue, b: PyValue): number | undefined {
-  if (a instanceof PyTimedelta && b instanceof PyTimedelta) return a.totalUs < b.totalUs ? -1 : a.totalUs > b.totalUs ? 1 : 0;
-  if (a instanceof PyDatetime && b instanceof PyDatetime) return a.us < b.us ? -1 : a.us > b.us ? 1 : 0;
+  const order = (x: bigint, y: bigint): number => (x < y ? -1 : x > y ? 1 : 0);
+  if (a instanceof PyTimedelta && b instanceof PyTimedelta) return order(a.totalUs, b.totalUs);
+  if (a instanceof PyDatetime && b instanceof PyDatetime) return order(a.us, b.us);
+  if (a instanceof PyTime && b instanceof PyTime) return order(a.us, b.us);
   return undefined;
 }

@@ -129,7 +129,8 @@ export function isinstance(value: PyValue, types: PyValue): boolean {
 
 /** `type(value).__name__`. */
 export function typeNameOf(value: PyValue): string {
-  return isExceptionClass(value) || objectHooks.isClass(value) ? 'type' : typeName(value);
+  // A C type's __name__ is its tp_name after the last dot (type_name): 'datetime.timedelta' -> 'timedelta'.
+  return isExceptionClass(value) || objectHooks.isClass(value) ? 'type' : typeName(value).split('.').pop()!;
 }
 
 /** What `ValueError.args` is: BaseException's getset descriptor. */

@@ -20,6 +20,7 @@ import { PyIterator, PyRange, PyTuple, typeName, type PyValue } from './values.t
 import { iter as iterable } from './sequences.ts';
 import { objectHooks } from './object-hooks.ts';
 import { Coroutine } from '../port/coroutines.ts';
+import { _mutations } from '../port/_mutations.ts';
 
 /** Ports Objects/exceptions.c GeneratorExit: what `close()`/`aclose()` throw into a suspended body. */
 export class GeneratorExit extends BaseException {}
@@ -544,6 +545,29 @@ async function awaitAny(x: PyValue): Promise<PyValue> {
 }
 
 /** Ports bltinmodule.c builtin_anext, 3.11: `anext(agen)`, `anext(agen, default)` (StopAsyncIteration gives the default). */
+/**
+ * `await anext(agen(...)[, default])` on a fresh async generator (transpile/emit.ts: a module
+ * function's call, awaited at once). In CPython the anext awaitable holds the only reference:
+ * the refcount drops to zero as the await ends, and _PyGen_Finalize hands an unfinished
+ * generator to the loop's `_asyncgen_finalizer_hook` there (`call_soon_threadsafe(create_task,
+ * agen.aclose())`), so its `finally` runs two loop iterations later, not at shutdown_asyncgens.
+ * The port finalizes when the awaitable settles, before the awaiting frame goes on, as CPython.
+ */
+export function anextOfTemporary(...args: PyValue[]): PyValue {
+  const [it] = args;
+  if (!(it instanceof PyAsyncGenerator) || args.length > 2) return anext(...args);
+  return it.awaitable(args.length === 2 ? 'anext' : '__anext__', async () => {
+    try {
+      return await it.nextValue();
+    } catch (e) {
+      if (args.length === 2 && e instanceof StopAsyncIteration) return args[1];
+      throw e;
+    } finally {
+      if (!_mutations.anextTemporaryKept) it.finalize();
+    }
+  });
+}
+
 export function anext(...args: PyValue[]): PyValue {
   if (args.length === 0 || args.length > 2) throw new TypeError(`anext expected ${args.length === 0 ? 'at least 1 argument' : 'at most 2 arguments'}, got ${args.length}`);
   const [it] = args;

@@ -122,6 +122,13 @@ function canonicalBytes(s: string): Uint8Array {
   return bytes;
 }
 
+/** Ports _Py_HashBytes (3.11) under the zero secret: what datetime's generic_hash gives a naive datetime or time (their state bytes). */
+export function hashBytes(bytes: Uint8Array): bigint {
+  if (bytes.length === 0) return 0n;
+  const h = signed(siphash13(SECRET_K0, SECRET_K1, bytes));
+  return h === -1n ? -2n : h;
+}
+
 const strHashes = new Map<string, bigint>();
 
 /** Ports unicode_hash → _Py_HashBytes (3.11): "" → 0, -1 → -2. Cached, as CPython caches it in the object. */
@@ -159,8 +166,16 @@ export function hashTuple(t: PyTuple): bigint {
 /** A value whose 3.11 hash is its address (None, a task...): no order built on it is reproducible. */
 export class UnstableHash extends Error {
   override readonly name = 'UnstableHash';
-  constructor(readonly what: string) {
-    super(`unsupported hash of ${what} (CPython 3.11 hashes it by address: its order in a set is not reproducible)`);
+  constructor(
+    readonly what: string,
+    why = 'CPython 3.11 hashes it by address: its order in a set is not reproducible',
+  ) {
+    super(`unsupported hash of ${what} (${why})`);
+    // Deep enough to reach the program's own frame under the runtime's (transpile/source-position.ts names its line).
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 200;
+    Error.captureStackTrace(this, UnstableHash);
+    Error.stackTraceLimit = limit;
   }
 }
 

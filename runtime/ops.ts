@@ -109,20 +109,34 @@ export function sub(a: PyValue, b: PyValue): PyValue {
   throw unsupported('-', a, b);
 }
 
-/** A value type's own `+`/`-` (datetime.ts's DateValue: `pyBinary`), the left operand's first, then the right's reflected. */
+/** The binary operators a value type may answer (datetime.ts: timedelta arithmetic); `divmod` is the builtin's slot. */
+export type ValueOp = '+' | '-' | '*' | '/' | '//' | '%' | 'divmod';
+
+/**
+ * A value type's own operators (datetime.ts's DateValue): `pyBinary` answers `a op b` (undefined:
+ * NotImplemented), the left operand's first, then the right's reflected, as binary_op1 tries nb slots;
+ * `pyUnary` answers `-a`, `+a`, `abs(a)`; `pyBool` is nb_bool.
+ */
 interface ValueType {
-  pyBinary(op: '+' | '-', other: PyValue, reflected: boolean): PyValue | undefined;
+  pyBinary(op: ValueOp, other: PyValue, reflected: boolean): PyValue | undefined;
   pyCompare(other: PyValue): number | undefined;
+  pyUnary?(op: '-' | '+' | 'abs'): PyValue;
+  pyBool?(): boolean;
 }
 function isValueType(v: unknown): v is ValueType {
   return v !== null && typeof v === 'object' && typeof (v as Partial<ValueType>).pyBinary === 'function';
 }
-function valueBinary(op: '+' | '-', a: PyValue, b: PyValue): PyValue | undefined {
+export function valueBinary(op: ValueOp, a: PyValue, b: PyValue): PyValue | undefined {
   if (isValueType(a)) {
     const r = a.pyBinary(op, b, false);
     if (r !== undefined) return r;
   }
   return isValueType(b) ? b.pyBinary(op, a, true) : undefined;
+}
+
+/** `-a`, `+a`, `abs(a)` of a value type; undefined when `a` has no such slot. */
+export function valueUnary(op: '-' | '+' | 'abs', a: PyValue): PyValue | undefined {
+  return isValueType(a) && a.pyUnary ? a.pyUnary(op) : undefined;
 }
 
 /** Longest sequence the port builds; CPython would raise MemoryError somewhat later. */
@@ -145,6 +159,8 @@ export function mul(a: PyValue, b: PyValue): PyValue {
   if (i) return i[0] * i[1];
   const f = floats(a, b);
   if (f) return f[0] * f[1];
+  const scaled = valueBinary('*', a, b); // timedelta * int|float (datetime.ts)
+  if (scaled !== undefined) return scaled;
   if (isSequence(a) || isSequence(b)) {
     const [seq, times] = isSequence(a) ? [a, b] : [b as string | PyValue[] | PyTuple, a];
     const n = asInt(times);
@@ -171,8 +187,8 @@ function intTrueDivide(a: bigint, b: bigint): number {
   return (a < 0n) !== (b < 0n) ? -magnitude : magnitude;
 }
 
-/** `a / b`: always a float. */
-export function truediv(a: PyValue, b: PyValue): number {
+/** `a / b`: a float on numbers (a timedelta's own: datetime.ts). */
+export function truediv(a: PyValue, b: PyValue): PyValue {
   const i = ints(a, b);
   if (i) return intTrueDivide(i[0], i[1]);
   const f = floats(a, b);
@@ -180,6 +196,8 @@ export function truediv(a: PyValue, b: PyValue): number {
     if (f[1] === 0) throw zeroDivision('float division by zero');
     return f[0] / f[1];
   }
+  const divided = valueBinary('/', a, b);
+  if (divided !== undefined) return divided;
   throw unsupported('/', a, b);
 }
 
@@ -223,6 +241,8 @@ export function floordiv(a: PyValue, b: PyValue): PyValue {
     if (f[1] === 0) throw zeroDivision('float floor division by zero');
     return floatDivmod(f[0], f[1])[0];
   }
+  const floored = valueBinary('//', a, b);
+  if (floored !== undefined) return floored;
   throw unsupported('//', a, b);
 }
 
@@ -246,6 +266,8 @@ export function mod(a: PyValue, b: PyValue): PyValue {
     return m;
   }
   if (typeof a === 'string') return printf(a, b);
+  const rest = valueBinary('%', a, b);
+  if (rest !== undefined) return rest;
   throw unsupported('%', a, b);
 }
 
@@ -320,6 +342,8 @@ export function neg(a: PyValue): PyValue {
   const i = asInt(a);
   if (i !== undefined) return -i;
   if (typeof a === 'number') return -a;
+  const negated = valueUnary('-', a);
+  if (negated !== undefined) return negated;
   throw new TypeError(`bad operand type for unary -: '${typeName(a)}'`);
 }
 
@@ -328,6 +352,8 @@ export function pos(a: PyValue): PyValue {
   const i = asInt(a);
   if (i !== undefined) return i;
   if (typeof a === 'number') return a;
+  const same = valueUnary('+', a);
+  if (same !== undefined) return same;
   throw new TypeError(`bad operand type for unary +: '${typeName(a)}'`);
 }
 
@@ -352,6 +378,7 @@ export function truthy(v: PyValue): boolean {
   if (v instanceof PyTuple) return v.length > 0;
   if (v instanceof PyRange) return v.length > 0n;
   if (v instanceof Set) return v.size > 0;
+  if (isValueType(v) && v.pyBool) return v.pyBool(); // timedelta (datetime.ts)
   const sized = containerHooks.len(v); // dict, set, views (containers.ts)
   if (sized !== undefined) return sized > 0n;
   return objectHooks.truthy(v) ?? true; // __bool__, __len__ of a user class (classes.ts)

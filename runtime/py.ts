@@ -25,12 +25,12 @@ import { eq as eqOp, ge as geOp, gt as gtOp, le as leOp, lt as ltOp, truthy as t
 import { str as strOp } from './str.ts';
 import { setIntDivide } from './datetime.ts';
 import { truediv as truedivOp } from './ops.ts';
-setIntDivide((a, b) => truedivOp(a, b));
+setIntDivide((a, b) => truedivOp(a, b) as number); // ints divide to a float
 const ORDER_OPS = { '<': ltOp, '<=': leOp, '>': gtOp, '>=': geOp } as const;
 setOps(truthyOp, eqOp, (a, b, op) => ORDER_OPS[op](a, b));
 setStr(strOp);
 export { waitSets, asCompletedIter, waitForTimeout } from './asyncio-api.ts';
 export { contextManagerOf } from './contextlib.ts';
-export { generator, asyncGenerator, closingIter, yieldFrom, iterBuiltin, next, anext, aiter, aiterClosing, dropped, portAwaitable } from './generators.ts';
+export { generator, asyncGenerator, closingIter, yieldFrom, iterBuiltin, next, anext, anextOfTemporary, aiter, aiterClosing, dropped, portAwaitable } from './generators.ts';
 export { withManager, withExcInfo } from './with.ts';
 export { starBegin, starMatch, starRaised, starEnd } from './except-star.ts';

@@ -141,6 +141,10 @@ export function callMethod(obj: PyValue, method: string, ...allArgs: PyValue[]):
   if (hooked !== undefined) return hooked.value;
   const [args, kw] = splitKwargs(allArgs);
   if (typeof obj === 'string' && isStrMethod(method)) return strMethod(obj, method, args, kw);
+  // A value type's Python-level method named like a str or loop method (datetime.ts: `dt.replace(...)`, `dt.time()`).
+  const valueMethod = obj !== null && typeof obj === 'object' ? (obj as { pyMethod?: (name: string, args: PyValue[], kw: Record<string, PyValue>) => PyValue | undefined }).pyMethod : undefined;
+  const answered = valueMethod?.call(obj, method, args, kw);
+  if (answered !== undefined) return answered;
   if (Array.isArray(obj)) {
     if (method === 'append' || method === 'pop') {
       if (Object.keys(kw).length > 0) throw new TypeError(`list.${method}() takes no keyword arguments`);

@@ -26,6 +26,9 @@ const EMPTY: unique symbol = Symbol('NULL');
 const DUMMY: unique symbol = Symbol('dummy');
 type Slot = PyValue | typeof EMPTY | typeof DUMMY;
 
+/** Why a set of address-hashed elements is not iterated, and what to write instead. */
+const ADDRESS_ORDER = 'CPython 3.11 hashes it by address, so the set\'s order differs from run to run; keep the tasks in a list to iterate or print them';
+
 /** Addresses stand in for the hash of None and other objects hashed by `id()` in 3.11: membership works, order is refused. */
 const addressHashes = new WeakMap<object, bigint>();
 let nextAddressHash = 0x1000n;
@@ -237,7 +240,7 @@ export class PySet implements Iterable<PyValue> {
   /** The elements, refusing an order that rests on addresses. */
   private *orderedEntries(): Generator<[PyValue, bigint]> {
     // One element has one order: `done` of `asyncio.wait(..., return_when=FIRST_COMPLETED)` (runtime/asyncio-api.ts).
-    if (this.unstable > 0 && this.used > 1 && this.ordersByTable()) throw new UnstableHash('None or an object in a set that is iterated');
+    if (this.unstable > 0 && this.used > 1 && this.ordersByTable()) throw new UnstableHash('None or an object (a task) in a set that is iterated', ADDRESS_ORDER);
     yield* this.entries();
   }
 
@@ -331,7 +334,7 @@ export class PySet implements Iterable<PyValue> {
   /** Ports set_pop (3.11). */
   pop(): PyValue {
     if (this.used === 0) throw new KeyError('pop from an empty set');
-    if (this.unstable > 0) throw new UnstableHash('None or an object in a set that is popped');
+    if (this.unstable > 0) throw new UnstableHash('None or an object (a task) in a set that is popped', ADDRESS_ORDER);
     let k = this.popIndex(this.finger & this.mask);
     const key = this.keys[k] as PyValue;
     this.removed(key);

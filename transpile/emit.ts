@@ -130,8 +130,14 @@ const NO_KEYWORDS: Record<string, readonly string[]> = {
 };
 
 /** The module for `program`, its async parts written by `dialect` (the port's by default). */
-export function emitProgram(program: Program, imports: ImportPaths, dialect: AsyncDialect = PORT_DIALECT): string {
-  return new ProgramEmitter(program, dialect).emit(imports);
+/**
+ * The comment compileForPort puts before each imported statement (`@py:12` in a block comment), its Python source
+ * line: where a refusal at run time happened (transpile/source-position.ts reads it back).
+ */
+export const SOURCE_LINE_MARKER = /\/\*@py:(\d+)\*\//g;
+
+export function emitProgram(program: Program, imports: ImportPaths, dialect: AsyncDialect = PORT_DIALECT, markSourceLines = false): string {
+  return new ProgramEmitter(program, dialect, markSourceLines).emit(imports);
 }
 
 class ProgramEmitter {
@@ -177,6 +183,8 @@ class ProgramEmitter {
   constructor(
     private readonly program: Program,
     private readonly dialect: AsyncDialect,
+    /** Whether each statement with a source line gets its SOURCE_LINE_MARKER comment. */
+    private readonly markSourceLines = false,
   ) {
     this.name = dialect.name;
     this.type = dialect.tsType;
@@ -315,6 +323,7 @@ class ProgramEmitter {
   }
 
   private emitStmt(w: CodeBlockWriter, s: Stmt, ctx: Context): void {
+    if (this.markSourceLines && s.line !== undefined) w.write(`/*@py:${s.line}*/`);
     if (s.kind !== 'while' && s.kind !== 'if') this.lineMarker(w, s, ctx, s.kind === 'for' ? s.iter : s);
     switch (s.kind) {
       case 'expr':
@@ -605,6 +614,8 @@ class ProgramEmitter {
       case 'fstring':
         return this.fstring(e.parts, ctx);
       case 'await':
+        // `await anext(agen(...))`: the generator dies with the awaitable (runtime/generators.ts anextOfTemporary).
+        if (this.isAnextOfTemporary(e.value)) return this.awaitExpr(this.builtinCall('anext', e.value.args, e.value.keywords, ctx, 'py.anextOfTemporary'), ctx);
         return this.awaitExpr(this.expr(e.value, ctx), ctx);
       case 'starred':
         throw new Error('a starred expression outside a call or a display');
@@ -891,7 +902,12 @@ class ProgramEmitter {
     return this.defaultConstants.get(`${def.name}\0${param}`) ?? this.expr(value, this.moduleCtx).code;
   }
 
-  private builtinCall(func: string, args: Expr[], keywords: Keyword[], ctx: Context): Out {
+  /** `anext(f(...)[, default])` where `f` is a module-level generator function: the generator is a temporary only the awaitable holds. */
+  private isAnextOfTemporary(e: Expr): e is Extract<Expr, { kind: 'builtin' }> {
+    return e.kind === 'builtin' && e.func === 'anext' && e.keywords.length === 0 && e.args[0]?.kind === 'call' && this.generatorFunctions.has(e.args[0].func);
+  }
+
+  private builtinCall(func: string, args: Expr[], keywords: Keyword[], ctx: Context, calleeOverride?: string): Out {
     const type = this.inference.typeOf({ kind: 'builtin', func: func as never, args, keywords }, ctx.scope);
     const positional = this.elements(args, ctx);
     const shadow = this.inference.resolve(ctx.scope, func);
@@ -904,7 +920,7 @@ class ProgramEmitter {
     }
     const kw = keywords.length > 0 ? `{ ${keywords.map((k) => `${tsKey(k.name)}: ${this.expr(k.value, ctx).code}`).join(', ')} }` : '';
     const all = [positional, kw].filter((x) => x !== '').join(', ');
-    const callee = func === 'print' ? 'print' : func === 'iter' ? 'py.iterBuiltin' : `py.${func}`;
+    const callee = calleeOverride ?? (func === 'print' ? 'print' : func === 'iter' ? 'py.iterBuiltin' : `py.${func}`);
     // abs() and round() return PyValue in the runtime; the static type is narrower.
     return func === 'abs' || func === 'round' ? typed(`${callee}(${all})`, type) : out(`${callee}(${all})`, type, P.call);
   }

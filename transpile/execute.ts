@@ -9,6 +9,8 @@ import * as python from '../runtime/index.ts';
 import { BaseException, pythonMessage, pythonTypeName } from '../runtime/exceptions.ts';
 import { compileForPort, type CompiledProgram } from './index.ts';
 import { resetFrames } from '../runtime/frames.ts';
+import { UnstableHash } from '../runtime/hash.ts';
+import { sourceLineOf, sourcePosition } from './source-position.ts';
 
 export interface ExecuteOptions {
   clock: ClockModel;
@@ -46,7 +48,7 @@ function outcomeOf(error: unknown): Outcome {
 
 /** Run `program` on the port under a virtual clock. Not reentrant: run programs one at a time. */
 export async function executeOnPort(program: Program, opts: ExecuteOptions): Promise<RunResult> {
-  const { run } = compile(program);
+  const { run, js } = compile(program);
   const trace: TraceEntry[] = [];
   const policy = new asyncio.VirtualClockPolicy({ clock: opts.clock, budget: opts.budget });
   const previousPolicy = asyncio.get_event_loop_policy();
@@ -72,6 +74,12 @@ export async function executeOnPort(program: Program, opts: ExecuteOptions): Pro
     opts.onStart?.();
     await run({ asyncio, python });
   } catch (error) {
+    // A refusal of the runtime (a set of tasks iterated) names the statement it stopped at.
+    if (error instanceof UnstableHash) {
+      const line = sourceLineOf(error.stack, js);
+      if (line !== undefined) error.message = `${sourcePosition(program.header?.source, line)}: ${error.message}`;
+      throw error;
+    }
     // A harness error (deadlock, budget) decides the outcome even if the shutdown after it
     // failed too (tasks awaiting each other recurse in cancel(), in CPython as here): the
     // oracle records the halt the same way.

@@ -42,8 +42,10 @@ export interface PortRuntime {
 }
 
 export interface CompiledProgram {
-  /** The TypeScript that runs (`transpile(program)` with the default imports). */
-  ts: string;
+  /** The TypeScript that runs (`transpile(program)` with the default imports; the compiled JS also has SOURCE_LINE_MARKER comments). */
+  readonly ts: string;
+  /** The compiled function's body: where a refusal at run time finds its source line (transpile/source-position.ts). */
+  readonly js: string;
   /** Runs the module body; rejects with whatever escapes it. */
   run(rt: PortRuntime): Promise<void>;
 }
@@ -76,12 +78,23 @@ function linkImports(js: string, imports: ImportPaths): string {
 
 /** Transpile, strip types, compile: the program as a function of the runtime. */
 export function compileForPort(program: Program): CompiledProgram {
-  const ts = transpile(program);
+  // The statements' source lines ride along as comments, which the stripper keeps: a refusal
+  // at run time (a set of tasks iterated) names its file:line:col (transpile/source-position.ts).
+  const ts = emitProgram(program, DEFAULT_IMPORTS, undefined, true);
   // oxc's type stripper (native, ~20 µs a program; sucrase took 40-200 µs, its JIT never
   // warm in a 3,000-program run). It reprints the module without types, nothing else:
   // target esnext lowers nothing; unused imports are dropped, which linkImports tolerates.
   const { code, errors } = transformSync('program.ts', ts, { lang: 'ts', sourceType: 'module', sourcemap: false });
   if (errors.length > 0) throw new Error(`compileForPort: the emitted TypeScript does not parse: ${errors[0].message}`);
-  const fn = new AsyncFunction('$rt', `'use strict';\n${linkModuleDone(linkImports(code, DEFAULT_IMPORTS))}`);
-  return { ts, run: (rt) => fn(rt) };
+  const js = `'use strict';\n${linkModuleDone(linkImports(code, DEFAULT_IMPORTS))}`;
+  const fn = new AsyncFunction('$rt', js);
+  let readable: string | undefined;
+  return {
+    get ts() {
+      readable ??= transpile(program);
+      return readable;
+    },
+    js,
+    run: (rt) => fn(rt),
+  };
 }

@@ -113,6 +113,8 @@ DATETIME_UNPORTED = frozenset([
     'timestamp', 'timetuple', 'timetz', 'today', 'toordinal', 'tzinfo', 'tzname', 'utcfromtimestamp',
     'utcnow', 'utcoffset', 'utctimetuple', 'weekday', 'strptime', 'timezone',
 ])
+# The fields datetime.replace takes by name in the subset (naive: tzinfo= and fold= stay out).
+DATETIME_REPLACE_KEYWORDS = frozenset(['year', 'month', 'day', 'hour', 'minute', 'second', 'microsecond'])
 STDLIB_CONSTANTS = {'time': frozenset(), 'random': frozenset(),
                     'math': frozenset(['pi', 'e', 'tau', 'inf', 'nan']), 'collections': frozenset(), 'itertools': frozenset(),
                     'dataclasses': frozenset(), 'datetime': frozenset()}
@@ -328,6 +330,18 @@ SHADOWABLE_BUILTINS = frozenset(['aiter', 'ascii', 'bin', 'callable', 'hex', 'oc
 FORMAT_BUILTIN = 'format'
 
 
+def _yields_itself(fn):
+    """Whether a def's own body yields (a generator function), nested defs and lambdas aside."""
+    todo = list(fn.body)
+    while todo:
+        n = todo.pop()
+        if isinstance(n, (ast.Yield, ast.YieldFrom)):
+            return True
+        if not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            todo.extend(ast.iter_child_nodes(n))
+    return False
+
+
 def _is_dunder(name):
     return len(name) > 4 and name.startswith('__') and name.endswith('__')
 
@@ -372,6 +386,7 @@ class Importer:
         self.drop_annotations = drop_annotations
         self.source_lines = source.splitlines()
         self.functions = {}  # name -> ast def node
+        self.awaited = None  # the value of the `await` being read (check_anext_argument)
         self.globals = set()  # names the module's own statements bind
         self.locals = None  # names the function being read binds (None: module level)
         self.enclosing = []  # the locals of the functions around the one being read, outermost first
@@ -1224,8 +1239,9 @@ class Importer:
     def check_attribute_name(self, name, node, label=None):
         """`obj.name` where obj may be anything: never a name that reaches CPython's internals."""
         if name in DATETIME_UNPORTED and 'datetime' in self.imports:
-            self.refuse('%s (of datetime objects the subset reads now(), the fields, isoformat, strftime, '
-                        'total_seconds, days, seconds, microseconds, + and -)' % (label or 'attribute .%s' % name), node)
+            self.refuse('%s (of datetime objects the subset reads now(), the fields, replace, time, isoformat, '
+                        'strftime, total_seconds, days, seconds, microseconds and the operators)'
+                        % (label or 'attribute .%s' % name), node)
         hint = ASYNCIO_REFUSED_HINTS.get(name)
         if hint:  # an asyncio method outside the subset (run_in_executor, ...), whatever the object
             self.refuse('%s (%s)' % (label or 'attribute .%s' % name, hint), node)
@@ -1360,7 +1376,11 @@ class Importer:
         if isinstance(node, ast.JoinedStr):
             return {'kind': 'fstring', 'parts': self.fstring_parts(node)}
         if isinstance(node, ast.Await):
-            return {'kind': 'await', 'value': self.expr(node.value)}
+            outer, self.awaited = self.awaited, node.value  # `await anext(agen(...))`: check_anext_argument
+            try:
+                return {'kind': 'await', 'value': self.expr(node.value)}
+            finally:
+                self.awaited = outer
         if isinstance(node, (ast.Dict, ast.Set, ast.DictComp, ast.SetComp, ast.NamedExpr)):
             return self.container(node)
         if isinstance(node, ast.Call):
@@ -1614,6 +1634,8 @@ class Importer:
                 kind, allowed = 'call', None
             elif name in BUILTINS:
                 kind, allowed = 'builtin', BUILTIN_KEYWORDS.get(name, set())
+                if name == 'anext' and node.args and isinstance(node.args[0], ast.Call):
+                    self.check_anext_argument(node)
             elif self.is_variable(name):
                 kind, allowed = 'callValue', None
             else:
@@ -1646,6 +1668,8 @@ class Importer:
                     self.check_format_template(func.value)
                 if name in METHODS:
                     kind, allowed, label = 'method', METHOD_KEYWORDS.get(name, set()), '.' + name
+                    if name == 'replace' and 'datetime' in self.imports:
+                        allowed = DATETIME_REPLACE_KEYWORDS  # datetime.replace(year=...): str.replace takes none
         else:
             kind, allowed, label = 'callValue', None, 'a value'
         keywords = []
@@ -1753,6 +1777,26 @@ class Importer:
     def stdlib_offer(self, module):
         names = sorted(STDLIB_FUNCTIONS[module]) + sorted(STDLIB_CONSTANTS[module])
         return 'the subset has %s.%s' % (module, ', %s.'.join(names) % ((module,) * (len(names) - 1)))
+
+    def check_anext_argument(self, node):
+        """`anext(f(...))`: the async generator f returns may be a temporary the anext awaitable
+        alone holds. CPython finalizes it when that reference goes (refcounting: its aclose() runs
+        in a task of its own two iterations later); the port does so for `await anext(agen(...))`
+        with `agen` a module-level async generator function (transpile/emit.ts isAnextOfTemporary).
+        Anything else whose result may be such a temporary is refused: the port cannot tell when
+        CPython would drop it."""
+        inner = node.args[0]
+        func = inner.func
+        if isinstance(func, ast.Name) and func.id in self.classes:
+            return  # an instance of a user class: no finalizer the program can see
+        fresh = (isinstance(func, ast.Name) and isinstance(self.functions.get(func.id), ast.AsyncFunctionDef)
+                 and not self.functions[func.id].decorator_list and _yields_itself(self.functions[func.id])
+                 and not any(func.id in scope for scope in self.comprehension_scopes))
+        if fresh and self.awaited is node and not node.keywords:
+            return
+        self.refuse('anext() of a temporary that may be an async generator %s (CPython finalizes it when its last '
+                    'reference goes; bind it to a name first: g = %s; ... await anext(g))'
+                    % ('not awaited at once' if fresh else 'returned by this call', ast.unparse(inner)), inner)
 
     def stdlib_call(self, node, module, name, args):
         """`time.sleep(1)`: a listed function of an imported module, its argument count and

@@ -6,7 +6,7 @@
  * coroutines).
  */
 import * as asyncio from '../../port/index.ts';
-import { anext, asyncGenerator, portAwaitable } from '../../runtime/generators.ts';
+import { anext, anextOfTemporary, asyncGenerator, portAwaitable } from '../../runtime/generators.ts';
 import type { PyValue } from '../../runtime/values.ts';
 import type { DualProgram } from './_dual.ts';
 
@@ -63,4 +63,51 @@ asyncio.run(main())
   },
 };
 
-export const ASYNCGEN_PROGRAMS: DualProgram[] = [SHUTDOWN_ASYNCGENS];
+/**
+ * `await anext(ticker())`: the generator's only reference is the awaitable, so CPython's refcount
+ * finalizes it as the await ends (`_asyncgen_finalizer_hook`: aclose() in a task of its own),
+ * while main still runs; left to shutdown_asyncgens, its `finally` would print after 'main end'.
+ */
+export const ANEXT_TEMPORARY: DualProgram = {
+  name: 'anext_temporary',
+  py: `
+import asyncio
+async def ticker():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print('ticker finally')
+async def main():
+    print('first', await anext(ticker()))
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    print('main end')
+asyncio.run(main())
+`,
+  ts: (print: Print) => {
+    const ticker = () =>
+      asyncGenerator(
+        'ticker',
+        (async function* (): AsyncGenerator<PyValue, PyValue, PyValue> {
+          try {
+            yield 1n;
+            yield 2n;
+          } finally {
+            print('ticker finally');
+          }
+          return null;
+        })(),
+        portAwaitable,
+      );
+    return coroutine('main', async () => {
+      print('first', await aw(anextOfTemporary(ticker()) as asyncio.Coroutine<PyValue>));
+      await aw(sleep(0));
+      await aw(sleep(0));
+      print('main end');
+      return null;
+    })();
+  },
+};
+
+export const ASYNCGEN_PROGRAMS: DualProgram[] = [SHUTDOWN_ASYNCGENS, ANEXT_TEMPORARY];

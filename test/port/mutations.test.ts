@@ -67,6 +67,7 @@ describe('every simplification changes some trace', () => {
     'waitForNoInnerRace',
     'asCompletedInputOrder',
     'noShutdownAsyncgens',
+    'anextTemporaryKept',
     'taskGroupNoSiblingCancel',
     'cancelDeliveredImmediately',
     'doneCallbackAtOnceWhenDone',
