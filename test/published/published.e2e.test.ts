@@ -27,6 +27,12 @@ const REAL_CLOCK_TIES = new Set(['producer_consumer.py', 'queue_workers.py', 'qu
 /** An object's address in a repr (`<asyncio.locks.Barrier object at 0x7f...>`) changes from run to run in CPython. */
 const maskAddresses = (text: string): string => text.replace(/ at 0x[0-9a-f]+/g, ' at 0x…');
 
+/** `python3 test/published/FILE`: its stdout (addresses masked) and exit code. */
+async function python3(file: string): Promise<{ stdout: string; exitCode: number }> {
+  const python = await execa(PYTHON, [`test/published/${file}`], { cwd: ROOT, reject: false, timeout: 60_000 });
+  return { stdout: maskAddresses(python.stdout + (python.stdout ? '\n' : '')), exitCode: python.exitCode ?? -1 };
+}
+
 /** How many of FILES the importer reads today: raise it as the language and the API grow. */
 const READ_AT_LEAST = 63;
 
@@ -53,10 +59,18 @@ describe('published asyncio examples', () => {
           const oracle = await cliInProcess(['run', `test/published/${file}`]);
           return { file, stdout: maskAddresses(oracle.stdout), exitCode: oracle.exitCode };
         }
-        const python = await execa(PYTHON, [`test/published/${file}`], { cwd: ROOT, reject: false, timeout: 60_000 });
-        return { file, stdout: maskAddresses(python.stdout + (python.stdout ? '\n' : '')), exitCode: python.exitCode ?? -1 };
+        return { file, ...(await python3(file)) };
       }),
     );
+    // Some examples print the real time they took (`took 3.0 s`, `at 0.1`): on a machine busy with other work python3
+    // itself is late and prints 3.1. Such a file is asked of python3 again, at most twice, alone; the port's output is
+    // the same every time, so a port that prints something else still differs from all three.
+    for (const [k, { file, stdout }] of ported.entries()) {
+      for (let retry = 0; retry < 2 && stdout !== expected[k].stdout && !REAL_CLOCK_TIES.has(file); retry++) {
+        console.log(`published: ${file} differs from python3 under load; asking python3 again`);
+        expected[k] = { file, ...(await python3(file)) };
+      }
+    }
     expect(ported).toEqual(expected);
     const read = ported.map((p) => p.file);
     console.log(`published examples read: ${read.length} of ${FILES.length}\n${rows.join('\n')}`);
