@@ -21,9 +21,9 @@ import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Program, RunResult, TraceEntry } from '../ir/program.ts';
-import { CappedText, capMessage, withoutSourceLines } from './capped-text.ts';
+import { CappedText, capMessage, STDERR_LIMIT_BYTES, withoutSourceLines } from './capped-text.ts';
 import type { RunOptions, SideName } from './sides.ts';
-import { retryingWallclock, type SideFailure, type SideResult } from './verdict.ts';
+import { retryingWallclock, type SideFailure, type SideOutput, type SideResult } from './verdict.ts';
 
 const SOURCE_WORKER = fileURLToPath(new URL('./isolated-worker.ts', import.meta.url));
 
@@ -86,7 +86,7 @@ export interface IsolatedRequest {
 /** The child's answer (IPC): the result without its trace, which came line by line on fd 3. */
 export interface IsolatedMessage {
   kind: 'result';
-  result: Omit<RunResult, 'trace'> | SideFailure;
+  result: (Omit<RunResult, 'trace'> & SideOutput) | SideFailure;
 }
 
 /** A line on fd 3: `{"started":true}` once, just before the program's first statement, then one trace entry per print. */
@@ -156,9 +156,11 @@ export function runIsolatedOnce(request: IsolatedRequest, wallclockMs: number, b
     child.once('close', (code, signal) => {
       clearTimeout(timer);
       const stderr = withoutSourceLines(output.text());
-      const extras = stderr ? { stderr } : {};
+      let extras: { stderr?: string } = stderr ? { stderr } : {};
       if (answer) {
         const result = answer.result;
+        // What the program logged (the port's default exception handler) comes first, then what the process wrote.
+        if (result.stderr) extras = { stderr: capMessage(result.stderr, STDERR_LIMIT_BYTES) + stderr };
         resolve('failure' in result ? { ...result, ...extras } : { ...result, trace, ...extras });
       } else if (stoppedByWallclock) {
         const last = trace.at(-1);

@@ -23,7 +23,8 @@ import { asyncgenHooks, type AsyncgenHook, type PyAsyncGenerator } from '../runt
 import { Exception } from '../runtime/exceptions.ts';
 import { _mutations } from './_mutations.ts';
 import { pyFunction } from './format_helpers.ts';
-import { RuntimeError, TypeError } from '../runtime/exceptions.ts';
+import { RuntimeError, TypeError, pythonMessage, pythonTypeName, tracebackLastLine } from '../runtime/exceptions.ts';
+import { repr } from '../runtime/str.ts';
 
 /** Ports base_events.py _MIN_SCHEDULED_TIMER_HANDLES, 3.11. */
 export const _MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -84,7 +85,12 @@ export abstract class BaseEventLoop {
    * order follows addresses); the port keeps first-step order and skips finished ones.
    */
   _asyncgens = new Set<PyAsyncGenerator>();
-  /** Ports BaseEventLoop._asyncgens_shutdown_called, 3.11. */
+  /**
+   * Not in CPython: the futures of this loop whose exception was set, in the order it was set
+   * (`_collect_unretrieved` reports those nobody retrieved when the loop closes).
+   */
+  _unretrieved: Future<unknown>[] = [];
+    /** Ports BaseEventLoop._asyncgens_shutdown_called, 3.11. */
   _asyncgens_shutdown_called = false;
   /** The hooks as bound methods (sys.set_asyncgen_hooks keeps them). */
   private readonly _asyncgen_hooks: { firstiter: AsyncgenHook; finalizer: AsyncgenHook } = {
@@ -254,6 +260,33 @@ export abstract class BaseEventLoop {
     this._closed = true;
     this._ready.length = 0;
     this._scheduled.length = 0;
+    this._collect_unretrieved();
+  }
+
+  /**
+   * Not in CPython: where the port "collects" this loop's futures, so that `Future.__del__`
+   * logs "Task exception was never retrieved" / "Future exception was never retrieved".
+   *
+   * CPython logs when refcounting frees the future: a task nobody holds (`create_task(f())`
+   * as a statement) right after the step that failed it, one held by main's local variables
+   * when main returns, one in a global at interpreter exit. JS has no such moment (a
+   * FinalizationRegistry runs whenever the GC likes). The rule: when the loop closes (the end
+   * of `asyncio.run`, after its shutdown steps; the program can no longer retrieve anything
+   * through the loop), every future of this loop whose exception is still unretrieved is
+   * reported, in the order the exceptions were set. A later retrieval (`await t`, `t.result()`,
+   * `t.exception()`, gather, `t.cancel()`) before the close clears it, as `__log_traceback`
+   * does in CPython. This is CPython's content and order whenever the futures are freed in the
+   * order they failed: one failure, fire-and-forget tasks, locals failing in the order they are
+   * assigned. It differs where CPython frees them in another order (a list is freed from its
+   * end; locals that failed out of order), where another message comes between (an "Exception
+   * in callback" logged after a fire-and-forget task failed shows before it here), where a
+   * traceback keeps them alive (main raised: its locals' tasks log after the traceback), and
+   * for a task retrieved only after `asyncio.run` returned (logged here, never by CPython).
+   */
+  _collect_unretrieved(): void {
+    const unretrieved = this._unretrieved;
+    this._unretrieved = [];
+    for (const fut of unretrieved) fut._future_del();
   }
 
   /** Ports BaseEventLoop.is_closed, 3.11. */
@@ -324,11 +357,25 @@ export abstract class BaseEventLoop {
     }
   }
 
-  /** Ports BaseEventLoop.default_exception_handler, 3.11: logs (see `_log_error`). */
+  /**
+   * Ports BaseEventLoop.default_exception_handler, 3.11: `message`, then `key: repr(value)` for
+   * each other key in sorted order, logged with the exception's traceback (`exc_info`). Of the
+   * traceback the port writes the last line (`ValueError: x`), as `run` does for an uncaught
+   * exception: the frames above it are CPython's own files and lines. The debug-mode keys
+   * (`source_traceback`, `handle_traceback`) never arise: debug mode is never on.
+   */
   default_exception_handler(context: ExceptionContext): void {
-    const exc = context.exception;
-    const detail = exc instanceof Error ? `\n${exc.constructor.name}: ${exc.message}` : '';
-    this._log_error(`${context.message}${detail}`);
+    let message = context.message;
+    if (!message) message = 'Unhandled exception in event loop';
+    const exception = context.exception;
+    const log_lines = [message];
+    const entries = context as unknown as Record<string, unknown>;
+    for (const key of Object.keys(entries).sort()) {
+      if (key === 'message' || key === 'exception' || entries[key] === undefined) continue;
+      log_lines.push(`${key}: ${repr(entries[key])}`);
+    }
+    if (exception !== undefined && exception !== null) log_lines.push(tracebackLastLine(pythonTypeName(exception), pythonMessage(exception)));
+    this._log_error(log_lines.join('\n'));
   }
 
   /** Where logged errors go: stderr, as CPython's `logger.error` (virtual loops collect them). */

@@ -173,6 +173,7 @@ export class Task<T = unknown> extends Future<T> {
    */
   override cancel(msg: string | null = null): boolean {
     if (_loopEvents.hooks !== null) _loopEvents.hooks.cancelCalled(this); // explain's recorder
+    this._log_traceback = false;
     if (this.done()) return false;
     this._num_cancels_requested += 1;
     if (this._fut_waiter !== null) {
