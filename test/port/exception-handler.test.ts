@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import * as asyncio from '../../port/index.ts';
 import { ValueError } from '../../runtime/exceptions.ts';
 import { cliInProcess, python, ROOT } from '../cli/_cli.ts';
+import { expectNativeRuns } from '../_support/program-files.ts';
 
 const { coroutine, aw, sleep } = asyncio;
 
@@ -68,6 +69,13 @@ describe('run --target port writes the default exception handler messages python
     expect(port.stdout).toBe(real.stdout);
     expect(port.exitCode).toBe(real.exitCode);
     expect(maskDeadlines(port.stderr)).toBe(maskDeadlines(withoutTracebackBody(real.stderr)));
+  }, 60_000);
+});
+
+describe('the native profile runs them', () => {
+  // A callback that raises ends a Node program (an uncaught exception): an `exception` outcome, never a harness failure.
+  it.each(PROGRAMS.map((file) => [file.slice(ROOT.length), file]))('%s', async (_name, file) => {
+    await expectNativeRuns(file, 'realistic');
   }, 60_000);
 });
 
