@@ -132,7 +132,7 @@ export class Future<T = unknown> {
   result(): T {
     if (this._state === _CANCELLED) throw this._make_cancelled_error();
     if (this._state !== _FINISHED) throw new InvalidStateError('Result is not set.');
-    this.__log_traceback = false;
+    if (!_mutations.logTracebackKeptOnRetrieval) this.__log_traceback = false;
     if (this._exception !== null) throw this._exception;
     return this._result as T;
   }
@@ -141,7 +141,7 @@ export class Future<T = unknown> {
   exception(): unknown {
     if (this._state === _CANCELLED) throw this._make_cancelled_error();
     if (this._state !== _FINISHED) throw new InvalidStateError('Exception is not set.');
-    this.__log_traceback = false;
+    if (!_mutations.logTracebackKeptOnRetrieval) this.__log_traceback = false;
     return this._exception;
   }
 

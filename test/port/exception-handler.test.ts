@@ -12,24 +12,9 @@ import * as asyncio from '../../port/index.ts';
 import { ValueError } from '../../runtime/exceptions.ts';
 import { cliInProcess, python, ROOT } from '../cli/_cli.ts';
 import { expectNativeRuns } from '../_support/program-files.ts';
+import { withoutTracebackBody } from '../_support/stderr.ts';
 
 const { coroutine, aw, sleep } = asyncio;
-
-/**
- * python3's stderr without the traceback bodies the port does not write: from each
- * "Traceback (most recent call last):" line up to, not including, the exception's line (the
- * first line after it that is not indented: the frames are).
- */
-function withoutTracebackBody(stderr: string): string {
-  const kept: string[] = [];
-  let inBody = false;
-  for (const line of stderr.split('\n')) {
-    if (line === 'Traceback (most recent call last):') inBody = true;
-    else if (inBody && !line.startsWith(' ')) inBody = false;
-    if (!inBody) kept.push(line);
-  }
-  return kept.join('\n');
-}
 
 /** A TimerHandle's repr shows its deadline: python3's real monotonic clock, the port's virtual one. */
 const maskDeadlines = (text: string): string => text.replace(/when=[0-9.e+-]+/g, 'when=<t>');
