@@ -90,7 +90,7 @@ export abstract class BaseEventLoop {
    * (`_collect_unretrieved` reports those nobody retrieved when the loop closes).
    */
   _unretrieved: Future<unknown>[] = [];
-    /** Ports BaseEventLoop._asyncgens_shutdown_called, 3.11. */
+  /** Ports BaseEventLoop._asyncgens_shutdown_called, 3.11. */
   _asyncgens_shutdown_called = false;
   /** The hooks as bound methods (sys.set_asyncgen_hooks keeps them). */
   private readonly _asyncgen_hooks: { firstiter: AsyncgenHook; finalizer: AsyncgenHook } = {

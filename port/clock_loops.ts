@@ -130,7 +130,7 @@ export class VirtualClockPolicy extends BaseDefaultEventLoopPolicy {
     for (const loop of this.loops) if (!loop.is_closed()) loop._collect_unretrieved();
   }
 
-    /** The machine's clock before the first loop (a `time.sleep` at module level moves it). */
+  /** The machine's clock before the first loop (a `time.sleep` at module level moves it). */
   idleNow = 0.0;
 
   /**

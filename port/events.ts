@@ -115,7 +115,7 @@ export class TimerHandle extends Handle {
     return info;
   }
 
-    /** Ports events.py TimerHandle.when, 3.11. */
+  /** Ports events.py TimerHandle.when, 3.11. */
   when(): number {
     return this._when;
   }
