@@ -90,6 +90,8 @@ export abstract class BaseEventLoop {
    * (`_collect_unretrieved` reports those nobody retrieved when the loop closes).
    */
   _unretrieved: Future<unknown>[] = [];
+  /** Not in CPython: dropped tasks that failed in the handle running now; freed when it is done (tasks.ts `_discarded`). */
+  _freed_after_handle: Future<unknown>[] = [];
   /** Ports BaseEventLoop._asyncgens_shutdown_called, 3.11. */
   _asyncgens_shutdown_called = false;
   /** The hooks as bound methods (sys.set_asyncgen_hooks keeps them). */
@@ -263,6 +265,14 @@ export abstract class BaseEventLoop {
     this._collect_unretrieved();
   }
 
+  /** Not in CPython: `Future.__del__` of the dropped tasks the handle that just ran failed (tasks.ts `_discarded`), in the order they failed. */
+  _free_after_handle(): void {
+    if (this._freed_after_handle.length === 0) return;
+    const freed = this._freed_after_handle;
+    this._freed_after_handle = [];
+    for (const fut of freed) fut._future_del();
+  }
+
   /**
    * Not in CPython: where the port "collects" this loop's futures, so that `Future.__del__`
    * logs "Task exception was never retrieved" / "Future exception was never retrieved".
@@ -270,18 +280,19 @@ export abstract class BaseEventLoop {
    * CPython logs when refcounting frees the future: a task nobody holds (`create_task(f())`
    * as a statement) right after the step that failed it, one held by main's local variables
    * when main returns, one in a global at interpreter exit. JS has no such moment (a
-   * FinalizationRegistry runs whenever the GC likes). The rule: when the loop closes (the end
-   * of `asyncio.run`, after its shutdown steps; the program can no longer retrieve anything
-   * through the loop), every future of this loop whose exception is still unretrieved is
-   * reported, in the order the exceptions were set. A later retrieval (`await t`, `t.result()`,
-   * `t.exception()`, gather, `t.cancel()`) before the close clears it, as `__log_traceback`
-   * does in CPython. This is CPython's content and order whenever the futures are freed in the
-   * order they failed: one failure, fire-and-forget tasks, locals failing in the order they are
+   * FinalizationRegistry runs whenever the GC likes). The port's rules: a task the program
+   * dropped where it made it is freed after the step that failed it (`_free_after_handle`);
+   * every other future of this loop whose exception is still unretrieved when the loop closes
+   * (the end of `asyncio.run`, after its shutdown steps: the program can no longer retrieve
+   * anything through the loop) is reported then, in the order the exceptions were set. A
+   * retrieval before that (`await t`, `t.result()`, `t.exception()`, gather, `t.cancel()`)
+   * clears it, as `__log_traceback` does in CPython. This is CPython's content and order for
+   * dropped tasks, one failure, and futures held in locals that failed in the order they were
    * assigned. It differs where CPython frees them in another order (a list is freed from its
-   * end; locals that failed out of order), where another message comes between (an "Exception
-   * in callback" logged after a fire-and-forget task failed shows before it here), where a
-   * traceback keeps them alive (main raised: its locals' tasks log after the traceback), and
-   * for a task retrieved only after `asyncio.run` returned (logged here, never by CPython).
+   * end; locals that failed out of order), where another message comes between (a held task
+   * logged at main's return in CPython comes after a later "Exception in callback" here), where
+   * a traceback keeps them alive (main raised: its locals' tasks log after the traceback), and
+   * for a future retrieved only after `asyncio.run` returned (logged here, never by CPython).
    */
   _collect_unretrieved(): void {
     const unretrieved = this._unretrieved;
@@ -465,8 +476,12 @@ export abstract class BaseEventLoop {
       handle._run();
       // The handle is not finished until its microtasks are (see the header).
       if (!_mutations.noMicrotaskDrain) await macrotask();
+      this._free_after_handle(); // `handle = None`: what only the handle held is freed
       if (hooks !== null) hooks.handleRan(handle);
     }
-    if (_mutations.noMicrotaskDrain) await macrotask();
+    if (_mutations.noMicrotaskDrain) {
+      await macrotask();
+      this._free_after_handle();
+    }
   }
 }

@@ -81,6 +81,7 @@ export class Future<T = unknown> {
    */
   _future_del(): void {
     if (!this.__log_traceback) return; // set_exception() was not called, or result() or exception() has consumed the exception
+    this.__log_traceback = false; // not in CPython, whose object is gone: the port's collects it once
     const exc = this._exception;
     this._loop.call_exception_handler({
       message: `${_py_class_name(this as Future<unknown>)} exception was never retrieved`,

@@ -120,6 +120,11 @@ function reprsReachStderr(program: Program): boolean {
   return program.header?.source !== undefined && usesAsyncio(program, LOGGING_SOURCES);
 }
 
+/** Whether `e` makes a task and returns it: `asyncio.create_task(...)`, `asyncio.ensure_future(...)`, `obj.create_task(...)`. */
+function makesTask(e: Expr): boolean {
+  return (e.kind === 'asyncio' && (e.func === 'create_task' || e.func === 'ensure_future')) || (e.kind === 'method' && TASK_METHODS.has(e.method));
+}
+
 /** asyncio calls whose result's repr shows a line as soon as it is awaited or printed. */
 const OBSERVING_SOURCES = new Set(['current_task', 'all_tasks']);
 
@@ -333,9 +338,11 @@ class ProgramEmitter {
     if (this.lines !== null) this.statementLine = this.lines.get(s);
     if (s.kind !== 'while' && s.kind !== 'if') this.lineMarker(w, s, ctx, s.kind === 'for' ? s.iter : s);
     switch (s.kind) {
-      case 'expr':
-        w.writeLine(`${this.expr(s.expr, ctx).code};`);
+      case 'expr': {
+        const code = this.expr(s.expr, ctx).code;
+        w.writeLine(`${makesTask(s.expr) && this.dialect.discardedTask ? this.dialect.discardedTask(code) : code};`);
         return;
+      }
       case 'assign':
         this.emitAssign(w, s.target, s.value, ctx);
         return;

@@ -95,6 +95,21 @@ describe('when the port collects a future (BaseEventLoop._collect_unretrieved)',
     expect(policy.loggedErrors[0]).toMatch(/^Task exception was never retrieved\nfuture: <Task finished name='Task-\d+' coro=<fail\(\)> exception=ValueError\('late'\)>\nValueError: late$/);
   });
 
+  it('a task the program dropped where it made it (`_discarded`) is logged right after the step that failed it', async () => {
+    let seenInMain: string[] | null = null;
+    const policy = await runLogged(
+      coroutine('main', async () => {
+        asyncio._discarded(asyncio.create_task(fail('dropped')));
+        asyncio.create_task(fail('held')); // not marked: as if a variable held it
+        await aw(sleep(0));
+        seenInMain = [...(asyncio.get_running_loop() as asyncio.VirtualClockEventLoop).loggedErrors];
+      })(),
+    );
+    expect(seenInMain).toHaveLength(1);
+    expect(seenInMain![0]).toMatch(/ValueError: dropped$/);
+    expect(policy.loggedErrors.map((text) => text.split('\n').at(-1))).toEqual(['ValueError: dropped', 'ValueError: held']);
+  });
+
   it('in the order the exceptions were set, whatever the order the futures were made in', async () => {
     const policy = await runLogged(
       coroutine('main', async () => {
