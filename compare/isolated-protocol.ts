@@ -4,7 +4,7 @@
  */
 import type { Program, RunResult, TraceEntry } from '../ir/program.ts';
 import type { RunOptions, SideName } from './sides.ts';
-import type { SideFailure } from './verdict.ts';
+import type { SideFailure, SideOutput } from './verdict.ts';
 
 export interface IsolatedRequest {
   side: SideName;
@@ -16,7 +16,7 @@ export interface IsolatedRequest {
 /** The child's answer (IPC): the result without its trace, which came line by line on fd 3. */
 export interface IsolatedMessage {
   kind: 'result';
-  result: Omit<RunResult, 'trace'> | SideFailure;
+  result: (Omit<RunResult, 'trace'> & SideOutput) | SideFailure;
 }
 
 /**

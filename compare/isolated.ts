@@ -28,7 +28,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TraceEntry } from '../ir/program.ts';
-import { CappedText, capMessage, withoutSourceLines } from './capped-text.ts';
+import { CappedText, capMessage, STDERR_LIMIT_BYTES, withoutSourceLines } from './capped-text.ts';
 import { END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type TraceLine } from './isolated-protocol.ts';
 import type { SideName } from './sides.ts';
 import { retryingWallclock, type SideResult } from './verdict.ts';
@@ -288,7 +288,10 @@ class WarmChild {
   }
 }
 
+/** What the program logged (the port's default exception handler) first, then what the child's process wrote. */
 function stderrOf(pending: PendingRun): { stderr?: string } {
-  const stderr = withoutSourceLines(pending.output.text());
+  const result = pending.answer?.result;
+  const logged = result && !('failure' in result) && result.stderr ? capMessage(result.stderr, STDERR_LIMIT_BYTES) : '';
+  const stderr = logged + withoutSourceLines(pending.output.text());
   return stderr ? { stderr } : {};
 }

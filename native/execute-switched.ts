@@ -7,7 +7,8 @@
  * - `shutdown-cancellation` ends the run when main has finished, as asyncio.run cancels what
  *   is left: on the asyncio-like loop after the iteration that runs main's done-callback
  *   (scheduled with call_soon when main finishes), on Node's after the current timer callback;
- * - `unhandled-rejection-logged` lets unhandled rejections pass, as CPython's loop only logs;
+ * - `unhandled-rejection-logged` lets unhandled rejections and callbacks' uncaught exceptions
+ *   pass, as CPython's loop only logs them;
  * - `set-hash-order` runs the program with CPython's sets (runtime.ts runtimeFor);
  * - `shutdown-asyncgens` records each async generator's first step (sys.set_asyncgen_hooks'
  *   `firstiter`, as the loop installs it) and, when the run has ended (ok or an exception),
@@ -19,7 +20,7 @@ import type { Outcome, RunResult, TraceEntry } from '../ir/program.ts';
 import { resetRandom, setStdout, setVirtualClock } from '../runtime/index.ts';
 import { asyncgenHooks, GeneratorExit, type PyAsyncGenerator } from '../runtime/generators.ts';
 import { resetNativeLoop } from './asyncio-api.ts';
-import { exceptionOutcome, nextMacrotask, type NativeOptions, type NativeProgram } from './execute.ts';
+import { catchingUncaught, exceptionOutcome, nextMacrotask, type NativeOptions, type NativeProgram } from './execute.ts';
 import { FIRST_TASK_NUMBER, runtimeFor, setScheduler } from './runtime.ts';
 import { loopClock, loopTimers } from './switched-loop.ts';
 import { LOOP_SWITCHES, type NativeSwitches } from './switches.ts';
@@ -45,6 +46,8 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
     if (!switches.has('unhandled-rejection-logged')) unhandled ??= { reason };
   };
   const savedListeners = process.rawListeners('unhandledRejection') as Array<(...args: unknown[]) => void>;
+  // A callback that throws ends the program as an unhandled rejection does (execute.ts); the switch lets it pass too, as CPython's Handle._run only logs it.
+  const uncaught = catchingUncaught(onUnhandledRejection);
 
   const stopReason = (): Outcome | null => {
     // Under shutdown-cancellation on the asyncio-like loop, main's exception too ends the run only once its done-callback has run.
@@ -69,7 +72,7 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
       for (const callback of timers.takeDue(clock.dueLimit())) {
         if (iterations >= budget.maxIterations) return { kind: 'budget', limit: 'iterations' };
         iterations++;
-        callback();
+        uncaught.run(callback);
         await nextMacrotask();
         const stopped = stopReason();
         if (stopped) return stopped;
@@ -96,7 +99,7 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
       ready.push(...timers.takeDue(clock.dueLimit()));
       const n = ready.length;
       for (let k = 0; k < n; k++) {
-        ready.shift()!();
+        uncaught.run(ready.shift()!);
         await nextMacrotask();
         const stopped = stopReason();
         if (stopped) return stopped;
@@ -109,6 +112,7 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
   try {
     process.removeAllListeners('unhandledRejection');
     process.on('unhandledRejection', onUnhandledRejection);
+    uncaught.install();
     if (switches.has('shutdown-asyncgens')) asyncgenHooks.firstiter = (agen) => void started.add(agen);
     setScheduler({
       setTimeout: (callback, ms) => timers.add(callback, ms / 1000, ms),
@@ -161,6 +165,7 @@ export async function executeSwitched(program: NativeProgram, opts: NativeOption
     setScheduler(null);
     process.removeListener('unhandledRejection', onUnhandledRejection);
     for (const listener of savedListeners) process.on('unhandledRejection', listener);
+    uncaught.restore();
   }
 }
 

@@ -88,6 +88,8 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
     unhandled ??= { reason };
   };
   const savedListeners = process.rawListeners('unhandledRejection') as Array<(...args: unknown[]) => void>;
+  // A callback that throws (`queueMicrotask`'s, a timer's: `loop.call_soon(f)` with `f` raising) is an uncaught exception: Node ends the process with it, as with an unhandled rejection.
+  const uncaught = catchingUncaught(onUnhandledRejection);
 
   /** Why the run stops now, if it does (checked after every macrotask). */
   const stopReason = (): Outcome | null => {
@@ -111,7 +113,7 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
       for (let due = timers.takeDue(now); due !== null; due = timers.takeDue(now)) {
         if (fired >= budget.maxIterations) return { kind: 'budget', limit: 'iterations' };
         fired++;
-        due.callback();
+        uncaught.run(due.callback);
         await nextMacrotask();
         const stopped = stopReason();
         if (stopped) return stopped;
@@ -122,6 +124,7 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
   try {
     process.removeAllListeners('unhandledRejection');
     process.on('unhandledRejection', onUnhandledRejection);
+    uncaught.install();
     setScheduler({
       setTimeout: (callback, ms) => timers.setTimeout(callback, ms, Math.max(now, clockMs)), // Node's getLibuvNow() updates the loop time first
       nextTaskNumber: () => taskNumber++,
@@ -157,8 +160,37 @@ export async function executeNative(program: NativeProgram, opts: NativeOptions)
     setScheduler(null);
     process.removeListener('unhandledRejection', onUnhandledRejection);
     for (const listener of savedListeners) process.on('unhandledRejection', listener);
+    uncaught.restore();
     sessionOpen = false;
   }
+}
+
+/**
+ * Node's `uncaughtException` for one session: a callback that throws (a microtask's, a timer
+ * callback the executor calls) goes to `report`, as Node would end the process with it. While
+ * installed, the process' own `uncaughtException` listeners are set aside (a throw in a
+ * `queueMicrotask` callback reaches only these), and `restore()` puts them back.
+ */
+export function catchingUncaught(report: (reason: unknown) => void): { install(): void; restore(): void; run(callback: () => void): void } {
+  const saved = process.rawListeners('uncaughtException') as Array<(...args: unknown[]) => void>;
+  const listener = (error: unknown): void => report(error);
+  return {
+    install: () => {
+      process.removeAllListeners('uncaughtException');
+      process.on('uncaughtException', listener);
+    },
+    restore: () => {
+      process.removeListener('uncaughtException', listener);
+      for (const l of saved) process.on('uncaughtException', l);
+    },
+    run: (callback) => {
+      try {
+        callback();
+      } catch (error) {
+        report(error);
+      }
+    },
+  };
 }
 
 export function exceptionOutcome(error: unknown): Outcome {

@@ -77,7 +77,7 @@ export const NATIVE_SWITCHES = [
     name: 'unhandled-rejection-logged',
     title: 'An exception nobody awaits is logged, not fatal',
     description:
-      "CPython's loop only logs an exception nobody retrieves ('Task exception was never retrieved'); Node ends the process with the first unhandled rejection (--unhandled-rejections=throw). Switched: unhandled rejections are ignored.",
+      "CPython's loop only logs an exception nobody retrieves ('Task exception was never retrieved') or a callback raised ('Exception in callback ...') and goes on; Node ends the process with the first unhandled rejection (--unhandled-rejections=throw) or uncaught exception (a queueMicrotask or setTimeout callback that throws). Switched: both are ignored.",
   },
   {
     name: 'loop-callbacks',

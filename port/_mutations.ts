@@ -43,6 +43,8 @@ export interface Mutations {
   removeFirstDoneCallbackOnly: boolean;
   /** `_run_once` runs the timers that came due before the callbacks already ready (Node's timers phase first), not after them. */
   timersBeforeReady: boolean;
+  /** `result()`/`exception()` leave `__log_traceback` set: every failed future is logged "never retrieved", retrieved or not. */
+  logTracebackKeptOnRetrieval: boolean;
 }
 
 export const _mutations: Mutations = {
@@ -63,6 +65,7 @@ export const _mutations: Mutations = {
   doneCallbackAtOnceWhenDone: false,
   removeFirstDoneCallbackOnly: false,
   timersBeforeReady: false,
+  logTracebackKeptOnRetrieval: false,
 };
 
 /** True when any switch is on (then the port tolerates the nesting the switch causes). */

@@ -23,7 +23,8 @@ import { asyncgenHooks, type AsyncgenHook, type PyAsyncGenerator } from '../runt
 import { Exception } from '../runtime/exceptions.ts';
 import { _mutations } from './_mutations.ts';
 import { pyFunction } from './format_helpers.ts';
-import { RuntimeError, TypeError } from '../runtime/exceptions.ts';
+import { RuntimeError, TypeError, pythonMessage, pythonTypeName, tracebackLastLine } from '../runtime/exceptions.ts';
+import { repr } from '../runtime/str.ts';
 
 /** Ports base_events.py _MIN_SCHEDULED_TIMER_HANDLES, 3.11. */
 export const _MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -84,6 +85,13 @@ export abstract class BaseEventLoop {
    * order follows addresses); the port keeps first-step order and skips finished ones.
    */
   _asyncgens = new Set<PyAsyncGenerator>();
+  /**
+   * Not in CPython: the futures of this loop whose exception was set, in the order it was set
+   * (`_collect_unretrieved` reports those nobody retrieved when the loop closes).
+   */
+  _unretrieved: Future<unknown>[] = [];
+  /** Not in CPython: dropped tasks that failed in the handle running now; freed when it is done (tasks.ts `_discarded`). */
+  _freed_after_handle: Future<unknown>[] = [];
   /** Ports BaseEventLoop._asyncgens_shutdown_called, 3.11. */
   _asyncgens_shutdown_called = false;
   /** The hooks as bound methods (sys.set_asyncgen_hooks keeps them). */
@@ -254,6 +262,42 @@ export abstract class BaseEventLoop {
     this._closed = true;
     this._ready.length = 0;
     this._scheduled.length = 0;
+    this._collect_unretrieved();
+  }
+
+  /** Not in CPython: `Future.__del__` of the dropped tasks the handle that just ran failed (tasks.ts `_discarded`), in the order they failed. */
+  _free_after_handle(): void {
+    if (this._freed_after_handle.length === 0) return;
+    const freed = this._freed_after_handle;
+    this._freed_after_handle = [];
+    for (const fut of freed) fut._future_del();
+  }
+
+  /**
+   * Not in CPython: where the port "collects" this loop's futures, so that `Future.__del__`
+   * logs "Task exception was never retrieved" / "Future exception was never retrieved".
+   *
+   * CPython logs when refcounting frees the future: a task nobody holds (`create_task(f())`
+   * as a statement) right after the step that failed it, one held by main's local variables
+   * when main returns, one in a global at interpreter exit. JS has no such moment (a
+   * FinalizationRegistry runs whenever the GC likes). The port's rules: a task the program
+   * dropped where it made it is freed after the step that failed it (`_free_after_handle`);
+   * every other future of this loop whose exception is still unretrieved when the loop closes
+   * (the end of `asyncio.run`, after its shutdown steps: the program can no longer retrieve
+   * anything through the loop) is reported then, in the order the exceptions were set. A
+   * retrieval before that (`await t`, `t.result()`, `t.exception()`, gather, `t.cancel()`)
+   * clears it, as `__log_traceback` does in CPython. This is CPython's content and order for
+   * dropped tasks, one failure, and futures held in locals that failed in the order they were
+   * assigned. It differs where CPython frees them in another order (a list is freed from its
+   * end; locals that failed out of order), where another message comes between (a held task
+   * logged at main's return in CPython comes after a later "Exception in callback" here), where
+   * a traceback keeps them alive (main raised: its locals' tasks log after the traceback), and
+   * for a future retrieved only after `asyncio.run` returned (logged here, never by CPython).
+   */
+  _collect_unretrieved(): void {
+    const unretrieved = this._unretrieved;
+    this._unretrieved = [];
+    for (const fut of unretrieved) fut._future_del();
   }
 
   /** Ports BaseEventLoop.is_closed, 3.11. */
@@ -324,11 +368,25 @@ export abstract class BaseEventLoop {
     }
   }
 
-  /** Ports BaseEventLoop.default_exception_handler, 3.11: logs (see `_log_error`). */
+  /**
+   * Ports BaseEventLoop.default_exception_handler, 3.11: `message`, then `key: repr(value)` for
+   * each other key in sorted order, logged with the exception's traceback (`exc_info`). Of the
+   * traceback the port writes the last line (`ValueError: x`), as `run` does for an uncaught
+   * exception: the frames above it are CPython's own files and lines. The debug-mode keys
+   * (`source_traceback`, `handle_traceback`) never arise: debug mode is never on.
+   */
   default_exception_handler(context: ExceptionContext): void {
-    const exc = context.exception;
-    const detail = exc instanceof Error ? `\n${exc.constructor.name}: ${exc.message}` : '';
-    this._log_error(`${context.message}${detail}`);
+    let message = context.message;
+    if (!message) message = 'Unhandled exception in event loop';
+    const exception = context.exception;
+    const log_lines = [message];
+    const entries = context as unknown as Record<string, unknown>;
+    for (const key of Object.keys(entries).sort()) {
+      if (key === 'message' || key === 'exception' || entries[key] === undefined) continue;
+      log_lines.push(`${key}: ${repr(entries[key])}`);
+    }
+    if (exception !== undefined && exception !== null) log_lines.push(tracebackLastLine(pythonTypeName(exception), pythonMessage(exception)));
+    this._log_error(log_lines.join('\n'));
   }
 
   /** Where logged errors go: stderr, as CPython's `logger.error` (virtual loops collect them). */
@@ -418,8 +476,12 @@ export abstract class BaseEventLoop {
       handle._run();
       // The handle is not finished until its microtasks are (see the header).
       if (!_mutations.noMicrotaskDrain) await macrotask();
+      this._free_after_handle(); // `handle = None`: what only the handle held is freed
       if (hooks !== null) hooks.handleRan(handle);
     }
-    if (_mutations.noMicrotaskDrain) await macrotask();
+    if (_mutations.noMicrotaskDrain) {
+      await macrotask();
+      this._free_after_handle();
+    }
   }
 }

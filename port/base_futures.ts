@@ -10,7 +10,7 @@ import { recursiveRepr, repr as reprlibRepr } from '../runtime/reprlib.ts';
 /** Ports base_futures._format_callbacks, 3.11: at most the first and the last, `<n more>` between. */
 export function _format_callbacks(cb: readonly unknown[]): string {
   const size = cb.length;
-  const format_cb = (callback: unknown): string => _format_callback_source(callback);
+  const format_cb = (callback: unknown): string => _format_callback_source(callback, []);
   let text = '';
   if (size === 1) text = format_cb(cb[0]);
   else if (size === 2) text = `${format_cb(cb[0])}, ${format_cb(cb[1])}`;

@@ -35,6 +35,8 @@ export class Deadlock extends Error {
 export interface VirtualClockOptions {
   clock: ClockModel;
   budget?: Budget;
+  /** Where the loop's logged errors go (the policy's, shared by all its loops); default: a list of the loop's own. */
+  loggedErrors?: string[];
 }
 
 /** A loop on the oracle's virtual clock (the oracle's Python worker defines the same). */
@@ -48,6 +50,7 @@ export class VirtualClockEventLoop extends BaseEventLoop {
     super();
     this.clock = opts.clock;
     this.budget = opts.budget ?? DEFAULT_BUDGET;
+    this.loggedErrors = opts.loggedErrors ?? [];
   }
 
   /** The oracle's `time()`: realistic reads advance the clock by one quantum first. */
@@ -79,8 +82,8 @@ export class VirtualClockEventLoop extends BaseEventLoop {
     }
   }
 
-  /** Logged errors are kept, not written: the harness decides what to show. */
-  readonly loggedErrors: string[] = [];
+  /** Logged errors (what CPython's logger writes to stderr) are kept, not written: the harness decides what to show. */
+  readonly loggedErrors: string[];
   override _log_error(text: string): void {
     this.loggedErrors.push(text);
   }
@@ -104,12 +107,27 @@ export class VirtualClockPolicy extends BaseDefaultEventLoopPolicy {
    */
   new_event_loop(): VirtualClockEventLoop {
     const previous = this.lastLoop;
-    this.lastLoop = new VirtualClockEventLoop(this.options);
+    this.lastLoop = new VirtualClockEventLoop({ ...this.options, loggedErrors: this.loggedErrors });
+    this.loops.push(this.lastLoop);
     if (previous !== null) {
       this.lastLoop._virtual_now = previous._virtual_now;
       this.lastLoop.iterations = previous.iterations;
     } else this.lastLoop._virtual_now = this.idleNow;
     return this.lastLoop;
+  }
+
+  /** What the loops this policy built logged, in order: the program's stderr (`python3` writes it as it goes). */
+  readonly loggedErrors: string[] = [];
+  /** Every loop this policy built. */
+  private readonly loops: VirtualClockEventLoop[] = [];
+
+  /**
+   * The program ended (interpreter exit): a loop it never closed is collected now, so its
+   * futures' unretrieved exceptions are logged as CPython logs them at exit
+   * (`BaseEventLoop._collect_unretrieved`).
+   */
+  atExit(): void {
+    for (const loop of this.loops) if (!loop.is_closed()) loop._collect_unretrieved();
   }
 
   /** The machine's clock before the first loop (a `time.sleep` at module level moves it). */

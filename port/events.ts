@@ -9,6 +9,8 @@
 import type { BaseEventLoop } from './base_events.ts';
 import { _mutations } from './_mutations.ts';
 import { RuntimeError, TypeError } from '../runtime/exceptions.ts';
+import { repr } from '../runtime/str.ts';
+import { _format_callback_source } from './format_helpers.ts';
 
 /** A loop callback: CPython calls `callback(*args)`. */
 export type Callback = (...args: any[]) => unknown;
@@ -70,12 +72,28 @@ export class Handle {
     try {
       (this._callback as Callback)(...(this._args as unknown[]));
     } catch (exc) {
-      this._loop.call_exception_handler({
-        message: `Exception in callback ${this._callback?.name ?? '<callback>'}`,
+      const cb = _format_callback_source(this._callback, this._args);
+      const msg = `Exception in callback ${cb}`;
+      const context = {
+        message: msg,
         exception: exc,
         handle: this,
-      });
+      };
+      this._loop.call_exception_handler(context);
     }
+  }
+
+  /** Ports events.py Handle._repr_info, 3.11 (no source traceback: debug mode is never on). */
+  _repr_info(): string[] {
+    const info = [this.constructor.name];
+    if (this._cancelled) info.push('cancelled');
+    if (this._callback !== null) info.push(_format_callback_source(this._callback, this._args));
+    return info;
+  }
+
+  /** Ports events.py Handle.__repr__, 3.11: `<Handle cb(1) at /path/prog.py:3>`. */
+  __repr__(): string {
+    return `<${this._repr_info().join(' ')}>`;
   }
 }
 
@@ -87,6 +105,14 @@ export class TimerHandle extends Handle {
   constructor(when: number, callback: Callback, args: unknown[], loop: BaseEventLoop) {
     super(callback, args, loop);
     this._when = when;
+  }
+
+  /** Ports events.py TimerHandle._repr_info, 3.11: `when=` after the class name (and `cancelled`). */
+  override _repr_info(): string[] {
+    const info = super._repr_info();
+    const pos = this._cancelled ? 2 : 1;
+    info.splice(pos, 0, `when=${repr(this._when)}`);
+    return info;
   }
 
   /** Ports events.py TimerHandle.when, 3.11. */

@@ -10,6 +10,9 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { PyFunction, PyPartial } from '../runtime/functions.ts';
+import { repr as reprlibRepr } from '../runtime/reprlib.ts';
+import { repr as pyRepr } from '../runtime/str.ts';
 
 /** Where a Python function was defined: a file of CPython's asyncio package and the `def` line. */
 export interface StdlibSource {
@@ -72,22 +75,52 @@ export function stdlibFile(module: string): string {
   return path.join(get_asyncio_dir(), module);
 }
 
-/** Ports format_helpers._format_args_and_kwargs, 3.11, for the empty argument list asyncio passes. */
-export function _format_args_and_kwargs(): string {
-  return '()';
+/** The Python callable a port callback stands for: a program's def, lambda or partial (runtime/callables.ts), else the port function itself. */
+function pythonCallable(func: unknown): unknown {
+  return typeof func === 'function' && '__pycallable__' in func ? (func as { __pycallable__: unknown }).__pycallable__ : func;
 }
 
-/** Ports format_helpers._format_callback, 3.11 (no functools.partial in the port). */
-export function _format_callback(func: unknown): string {
-  const info = func as Partial<PyFunctionInfo> & { name?: string };
-  const name = info.__qualname__ || info.name || '<callback>';
-  return name + _format_args_and_kwargs();
+/** Ports format_helpers._get_function_source, 3.11: a Python function's file and `def` line; None for anything else. */
+export function _get_function_source(func: unknown): [string, number] | null {
+  func = pythonCallable(func);
+  if (func instanceof PyFunction) return func.__code__ === null ? null : [func.__code__.co_filename, func.__code__.co_firstlineno];
+  if (func instanceof PyPartial) return _get_function_source(func.func);
+  const source = (func as Partial<PyFunctionInfo> | null)?.__source__;
+  return source === undefined ? null : [stdlibFile(source.module), source.line];
 }
 
-/** Ports format_helpers._format_callback_source, 3.11. */
-export function _format_callback_source(func: unknown): string {
-  let func_repr = _format_callback(func);
-  const source = (func as Partial<PyFunctionInfo>).__source__;
-  if (source !== undefined) func_repr += ` at ${stdlibFile(source.module)}:${source.line}`;
+/** Ports format_helpers._format_args_and_kwargs, 3.11: `(1, 'a', k=2)`, each value through reprlib.repr. */
+export function _format_args_and_kwargs(args: readonly unknown[] | null = null, kwargs: Readonly<Record<string, unknown>> | null = null): string {
+  const items: string[] = [];
+  if (args) items.push(...args.map((arg) => reprlibRepr(arg)));
+  if (kwargs) items.push(...Object.entries(kwargs).map(([k, v]) => `${k}=${reprlibRepr(v)}`));
+  return `(${items.join(', ')})`;
+}
+
+/** Ports format_helpers._format_callback, 3.11: a partial shows its function, then its own arguments, then the call's. */
+export function _format_callback(func: unknown, args: readonly unknown[] | null = null, kwargs: Readonly<Record<string, unknown>> | null = null, suffix = ''): string {
+  func = pythonCallable(func);
+  if (func instanceof PyPartial) {
+    suffix = _format_args_and_kwargs(args, kwargs) + suffix;
+    return _format_callback(func.func, func.args, func.keywords, suffix);
+  }
+  const info = func as (Partial<PyFunctionInfo> & { name?: string; __name__?: string }) | null;
+  let func_repr: string;
+  if ((func as { __pyTypeName__?: unknown } | null)?.__pyTypeName__ === 'method' && (func as { func: unknown }).func instanceof PyFunction) {
+    func_repr = ((func as { func: PyFunction }).func).__qualname__; // a bound method's __qualname__ is its function's
+  } else if (info?.__qualname__) func_repr = info.__qualname__;
+  else if (info?.__name__) func_repr = info.__name__;
+  else if (typeof func === 'function' && func.name) func_repr = func.name; // a port function not given its Python name
+  else func_repr = pyRepr(func);
+  func_repr += _format_args_and_kwargs(args, kwargs);
+  if (suffix) func_repr += suffix;
+  return func_repr;
+}
+
+/** Ports format_helpers._format_callback_source, 3.11: `cb(1) at /path/prog.py:3`. */
+export function _format_callback_source(func: unknown, args: readonly unknown[] | null = null): string {
+  let func_repr = _format_callback(func, args, null);
+  const source = _get_function_source(func);
+  if (source) func_repr += ` at ${source[0]}:${source[1]}`;
   return func_repr;
 }

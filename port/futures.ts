@@ -11,8 +11,8 @@ import type { BaseEventLoop } from './base_events.ts';
 import { _get_event_loop, type Callback } from './events.ts';
 import { CancelledError, InvalidStateError } from './exceptions.ts';
 import { _mutations } from './_mutations.ts';
-import { _future_repr } from './base_futures.ts';
-import { TypeError } from '../runtime/exceptions.ts';
+import { _future_repr, _py_class_name } from './base_futures.ts';
+import { TypeError, ValueError } from '../runtime/exceptions.ts';
 
 export type FutureState = 'PENDING' | 'CANCELLED' | 'FINISHED';
 export const _PENDING: FutureState = 'PENDING';
@@ -36,6 +36,12 @@ export class Future<T = unknown> {
   _cancel_message: string | null = null;
   /** A saved CancelledError for later chaining (futures.py `_cancelled_exc`). */
   _cancelled_exc: CancelledError | null = null;
+  /**
+   * futures.py `__log_traceback`: set by set_exception, cleared by result(), exception() and
+   * cancel(); still set when the future is collected, `__del__` logs "exception was never
+   * retrieved" (see `_future_del` for when the port "collects").
+   */
+  private __log_traceback = false;
 
   /** Ports Future.__init__, 3.11: without `loop`, the running (or policy's) loop. */
   constructor(opts: { loop?: BaseEventLoop | null } = {}) {
@@ -57,12 +63,40 @@ export class Future<T = unknown> {
     return this._cancel_message === null ? new CancelledError() : new CancelledError(this._cancel_message);
   }
 
+  /** Ports Future._log_traceback (the property), 3.11: it may only be set to False. */
+  get _log_traceback(): boolean {
+    return this.__log_traceback;
+  }
+
+  set _log_traceback(val: boolean) {
+    if (val) throw new ValueError('_log_traceback can only be set to False');
+    this.__log_traceback = false;
+  }
+
+  /**
+   * Ports Future.__del__, 3.11 (the C `FutureObj_finalize`): an exception nobody retrieved is
+   * reported to the loop's exception handler. CPython runs it when refcounting frees the
+   * future; the port has no such moment and calls it from `BaseEventLoop._collect_unretrieved`
+   * (the rule is written there).
+   */
+  _future_del(): void {
+    if (!this.__log_traceback) return; // set_exception() was not called, or result() or exception() has consumed the exception
+    this.__log_traceback = false; // not in CPython, whose object is gone: the port's collects it once
+    const exc = this._exception;
+    this._loop.call_exception_handler({
+      message: `${_py_class_name(this as Future<unknown>)} exception was never retrieved`,
+      exception: exc,
+      future: this as Future<unknown>,
+    });
+  }
+
   /** Ports Future.cancel, 3.11: cancels and schedules the callbacks; False if already done. */
   cancel(msg: string | null = null): boolean {
+    this.__log_traceback = false;
     return this._future_cancel(msg);
   }
 
-  /** Future.cancel itself, for Task (which overrides cancel) to call as `super().cancel()`. */
+  /** Future.cancel after its first line, for Task (which overrides cancel) to call as `super().cancel()`. */
   protected _future_cancel(msg: string | null = null): boolean {
     if (this._state !== _PENDING) return false;
     this._state = _CANCELLED;
@@ -99,6 +133,7 @@ export class Future<T = unknown> {
   result(): T {
     if (this._state === _CANCELLED) throw this._make_cancelled_error();
     if (this._state !== _FINISHED) throw new InvalidStateError('Result is not set.');
+    if (!_mutations.logTracebackKeptOnRetrieval) this.__log_traceback = false;
     if (this._exception !== null) throw this._exception;
     return this._result as T;
   }
@@ -107,6 +142,7 @@ export class Future<T = unknown> {
   exception(): unknown {
     if (this._state === _CANCELLED) throw this._make_cancelled_error();
     if (this._state !== _FINISHED) throw new InvalidStateError('Exception is not set.');
+    if (!_mutations.logTracebackKeptOnRetrieval) this.__log_traceback = false;
     return this._exception;
   }
 
@@ -153,6 +189,8 @@ export class Future<T = unknown> {
     this._exception = exception;
     this._state = _FINISHED;
     this.__schedule_callbacks();
+    this.__log_traceback = true;
+    this._loop._unretrieved.push(this as Future<unknown>);
   }
 
   /** The C type's `tp_name`, as CPython's error messages spell it (`'_asyncio.Future' object is not subscriptable`). */

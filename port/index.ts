@@ -30,6 +30,7 @@ export {
   FIRST_EXCEPTION,
   ALL_COMPLETED,
   _reset_task_name_counter,
+  _discarded,
   _register_task,
   _unregister_task,
   _enter_task,

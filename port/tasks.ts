@@ -60,6 +60,21 @@ const _current_tasks = new Map<BaseEventLoop, Task<unknown>>();
 /** Only with a test mutation on: tasks entered while another was current. */
 const _nested_tasks: Task<unknown>[] = [];
 
+/**
+ * Not in CPython: marks a task the program made and dropped in one statement
+ * (`asyncio.create_task(f())`, `loop.create_task(...)`, `asyncio.ensure_future(...)` on a line
+ * of their own; transpile/dialect-port.ts). CPython's refcounting frees such a task right
+ * after the step that fails it, and `__del__` logs "Task exception was never retrieved" there,
+ * between that step and the next handle; the port logs it at that point too
+ * (`BaseEventLoop._run_once`). Only a reference the task's own coroutine makes
+ * (`asyncio.current_task()` stored away) or takes from `all_tasks()` escapes this: then
+ * CPython logs later, or never. Returns `value` unchanged.
+ */
+export function _discarded<T>(value: T): T {
+  if (value instanceof Task) value._unreferenced = true;
+  return value;
+}
+
 /** Ports tasks.py _register_task, 3.11. */
 export function _register_task(task: Task<unknown>): void {
   _all_tasks.add(task);
@@ -114,6 +129,12 @@ export class Task<T = unknown> extends Future<T> {
   _name: string;
   _num_cancels_requested = 0;
   _must_cancel = false;
+  /**
+   * Not in CPython: the program dropped the task where it made it (`asyncio.create_task(f())`
+   * as a statement: transpiled as `_discarded(...)`). Refcounting then frees it right after the
+   * step that finished it, unless something else holds it (see `_discarded`).
+   */
+  _unreferenced = false;
   /**
    * INVARIANT (tasks.py): either `_fut_waiter` is null and `__step` is scheduled (or
    * running), or `_fut_waiter` is some Future and `__step` is *not* scheduled.
@@ -173,6 +194,7 @@ export class Task<T = unknown> extends Future<T> {
    */
   override cancel(msg: string | null = null): boolean {
     if (_loopEvents.hooks !== null) _loopEvents.hooks.cancelCalled(this); // explain's recorder
+    this._log_traceback = false;
     if (this.done()) return false;
     this._num_cancels_requested += 1;
     if (this._fut_waiter !== null) {
@@ -273,7 +295,10 @@ export class Task<T = unknown> extends Future<T> {
         this._cancelled_exc = value;
         this._future_cancel();
       } else {
+        // Nothing but this step's handle holds a dropped task without done callbacks: CPython frees it when the handle is done.
+        const freedAfterStep = this._unreferenced && this._callbacks.length === 0;
         this._future_set_exception(value);
+        if (freedAfterStep) this._loop._freed_after_handle.push(this as Task<unknown>);
       }
     } finally {
       _leave_task(this._loop, this as Task<unknown>);

@@ -26,6 +26,8 @@ export function asCallback<F extends JsCallback>(callback: F | PyValue): F {
     viaBind ? call(callback as PyValue, args as PyValue[]) : callValue(callback as PyValue, ...(args as PyValue[]));
   const name = (callback as { __name__?: unknown } | null)?.__name__;
   Object.defineProperty(wrapper, 'name', { value: typeof name === 'string' ? name : 'callback' });
+  // What asyncio's reprs read of the callable (port/format_helpers.ts `_format_callback`).
+  Object.defineProperty(wrapper, '__pycallable__', { value: callback });
   if (key !== null) wrappers.set(key, wrapper);
   return wrapper as F;
 }

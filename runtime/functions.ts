@@ -80,6 +80,11 @@ export class PyFunction {
     readonly signature: Signature,
     /** Takes every parameter in order: the positional ones, the `*args` tuple, the keyword-only ones. */
     readonly impl: (...args: never[]) => unknown,
+    /**
+     * The parts of `__code__` asyncio's reprs show (`Exception in callback cb(1) at prog.py:3`:
+     * format_helpers `_get_function_source`), when the transpiler tracks lines.
+     */
+    readonly __code__: FunctionCode | null = null,
   ) {}
 
   /** funcobject.c func_repr: `<function outer.<locals>.inner at 0x7f...>`. */
@@ -88,9 +93,15 @@ export class PyFunction {
   }
 }
 
-/** A function value: `name`, `qualname`, its signature and its body taking bound arguments in order. */
-export function func(name: string, qualname: string, signature: Signature, impl: (...args: never[]) => unknown): PyFunction {
-  return new PyFunction(name, qualname, signature, impl);
+/** `co_filename` and `co_firstlineno` of a function's code object. */
+export interface FunctionCode {
+  co_filename: string;
+  co_firstlineno: number;
+}
+
+/** A function value: `name`, `qualname`, its signature and its body taking bound arguments in order (and its code's file and line, when tracked). */
+export function func(name: string, qualname: string, signature: Signature, impl: (...args: never[]) => unknown, code: FunctionCode | null = null): PyFunction {
+  return new PyFunction(name, qualname, signature, impl, code);
 }
 
 function quoteList(names: string[]): string {

@@ -90,6 +90,7 @@ export const PORT_DIALECT: AsyncDialect = {
   profile: 'port',
   pythonFrames: true,
   lineMarker: (line) => `asyncio.at_line(${line})`,
+  discardedTask: (code) => `asyncio._discarded(${code})`,
 
   importLines: (imports: ImportPaths) => [
     `import * as asyncio from ${tsString(imports.port)};`,

@@ -74,6 +74,12 @@ export interface AsyncDialect {
   readonly pythonFrames: boolean;
   /** A statement recording that the running coroutine is at `line` of the Python program. */
   lineMarker?(line: number): string;
+  /**
+   * A task made by a statement that drops it (`asyncio.create_task(f())` on its own line): the
+   * port marks it unreferenced, since CPython frees such a task, and logs its unretrieved
+   * exception, right after the step that finished it (port/tasks.ts `_discarded`).
+   */
+  discardedTask?(code: string): string;
   /** Lines after the header comment, up to (not including) the blank line before the program. */
   importLines(imports: ImportPaths): string[];
   /** The TypeScript identifier for a Python name. */

@@ -107,6 +107,24 @@ function taskReprsReachOutput(program: Program, inference: Inference): boolean {
   return visit(program.body, inference.moduleScope);
 }
 
+/** asyncio calls after which the loop may log a repr showing a line: a task's, a callback's (a loop to `call_soon` on). */
+const LOGGING_SOURCES = new Set([...TASK_SOURCES, 'gather', 'get_running_loop', 'get_event_loop', 'new_event_loop']);
+
+/**
+ * Whether the default exception handler may write a repr with a line to stderr ("Task
+ * exception was never retrieved" shows `coro=<bug() done, defined at prog.py:4>`, "Exception
+ * in callback cb(1) at prog.py:2") in a program read from a file: `run` shows that stderr.
+ * Generated programs are compared on their output only, so they skip the cost.
+ */
+function reprsReachStderr(program: Program): boolean {
+  return program.header?.source !== undefined && usesAsyncio(program, LOGGING_SOURCES);
+}
+
+/** Whether `e` makes a task and returns it: `asyncio.create_task(...)`, `asyncio.ensure_future(...)`, `obj.create_task(...)`. */
+function makesTask(e: Expr): boolean {
+  return (e.kind === 'asyncio' && (e.func === 'create_task' || e.func === 'ensure_future')) || (e.kind === 'method' && TASK_METHODS.has(e.method));
+}
+
 /** asyncio calls whose result's repr shows a line as soon as it is awaited or printed. */
 const OBSERVING_SOURCES = new Set(['current_task', 'all_tasks']);
 
@@ -149,6 +167,8 @@ class ProgramEmitter {
 
   /** The Python line of every statement and def, when the program can print a task (its coroutine's line). */
   private readonly lines: ReadonlyMap<Stmt | FunctionDef, number> | null;
+  /** The line of the statement being emitted, when lines are tracked: a lambda's `co_firstlineno`. */
+  private statementLine: number | undefined;
 
   /** Module functions the program reads as values: each gets a `py.func` object after its definition. */
   private readonly functionValues: Set<string>;
@@ -191,7 +211,7 @@ class ProgramEmitter {
     this.inference = new Inference(program);
     this.functionValues = functionsUsedAsValues(program);
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
-    this.lines = dialect.lineMarker && taskReprsReachOutput(program, this.inference) ? printPythonWithLines(program).lines : null;
+    this.lines = dialect.lineMarker && (taskReprsReachOutput(program, this.inference) || reprsReachStderr(program)) ? printPythonWithLines(program).lines : null;
     this.stopIteration = namesStopIteration(program);
     this.generatorFunctions = new Set(program.functions.filter(isGenerator).map((f) => f.name));
     this.handlerNames = handlerNames(program);
@@ -265,7 +285,7 @@ class ProgramEmitter {
     if (this.functionValues.has(def.name)) {
       if (fn.jsAsync) throw new Error(`unsupported: the function ${def.name} reaches asyncio.run and is used as a value`);
       const sig = signatureCode(def, (p, k, kwonly) => (kwonly ? this.defaultValueOf(def, p.name, p.default!) : this.defaultValue(def, k, moduleCtx)));
-      w.writeLine(`const ${functionValueName(name)} = py.func(${tsString(def.name)}, ${tsString(def.name)}, ${sig}, ${name});`);
+      w.writeLine(`const ${functionValueName(name)} = py.func(${tsString(def.name)}, ${tsString(def.name)}, ${sig}, ${name}${this.codeArgument(def)});`);
     }
     w.blankLine();
   }
@@ -324,11 +344,14 @@ class ProgramEmitter {
 
   private emitStmt(w: CodeBlockWriter, s: Stmt, ctx: Context): void {
     if (this.markSourceLines && s.line !== undefined) w.write(`/*@py:${s.line}*/`);
+    if (this.lines !== null) this.statementLine = this.lines.get(s);
     if (s.kind !== 'while' && s.kind !== 'if') this.lineMarker(w, s, ctx, s.kind === 'for' ? s.iter : s);
     switch (s.kind) {
-      case 'expr':
-        w.writeLine(`${this.expr(s.expr, ctx).code};`);
+      case 'expr': {
+        const code = this.expr(s.expr, ctx).code;
+        w.writeLine(`${makesTask(s.expr) && this.dialect.discardedTask ? this.dialect.discardedTask(code) : code};`);
         return;
+      }
       case 'assign':
         this.emitAssign(w, s.target, s.value, ctx);
         return;
@@ -628,7 +651,7 @@ class ProgramEmitter {
       case 'method':
         return this.methodCall(e.object, e.method, e.args, e.keywords, ctx);
       case 'lambda':
-        return out(this.functionValue(e.def, ctx), T.any, P.call);
+        return out(this.functionValue(e.def, ctx, this.statementLine), T.any, P.call);
       case 'callValue':
         return this.callValue(e.func, e.args, e.keywords, ctx);
       case 'partial':
@@ -676,7 +699,7 @@ class ProgramEmitter {
    * defaults are evaluated here, when the def runs; the body is a JS closure, so it sees the
    * enclosing variables themselves (CPython's cells: late binding).
    */
-  private functionValue(def: FunctionDef, ctx: Context): string {
+  private functionValue(def: FunctionDef, ctx: Context, lambdaLine?: number): string {
     const fn = this.inference.nestedInfo(def, ctx.scope);
     const sig = signatureCode(def, (p) => this.expr(p.default!, ctx).code);
     const any = this.type(T.any);
@@ -695,7 +718,13 @@ class ProgramEmitter {
       const code = line === undefined ? '' : `, { co_filename: ${tsString(pythonFilename(this.program))}, co_firstlineno: ${line} }`;
       impl = `asyncio.coroutine(${tsString(qualname)}, async (${params}): Promise<${any}> => {\n${body}}${code})`;
     } else impl = this.dialect.nestedAsync?.(params, any, body) ?? `async (${params}): Promise<${any}> => {\n${body}}`;
-    return `py.func(${tsString(def.name)}, ${tsString(qualname)}, ${sig}, ${impl})`;
+    return `py.func(${tsString(def.name)}, ${tsString(qualname)}, ${sig}, ${impl}${this.codeArgument(def, lambdaLine)})`;
+  }
+
+  /** `, { co_filename, co_firstlineno }` for `py.func` when lines are tracked (a lambda's is its statement's line), else nothing. */
+  private codeArgument(def: FunctionDef, lambdaLine?: number): string {
+    const line = this.lines?.get(def) ?? lambdaLine;
+    return line === undefined ? '' : `, { co_filename: ${tsString(pythonFilename(this.program))}, co_firstlineno: ${line} }`;
   }
 
   /** A call of any value (`f(x)` for a variable `f`, `callbacks[0](x)`): the runtime binds the arguments. */

@@ -46,8 +46,8 @@ function outcomeOf(error: unknown): Outcome {
   throw error;
 }
 
-/** Run `program` on the port under a virtual clock. Not reentrant: run programs one at a time. */
-export async function executeOnPort(program: Program, opts: ExecuteOptions): Promise<RunResult> {
+/** Run `program` on the port under a virtual clock (`stderr`: what it logged, if anything). Not reentrant: run programs one at a time. */
+export async function executeOnPort(program: Program, opts: ExecuteOptions): Promise<RunResult & { stderr?: string }> {
   const { run, js } = compile(program);
   const trace: TraceEntry[] = [];
   const policy = new asyncio.VirtualClockPolicy({ clock: opts.clock, budget: opts.budget });
@@ -85,10 +85,13 @@ export async function executeOnPort(program: Program, opts: ExecuteOptions): Pro
     // oracle records the halt the same way.
     outcome = outcomeOf(policy.lastLoop?._harness_error ?? error);
   } finally {
+    policy.atExit();
     python.setStdout(null);
     python.setVirtualClock(null);
     asyncio.set_event_loop_policy(previousPolicy);
   }
   const loop = policy.lastLoop;
-  return { trace, outcome, endTime: loop ? loop.virtualNow() : policy.idleNow, iterations: loop ? loop.iterations : 0 };
+  // What the default exception handler logged ("Task exception was never retrieved", ...): stderr, which runs are not compared on.
+  const stderr = policy.loggedErrors.map((text) => `${text}\n`).join('');
+  return { trace, outcome, endTime: loop ? loop.virtualNow() : policy.idleNow, iterations: loop ? loop.iterations : 0, ...(stderr ? { stderr } : {}) };
 }

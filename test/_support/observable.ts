@@ -2,7 +2,10 @@
  * What a run shows of a program, for tests that hold two runs to be equal beyond what `check`
  * compares (compare/traces.ts: text and time): the outcome and every print's text, time, task
  * and iteration; not where the loop stood when it closed (`endTime`, `iterations`), nor the task
- * names of what was printed after main's last print.
+ * names of what was printed after main's last print, nor `stderr`: the port's run carries what
+ * its default exception handler logged ("Task exception was never retrieved"), and the oracle
+ * does not capture its loop's log (test/port/exception-handler.test.ts compares it with
+ * `python3 FILE`'s).
  *
  * Why: after main returns, `asyncio.run`'s shutdown_asyncgens closes every async generator the
  * loop's WeakSet still holds, finished ones too, and a finished one is still held while a
@@ -16,7 +19,7 @@ import type { RunResult } from '../../ir/program.ts';
 /** A run (or a side's failure, unchanged) as a program shows it. */
 export function observable(result: RunResult | object): object {
   if (!('trace' in result)) return result;
-  const { endTime: _endTime, iterations: _iterations, ...rest } = result as RunResult;
+  const { endTime: _endTime, iterations: _iterations, stderr: _logged, ...rest } = result as RunResult & { stderr?: string };
   const mainsLast = rest.trace.map((entry) => entry.task).lastIndexOf('Task-1');
   return { ...rest, trace: rest.trace.map((entry, k) => (k > mainsLast ? { ...entry, task: null } : entry)) };
 }

@@ -273,6 +273,24 @@ describe('causes by counterfactual', () => {
     });
   }
 
+  it('unhandled-rejection-logged also names a callback that raises: Node ends the program with the uncaught exception, the loop logs it and goes on', async () => {
+    expect(await bucketOf(`import asyncio
+
+
+def fail(label):
+    raise ValueError(label)
+
+
+async def main():
+    asyncio.get_running_loop().call_soon(fail, 'callback')
+    await asyncio.sleep(0.01)
+    print('main:1')
+
+
+asyncio.run(main())
+`)).toBe('unhandled-rejection-logged');
+  });
+
   it('two causes at once: neither switch alone, both together (a never-awaited coroutine inside an eagerly started task)', async () => {
     expect(await bucketOf(`import asyncio
 

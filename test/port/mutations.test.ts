@@ -21,6 +21,11 @@ import { portSide, runOnOracle } from '../../compare/sides.ts';
 import { executeOnPort } from '../../transpile/execute.ts';
 import type { SideResult } from '../../compare/verdict.ts';
 import { sharedOracle } from '../_support/oracle.ts';
+import { withoutTracebackBody } from '../_support/stderr.ts';
+import { importPythonSource } from '../../oracle/importer.ts';
+import { python, ROOT } from '../cli/_cli.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const CLOCKS = ['ideal', 'realistic'] as const;
 let expected: Record<(typeof CLOCKS)[number], RunResult[]>;
@@ -167,4 +172,23 @@ describe('generated callback programs catch the callback simplifications', () =>
     },
     120_000,
   );
+});
+
+/**
+ * The never-retrieved log (futures.py `__log_traceback`) shows on stderr only, which the oracle
+ * does not capture: the simplification is caught against `python3 FILE` itself, on a program
+ * whose failed tasks are all retrieved but one (test/port/exception_handler/retrieved_later.py).
+ */
+describe('python3 catches the never-retrieved simplification on stderr', () => {
+  const file = join(ROOT, 'test/port/exception_handler/retrieved_later.py');
+  const options = { clock: 'realistic' as const, budget: DEFAULT_BUDGET };
+
+  it('logTracebackKeptOnRetrieval: the retrieved tasks are logged too', async () => {
+    const program = await importPythonSource(readFileSync(file, 'utf8'), file, await sharedOracle());
+    const expected = withoutTracebackBody((await python(file)).stderr);
+    expect((await executeOnPort(program, options)).stderr).toBe(expected);
+    const simplified = await withMutation('logTracebackKeptOnRetrieval', () => executeOnPort(program, options));
+    expect(simplified.stderr).not.toBe(expected);
+    expect(simplified.stderr?.match(/^Task exception was never retrieved$/gm)).toHaveLength(5); // awaited, result, exception, gathered and forgotten
+  }, 60_000);
 });
