@@ -59,7 +59,9 @@ export function printf(template: string, args: PyValue): string {
       const n = starred();
       precision = String(n < 0n ? 0n : n);
     }
-    if (type === '%') return '%';
+    // Only a bare `%%` is a literal: with flags, a width or a precision, `%` is a conversion CPython takes an
+    // argument for and then calls unsupported (`'%5%' % ()`: not enough arguments; `'%5%' % 1`: unsupported).
+    if (all === '%%') return '%';
     if (type === '') throw new ValueError('incomplete format');
     const left = flags.includes('-') || leftFromStar;
     const align = left ? '<' : '>';

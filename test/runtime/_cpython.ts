@@ -42,7 +42,8 @@ export async function mismatches(calls: DualCall[]): Promise<Array<{ call: strin
 
 /** A seed for the randomised run, printed so a failure can be replayed. */
 export function randomSeed(label: string): number {
-  const seed = Date.now() ^ (Math.random() * 0x7fffffff);
-  console.log(`${label}: random seed ${seed}`);
+  const replay = process.env.RUNTIME_SEED;
+  const seed = replay !== undefined ? Number(replay) : Date.now() ^ (Math.random() * 0x7fffffff);
+  console.log(`${label}: random seed ${seed} (RUNTIME_SEED=${seed} replays it)`);
   return seed;
 }

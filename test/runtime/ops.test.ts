@@ -85,6 +85,10 @@ describe('operators match CPython', () => {
     expect(() => py.add('a', 1n)).toThrow('can only concatenate str (not "int") to str');
     expect(py.eq([1n, py.tup(2.0)], [1.0, py.tup(2n)])).toBe(true);
     expect(py.eq(2n ** 53n + 1n, 2 ** 53)).toBe(false);
+    // Only a bare %% is a literal (random seed 1519030084 found 'p%+%p' % None).
+    expect(py.mod('%%', py.tup())).toBe('%');
+    expect(() => py.mod('p%+%p', 1n)).toThrow("unsupported format character '%' (0x25) at index 3");
+    expect(() => py.mod('%5%', py.tup())).toThrow('not enough arguments for format string');
   });
 
   it('random arithmetic, comparisons and errors (seed 42)', async () => {
