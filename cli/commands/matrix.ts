@@ -29,6 +29,7 @@ interface MatrixFlags extends ConstraintFlags {
   clock: ClockModel;
   report?: string;
   json?: string;
+  shrink: boolean;
 }
 
 /** The Pythons the matrix tries, in column order: the first that starts is the baseline. */
@@ -45,7 +46,8 @@ export function registerMatrix(program: Command, context: CliContext): void {
     .option('--seed <seed>', 'fast-check seed (default: random, printed)', parseSeed)
     .option('--clock <model>', 'virtual clock: realistic or ideal', parseClock, 'realistic')
     .option('--report <dir>', 'write the HTML page to DIR/index.html')
-    .option('--json <file>', 'write the matrix as JSON');
+    .option('--json <file>', 'write the matrix as JSON')
+    .option('--no-shrink', "show each cause's first program as generated, without shrinking it");
   constraintOptions(command).action(async (flags: MatrixFlags) => {
     context.exitCode = await matrixCommand(flags, context);
   });
@@ -72,7 +74,7 @@ async function matrixCommand(flags: MatrixFlags, context: CliContext): Promise<n
   const check = async (name: string, oracle: Oracle, side: Side): Promise<CheckReport> => {
     const progress = progressLine(`matrix ${name}`, io.stderr);
     try {
-      const result = await runCheck({ runs: flags.runs, seed, clock: flags.clock, side, oracle, constraints, onProgress: ({ done, total, differences, phase }) => progress.update(done, total, { differences, phase }) });
+      const result = await runCheck({ runs: flags.runs, seed, clock: flags.clock, side, oracle, constraints, shrink: flags.shrink, onProgress: ({ done, total, differences, phase }) => progress.update(done, total, { differences, phase }) });
       reports.push(result);
       return result;
     } finally {
