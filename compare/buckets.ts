@@ -53,6 +53,12 @@ export interface BucketRule {
 const ownerOf = (e: Evidence, entry: TraceEntry | undefined) =>
   entry ? e.facts.labelOwner.get(labelOf(entry.text)) : undefined;
 const usesAny = (e: Evidence, names: string[]) => names.some((n) => e.facts.asyncioCalls.has(n));
+
+/** The first differing line differs only where `hidden` matches: the same text on both sides once that is masked. */
+function differsOnlyIn(e: Evidence, hidden: RegExp): boolean {
+  const [got, wanted] = [e.actual[e.divergence], e.expected[e.divergence]];
+  return got !== undefined && wanted !== undefined && got.text.replace(hidden, '?') === wanted.text.replace(hidden, '?');
+}
 /** The other side printed more than CPython, or ended another way: what a block or child that was not cancelled does. */
 const ranOnOrEndedOtherwise = (e: Evidence) =>
   [...e.surplus.values()].some((n) => n > 0) || e.actualRun.outcome.kind !== e.expectedRun.outcome.kind ||
@@ -98,25 +104,15 @@ export const BUCKET_RULES: BucketRule[] = [
     title: "A timeout's state looks different from inside",
     description:
       "The same line prints another expired() (or `when() is None`) of an asyncio.timeout: in CPython a deadline that passed has fired and cancelled the task, even when the block then finished anyway (a wait_for inside it that swallowed the cancellation, 3.11); a JS deadline timer fires only after the synchronous work and its promise jobs, or never once the block has ended and cleared it.",
-    matches: (e) => {
-      const got = e.actual[e.divergence];
-      const wanted = e.expected[e.divergence];
-      // Only a truth value differs (`expired()`, `when() is None`): a measured time or a result is someone else's.
-      const flags = (text: string) => text.replace(/\b(True|False)\b/g, '?');
-      return usesAny(e, ['timeout', 'timeout_at']) && got !== undefined && wanted !== undefined && flags(got.text) === flags(wanted.text);
-    },
+    // Only a truth value differs (`expired()`, `when() is None`): a measured time or a result is someone else's.
+    matches: (e) => usesAny(e, ['timeout', 'timeout_at']) && differsOnlyIn(e, /\b(True|False)\b/g),
   },
   {
     name: 'timeout-error-without-cause',
     title: 'A TimeoutError with no CancelledError behind it',
     description:
       "asyncio raises the TimeoutError of a deadline from the CancelledError that deadline caused (`raise TimeoutError from exc`), so `e.__cause__` is CancelledError(). A promise stand-in cancels nothing and throws a bare TimeoutError: its __cause__ is None.",
-    matches: (e) => {
-      const got = e.actual[e.divergence];
-      const wanted = e.expected[e.divergence];
-      const causes = (text: string) => text.replace(/CancelledError\(\)|None/g, '?');
-      return usesAny(e, ['timeout', 'timeout_at', 'wait_for']) && got !== undefined && wanted !== undefined && causes(got.text) === causes(wanted.text);
-    },
+    matches: (e) => usesAny(e, ['timeout', 'timeout_at', 'wait_for']) && differsOnlyIn(e, /CancelledError\(\)|None/g),
   },
   {
     name: 'taskgroup-siblings-not-cancelled',
