@@ -30,7 +30,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TraceEntry } from '../ir/program.ts';
 import { CappedText, capMessage, STDERR_LIMIT_BYTES, withoutSourceLines } from './capped-text.ts';
 import { END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type TraceLine } from './isolated-protocol.ts';
-import type { SideName } from './sides.ts';
 import { retryingWallclock, type SideResult } from './verdict.ts';
 
 export type { IsolatedMessage, IsolatedRequest } from './isolated-protocol.ts';
@@ -98,7 +97,6 @@ export function runIsolatedOnce(request: IsolatedRequest, wallclockMs: number, b
 
 /** One program's run in a child: what arrived so far, and how it ends. */
 interface PendingRun {
-  side: SideName;
   trace: TraceEntry[];
   output: CappedText;
   started: boolean;
@@ -108,6 +106,8 @@ interface PendingRun {
   stoppedByWallclock: boolean;
   spawnError?: Error;
   timer?: ReturnType<typeof setTimeout>;
+  /** The program started: the boot limit gives way to the wall clock. */
+  onStarted: () => void;
   resolve: (result: SideResult) => void;
 }
 
@@ -161,25 +161,24 @@ class WarmChild {
 
   run(request: IsolatedRequest, wallclockMs: number, bootLimitMs: number): Promise<SideResult> {
     return new Promise<SideResult>((resolve) => {
-      const pending: PendingRun = { side: request.side, trace: [], output: new CappedText(`the ${request.side} side's stderr`), started: false, ended: false, stderrEnded: false, stoppedByWallclock: false, resolve };
-      this.pending = pending;
-      this.stderrTail = '';
       const stop = (): void => {
         pending.stoppedByWallclock = true;
         this.child.kill('SIGKILL');
       };
-      pending.timer = setTimeout(stop, bootLimitMs);
-      this.onStarted = () => {
+      const onStarted = (): void => {
         clearTimeout(pending.timer);
         if (wallclockMs > 0) pending.timer = setTimeout(stop, wallclockMs);
       };
+      const output = new CappedText(`the ${request.side} side's stderr`);
+      const pending: PendingRun = { trace: [], output, started: false, ended: false, stderrEnded: false, stoppedByWallclock: false, onStarted, resolve };
+      pending.timer = setTimeout(stop, bootLimitMs);
+      this.pending = pending;
+      this.stderrTail = '';
       this.child.send(request, (error) => {
         if (error) pending.spawnError ??= error;
       });
     });
   }
-
-  private onStarted: () => void = () => {};
 
   private readLines(lines: NodeJS.ReadableStream): void {
     lines.setEncoding('utf8');
@@ -201,7 +200,7 @@ class WarmChild {
     if (!pending) return;
     if ('started' in line) {
       pending.started = true;
-      this.onStarted();
+      pending.onStarted();
     } else if ('ended' in line) {
       pending.ended = true;
       this.settleIfComplete();
