@@ -16,9 +16,9 @@
  */
 import type { RunResult } from '../../ir/program.ts';
 
-/** A run (or a side's failure, unchanged) as a program shows it. */
-export function observable(result: RunResult | object): object {
-  if (!('trace' in result)) return result;
+/** A run as a program shows it; anything else (a side's failure, a thrown error's text) unchanged. */
+export function observable(result: unknown): unknown {
+  if (typeof result !== 'object' || result === null || !('trace' in result)) return result;
   const { endTime: _endTime, iterations: _iterations, stderr: _logged, ...rest } = result as RunResult & { stderr?: string };
   const mainsLast = rest.trace.map((entry) => entry.task).lastIndexOf('Task-1');
   return { ...rest, trace: rest.trace.map((entry, k) => (k > mainsLast ? { ...entry, task: null } : entry)) };

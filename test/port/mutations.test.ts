@@ -20,6 +20,7 @@ import { DEFAULT_BUDGET } from '../../ir/program.ts';
 import { portSide, runOnOracle } from '../../compare/sides.ts';
 import { executeOnPort } from '../../transpile/execute.ts';
 import type { SideResult } from '../../compare/verdict.ts';
+import { observable } from '../_support/observable.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 import { withoutTracebackBody } from '../_support/stderr.ts';
 import { importPythonSource } from '../../oracle/importer.ts';
@@ -145,13 +146,6 @@ describe('generated callback programs catch the callback simplifications', () =>
     const oracle = await sharedOracle();
     cpython = await Promise.all(programs.map((p) => runOnOracle(oracle, p, { clock, budget: DEFAULT_BUDGET })));
   }, 120_000);
-
-  /**
-   * What `check` compares: the trace (texts, times) and the outcome. The loop's iteration count after
-   * main returns may differ where CPython's refcounting keeps a finished async generator alive
-   * through a stored traceback until `shutdown_asyncgens` (README, Known limits); nothing prints there.
-   */
-  const observable = (r: SideResult | string): unknown => (typeof r === 'object' && 'trace' in r ? { trace: r.trace, outcome: r.outcome } : r);
 
   it('the faithful port agrees on all of them', async () => {
     for (const [k, p] of programs.entries()) expect(observable(await executeOnPort(p, { clock, budget: DEFAULT_BUDGET }))).toEqual(observable(cpython[k]));
