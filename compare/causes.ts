@@ -89,12 +89,18 @@ export async function causeOf(side: Side, program: Program, expected: RunResult,
     }
   }
   // Otherwise a minimal set: every switch on, then each switch off again (the least preferred
-  // first) while the program still agrees without it (delta debugging's one-minimal set).
+  // first) while the program still agrees without it, pass after pass until a whole pass leaves
+  // every switch on (delta debugging's one-minimal set: switches interact, so one that was needed
+  // may become removable once a later one is gone).
   const on = new Set<NativeSwitch>(target.switches);
   if (!agrees(side, expected, await target.run(program, options, on))) return undefined;
-  for (const name of [...target.switches].reverse()) {
-    on.delete(name);
-    if (!agrees(side, expected, await target.run(program, options, on))) on.add(name);
+  for (let removed = true; removed; ) {
+    removed = false;
+    for (const name of [...target.switches].reverse().filter((n) => on.has(n))) {
+      on.delete(name);
+      if (agrees(side, expected, await target.run(program, options, on))) removed = true;
+      else on.add(name);
+    }
   }
   return target.switches.filter((name) => on.has(name)).join(CAUSE_JOINER);
 }
