@@ -361,7 +361,9 @@ const exprArbitrary: fc.Arbitrary<Expr> = fc.letrec<{ expr: Expr; arg: Expr }>((
       call('call', USER_FUNCTIONS),
       // map/filter/reversed only consumed at once (their objects print by address): inside list().
       // isinstance is its own IR kind (`isinstance`), never a builtin call.
-      call('builtin', BUILTINS.filter((f) => f !== 'isinstance')).map((e): Expr => (e.kind === 'builtin' && ['map', 'filter', 'reversed'].includes(e.func) ? { kind: 'builtin', func: 'list', args: [e], keywords: [] } : e)),
+      // anext(): the importer reads it only as `await anext(name)` or `await anext(agen())` (its temporary's lifetime
+      // is CPython's refcounting), a rule of the subset, not of printing.
+      call('builtin', BUILTINS.filter((f) => f !== 'isinstance' && f !== 'anext')).map((e): Expr => (e.kind === 'builtin' && ['map', 'filter', 'reversed'].includes(e.func) ? { kind: 'builtin', func: 'list', args: [e], keywords: [] } : e)),
       // The constructors of issue 9 take at most one argument, never starred (the importer refuses more).
       call('asyncio', ASYNCIO_FUNCTIONS).map((e): Expr => (e.kind === 'asyncio' && ASYNCIO_FUNCTIONS.indexOf(e.func) >= 6 ? { ...e, args: withArity(e.args, ASYNCIO_ARITY[e.func] ?? [0, 1]), keywords: [] } : e)),
       // str.format only on a string literal (its fields are checked when it is read).
@@ -424,8 +426,8 @@ describe('round trip through CPython’s parser', () => {
   });
 
   it('parses 400 random expressions back to the same tree (random seed)', async () => {
-    const seed = Date.now() % 1_000_000;
-    console.log(`expression round trip: random seed ${seed}`);
+    const seed = Number(process.env.ROUND_TRIP_SEED ?? Date.now() % 1_000_000);
+    console.log(`expression round trip: random seed ${seed} (ROUND_TRIP_SEED=${seed} replays it)`);
     await checkRoundTrip(seed, 400);
   });
 });
