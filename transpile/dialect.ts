@@ -10,7 +10,7 @@
  * The expression plumbing both sides share (an emitted expression with its static type and
  * binding strength) lives here, so a dialect need not import the emitter.
  */
-import type CodeBlockWriter from 'code-block-writer';
+import type { LineWriter } from './line-writer.ts';
 import type { AsyncioName, Expr, Keyword } from '../ir/program.ts';
 import type { SType } from './types.ts';
 
@@ -87,7 +87,7 @@ export interface AsyncDialect {
   /** The TypeScript type for a static type. */
   tsType(t: SType): string;
   /** Writes an `async def` (followed by a newline; the emitter adds the blank line). */
-  writeAsyncDef(w: CodeBlockWriter, def: AsyncDefText): void;
+  writeAsyncDef(w: LineWriter, def: AsyncDefText): void;
   /** A nested `async def` as an arrow (`params` typed, the body's statements); default: an async arrow. */
   nestedAsync?(params: string, result: string, body: string): string;
   /** `await <value>`. */

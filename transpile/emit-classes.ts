@@ -5,7 +5,7 @@
  * of the module (its qualname `C.m`); attributes go through `py.getattr`/`py.setattr`/
  * `py.delattr`, so an attribute name never becomes a JS property access.
  */
-import type CodeBlockWriter from 'code-block-writer';
+import type { LineWriter } from './line-writer.ts';
 import type { ClassDef, Expr, FunctionDef } from '../ir/program.ts';
 import { tsString } from './names.ts';
 
@@ -17,7 +17,7 @@ export interface ClassEmitter<C> {
 }
 
 /** `C = py.defineClass('C', Base, [['x', 1n], ['m', py.func(...)], ['s', py.func(...), 'staticmethod']]);` */
-export function emitClass<C>(w: CodeBlockWriter, c: ClassDef, ctx: C, emitter: ClassEmitter<C>, owners: Map<FunctionDef, ClassDef>): void {
+export function emitClass<C>(w: LineWriter, c: ClassDef, ctx: C, emitter: ClassEmitter<C>, owners: Map<FunctionDef, ClassDef>): void {
   const base = c.namedTuple !== undefined ? 'py.NAMED_TUPLE' : c.base === undefined ? 'undefined' : emitter.expr(c.base, ctx).code;
   const members = c.body.flatMap((m) => {
     if (m.kind === 'pass') return [];

@@ -12,11 +12,11 @@
  * py.starEnd($s);
  * ```
  */
-import type CodeBlockWriter from 'code-block-writer';
+import type { LineWriter } from './line-writer.ts';
 import type { TryStmt } from '../ir/program.ts';
 import type { CatchNames, ExceptionContext, ExceptionEmitter } from './emit-exceptions.ts';
 
-export function emitStarHandlers<C extends ExceptionContext>(w: CodeBlockWriter, s: TryStmt, c: string, ctx: C, em: ExceptionEmitter<C>, names: CatchNames): void {
+export function emitStarHandlers<C extends ExceptionContext>(w: LineWriter, s: TryStmt, c: string, ctx: C, em: ExceptionEmitter<C>, names: CatchNames): void {
   const state = ctx.temps.fresh('ReturnType<typeof py.starBegin>');
   const match = ctx.temps.fresh('ReturnType<typeof py.starMatch>');
   w.writeLine(`${state} = py.starBegin(${c});`);

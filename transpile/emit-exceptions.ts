@@ -21,7 +21,7 @@
  * finally { try { finalbody } catch ($x) { throw py.leaveHandler($x, $f); } }
  * ```
  */
-import type CodeBlockWriter from 'code-block-writer';
+import type { LineWriter } from './line-writer.ts';
 import type { Expr, Program, RaiseStmt, AssertStmt, Stmt, TryStmt } from '../ir/program.ts';
 import { P, out, type Out } from './dialect.ts';
 import type { Temps } from './names.ts';
@@ -42,7 +42,7 @@ export interface ExceptionContext {
 export interface ExceptionEmitter<C extends ExceptionContext> {
   expr(e: Expr, ctx: C): Out;
   condition(e: Expr, ctx: C): string;
-  body(w: CodeBlockWriter, body: Stmt[], ctx: C): void;
+  body(w: LineWriter, body: Stmt[], ctx: C): void;
   /** The reference to a variable for a store (`e = ...`). */
   nameRef(id: string, ctx: C): string;
 }
@@ -57,7 +57,7 @@ export class CatchNames {
 
 const HANDLED_TYPE = 'ReturnType<typeof py.caught>';
 
-export function emitTry<C extends ExceptionContext>(w: CodeBlockWriter, s: TryStmt, ctx: C, em: ExceptionEmitter<C>, names: CatchNames): void {
+export function emitTry<C extends ExceptionContext>(w: LineWriter, s: TryStmt, ctx: C, em: ExceptionEmitter<C>, names: CatchNames): void {
   const ok = s.orelse.length > 0 ? ctx.temps.fresh('boolean') : undefined;
   const pending = s.finalbody.length > 0 || s.handlers.length === 0 ? ctx.temps.fresh('unknown') : undefined;
   const inner = (): void => {
@@ -91,7 +91,7 @@ export function emitTry<C extends ExceptionContext>(w: CodeBlockWriter, s: TrySt
   });
 }
 
-function emitHandlers<C extends ExceptionContext>(w: CodeBlockWriter, s: TryStmt, c: string, ctx: C, em: ExceptionEmitter<C>, names: CatchNames): void {
+function emitHandlers<C extends ExceptionContext>(w: LineWriter, s: TryStmt, c: string, ctx: C, em: ExceptionEmitter<C>, names: CatchNames): void {
   const h = ctx.temps.fresh(HANDLED_TYPE);
   w.writeLine(`${h} = py.caught(${c});`);
   let open = false; // an if-chain is being written
@@ -131,7 +131,7 @@ function emitHandlers<C extends ExceptionContext>(w: CodeBlockWriter, s: TryStmt
   if (!bare) w.write(' else ').block(() => w.writeLine(`throw ${h};`));
 }
 
-export function emitRaise<C extends ExceptionContext>(w: CodeBlockWriter, s: RaiseStmt, ctx: C, em: ExceptionEmitter<C>): void {
+export function emitRaise<C extends ExceptionContext>(w: LineWriter, s: RaiseStmt, ctx: C, em: ExceptionEmitter<C>): void {
   if (s.exc === undefined) {
     if (ctx.handled === undefined) throw new Error('a bare raise outside an except handler (the importer refuses it)');
     w.writeLine(`throw py.reraise(${ctx.handled});`);
@@ -145,7 +145,7 @@ export function emitRaise<C extends ExceptionContext>(w: CodeBlockWriter, s: Rai
   w.writeLine(`throw py.raiseExc(${args.join(', ')});`);
 }
 
-export function emitAssert<C extends ExceptionContext>(w: CodeBlockWriter, s: AssertStmt, ctx: C, em: ExceptionEmitter<C>): void {
+export function emitAssert<C extends ExceptionContext>(w: LineWriter, s: AssertStmt, ctx: C, em: ExceptionEmitter<C>): void {
   const msg = s.msg === undefined ? '' : em.expr(s.msg, ctx).code;
   w.write(`if (!(${em.condition(s.test, ctx)})) `).block(() => w.writeLine(`throw py.assertFail(${msg});`));
 }

@@ -15,7 +15,7 @@
  * } finally { if ($ok) await $m.exit(null, null, null); }   // also on return/break/continue
  * ```
  */
-import type CodeBlockWriter from 'code-block-writer';
+import type { LineWriter } from './line-writer.ts';
 import type { Stmt, Target, WithItem, WithStmt } from '../ir/program.ts';
 import { out, type Out } from './dialect.ts';
 import type { CatchNames, ExceptionContext } from './emit-exceptions.ts';
@@ -26,15 +26,15 @@ export interface WithEmitter<C extends ExceptionContext> {
   expr(e: WithItem['context'], ctx: C): Out;
   /** `await <value>` in the profile's spelling. */
   awaitCode(value: Out, ctx: C): string;
-  store(w: CodeBlockWriter, target: Target, code: string, ctx: C): void;
-  body(w: CodeBlockWriter, body: Stmt[], ctx: C): void;
+  store(w: LineWriter, target: Target, code: string, ctx: C): void;
+  body(w: LineWriter, body: Stmt[], ctx: C): void;
 }
 
-export function emitWith<C extends ExceptionContext>(w: CodeBlockWriter, s: WithStmt, ctx: C, em: WithEmitter<C>, names: CatchNames): void {
+export function emitWith<C extends ExceptionContext>(w: LineWriter, s: WithStmt, ctx: C, em: WithEmitter<C>, names: CatchNames): void {
   emitItems(w, s, 0, ctx, em, names);
 }
 
-function emitItems<C extends ExceptionContext>(w: CodeBlockWriter, s: WithStmt, k: number, ctx: C, em: WithEmitter<C>, names: CatchNames): void {
+function emitItems<C extends ExceptionContext>(w: LineWriter, s: WithStmt, k: number, ctx: C, em: WithEmitter<C>, names: CatchNames): void {
   if (k === s.items.length) {
     em.body(w, s.body, ctx);
     return;

@@ -1,5 +1,5 @@
 /**
- * IR → TypeScript text, with ts-morph's CodeBlockWriter (no AST per program: the hot path
+ * IR → TypeScript text, written line by line (line-writer.ts; no AST per program: the hot path
  * stays string building). The output reads line for line like the Python: same names,
  * same statement order, function-scoped locals declared first as Python scopes them.
  *
@@ -8,7 +8,7 @@
  * the imports) is written by the profile's dialect (dialect.ts): `port` (CPython's semantics
  * on port/index.ts) or `native` (plain promises on native/).
  */
-import CodeBlockWriter from 'code-block-writer';
+import { LineWriter } from './line-writer.ts';
 import type { AsyncioName, ClassDef, CmpOpName, Comprehension, Expr, FStringPart, FunctionDef, Keyword, Program, Stmt, Target } from '../ir/program.ts';
 import { headerLines } from '../ir/header.ts';
 import { printPythonWithLines } from '../ir/python.ts';
@@ -218,7 +218,7 @@ class ProgramEmitter {
   }
 
   emit(imports: ImportPaths): string {
-    const w = new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true });
+    const w = new LineWriter();
     if (this.program.header) for (const line of headerLines(this.program.header, '//')) w.writeLine(line);
     for (const line of this.dialect.importLines(imports)) {
       if (line === '') w.blankLine();
@@ -246,13 +246,13 @@ class ProgramEmitter {
     return w.toString();
   }
 
-  private writer(): CodeBlockWriter {
-    return new CodeBlockWriter({ indentNumberOfSpaces: 2, useSingleQuote: true });
+  private writer(): LineWriter {
+    return new LineWriter();
   }
 
   // -------------------------------------------------------------------------- functions
 
-  private emitFunction(w: CodeBlockWriter, def: FunctionDef): void {
+  private emitFunction(w: LineWriter, def: FunctionDef): void {
     const fn = this.inference.info.functions.get(def.name)!;
     const name = this.name(def.name);
     const moduleCtx = this.moduleCtx;
@@ -318,7 +318,7 @@ class ProgramEmitter {
   }
 
   /** `asyncio.at_line(n);` before a statement of a coroutine that may suspend or print, when lines are tracked. */
-  private lineMarker(w: CodeBlockWriter, s: Stmt, ctx: Context, header: unknown): void {
+  private lineMarker(w: LineWriter, s: Stmt, ctx: Context, header: unknown): void {
     const line = this.lines !== null && ctx.coroutine ? this.lines.get(s) : undefined;
     if (line !== undefined && mayObserve(header)) w.writeLine(`${this.dialect.lineMarker!(line)};`);
   }
@@ -333,16 +333,16 @@ class ProgramEmitter {
 
   // -------------------------------------------------------------------------- statements
 
-  private emitBlock(w: CodeBlockWriter, body: Stmt[], ctx: Context): void {
+  private emitBlock(w: LineWriter, body: Stmt[], ctx: Context): void {
     for (const s of body) this.emitStmt(w, s, ctx);
   }
 
-  private emitBody(w: CodeBlockWriter, body: Stmt[], ctx: Context): void {
+  private emitBody(w: LineWriter, body: Stmt[], ctx: Context): void {
     if (body.every((s) => s.kind === 'pass')) w.writeLine('// pass');
     else this.emitBlock(w, body, ctx);
   }
 
-  private emitStmt(w: CodeBlockWriter, s: Stmt, ctx: Context): void {
+  private emitStmt(w: LineWriter, s: Stmt, ctx: Context): void {
     if (this.markSourceLines && s.line !== undefined) w.write(`/*@py:${s.line}*/`);
     if (this.lines !== null) this.statementLine = this.lines.get(s);
     if (s.kind !== 'while' && s.kind !== 'if') this.lineMarker(w, s, ctx, s.kind === 'for' ? s.iter : s);
@@ -427,7 +427,7 @@ class ProgramEmitter {
   }
 
   /** `target = value`. A name gets a plain assignment; tuples unpack with CPython's checks. */
-  private emitAssign(w: CodeBlockWriter, target: Target, value: Expr, ctx: Context): void {
+  private emitAssign(w: LineWriter, target: Target, value: Expr, ctx: Context): void {
     if (target.kind === 'name') {
       w.writeLine(`${this.nameRef(target.id, ctx)} = ${this.expr(value, ctx).code};`);
       return;
@@ -468,7 +468,7 @@ class ProgramEmitter {
   }
 
   /** Unpack `source` (code) into a tuple target. */
-  private emitUnpack(w: CodeBlockWriter, target: Extract<Target, { kind: 'tuple' }>, source: string, ctx: Context): void {
+  private emitUnpack(w: LineWriter, target: Extract<Target, { kind: 'tuple' }>, source: string, ctx: Context): void {
     const star = target.elts.findIndex((t) => t.kind === 'starred');
     if (star >= 0) {
       // `a, *rest, z = v`: the starred target gets a list of what the others leave.
@@ -488,7 +488,7 @@ class ProgramEmitter {
   }
 
   /** Store already-evaluated `code` into any target. */
-  private emitStore(w: CodeBlockWriter, target: Target, code: string, ctx: Context): void {
+  private emitStore(w: LineWriter, target: Target, code: string, ctx: Context): void {
     if (target.kind === 'name') w.writeLine(`${this.nameRef(target.id, ctx)} = ${code};`);
     else if (target.kind === 'subscript') {
       w.writeLine(`py.setitem(${this.expr(target.value, ctx).code}, ${this.expr(target.index, ctx).code}, ${code});`);
@@ -502,7 +502,7 @@ class ProgramEmitter {
     return this.nameRef(t.id, ctx);
   }
 
-  private emitAugAssign(w: CodeBlockWriter, target: Target, op: string, value: Expr, ctx: Context): void {
+  private emitAugAssign(w: LineWriter, target: Target, op: string, value: Expr, ctx: Context): void {
     if (target.kind === 'name') {
       const ref = this.nameRef(target.id, ctx);
       const current = out(ref, this.typeOfName(target.id, ctx));
@@ -532,7 +532,7 @@ class ProgramEmitter {
     throw new Error('augmented assignment to a tuple target');
   }
 
-  private emitFor(w: CodeBlockWriter, target: Target, iter: Expr, body: Stmt[], ctx: Context, isAsync = false): void {
+  private emitFor(w: LineWriter, target: Target, iter: Expr, body: Stmt[], ctx: Context, isAsync = false): void {
     // A call's result (of a module function or of a nested def's value) is a temporary only the loop holds.
     const temporary = iter.kind === 'call' || iter.kind === 'callValue';
     const source = isAsync ? `py.${temporary ? 'aiterClosing' : 'aiter'}(${this.expr(iter, ctx).code}${this.aiterAwait()})` : temporary || iter.kind === 'genExp' ? this.temporaryIterable(iter, ctx) : this.iterable(iter, ctx);
@@ -864,7 +864,7 @@ class ProgramEmitter {
     return out(`((): ${resultType} => ${fnBody})()`, type, P.call);
   }
 
-  private emitComprehensionTarget(w: CodeBlockWriter, target: Target, item: string, ctx: Context): void {
+  private emitComprehensionTarget(w: LineWriter, target: Target, item: string, ctx: Context): void {
     if (target.kind === 'tuple' && target.elts.every((t) => t.kind === 'name')) {
       w.writeLine(`[${target.elts.map((t) => this.name((t as { id: string }).id)).join(', ')}] = py.unpack(${item}, ${target.elts.length});`);
     } else this.emitStore(w, target, item, ctx);

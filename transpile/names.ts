@@ -50,12 +50,13 @@ export function tsString(text: string): string {
     .replace(/[\uD800-\uDFFF]/g, surrogateEscape)}'`;
 }
 
-/** Text for inside a template literal (f-string literal parts). */
+/** Text for inside a template literal (f-string literal parts); newlines escaped, as line-writer.ts relies on. */
 export function templateText(text: string): string {
   return text
     .replace(/\\/g, '\\\\')
     .replace(/`/g, '\\`')
     .replace(/\$\{/g, '\\${')
+    .replace(/\n/g, '\\n')
     .replace(/\r/g, '\\r')
     .replace(/[\uD800-\uDFFF]/g, surrogateEscape);
 }

@@ -119,10 +119,14 @@ export function targetNames(target: Target, into: string[] = []): string[] {
   return into;
 }
 
-/** Names assigned by these statements (not inside comprehensions, which have their own scope). */
-export function assignedNames(body: Stmt[], into: string[] = []): string[] {
+/**
+ * Names assigned by these statements (not inside comprehensions, which have their own scope).
+ * `walrus`: whether a `:=` may be in `body`; asked once at the top (most programs have none, and
+ * walking every statement's subtree again at each level of nesting was a tenth of emitting).
+ */
+export function assignedNames(body: Stmt[], into: string[] = [], walrus = JSON.stringify(body).includes('"kind":"namedExpr"')): string[] {
   for (const s of body) {
-    if (s.kind !== 'class') walrusNames(s, into); // a method's walrus binds in the method
+    if (walrus && s.kind !== 'class') walrusNames(s, into); // a method's walrus binds in the method
     switch (s.kind) {
       case 'assign':
       case 'augAssign':
@@ -130,18 +134,18 @@ export function assignedNames(body: Stmt[], into: string[] = []): string[] {
         break;
       case 'for':
         targetNames(s.target, into);
-        assignedNames(s.body, into);
+        assignedNames(s.body, into, walrus);
         break;
       case 'while':
-        assignedNames(s.body, into);
+        assignedNames(s.body, into, walrus);
         break;
       case 'with':
         for (const item of s.items) if (item.target) targetNames(item.target, into);
-        assignedNames(s.body, into);
+        assignedNames(s.body, into, walrus);
         break;
       case 'if':
-        assignedNames(s.body, into);
-        assignedNames(s.orelse, into);
+        assignedNames(s.body, into, walrus);
+        assignedNames(s.orelse, into, walrus);
         break;
       case 'def':
         if (!into.includes(s.def.name)) into.push(s.def.name);
@@ -150,13 +154,13 @@ export function assignedNames(body: Stmt[], into: string[] = []): string[] {
         if (!into.includes(s.def.name)) into.push(s.def.name);
         break;
       case 'try':
-        assignedNames(s.body, into);
+        assignedNames(s.body, into, walrus);
         for (const h of s.handlers) {
           if (h.name !== undefined && !into.includes(h.name)) into.push(h.name);
-          assignedNames(h.body, into);
+          assignedNames(h.body, into, walrus);
         }
-        assignedNames(s.orelse, into);
-        assignedNames(s.finalbody, into);
+        assignedNames(s.orelse, into, walrus);
+        assignedNames(s.finalbody, into, walrus);
         break;
     }
   }
