@@ -13,6 +13,14 @@ export interface IsolatedRequest {
   options: Omit<RunOptions, 'onStart' | 'onPrint'>;
 }
 
+/**
+ * Sent to a child started ahead of its first program (compare/isolated.ts prestartChild): load the
+ * port and the transpiler now, while the parent still waits on CPython to read the file.
+ */
+export interface PreloadRequest {
+  kind: 'preload';
+}
+
 /** The child's answer (IPC): the result without its trace, which came line by line on fd 3. */
 export interface IsolatedMessage {
   kind: 'result';

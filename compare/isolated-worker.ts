@@ -1,6 +1,6 @@
 /**
  * The child-process side of compare/isolated.ts: receive a program (IPC), run it, send the
- * result (IPC) without the trace, and wait for the next. Or, when the first message loads an adapter module, the
+ * result (IPC) without the trace, and wait for the next (a first `preload` message only loads the port). Or, when the first message loads an adapter module, the
  * child of an adapter target (targets/adapter-child.ts), which serves many programs.
  *
  * "started" and each trace entry go out on file descriptor 3 as JSON lines, written
@@ -10,7 +10,7 @@
 import { writeSync } from 'node:fs';
 import type { TraceEntry } from '../ir/program.ts';
 import type { AdapterLoadRequest } from '../targets/adapter-child.ts';
-import { END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type TraceLine } from './isolated-protocol.ts';
+import { END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type PreloadRequest, type TraceLine } from './isolated-protocol.ts';
 
 const TRACE_FD = 3;
 
@@ -20,7 +20,13 @@ function emit(line: TraceLine): void {
   for (let offset = 0; offset < bytes.length; ) offset += writeSync(TRACE_FD, bytes, offset);
 }
 
-process.once('message', async (request: IsolatedRequest | AdapterLoadRequest) => {
+process.once('message', async function first(request: IsolatedRequest | AdapterLoadRequest | PreloadRequest) {
+  if ('kind' in request && request.kind === 'preload') {
+    // Listening again before anything is awaited: a program sent while the modules load is not lost.
+    process.once('message', first);
+    await import('./sides.ts');
+    return;
+  }
   // Each mode loads only its own modules: an adapter's child never loads the port and the transpiler.
   if ('kind' in request && request.kind === 'adapter-load') {
     const { serveAdapter } = await import('../targets/adapter-child.ts');

@@ -29,7 +29,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TraceEntry } from '../ir/program.ts';
 import { CappedText, capMessage, STDERR_LIMIT_BYTES, withoutSourceLines } from './capped-text.ts';
-import { END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type TraceLine } from './isolated-protocol.ts';
+import { END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type PreloadRequest, type TraceLine } from './isolated-protocol.ts';
 import { retryingWallclock, type SideResult } from './verdict.ts';
 
 export type { IsolatedMessage, IsolatedRequest } from './isolated-protocol.ts';
@@ -85,6 +85,15 @@ export function trackChild(child: ReturnType<typeof fork>): void {
   track(child);
 }
 
+/**
+ * Starts a child now, loading the port and the transpiler, for the program a command is about to
+ * run (`run`, `compare`): Node's start and those modules load while CPython reads the file, not
+ * after. Does nothing when an idle child is there already; an unused one ends with this process.
+ */
+export function prestartChild(): void {
+  WarmChild.prestart();
+}
+
 /** Runs the program in a child with `wallclockMs` of wall clock, retried once with a larger budget if it runs out. */
 export function runIsolated(request: IsolatedRequest, wallclockMs: number): Promise<SideResult> {
   return retryingWallclock(wallclockMs, (ms) => runIsolatedOnce(request, ms));
@@ -137,6 +146,15 @@ class WarmChild {
     const idle = WarmChild.idle.get(key) ?? [];
     for (let warm = idle.pop(); warm; warm = idle.pop()) if (warm.alive()) return warm.held(true);
     return new WarmChild(key);
+  }
+
+  /** A new idle child, told to load the port (PreloadRequest), unless one is idle already. */
+  static prestart(): void {
+    const key = environmentKey();
+    if ((WarmChild.idle.get(key) ?? []).some((warm) => warm.alive())) return;
+    const warm = new WarmChild(key);
+    warm.child.send({ kind: 'preload' } satisfies PreloadRequest, () => undefined);
+    warm.park();
   }
 
   private constructor(private readonly key: string) {

@@ -13,7 +13,7 @@
  */
 import type { Side } from '../compare/sides.ts';
 import { nativeSide, oracleSide, portSide, type SideName } from '../compare/sides.ts';
-import { runIsolated } from '../compare/isolated.ts';
+import { prestartChild, runIsolated } from '../compare/isolated.ts';
 import { DEFAULT_WALLCLOCK_MS } from '../oracle/wallclock.ts';
 import { ORACLE_NAMES_HELP, parseOracleName, startOracle, type Oracle } from '../oracle/oracles.ts';
 import { looksLikeAdapterPath } from './adapter-shape.ts';
@@ -89,6 +89,14 @@ async function loadBundled(name: string): Promise<Side> {
   const side = loaded.default;
   if (!side || typeof side.run !== 'function' || typeof side.name !== 'string') throw new TargetLoadError(`target ${name}: targets/${name}/adapter.ts has no default export that is a Side { name, comparesTime, run, typescript }`);
   return side;
+}
+
+/**
+ * For a command about to run one program on `name` with `isolate` (`run`, `compare`): the child
+ * of `port` and `native` starts now, loading while CPython reads the file (compare/isolated.ts).
+ */
+export function prestartIsolated(name: string): void {
+  if (name === 'port' || name === 'native') prestartChild();
 }
 
 /** Resolves `name` (TARGET_NAMES_HELP) to a running target. Throws TargetLoadError (exit 2) for one that cannot be used. */

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { compareProgram } from '../../compare/compare-program.ts';
 import { TIMING_NOTE } from '../../compare/timing.ts';
-import { withTarget } from '../../targets/index.ts';
+import { prestartIsolated, withTarget } from '../../targets/index.ts';
 import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
 import { finalWallclockMs, isFailure, isWallclock, tooSlowMessage } from '../../compare/verdict.ts';
 import type { ClockModel } from '../../ir/program.ts';
@@ -53,6 +53,7 @@ async function compareCommand(file: string, flags: CompareFlags, context: CliCon
   const started = performance.now();
   const shown = terminalSafe(file);
   const wallclockMs = flags.targetWallclock ?? WALLCLOCK_MS;
+  prestartIsolated(flags.target);
   return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion }, async (oracle) => {
     const { program, source } = await loadPythonFile(userPath(io, file), oracle);
     // A user's program may loop forever: port and native run in a child process with the wall clock.

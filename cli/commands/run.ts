@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { ClockModel, RunResult } from '../../ir/program.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
-import { withTarget } from '../../targets/index.ts';
+import { prestartIsolated, withTarget } from '../../targets/index.ts';
 import { isTimingSensitive, TIMING_NOTE } from '../../compare/timing.ts';
 import { runOnOracle } from '../../compare/sides.ts';
 import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
@@ -49,6 +49,7 @@ export function registerRun(program: Command, context: CliContext): void {
 }
 
 async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<number> {
+  prestartIsolated(flags.target);
   return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion }, async (oracle) => {
     const { program } = await loadPythonFile(userPath(io, file), oracle);
     const options = { clock: flags.clock, budget: DEFAULT_BUDGET };

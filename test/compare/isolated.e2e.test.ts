@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Program } from '../../ir/program.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
-import { childrenStarted, runIsolated, runIsolatedOnce } from '../../compare/isolated.ts';
+import { childrenStarted, prestartChild, runIsolated, runIsolatedOnce } from '../../compare/isolated.ts';
 import { MESSAGE_LIMIT_CHARS, STDERR_LIMIT_BYTES } from '../../compare/capped-text.ts';
 import { runOnOracle } from '../../compare/sides.ts';
 import { compareRuns } from '../../compare/traces.ts';
@@ -124,6 +124,22 @@ describe('runIsolated', () => {
     expect(await runIsolated({ side: 'port', program, options }, 5000)).toEqual(first);
     // The stopped child was killed: the next run took the other idle one or a new one, never the stopped one.
     expect(childrenStarted() - afterStop).toBeLessThanOrEqual(1);
+  });
+
+  it('a child started ahead (run, compare) serves the program sent while it still loads; no second child starts', async () => {
+    const program = await imported(HOLDOUT, 'holdout.py');
+    const expected = await runIsolated({ side: 'native', program, options }, 5000);
+    // Kill the idle children: the prestart below has to start one.
+    const loops = await imported(LOOPS_AFTER_A_PRINT, 'loops.py');
+    await runIsolatedOnce({ side: 'native', program: loops, options }, 200);
+    await runIsolatedOnce({ side: 'native', program: loops, options }, 200);
+    const before = childrenStarted();
+    prestartChild();
+    prestartChild(); // one idle child is there already: nothing more
+    expect(childrenStarted()).toBe(before + 1);
+    // Sent at once: the child is still loading the port when the program arrives.
+    expect(await runIsolated({ side: 'native', program, options }, 5000)).toEqual(expected);
+    expect(childrenStarted()).toBe(before + 1);
   });
 
   it("the child's stderr is capped, with a note of how much was cut", async () => {
