@@ -366,8 +366,9 @@ export type StdlibModule = (typeof STDLIB_MODULES)[number];
 /** The functions of each module a program may call (keep in step with importer.py STDLIB_FUNCTIONS). */
 export const STDLIB_FUNCTIONS: Readonly<Record<StdlibModule, readonly string[]>> = {
   time: ['time', 'monotonic', 'perf_counter', 'sleep'],
-  random: ['seed', 'random', 'randint', 'randrange', 'uniform', 'choice', 'shuffle', 'sample', 'getrandbits'],
-  math: ['floor', 'ceil', 'sqrt', 'isclose', 'gcd', 'fabs', 'pow'],
+  random: ['seed', 'random', 'randint', 'randrange', 'uniform', 'gauss', 'choice', 'shuffle', 'sample', 'getrandbits'],
+  /** log, exp, sin, cos (and pow) are libm's in CPython: the port runs glibc's, ported bit for bit (runtime/math.ts). */
+  math: ['floor', 'ceil', 'sqrt', 'isclose', 'gcd', 'fabs', 'pow', 'log', 'exp', 'sin', 'cos'],
   collections: ['deque', 'defaultdict', 'Counter', 'namedtuple'],
   itertools: ['count', 'cycle', 'repeat', 'islice', 'chain', 'chain.from_iterable', 'product', 'permutations',
     'combinations', 'accumulate', 'groupby', 'zip_longest', 'pairwise'],

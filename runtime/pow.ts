@@ -21,6 +21,7 @@
  * result (_Py_ADJUST_ERANGE1), and an underflow to zero is no error to it.
  */
 import { readFileSync } from 'node:fs';
+import { fromWords, highWord, lowWord } from './double-words.ts';
 import { fma } from './fma.ts';
 import {
   EXP_POLY,
@@ -88,34 +89,15 @@ export function powBuild(): PowBuild {
   return chosenBuild ?? (environmentBuild ??= buildFromEnvironment());
 }
 
+/**
+ * The build of every ported libm function (pow here, log, exp, sin and cos in libm-*.ts):
+ * one ifunc rule (FMA and AVX2, else the generic C) picks all of them, so one setting does.
+ */
+export const libmBuild = powBuild;
+
 /** Sets the build glibcPow reproduces in this thread (undefined: back to powBuild's default). */
 export function setPowBuild(build: PowBuild | undefined): void {
   chosenBuild = build;
-}
-
-// ------------------------------------------------------------------ bits of doubles
-
-const scratch = new Float64Array(1);
-const words = new Uint32Array(scratch.buffer);
-/** Index of the low 32 bits of a double in `words` (every platform Node runs on is little-endian). */
-const LO = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
-const HI = 1 - LO;
-
-function highWord(x: number): number {
-  scratch[0] = x;
-  return words[HI];
-}
-
-function lowWord(x: number): number {
-  scratch[0] = x;
-  return words[LO];
-}
-
-/** `asdouble` of the 64-bit integer hi * 2^32 + lo. */
-function fromWords(hi: number, lo: number): number {
-  words[HI] = hi;
-  words[LO] = lo;
-  return scratch[0];
 }
 
 // ------------------------------------------------------------------ log_inline
@@ -214,7 +196,7 @@ function underflow(sign: number): number {
  * intermediate rounding. The scale's bits (`sbitsHi`, `sbitsLo`) carry an exponent that
  * may have overflowed into the sign bit; bit 31 of k (`kiLo`) says which way.
  */
-function specialCase(tmp: number, sbitsHi: number, sbitsLo: number, kiLo: number, build: PowBuild): number {
+export function specialCase(tmp: number, sbitsHi: number, sbitsLo: number, kiLo: number, build: PowBuild): number {
   if ((kiLo & 0x80000000) === 0) {
     // k > 0: the exponent of scale might have overflowed by <= 460.
     const scale = fromWords((sbitsHi - (1009 << 20)) >>> 0, sbitsLo);

@@ -3,7 +3,8 @@
  * Modules/_randommodule.c (the Mersenne Twister MT19937: init_genrand, init_by_array,
  * genrand_uint32, random_random's 53-bit float, getrandbits, random_seed) and of the
  * Lib/random.py methods the subset lists (seed, _randbelow_with_getrandbits, randrange,
- * randint, uniform, choice, shuffle, sample).
+ * randint, uniform, gauss, choice, shuffle, sample). gauss draws through math.log, math.cos and
+ * math.sin, which are libm's in CPython: math.ts calls the ports of glibc's (libm-*.ts).
  *
  * Hand-written, not a library: every generated number must be the very one CPython draws
  * from the same seed (no npm Mersenne Twister seeds from an int of any size as
@@ -17,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { RANDOM_RUN_SEED } from '../ir/program.ts';
 import { IndexError, OverflowError, TypeError, ValueError } from './exceptions.ts';
 import { int as pyInt, len as pyLen, list as pyList } from './builtins.ts';
+import { cos as mathCos, log as mathLog, sin as mathSin, sqrt as mathSqrt } from './math.ts';
 import { add, gt, le, mul, ne, sub } from './ops.ts';
 import { getitem, setitem } from './sequences.ts';
 import { PyRange, PyTuple, typeName, type PyValue } from './values.ts';
@@ -127,6 +129,8 @@ class MersenneTwister {
 }
 
 const generator = new MersenneTwister();
+/** random.py Random.gauss_next: the second normal deviate of gauss's last pair, until drawn or reseeded. */
+let gaussNext: number | null = null;
 
 /** The state every run starts from: seeded with RANDOM_RUN_SEED, as the oracle's worker seeds its programs' generator. */
 export function resetRandom(): void {
@@ -135,6 +139,7 @@ export function resetRandom(): void {
 
 function seedWith(n: bigint): void {
   generator.seedUnsigned(n < 0n ? -n : n);
+  gaussNext = null;
 }
 
 resetRandom();
@@ -204,7 +209,10 @@ export function seed(a: PyValue): null {
   if (a === null) seedWith(BigInt(RANDOM_RUN_SEED));
   else if (typeof a === 'bigint') seedWith(a);
   else if (typeof a === 'boolean') seedWith(a ? 1n : 0n);
-  else if (typeof a === 'number') generator.seedUnsigned(floatHashUnsigned(a));
+  else if (typeof a === 'number') {
+    generator.seedUnsigned(floatHashUnsigned(a));
+    gaussNext = null;
+  }
   else if (typeof a === 'string') {
     const bytes = Buffer.from(a, 'utf8');
     const all = Buffer.concat([bytes, createHash('sha512').update(bytes).digest()]);
@@ -297,6 +305,32 @@ export function uniform(a: PyValue, b: PyValue): PyValue {
   return add(a, mul(sub(b, a), generator.random()));
 }
 
+/** random.py TWOPI. */
+const TWOPI = 2.0 * Math.PI;
+
+/**
+ * Ports random.py (3.11) Random.gauss(mu=0.0, sigma=1.0): Box-Muller, each pair of
+ * deviates drawn from two random() calls, the second kept for the next call. `args` are
+ * the positional arguments, `kw` may hold mu and sigma.
+ */
+export function gauss(args: PyValue[], kw: Record<string, PyValue> = {}): number {
+  const named = (position: number, name: string, fallback: number): PyValue => {
+    if (args.length > position && kw[name] !== undefined) throw new TypeError(`Random.gauss() got multiple values for argument '${name}'`);
+    return args.length > position ? args[position] : (kw[name] ?? fallback);
+  };
+  const mu = named(0, 'mu', 0.0);
+  const sigma = named(1, 'sigma', 1.0);
+  let z = gaussNext;
+  gaussNext = null;
+  if (z === null) {
+    const x2pi = generator.random() * TWOPI;
+    const g2rad = mathSqrt(-2.0 * mathLog(1.0 - generator.random()));
+    z = mathCos(x2pi) * g2rad;
+    gaussNext = mathSin(x2pi) * g2rad;
+  }
+  return add(mu, mul(z, sigma)) as number; // a float, or add/mul raised
+}
+
 /** Ports random.py Random.choice. */
 export function choice(seq: PyValue): PyValue {
   const n = pyLen(seq);
@@ -331,7 +365,7 @@ export function sample(args: PyValue[], kw: Record<string, PyValue> = {}): PyVal
   const result = mul([null], k) as PyValue[]; // `[None] * k`: a float k raises here, as in CPython
   const count = BigInt(result.length);
   let setsize = 21n;
-  if (gt(k, 5n)) setsize += 4n ** BigInt(Math.ceil(Math.log(Number(count) * 3) / Math.log(4)));
+  if (gt(k, 5n)) setsize += 4n ** BigInt(Math.ceil(mathLog(count * 3n, 4n))); // _ceil(_log(k * 3, 4))
   if (n <= setsize) {
     const pool = pyList(population);
     for (let i = 0n; i < count; i++) {

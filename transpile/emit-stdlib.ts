@@ -18,6 +18,7 @@ const RESULT_TYPES: Record<string, SType> = {
   'random.randrange': T.int,
   'random.getrandbits': T.int,
   'random.uniform': T.float,
+  'random.gauss': T.float,
   'random.choice': T.any,
   'random.shuffle': T.none,
   'random.sample': T.list,
@@ -26,12 +27,16 @@ const RESULT_TYPES: Record<string, SType> = {
   'math.sqrt': T.float,
   'math.fabs': T.float,
   'math.pow': T.float,
+  'math.log': T.float,
+  'math.exp': T.float,
+  'math.sin': T.float,
+  'math.cos': T.float,
   'math.isclose': T.bool,
   'math.gcd': T.int,
 };
 
 /** Functions that take their arguments as `(positional[], keywords)` (they accept keywords). */
-const WITH_KEYWORDS = new Set(['random.sample', 'math.isclose', 'collections.deque', 'collections.namedtuple', 'dataclasses.field', 'datetime.timedelta']);
+const WITH_KEYWORDS = new Set(['random.sample', 'random.gauss', 'math.isclose', 'collections.deque', 'collections.namedtuple', 'dataclasses.field', 'datetime.timedelta']);
 
 /** The static type of a `stdlib` call or constant. */
 export function stdlibType(e: Extract<Expr, { kind: 'stdlib' | 'stdlibConst' }>): SType {

@@ -85,10 +85,11 @@ STDLIB_FUNCTIONS = {
              'sleep': (1, 1, ())},
     'random': {'seed': (1, 1, ()), 'random': (0, 0, ()), 'randint': (2, 2, ()),
                'randrange': (1, 3, ()), 'uniform': (2, 2, ()), 'choice': (1, 1, ()),
-               'shuffle': (1, 1, ()), 'sample': (1, 2, ('k',)), 'getrandbits': (1, 1, ())},
+               'shuffle': (1, 1, ()), 'sample': (1, 2, ('k',)), 'getrandbits': (1, 1, ()),
+               'gauss': (0, 2, ('mu', 'sigma'))},
     'math': {'floor': (1, 1, ()), 'ceil': (1, 1, ()), 'sqrt': (1, 1, ()),
              'isclose': (2, 2, ('rel_tol', 'abs_tol')), 'gcd': (0, None, ()), 'fabs': (1, 1, ()),
-             'pow': (2, 2, ())},
+             'pow': (2, 2, ()), 'log': (1, 2, ()), 'exp': (1, 1, ()), 'sin': (1, 1, ()), 'cos': (1, 1, ())},
     'collections': {'deque': (0, 2, ('maxlen',)), 'defaultdict': (0, 2, ()), 'Counter': (0, 1, ()),
                     'namedtuple': (2, 2, ('defaults',))},
     'itertools': {'count': (0, 2, ('start', 'step')), 'cycle': (1, 1, ()), 'repeat': (1, 2, ('times',)),
@@ -129,9 +130,6 @@ ASYNCIO_REFUSED_HINTS.update(dict.fromkeys(
 ASYNCIO_REFUSED_HINTS.update(dict.fromkeys(
     ['to_thread', 'run_coroutine_threadsafe', 'wrap_future'], 'threads and executors are outside the subset'))
 STDLIB_REFUSED_HINTS = {
-    'random.gauss': 'its log/cos/sin are libm\'s, not yet ported bit for bit',
-    'math.log': 'libm\'s log is not yet ported bit for bit', 'math.exp': 'libm\'s exp is not yet ported bit for bit',
-    'math.sin': 'libm\'s sin is not yet ported bit for bit', 'math.cos': 'libm\'s cos is not yet ported bit for bit',
     'collections.OrderedDict': 'a dict keeps insertion order: use dict',
 }
 
