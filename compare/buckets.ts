@@ -266,6 +266,14 @@ export const BUCKET_RULES: BucketRule[] = [
       "asyncio's primitives wake a waiter by completing its Future: the waiter resumes through call_soon, one loop iteration later, and until then it still counts (a Semaphore with a waiter queued is locked()). async-mutex and promise resolvers resume waiters in the next microtask and count them differently, so the order of output around the hand-over changes.",
     matches: (e) => usesAny(e, ['Lock', 'Event', 'Condition', 'Semaphore', 'BoundedSemaphore', 'Barrier', 'Queue', 'PriorityQueue', 'LifoQueue']),
   },
+  // Last: the same lines in another order, with nothing above to explain it.
+  {
+    name: 'asyncgen-steps-interleave',
+    title: "An async generator's steps let other tasks in",
+    description:
+      "`async for` over an async generator that yields without awaiting runs each step inside the consuming task's step in CPython: no other task runs until the loop awaits something. A JS `for await` resumes after every `next()` through a promise, a microtask turn each, so other tasks' code interleaves with the loop's: the same lines, in another order.",
+    matches: (e) => e.facts.asyncGenerators.size > 0 && e.surplus.size === 0 && !ranOnOrEndedOtherwise(e),
+  },
 ];
 
 export const UNCLASSIFIED: Omit<BucketRule, 'matches'> = {

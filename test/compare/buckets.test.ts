@@ -109,6 +109,18 @@ describe('bucket rules', () => {
     expect(classify(coroutine, run([['main:1', 0], ['ticker finally', 0]]), run([['main:1', 0]]))).toBe('missing-output');
   });
 
+  it("an async generator's steps let another task in: the same lines in another order (native path 504 of seed 42, seededRandom on)", () => {
+    const agen: Stmt = { kind: 'def', def: { name: 'agen1', isAsync: true, params: [], body: [{ kind: 'expr', expr: { kind: 'yield', value: str('x') } }] } };
+    const twoTasks = program([agen, print('worker2:1'), print('worker2:2')], []);
+    const cpython = run([['worker2:1', 0], ['worker2:2', 0], ['worker2:1', 0], ['worker2:2', 0]]);
+    const interleaved = run([['worker2:1', 0], ['worker2:1', 0], ['worker2:2', 0], ['worker2:2', 0]]);
+    expect(classify(twoTasks, cpython, interleaved)).toBe('asyncgen-steps-interleave');
+    // Without an async generator the same reordering is not this cause; with a line missing neither.
+    const plain = program([print('worker2:1'), print('worker2:2')], []);
+    expect(classify(plain, cpython, interleaved)).not.toBe('asyncgen-steps-interleave');
+    expect(classify(twoTasks, cpython, run([['worker2:1', 0], ['worker2:1', 0], ['worker2:2', 0]]))).not.toBe('asyncgen-steps-interleave');
+  });
+
   it("a nested async generator's cleanup never ran (the generator feature's kept generator): the same cause", () => {
     const agen: Stmt = { kind: 'def', def: { name: 'agen0', isAsync: true, params: [], body: agenClosingBody('main:2') } };
     const nested = program([agen, print('main:1')], []);
