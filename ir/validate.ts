@@ -567,7 +567,7 @@ class Validator {
         if (!EXCEPTION_ATTR_SET.has(e.attr as string)) this.fail(`${path}.attr`, `${JSON.stringify(e.attr)} is not a listed exception attribute`);
         return this.expr(e.object, `${path}.object`);
       case 'builtinValue':
-        if (!BUILTIN_SET.has(e.name as string) || e.name === 'print') this.fail(`${path}.name`, `${JSON.stringify(e.name)} is not a builtin that may be used as a value`);
+        if (!BUILTIN_SET.has(e.name as string)) this.fail(`${path}.name`, `${JSON.stringify(e.name)} is not a builtin that may be used as a value`);
         return;
       case 'slice':
         return this.fail(`${path}.kind`, 'a slice outside a subscript');

@@ -41,6 +41,10 @@ export class PyBuiltin {
   ) {
     this.__pyTypeName__ = Object.hasOwn(TYPES, name) ? 'type' : 'builtin_function_or_method';
   }
+  /** What asyncio's reprs show of it as a callback (`<Handle print('x')>`: port/format_helpers.ts). */
+  get __qualname__(): string {
+    return this.name;
+  }
   /** Whether it is one of the builtin types (`int`, `str`...). */
   get isType(): boolean {
     return Object.hasOwn(TYPES, this.name);
@@ -48,7 +52,20 @@ export class PyBuiltin {
   __repr__(): string {
     return this.isType ? `<class '${this.name}'>` : `<built-in function ${this.name}>`;
   }
+  /**
+   * A call with keywords through the value (`p = print; p('x', sep='-')`): the builtins that take
+   * keywords read them as a trailing object (builtins.ts splitKwargs); the others take none, as
+   * in CPython (`len() takes no keyword arguments`).
+   */
+  __pyCallKw__(positional: PyValue[], keywords: Record<string, PyValue>): PyValue {
+    if (Object.keys(keywords).length === 0) return this.__pyCall__(...positional);
+    if (!KEYWORD_BUILTINS.has(this.name)) throw new TypeError(`${this.name}() takes no keyword arguments`);
+    return this.__pyCall__(...positional, keywords as unknown as PyValue);
+  }
 }
+
+/** The builtins whose runtime functions read keyword arguments (a trailing object). */
+const KEYWORD_BUILTINS = new Set(['print', 'sorted', 'enumerate', 'sum', 'round', 'min', 'max', 'int', 'dict']);
 
 const cache = new Map<string, PyBuiltin>();
 

@@ -9,7 +9,7 @@
 import { OverflowError, TypeError, UnicodeEncodeError, ValueError } from './exceptions.ts';
 import { roundHalfEven, roundToPlaces } from './decimal.ts';
 import { add, gt, intToFloat, lt, truthy, valueUnary } from './ops.ts';
-import { chars, iter } from './sequences.ts';
+import { callMethod, chars, iter } from './sequences.ts';
 import { printedStrs, repr as reprOf, str as strOf } from './str.ts';
 import { check, checkPrintDepth } from './frames.ts';
 import { callValue } from './callable.ts';
@@ -59,13 +59,26 @@ export function setStdout(sink: Sink | null): void {
   stdout = sink ?? defaultSink;
 }
 
-/** `print(*args, sep=' ', end='\n')`: one write of the whole line, as the trace wants. */
+/**
+ * `print(*args, sep=' ', end='\n', file=None, flush=False)`: to stdout, one write of the whole line,
+ * as the trace wants. A `file` (only through print as a value: a direct call takes sep= and end=)
+ * gets CPython's writes, each argument, separator and end in turn, then flush() if asked.
+ */
 export function print(...args: Array<PyValue | Kwargs>): null {
-  const [values, kw] = splitKwargs('print', args, ['sep', 'end', 'flush']);
+  const [values, kw] = splitKwargs('print', args, ['sep', 'end', 'file', 'flush']);
   checkPrintDepth(values);
   const sep = textOption('sep', kw.sep, ' ');
   const end = textOption('end', kw.end, '\n');
   const pieces = printedStrs(values);
+  if (kw.file !== undefined && kw.file !== null) {
+    pieces.forEach((piece, i) => {
+      if (i > 0) callMethod(kw.file, 'write', sep);
+      callMethod(kw.file, 'write', piece);
+    });
+    callMethod(kw.file, 'write', end);
+    if (kw.flush !== undefined && truthy(kw.flush)) callMethod(kw.file, 'flush');
+    return null;
+  }
   const text = pieces.join(sep) + end;
   if (LONE_SURROGATE.test(text)) refuseSurrogates(pieces, sep, end);
   stdout(text);

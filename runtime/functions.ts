@@ -219,6 +219,9 @@ export function call(callee: PyValue, positional: PyValue[], keywords?: Keywords
     return call(callee.func, [...callee.args, ...positional], [...merged]);
   }
   const named = Array.isArray(keywords) ? Object.fromEntries(keywords) : (keywords as Record<string, PyValue> | undefined);
+  // A builtin as a value (builtin-values.ts PyBuiltin), duck-typed: that module imports this one's importers.
+  const builtin = callee as { __pyCallKw__?: (positional: PyValue[], keywords: Record<string, PyValue>) => PyValue };
+  if (typeof builtin.__pyCallKw__ === 'function') return builtin.__pyCallKw__(positional, named ?? {});
   const user = objectHooks.call(callee, positional, named); // a user class, a bound method (classes.ts)
   if (user !== undefined) return user.value;
   throw new TypeError(`'${typeName(callee)}' object is not callable`);

@@ -283,6 +283,33 @@ def _make_print(run):
     return print
 
 
+_builtin_print = print
+
+
+class builtin_function_or_method:
+    """`print` as the program sees it: CPython's builtin to a program that uses it as a value
+    (`loop.call_soon(print, 'x')`, `fut.add_done_callback(print)`): its repr, its type's name, and
+    the `__name__`/`__qualname__` without `__code__` that asyncio's Handle and Future reprs show
+    (`<Handle print('x')>`, no source location). Calls go to the run's recording print."""
+
+    def __init__(self, record_print):
+        self.__dict__.update(__name__='print', __qualname__='print', __module__='builtins', _print=record_print)
+
+    def __call__(self, *args, sep=None, end=None, file=None, flush=False, **unknown):
+        # bltinmodule.c builtin_print's checks, in its order and words.
+        for name in unknown:
+            raise TypeError("'%s' is an invalid keyword argument for print()" % name)
+        if file is not None:  # the builtin's own writes to the program's file object
+            return _builtin_print(*args, sep=sep, end=end, file=file, flush=flush)
+        for name, value in (('sep', sep), ('end', end)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError('%s must be None or a string, not %.200s' % (name, type(value).__name__))
+        return self._print(*args, sep=sep, end=end)
+
+    def __repr__(self):
+        return '<built-in function print>'
+
+
 # ------------------------------------------------------------------------------- wallclock
 _alarm_armed = False
 
@@ -543,7 +570,7 @@ def run_program(source, filename='prog.py', clock='realistic', budget=None, wall
     budget = budget or {}
     loop_class = _LOOP_CLASSES[(clock, bool(count_clock_reads))]
     run = _RunState(loop_class, budget.get('maxIterations', 100000), budget.get('maxTime', 100000), quantum)
-    glb = {'__name__': '__main__', '__builtins__': _PROGRAM_BUILTINS, 'print': _make_print(run)}
+    glb = {'__name__': '__main__', '__builtins__': _PROGRAM_BUILTINS, 'print': builtin_function_or_method(_make_print(run))}
     _reset_asyncio_state()
     _program_random.seed(RANDOM_RUN_SEED)
     _current_run = run
@@ -837,8 +864,8 @@ class _EventRecorder:
         return self.events
 
 
-# The code of the `print` programs see (_make_print): the profile function notes its callers' lines.
-_PRINT_CODE = next(c for c in _make_print.__code__.co_consts if isinstance(c, types.CodeType) and c.co_name == 'print')
+# The code a program's `print(...)` runs first (builtin_function_or_method.__call__): the profile function notes its callers' lines.
+_PRINT_CODE = builtin_function_or_method.__call__.__code__
 
 
 def _callback_name(cb):
