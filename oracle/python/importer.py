@@ -17,6 +17,7 @@ Stdlib only. The IR is plain dicts/lists that `json` writes as ir/program.ts spe
 
 import ast
 import builtins
+import os
 import _string
 
 # Keep in step with ir/program.ts (BUILTINS, ASYNCIO_FUNCTIONS, METHODS).
@@ -378,7 +379,10 @@ _SKIPPED_CHILD = {ast.arg: 'annotation', ast.FunctionDef: 'returns',
 
 
 class Importer:
-    def __init__(self, source, drop_annotations=True):
+    def __init__(self, source, drop_annotations=True, filename=None):
+        # `__file__` reads as this file's absolute path, as `python3 FILE` sets it (3.9+: abspath).
+        self.file_path = None if filename is None else os.path.abspath(filename)
+        self.file_lines = []  # where `__file__` was read (a header note says so)
         # The worker's gate runs the very text it checks: there an annotation is refused
         # instead of dropped (printed IR never has one).
         self.drop_annotations = drop_annotations
@@ -1339,6 +1343,9 @@ class Importer:
             return self.constant(node)
         if isinstance(node, ast.Name) and node.id in EXCEPTION_NAMES:
             return {'kind': 'excClass', 'name': node.id}
+        if isinstance(node, ast.Name) and node.id == '__file__' and self.file_path is not None:
+            self.file_lines.append(node.lineno)
+            return {'kind': 'str', 'value': self.file_path}
         # `print` too: the oracle's recording print looks like the builtin (worker.py builtin_function_or_method).
         if isinstance(node, ast.Name) and node.id in BUILTINS and not self.is_variable(node.id):
             return {'kind': 'builtinValue', 'name': node.id}
@@ -2015,13 +2022,22 @@ def import_source(source, filename='prog.py', drop_annotations=True, tree=None):
         source = source[1:]
     if tree is None:
         tree = ast.parse(source, filename=filename)
-    importer = Importer(source, drop_annotations)
+    importer = Importer(source, drop_annotations, filename)
     program = importer.module(tree)
+    notes = []
     if importer.annotation_lines:
-        lines = ', '.join(str(n) for n in sorted(set(importer.annotation_lines)))
-        program['header'] = {'notes': ['type annotations dropped (they never run): line%s %s'
-                                       % ('s' if ',' in lines else '', lines)]}
+        notes.append('type annotations dropped (they never run): line%s %s' % _lines_text(importer.annotation_lines))
+    if importer.file_lines:
+        notes.append('__file__ is the path python3 gives it, %s: line%s %s'
+                     % ((importer.file_path,) + _lines_text(importer.file_lines)))
+    if notes:
+        program['header'] = {'notes': notes}
     return program
+
+
+def _lines_text(lines):
+    text = ', '.join(str(n) for n in sorted(set(lines)))
+    return 's' if ',' in text else '', text
 
 
 def _error_response(source, filename, drop_annotations=True, tree=None):

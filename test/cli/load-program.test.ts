@@ -1,5 +1,6 @@
 /** cli/load-program.ts: files as python3 reads them (BOM, encodings), and what the oracle then runs. */
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPythonFile } from '../../cli/load-program.ts';
 import { sharedOracle } from '../_support/oracle.ts';
@@ -43,10 +44,17 @@ describe('reading a .py file as python3 does', () => {
     }
   });
 
-  it('__file__ is refused clearly (its value depends on the machine)', async () => {
+  it("__file__ prints the file's absolute path as python3 prints it, on every target; other dunders are refused clearly", async () => {
     const file = writeProgram('dunder-file.py', 'import asyncio\nprint(__file__)\n');
-    const ours = await cliInProcess(['run', file]);
-    expect([ours.exitCode, ours.stderr]).toEqual([2, `asyncio-conformance: ${file}:2:7: unsupported name __file__ (dunder names are outside the subset)\n`]);
+    const real = await python(file);
+    expect(real.stdout).toBe(`${resolve(file)}\n`);
+    for (const target of ['cpython', 'port', 'native']) {
+      const ours = await cliInProcess(['run', file, '--target', target]);
+      expect([ours.exitCode, ours.stdout], target).toEqual([0, real.stdout]);
+    }
+    const doc = writeProgram('dunder-doc.py', 'import asyncio\nprint(__doc__)\n');
+    const refused = await cliInProcess(['run', doc]);
+    expect([refused.exitCode, refused.stderr]).toEqual([2, `asyncio-conformance: ${doc}:2:7: unsupported name __doc__ (dunder names are outside the subset)\n`]);
   });
 
   it('what the oracle runs is the IR printed back, each statement on its source line', async () => {

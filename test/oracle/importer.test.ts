@@ -1,6 +1,6 @@
 /** The `.py` importer: CPython's ast -> IR, refusals with line:col, and round trips through the oracle. */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { printPython } from '../../ir/python.ts';
@@ -174,7 +174,7 @@ describe('refusals', () => {
     ['undefined name', `${head}async def main():\n    print(secret)\n`, '4:11: unsupported name secret: the program never assigns it'],
     ['dunder name', `${head}x = __builtins__\n`, '3:5: unsupported name __builtins__ (dunder names are outside the subset)'],
     ['__name__ outside the guard', `${head}print(__name__)\n`, '3:7: unsupported name __name__ (allowed only in `if __name__ == "__main__":`)'],
-    ['__file__', `${head}print(__file__)\n`, '3:7: unsupported name __file__ (dunder names are outside the subset)'],
+    ['__doc__', `${head}print(__doc__)\n`, '3:7: unsupported name __doc__ (dunder names are outside the subset)'],
     ['dunder method', `${head}x = [1]\ny = x.__len__()\n`, '4:5: unsupported method .__len__() (dunder attributes are outside the subset)'],
     ['str.format', `${head}x = "{0.__class__}".format(1)\n`, '3:5: unsupported str.format field {0.__class__} (attribute and index access in fields are outside the subset)'],
     ['parameter shadows a function', `${head}def g():\n    pass\ndef f(g):\n    return g\n`, '5:7: unsupported parameter g shadows the function g (rename it)'],
@@ -208,6 +208,13 @@ describe('refusals', () => {
 });
 
 describe('what the importer drops or reads back', () => {
+  it("__file__ reads as the file's absolute path, as python3 (3.9+) sets it, with a header note", async () => {
+    const program = await importPythonSource('import asyncio\n\nprint(__file__)\n', 'sub/f.py', oracle);
+    const path = resolve('sub/f.py'); // the worker's working directory is this process's
+    expect(program.body[0]).toMatchObject({ kind: 'expr', expr: { kind: 'builtin', func: 'print', args: [{ kind: 'str', value: path }] } });
+    expect(program.header?.notes).toEqual([`__file__ is the path python3 gives it, ${path}: line 3`]);
+  });
+
   it('annotations never reach the IR: dropped, with a header note; an annotated assignment is an assignment', async () => {
     const source = 'import asyncio\n\ndef f(x: int, y: "str" = 2) -> None:\n    z: float = x\n    return z\n\nprint(f(1))\n';
     const program = await importPythonSource(source, 'a.py', oracle);
