@@ -333,7 +333,7 @@ export const METHODS = [
   'get_coro', 'set_name', 'exception', 'cancelling', 'uncancel', 'add_done_callback',
   'remove_done_callback', 'set_result', 'set_exception', 'get_loop', 'run_until_complete',
   'run_forever', 'stop', 'close', 'is_running', 'is_closed', 'call_soon', 'call_later', 'call_at',
-  'time', 'create_task', 'create_future', 'run', 'when',
+  'time', 'create_task', 'create_future', 'run', 'when', 'set_exception_handler', 'get_exception_handler',
   'send', 'throw', 'asend', 'athrow', 'aclose',
   // locks, events, conditions, semaphores, barriers, queues, timeouts, task groups (issue 9, h3)
   'acquire', 'release', 'locked', 'set', 'is_set', 'wait', 'wait_for', 'notify', 'notify_all',

@@ -25,6 +25,10 @@ import { _mutations } from './_mutations.ts';
 import { pyFunction } from './format_helpers.ts';
 import { RuntimeError, TypeError, pythonMessage, pythonTypeName, tracebackLastLine } from '../runtime/exceptions.ts';
 import { repr } from '../runtime/str.ts';
+import { PyDict } from '../runtime/dict.ts';
+import { isCallable } from '../runtime/callable.ts';
+import { RunTimeRefusal } from '../runtime/refusal.ts';
+import type { PyValue } from '../runtime/values.ts';
 
 /** Ports base_events.py _MIN_SCHEDULED_TIMER_HANDLES, 3.11. */
 export const _MIN_SCHEDULED_TIMER_HANDLES = 100;
@@ -40,6 +44,19 @@ export interface ExceptionContext {
   handle?: Handle;
   task?: Future<unknown>;
   future?: Future<unknown>;
+  asyncgen?: unknown;
+  /** The context a program's handler failed on (the dict it was given). */
+  context?: unknown;
+}
+
+/** A loop's exception handler: the port's own (a JS function given the context object), or a program's (a Python callable given a dict). */
+type ExceptionHandler = ((loop: BaseEventLoop, context: ExceptionContext) => void) | ((loop: BaseEventLoop, context: PyDict) => void);
+
+/** The context as the dict a program's handler reads (`context['message']`, `context.get('exception')`). */
+function contextDict(context: ExceptionContext): PyDict {
+  const dict = new PyDict();
+  for (const [key, value] of Object.entries(context)) if (value !== undefined) dict.set(key, value as PyValue);
+  return dict;
 }
 
 /** Lets every JS microtask already queued run: one macrotask. */
@@ -67,7 +84,9 @@ export abstract class BaseEventLoop {
   /** `time.get_clock_info('monotonic').resolution` on Linux; the oracle pins the same. */
   _clock_resolution = 1e-9;
   _running = false;
-  _exception_handler: ((loop: BaseEventLoop, context: ExceptionContext) => void) | null = null;
+  _exception_handler: ExceptionHandler | null = null;
+  /** What `set_exception_handler` was given, as `get_exception_handler` returns it; a program's Python callable is not a JS function. */
+  _exception_handler_value: unknown = null;
   /** Not in CPython: `_run_once` calls so far (trace entries and the budget use it). */
   iterations = 0;
   /**
@@ -181,6 +200,7 @@ export abstract class BaseEventLoop {
           this.call_exception_handler({
             message: `an error occurred during closing of asynchronous generator ${agen.__repr__()}`,
             exception: result,
+            asyncgen: agen,
           });
         }
       });
@@ -297,6 +317,13 @@ export abstract class BaseEventLoop {
   _collect_unretrieved(): void {
     const unretrieved = this._unretrieved;
     this._unretrieved = [];
+    // Logged on stderr, which runs are not compared on, the moment is the port's; handed to the
+    // program's handler, which may print, it would be output CPython prints elsewhere.
+    if (this._programs_handler() && unretrieved.some((fut) => fut._log_traceback)) {
+      throw new RunTimeRefusal(
+        "unsupported exception handler for a future whose exception was never retrieved (CPython calls it when the future's last reference goes, a moment the port does not model; retrieve the exception: await it, or call result() or exception())",
+      );
+    }
     for (const fut of unretrieved) fut._future_del();
   }
 
@@ -355,17 +382,26 @@ export abstract class BaseEventLoop {
     if (handle._scheduled) this._timer_cancelled_count += 1;
   }
 
-  /** Ports BaseEventLoop.call_exception_handler, 3.11 (the default handler logs). */
+  /**
+   * Ports BaseEventLoop.call_exception_handler, 3.11 (the default handler logs). A program's
+   * handler gets the context as a dict, its keys in the order CPython's call sites write them.
+   */
   call_exception_handler(context: ExceptionContext): void {
     if (this._exception_handler === null) {
       this.default_exception_handler(context);
       return;
     }
+    const given = this._programs_handler() ? contextDict(context) : context;
     try {
-      this._exception_handler(this, context);
+      (this._exception_handler as (loop: BaseEventLoop, context: unknown) => void)(this, given);
     } catch (exc) {
-      this.default_exception_handler({ message: 'Unhandled error in exception handler', exception: exc });
+      this.default_exception_handler({ message: 'Unhandled error in exception handler', exception: exc, context: given });
     }
+  }
+
+  /** Whether the handler is the program's (`loop.set_exception_handler(f)` with a def, lambda or builtin), not the port's own. */
+  _programs_handler(): boolean {
+    return this._exception_handler_value !== null && typeof this._exception_handler_value !== 'function';
   }
 
   /**
@@ -394,9 +430,16 @@ export abstract class BaseEventLoop {
     process.stderr.write(`${text}\n`);
   }
 
-  /** Ports BaseEventLoop.set_exception_handler, 3.11. */
-  set_exception_handler(handler: ((loop: BaseEventLoop, context: ExceptionContext) => void) | null): void {
-    this._exception_handler = handler;
+  /** Ports BaseEventLoop.set_exception_handler, 3.11: a callable, or None for the default handler. */
+  set_exception_handler(handler: unknown): void {
+    if (handler !== null && !isCallable(handler)) throw new TypeError(`A callable object or None is expected, got ${repr(handler)}`);
+    this._exception_handler = handler === null ? null : asCallback<ExceptionHandler>(handler as PyValue);
+    this._exception_handler_value = handler;
+  }
+
+  /** Ports BaseEventLoop.get_exception_handler, 3.11. */
+  get_exception_handler(): unknown {
+    return this._exception_handler_value;
   }
 
   /**

@@ -19,6 +19,17 @@ function isCallableValue(f: unknown): f is CallableValue {
   return f !== null && typeof f === 'object' && typeof (f as Partial<CallableValue>).__pyCall__ === 'function';
 }
 
+/**
+ * Whether `f` can be called, as `callable()` answers (asyncio's set_exception_handler asks): a
+ * def, lambda or partial, a builtin, a class or port function (JS functions), a bound method,
+ * an instance of a class with `__call__`.
+ */
+export function isCallable(f: unknown): boolean {
+  if (typeof f === 'function' || f instanceof PyFunction || f instanceof PyPartial || isCallableValue(f)) return true;
+  if (f === null || typeof f !== 'object') return false;
+  return (f as { __pyTypeName__?: unknown }).__pyTypeName__ === 'method' || typeof (f as { __call__?: unknown }).__call__ === 'function';
+}
+
 /** `f(*args)` for any callable Python value; CPython's TypeError for anything else. */
 export function callValue(f: PyValue, ...args: PyValue[]): PyValue {
   if (isCallableValue(f)) return f.__pyCall__(...args);

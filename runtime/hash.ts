@@ -18,6 +18,7 @@
  * - None and other objects hash by address in 3.11: no stable value exists; `unstableHash`
  *   says so and callers refuse what would show it.
  */
+import { RunTimeRefusal } from './refusal.ts';
 import { TypeError } from './exceptions.ts';
 import { PyTuple, typeName, type PyValue } from './values.ts';
 
@@ -164,18 +165,13 @@ export function hashTuple(t: PyTuple): bigint {
 }
 
 /** A value whose 3.11 hash is its address (None, a task...): no order built on it is reproducible. */
-export class UnstableHash extends Error {
+export class UnstableHash extends RunTimeRefusal {
   override readonly name = 'UnstableHash';
   constructor(
     readonly what: string,
     why = 'CPython 3.11 hashes it by address: its order in a set is not reproducible',
   ) {
     super(`unsupported hash of ${what} (${why})`);
-    // Deep enough to reach the program's own frame under the runtime's (transpile/source-position.ts names its line).
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 200;
-    Error.captureStackTrace(this, UnstableHash);
-    Error.stackTraceLimit = limit;
   }
 }
 

@@ -9,7 +9,7 @@ import * as python from '../runtime/index.ts';
 import { BaseException, pythonMessage, pythonTypeName } from '../runtime/exceptions.ts';
 import { compileForPort, type CompiledProgram } from './index.ts';
 import { resetFrames } from '../runtime/frames.ts';
-import { UnstableHash } from '../runtime/hash.ts';
+import { RunTimeRefusal } from '../runtime/refusal.ts';
 import { sourceLineOf, sourcePosition } from './source-position.ts';
 
 export interface ExecuteOptions {
@@ -75,7 +75,7 @@ export async function executeOnPort(program: Program, opts: ExecuteOptions): Pro
     await run({ asyncio, python });
   } catch (error) {
     // A refusal of the runtime (a set of tasks iterated) names the statement it stopped at.
-    if (error instanceof UnstableHash) {
+    if (error instanceof RunTimeRefusal) {
       const line = sourceLineOf(error.stack, js);
       if (line !== undefined) error.message = `${sourcePosition(program.header?.source, line)}: ${error.message}`;
       throw error;

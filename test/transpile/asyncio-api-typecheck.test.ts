@@ -35,7 +35,7 @@ describe('asyncio API programs type-check', () => {
         return `${f.getBaseName()}:${d.getLineNumber()} ${typeof m === 'string' ? m : m.getMessageText()}`;
       }),
     );
-    expect(files.length).toBe(16);
+    expect(files.length).toBe(18);
     expect(diagnostics).toEqual([]);
   }, 120_000);
 });

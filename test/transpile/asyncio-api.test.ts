@@ -16,8 +16,8 @@ const DIR = new URL('./asyncio-api-programs/', import.meta.url).pathname;
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.py')).sort();
 
 describe('asyncio API programs print on the port what python3 prints', () => {
-  it('there are programs for each part: tasks, wait, as_completed, futures, the loop API, print as a callback, Runner, an uncaught timeout', () => {
-    expect(FILES).toEqual(['as_completed.py', 'futures.py', 'loop.py', 'print-as-callback.py', 'runner.py', 'tasks.py', 'uncaught.py', 'wait.py']);
+  it('there are programs for each part: tasks, wait, as_completed, futures, the loop API, its exception handler, print as a callback, Runner, an uncaught timeout', () => {
+    expect(FILES).toEqual(['as_completed.py', 'exception-handler.py', 'futures.py', 'loop.py', 'print-as-callback.py', 'runner.py', 'tasks.py', 'uncaught.py', 'wait.py']);
   });
 
   it.each(FILES)('%s', async (name) => {
@@ -61,6 +61,11 @@ describe('refused with file:line:col and a hint', () => {
     ['a stream', main('    r, w = await asyncio.open_connection("localhost", 80)'), '4:18: unsupported call of asyncio.open_connection (streams and sockets are outside the subset)'],
     ['a subprocess', main('    p = await asyncio.create_subprocess_exec("ls")'), '4:15: unsupported call of asyncio.create_subprocess_exec (subprocesses are outside the subset)'],
     ['wait_for without its timeout', main('    await asyncio.wait_for(asyncio.sleep(1))'), '4:11: unsupported asyncio.wait_for with 1 arguments (it takes 2)'],
+    [
+      'an exception handler called for a task freed by the garbage collector (at run time)',
+      'import asyncio\n\ndef handler(loop, context):\n    print("handler:", context["message"])\n\nasync def bad():\n    raise ValueError("kept")\n\nasync def main():\n    asyncio.get_running_loop().set_exception_handler(handler)\n    t = asyncio.create_task(bad())\n    await asyncio.sleep(0.1)\n\nasyncio.run(main())\n',
+      "14:1: unsupported exception handler for a future whose exception was never retrieved (CPython calls it when the future's last reference goes",
+    ],
     ['a Future bound to a loop by keyword', main('    f = asyncio.Future(loop=asyncio.get_running_loop())'), 'unsupported keyword argument loop= of asyncio.Future'],
   ])('%s', async (_label, source, expected) => {
     const file = writeProgram(`api-refused-${_label.replace(/\W+/g, '-')}.py`, source);
