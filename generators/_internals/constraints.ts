@@ -54,7 +54,7 @@ export interface ProgramFeatures {
   containers: boolean;
   /** `time.sleep(d)` blocking the loop, `time.monotonic()` differences printed (features/clock.ts) @defaultValue false */
   blockingSleep: boolean;
-  /** Seeded `random`: `seed`, `randint`, `random`, `gauss`, `shuffle`, `choice`, `sample`, `uniform` (features/random.ts) @defaultValue false */
+  /** Seeded `random`: `seed`, `randint`, `random`, `shuffle`, `choice`, `sample`, `uniform` (features/random.ts) @defaultValue false */
   seededRandom: boolean;
   /**
    * Async generators (features/asyncgen.ts): a nested `async def agen3(n):` yielding `n * 10 + i`
