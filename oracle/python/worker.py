@@ -29,6 +29,7 @@ import itertools
 import json
 import logging
 import os
+import re
 import signal
 import types
 import warnings
@@ -271,7 +272,15 @@ def _make_print(run):
                 'iteration': loop._iterations,
             })
 
-    def print(*args, sep=None, end=None, file=None, flush=False):
+    def print(*args, sep=None, end=None, file=None, flush=False, **unknown):
+        # bltinmodule.c builtin_print's checks, in its order and words.
+        for name in unknown:
+            raise TypeError("'%s' is an invalid keyword argument for print()" % name)
+        if file is not None:  # the builtin's own writes to the program's file object
+            return _builtin_print(*args, sep=sep, end=end, file=file, flush=flush)
+        for name, value in (('sep', sep), ('end', end)):
+            if value is not None and not isinstance(value, str):
+                raise TypeError('%s must be None or a string, not %.200s' % (name, type(value).__name__))
         if not run.active:
             return  # a finaliser of a finished program: not part of any trace
         pieces = [str(a) for a in args]
@@ -286,28 +295,21 @@ def _make_print(run):
 _builtin_print = print
 
 
-class builtin_function_or_method:
+def _print_builtin(record_print):
     """`print` as the program sees it: CPython's builtin to a program that uses it as a value
     (`loop.call_soon(print, 'x')`, `fut.add_done_callback(print)`): its repr, its type's name, and
     the `__name__`/`__qualname__` without `__code__` that asyncio's Handle and Future reprs show
-    (`<Handle print('x')>`, no source location). Calls go to the run's recording print."""
-
-    def __init__(self, record_print):
-        self.__dict__.update(__name__='print', __qualname__='print', __module__='builtins', _print=record_print)
-
-    def __call__(self, *args, sep=None, end=None, file=None, flush=False, **unknown):
-        # bltinmodule.c builtin_print's checks, in its order and words.
-        for name in unknown:
-            raise TypeError("'%s' is an invalid keyword argument for print()" % name)
-        if file is not None:  # the builtin's own writes to the program's file object
-            return _builtin_print(*args, sep=sep, end=end, file=file, flush=flush)
-        for name, value in (('sep', sep), ('end', end)):
-            if value is not None and not isinstance(value, str):
-                raise TypeError('%s must be None or a string, not %.200s' % (name, type(value).__name__))
-        return self._print(*args, sep=sep, end=end)
-
-    def __repr__(self):
-        return '<built-in function print>'
+    (`<Handle print('x')>`, no source location). A call runs the run's recording print as the
+    type's static `__call__`: no frame of its own, but the call through a type's `__call__`
+    counts one level of recursion more than the builtin's (so only programs that need the
+    look-alike get it: _prints_as_value)."""
+    kind = type('builtin_function_or_method', (), {
+        '__call__': staticmethod(record_print),
+        '__repr__': lambda self: '<built-in function print>',
+    })
+    value = kind()
+    value.__dict__.update(__name__='print', __qualname__='print', __module__='builtins')
+    return value
 
 
 # ------------------------------------------------------------------------------- wallclock
@@ -525,6 +527,29 @@ def _compile(source, filename):
     return code
 
 
+_PRINT_NOT_CALLED = re.compile(r'\bprint\b(?!\()')
+_print_values = {}
+
+
+def _prints_as_value(source):
+    """Whether the program uses `print` other than by calling it (`call_soon(print, 'x')`). Only
+    then does it get _print_builtin's look-alike, whose calls cost one more level of recursion
+    than the builtin's (a call through a type's `__call__`); the recording function costs the
+    same. Printed sources write a call `print(`: the text rules most programs out."""
+    if not _PRINT_NOT_CALLED.search(source):
+        return False
+    found = _print_values.get(source)
+    if found is None:
+        tree = importer.ast.parse(source)
+        called = {id(node.func) for node in importer.ast.walk(tree) if isinstance(node, importer.ast.Call)}
+        found = any(isinstance(node, importer.ast.Name) and node.id == 'print' and id(node) not in called
+                    for node in importer.ast.walk(tree))
+        if len(_print_values) >= _CODE_CACHE_MAX:
+            _print_values.clear()
+        _print_values[source] = found
+    return found
+
+
 def _syntax_error(e):
     return {'kind': 'syntax', 'message': e.msg if isinstance(e, SyntaxError) else str(e),
             'line': (getattr(e, 'lineno', None) or 0), 'col': (getattr(e, 'offset', None) or 0)}
@@ -570,7 +595,9 @@ def run_program(source, filename='prog.py', clock='realistic', budget=None, wall
     budget = budget or {}
     loop_class = _LOOP_CLASSES[(clock, bool(count_clock_reads))]
     run = _RunState(loop_class, budget.get('maxIterations', 100000), budget.get('maxTime', 100000), quantum)
-    glb = {'__name__': '__main__', '__builtins__': _PROGRAM_BUILTINS, 'print': builtin_function_or_method(_make_print(run))}
+    record_print = _make_print(run)
+    glb = {'__name__': '__main__', '__builtins__': _PROGRAM_BUILTINS,
+           'print': _print_builtin(record_print) if _prints_as_value(source) else record_print}
     _reset_asyncio_state()
     _program_random.seed(RANDOM_RUN_SEED)
     _current_run = run
@@ -666,7 +693,6 @@ def _cleanup(run):
 import asyncio.base_events  # noqa: E402
 import asyncio.futures  # noqa: E402
 import heapq as _heapq  # noqa: E402
-import re  # noqa: E402
 
 _recorder = None
 _RUN_ONCE_CODE = asyncio.base_events.BaseEventLoop._run_once.__code__
@@ -864,8 +890,8 @@ class _EventRecorder:
         return self.events
 
 
-# The code a program's `print(...)` runs first (builtin_function_or_method.__call__): the profile function notes its callers' lines.
-_PRINT_CODE = builtin_function_or_method.__call__.__code__
+# The code of the `print` programs see (_make_print): the profile function notes its callers' lines.
+_PRINT_CODE = next(c for c in _make_print.__code__.co_consts if isinstance(c, types.CodeType) and c.co_name == 'print')
 
 
 def _callback_name(cb):
