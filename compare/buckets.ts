@@ -272,9 +272,16 @@ export const BUCKET_RULES: BucketRule[] = [
     title: "An async generator's steps let other tasks in",
     description:
       "`async for` over an async generator that yields without awaiting runs each step inside the consuming task's step in CPython: no other task runs until the loop awaits something. A JS `for await` resumes after every `next()` through a promise, a microtask turn each, so other tasks' code interleaves with the loop's: the same lines, in another order.",
-    matches: (e) => e.facts.asyncGenerators.size > 0 && e.surplus.size === 0 && !ranOnOrEndedOtherwise(e),
+    matches: (e) => e.facts.asyncGenerators.size > 0 && sameLinesReordered(e) && !ranOnOrEndedOtherwise(e),
   },
 ];
+
+/** The same printed lines (texts, not just labels), in another order. */
+function sameLinesReordered(e: Evidence): boolean {
+  const texts = (trace: TraceEntry[]) => trace.map((entry) => entry.text).sort();
+  const [a, b] = [texts(e.expected), texts(e.actual)];
+  return a.length === b.length && a.every((text, i) => text === b[i]);
+}
 
 export const UNCLASSIFIED: Omit<BucketRule, 'matches'> = {
   name: 'unclassified',

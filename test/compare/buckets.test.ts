@@ -119,6 +119,8 @@ describe('bucket rules', () => {
     const plain = program([print('worker2:1'), print('worker2:2')], []);
     expect(classify(plain, cpython, interleaved)).not.toBe('asyncgen-steps-interleave');
     expect(classify(twoTasks, cpython, run([['worker2:1', 0], ['worker2:1', 0], ['worker2:2', 0]]))).not.toBe('asyncgen-steps-interleave');
+    // The same labels printing other values (another CPython's libm digits) are no reordering.
+    expect(classify(twoTasks, run([['worker2:1 0.5', 0], ['worker2:2', 0]]), run([['worker2:1 0.50001', 0], ['worker2:2', 0]]))).not.toBe('asyncgen-steps-interleave');
   });
 
   it("a nested async generator's cleanup never ran (the generator feature's kept generator): the same cause", () => {
