@@ -170,11 +170,10 @@ export function exceptionExpr<C extends ExceptionContext>(e: ExceptionExpr, ctx:
   }
 }
 
-/** Whether a program names StopIteration (only then can a coroutine raise it: PEP 479's wrapper is needed). */
-export function namesStopIteration(node: unknown): boolean {
-  const text = JSON.stringify(node);
+/** Whether a program (as JSON: infer.ts Inference.json) names StopIteration (only then can a coroutine raise it: PEP 479's wrapper is needed). */
+export function namesStopIteration(programJson: string): boolean {
   // `next(it)` raises StopIteration too (runtime/generators.ts).
-  return text.includes('"name":"StopIteration"') || text.includes('"func":"next"');
+  return programJson.includes('"name":"StopIteration"') || programJson.includes('"func":"next"');
 }
 
 /** Every name an `except ... as name` binds anywhere in the program. */

@@ -212,7 +212,7 @@ class ProgramEmitter {
     this.functionValues = functionsUsedAsValues(program);
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
     this.lines = dialect.lineMarker && (taskReprsReachOutput(program, this.inference) || reprsReachStderr(program)) ? printPythonWithLines(program).lines : null;
-    this.stopIteration = namesStopIteration(program);
+    this.stopIteration = namesStopIteration(this.inference.json);
     this.generatorFunctions = new Set(program.functions.filter(isGenerator).map((f) => f.name));
     this.handlerNames = handlerNames(program);
   }

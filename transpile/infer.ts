@@ -55,12 +55,19 @@ export class Inference {
   readonly moduleScope: Scope = { fn: null, comprehensions: [] };
   private changed = false;
 
+  /** The program as JSON, written once: what scans for a kind or a name read (`:=`, StopIteration). */
+  readonly json: string;
+  /** Whether a `:=` is anywhere in the program (assignedNames walks for its targets only then). */
+  private readonly walrus: boolean;
+
   constructor(readonly program: Program) {
+    this.json = JSON.stringify(program);
+    this.walrus = this.json.includes('"kind":"namedExpr"');
     const functions = new Map<string, FunctionInfo>();
     for (const def of program.functions) {
-      functions.set(def.name, { def, locals: functionLocals(def), jsAsync: false, dynamic: false, globalNames: declaredNames(def.body, 'global') });
+      functions.set(def.name, { def, locals: functionLocals(def, this.walrus), jsAsync: false, dynamic: false, globalNames: declaredNames(def.body, 'global') });
     }
-    const globals = assignedNames(program.body);
+    const globals = assignedNames(program.body, [], this.walrus);
     for (const name of globalDeclarations(program.functions)) if (!globals.includes(name)) globals.push(name);
     this.info = { functions, globals, vars: new Map(), returns: new Map() };
     this.solve();
@@ -74,7 +81,7 @@ export class Inference {
     let fn = this.nested.get(def);
     if (!fn) {
       const qualname = qualnameIn(scope.fn, scope.comprehensions.length > 0, def.name);
-      fn = { def, locals: functionLocals(def), jsAsync: false, dynamic: true, globalNames: declaredNames(def.body, 'global'), qualname, enclosing: scope };
+      fn = { def, locals: functionLocals(def, this.walrus), jsAsync: false, dynamic: true, globalNames: declaredNames(def.body, 'global'), qualname, enclosing: scope };
       this.nested.set(def, fn);
     }
     // The latest scope: a comprehension's variable types are remade on every visit (and once more by the emitter).

@@ -34,10 +34,10 @@ export function declaredNames(body: Stmt[], kind: 'global' | 'nonlocal', into: s
   return into;
 }
 
-/** A function's locals: its parameters and what its body binds, minus `global`/`nonlocal` names. */
-export function functionLocals(def: FunctionDef): string[] {
+/** A function's locals: its parameters and what its body binds, minus `global`/`nonlocal` names (`walrus`: whether the program has a `:=`). */
+export function functionLocals(def: FunctionDef, walrus: boolean): string[] {
   const declared = new Set([...declaredNames(def.body, 'global'), ...declaredNames(def.body, 'nonlocal')]);
-  return assignedNames(def.body, parameterNames(def)).filter((n) => !declared.has(n));
+  return assignedNames(def.body, parameterNames(def), walrus).filter((n) => !declared.has(n));
 }
 
 /** Every name declared `global` anywhere in the program's functions (module variables, even when the module never assigns them). */

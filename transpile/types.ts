@@ -121,10 +121,10 @@ export function targetNames(target: Target, into: string[] = []): string[] {
 
 /**
  * Names assigned by these statements (not inside comprehensions, which have their own scope).
- * `walrus`: whether a `:=` may be in `body`; asked once at the top (most programs have none, and
+ * `walrus`: whether a `:=` may be in `body` (infer.ts asks once per program: most have none, and
  * walking every statement's subtree again at each level of nesting was a tenth of emitting).
  */
-export function assignedNames(body: Stmt[], into: string[] = [], walrus = JSON.stringify(body).includes('"kind":"namedExpr"')): string[] {
+export function assignedNames(body: Stmt[], into: string[] = [], walrus = true): string[] {
   for (const s of body) {
     if (walrus && s.kind !== 'class') walrusNames(s, into); // a method's walrus binds in the method
     switch (s.kind) {
