@@ -274,7 +274,31 @@ export const BUCKET_RULES: BucketRule[] = [
       "`async for` over an async generator that yields without awaiting runs each step inside the consuming task's step in CPython: no other task runs until the loop awaits something. A JS `for await` resumes after every `next()` through a promise, a microtask turn each, so other tasks' code interleaves with the loop's: the same lines, in another order.",
     matches: (e) => e.facts.asyncGenerators.size > 0 && sameLinesReordered(e) && !ranOnOrEndedOtherwise(e),
   },
+  {
+    name: 'clock-read-cost',
+    title: 'A printed duration differs in its last digits',
+    description:
+      "CPython's realistic virtual clock advances a microsecond at every read (`time.monotonic()`, `loop.time()`: real time passes between reads), so a measured duration prints as 0.07000100000000009; the other side's clock does not move between reads and prints 0.06999999999999995. The same lines otherwise.",
+    matches: (e) => !ranOnOrEndedOtherwise(e) && onlyNearbyFloatsDiffer(e),
+  },
 ];
+
+const FLOAT = /-?\d+\.\d+(?:e-?\d+)?/g;
+
+/** Every line the same but for floats less than a millisecond apart (what clock reads print). */
+function onlyNearbyFloatsDiffer(e: Evidence): boolean {
+  if (e.expected.length !== e.actual.length) return false;
+  let differs = false;
+  for (let i = 0; i < e.expected.length; i++) {
+    const [wanted, got] = [e.expected[i].text, e.actual[i].text];
+    if (wanted === got) continue;
+    if (wanted.replace(FLOAT, '?') !== got.replace(FLOAT, '?')) return false;
+    const [a, b] = [wanted.match(FLOAT) ?? [], got.match(FLOAT) ?? []];
+    if (a.some((x, k) => Math.abs(Number(x) - Number(b[k])) >= 1e-3)) return false;
+    differs = true;
+  }
+  return differs;
+}
 
 /** The same printed lines (texts, not just labels), in another order. */
 function sameLinesReordered(e: Evidence): boolean {

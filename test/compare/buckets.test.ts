@@ -123,6 +123,15 @@ describe('bucket rules', () => {
     expect(classify(twoTasks, run([['worker2:1 0.5', 0], ['worker2:2', 0]]), run([['worker2:1 0.50001', 0], ['worker2:2', 0]]))).not.toBe('asyncgen-steps-interleave');
   });
 
+  it('a duration measured with the clock prints other last digits: clock-read-cost (native path 1103 of seed 7)', () => {
+    const p = program([print('worker1:0'), print('main:5')], []);
+    const cpython = run([['worker1:0 0.07000100000000009', 0.57], ['main:5 None', 0.57]]);
+    expect(classify(p, cpython, run([['worker1:0 0.06999999999999995', 0], ['main:5 None', 0]]))).toBe('clock-read-cost');
+    // Values further apart than clock reads, or other text: not this cause.
+    expect(classify(p, cpython, run([['worker1:0 0.5', 0], ['main:5 None', 0]]))).not.toBe('clock-read-cost');
+    expect(classify(p, cpython, run([['worker1:0 0.07000100000000009', 0], ['main:5 1', 0]]))).not.toBe('clock-read-cost');
+  });
+
   it("a nested async generator's cleanup never ran (the generator feature's kept generator): the same cause", () => {
     const agen: Stmt = { kind: 'def', def: { name: 'agen0', isAsync: true, params: [], body: agenClosingBody('main:2') } };
     const nested = program([agen, print('main:1')], []);
