@@ -53,7 +53,7 @@ async function compareCommand(file: string, flags: CompareFlags, context: CliCon
   const started = performance.now();
   const shown = terminalSafe(file);
   const wallclockMs = flags.targetWallclock ?? WALLCLOCK_MS;
-  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion }, async (oracle) => {
+  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion, start: io.startOracle }, async (oracle) => {
     const { program, source } = await loadPythonFile(userPath(io, file), oracle);
     // A user's program may loop forever: port and native run in a child process with the wall clock.
     return withTarget(flags.target, async (side) => {
@@ -74,6 +74,6 @@ async function compareCommand(file: string, flags: CompareFlags, context: CliCon
         return EXIT_BAD_INPUT;
       }
       return verdict === 'same' ? EXIT_OK : EXIT_FINDING;
-    }, { cwd: io.cwd, wallclockMs, isolate: true });
+    }, { cwd: io.cwd, startOracle: io.startOracle, wallclockMs, isolate: true });
   });
 }

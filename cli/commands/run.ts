@@ -49,14 +49,14 @@ export function registerRun(program: Command, context: CliContext): void {
 }
 
 async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<number> {
-  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion }, async (oracle) => {
+  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion, start: io.startOracle }, async (oracle) => {
     const { program } = await loadPythonFile(userPath(io, file), oracle);
     const options = { clock: flags.clock, budget: DEFAULT_BUDGET };
     const wallclockMs = flags.targetWallclock ?? WALLCLOCK_MS;
     const result =
       flags.target === 'cpython'
         ? await runOnOracle(oracle, program, options)
-        : await withTarget(flags.target, (side) => side.run(program, options), { cwd: io.cwd, wallclockMs, isolate: true });
+        : await withTarget(flags.target, (side) => side.run(program, options), { cwd: io.cwd, startOracle: io.startOracle, wallclockMs, isolate: true });
     // What the side wrote on stderr (capped, with a note of how much was cut: compare/capped-text.ts).
     if (result.stderr) io.stderr.write(terminalSafe(result.stderr));
     if (isFailure(result)) {
