@@ -64,13 +64,20 @@ const targets: Target[] = [];
 
 beforeAll(async () => {
   const names = [PYTHON, ...EMBEDDED_BUILDS.map((b) => b.name)];
-  for (const name of names) {
-    const oracle = await startOracle({ oracle: name, workers: 1 });
+  // All at once (an embedded build loads for seconds, much of it waiting), kept in this order.
+  const started = await Promise.allSettled(names.map((name) => startOracle({ oracle: name, workers: 1 })));
+  for (const [i, name] of names.entries()) {
+    const result = started[i];
+    if (result.status === 'fulfilled') targets.push({ name: name === PYTHON ? 'system' : name, version: DEFAULT_PYTHON_VERSION, oracle: result.value, programs: new Map() });
+  }
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason; // afterAll closes the ones that started
+  for (const target of targets) {
+    const { oracle, name } = target;
     const version = pythonVersionOf(oracle.info.version);
     if (version === undefined) throw new Error(`${name} is ${oracle.info.version}: not a version the port targets`);
-    const programs = new Map<string, Program>();
-    for (const [title, source] of Object.entries(DIFFERING)) programs.set(title, await oracle.importSource(source, 'program.py'));
-    targets.push({ name: name === PYTHON ? 'system' : name, version, oracle, programs });
+    target.version = version;
+    for (const [title, source] of Object.entries(DIFFERING)) target.programs.set(title, await oracle.importSource(source, 'program.py'));
   }
 }, 120_000);
 
