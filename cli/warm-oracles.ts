@@ -37,6 +37,11 @@ export class WarmOracles {
     });
   };
 
+  /** How many oracles this has started and not ended (lent or idle). */
+  get running(): number {
+    return this.started.length;
+  }
+
   /** Ends every oracle started here (lent ones included: call it when no command runs). */
   async close(): Promise<void> {
     this.closed = true;
