@@ -72,24 +72,7 @@ let system: Oracle;
 /** What the system CPython prints for each fixture and clock. */
 const expected = new Map<string, RunResult>();
 
-/**
- * Every build starts loading with the file (seconds each, much of it waiting), each describe
- * awaits its own: one after the other, the loads were a third of the file's time.
- */
-const loading = new Map<string, Promise<EmbeddedOracle>>();
-const load = (build: EmbeddedBuild, pythonTasks = false): Promise<EmbeddedOracle> => {
-  const key = `${build.name}${pythonTasks ? '/py-task' : ''}`;
-  if (!loading.has(key)) loading.set(key, EmbeddedOracle.start({ build, pythonTasks, workers: 1 }));
-  return loading.get(key) as Promise<EmbeddedOracle>;
-};
-afterAll(async () => {
-  // A describe that never ran (a filtered run) leaves its build loaded: closed here; closing twice is a no-op.
-  await Promise.all([...loading.values()].map((started) => started.then((oracle) => oracle.close(), () => undefined)));
-});
-
 beforeAll(async () => {
-  for (const build of EMBEDDED_BUILDS) void load(build).catch(() => undefined); // awaited (and its error seen) in its describe
-  void load(DEFAULT_EMBEDDED, true).catch(() => undefined);
   system = await Oracle.start({ python: PYTHON, workers: 1 });
   expect(system.info.version).toMatch(/^3\.11\./); // the port's version: the baseline of this file
   for (const file of FIXTURE_FILES) {
@@ -102,7 +85,7 @@ afterAll(() => system?.close());
 describe.each(EMBEDDED_BUILDS.map((build) => [build.name, build] as const))('%s', (_name, build: EmbeddedBuild) => {
   let oracle: EmbeddedOracle;
   beforeAll(async () => {
-    oracle = await load(build);
+    oracle = await EmbeddedOracle.start({ build, workers: 1 });
   });
   afterAll(() => oracle?.close());
 
@@ -165,7 +148,7 @@ describe.each(EMBEDDED_BUILDS.map((build) => [build.name, build] as const))('%s'
 describe(`${DEFAULT_EMBEDDED.name}/py-task`, () => {
   let oracle: EmbeddedOracle;
   beforeAll(async () => {
-    oracle = await load(DEFAULT_EMBEDDED, true);
+    oracle = await EmbeddedOracle.start({ build: DEFAULT_EMBEDDED, pythonTasks: true, workers: 1 });
   });
   afterAll(() => oracle?.close());
 

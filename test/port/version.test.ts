@@ -64,20 +64,13 @@ const targets: Target[] = [];
 
 beforeAll(async () => {
   const names = [PYTHON, ...EMBEDDED_BUILDS.map((b) => b.name)];
-  // All at once (an embedded build loads for seconds, much of it waiting), kept in this order.
-  const started = await Promise.allSettled(names.map((name) => startOracle({ oracle: name, workers: 1 })));
-  for (const [i, name] of names.entries()) {
-    const result = started[i];
-    if (result.status === 'fulfilled') targets.push({ name: name === PYTHON ? 'system' : name, version: DEFAULT_PYTHON_VERSION, oracle: result.value, programs: new Map() });
-  }
-  const failed = started.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason; // afterAll closes the ones that started
-  for (const target of targets) {
-    const { oracle, name } = target;
+  for (const name of names) {
+    const oracle = await startOracle({ oracle: name, workers: 1 });
     const version = pythonVersionOf(oracle.info.version);
     if (version === undefined) throw new Error(`${name} is ${oracle.info.version}: not a version the port targets`);
-    target.version = version;
-    for (const [title, source] of Object.entries(DIFFERING)) target.programs.set(title, await oracle.importSource(source, 'program.py'));
+    const programs = new Map<string, Program>();
+    for (const [title, source] of Object.entries(DIFFERING)) programs.set(title, await oracle.importSource(source, 'program.py'));
+    targets.push({ name: name === PYTHON ? 'system' : name, version, oracle, programs });
   }
 }, 120_000);
 
