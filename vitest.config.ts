@@ -35,7 +35,8 @@ const E2E = [
 ];
 
 /**
- * The files that take longest (seconds on the 2-core CI machine, fresh clone, session 6), longest first.
+ * The files that take longest (seconds on the 2-core CI machine, fresh clone, session 6; ~ scaled from a local
+ * before/after where a file got faster since), longest first.
  * vitest starts them first, so that two at a time the run does not end on a long file that started late
  * (vitest orders by the durations it cached, which a fresh clone has not: there it ran in glob order).
  * Refresh it from a run's per-file times when they change much; a missing or renamed file is only
@@ -44,26 +45,26 @@ const E2E = [
 const SLOWEST_FIRST = [
   'test/teach/lessons.test.ts', // 139
   'test/cli/check.test.ts', // 109
-  'test/security/escape.test.ts', // 85
   'test/port/version.test.ts', // 63
   'test/oracle/embedded.test.ts', // 55
   'test/bench/bench.smoke.test.ts', // 37
-  'test/cli/run.test.ts', // 35
   'test/lib/package.e2e.test.ts', // 32
-  'test/cli/iteration.test.ts', // 31
   'test/published/published.e2e.test.ts', // 31
   'test/compare/verdict-timeout.e2e.test.ts', // 29
   'test/cli/matrix.test.ts', // 28
   'test/port/version-cli.test.ts', // 27
+  'test/cli/iteration.test.ts', // 31, ~24 with warm oracles
   'test/native/execute.test.ts', // 21
   'test/targets/misbehaving.test.ts', // 20
   'test/transpile/classes.test.ts', // 18
   'test/lib/vitest.e2e.test.ts', // 18
   'test/cli/generate-transpile.test.ts', // 18
   'test/transpile/language-gaps.test.ts', // 18
+  'test/security/escape.test.ts', // 85, ~17 with warm oracles (cli/warm-oracles.ts)
   'test/compare/isolated.e2e.test.ts', // 14
   'test/cli/strings-builtins.test.ts', // 14
   'test/generators/program.test.ts', // 14
+  'test/cli/run.test.ts', // 35, ~13 with warm oracles and --oracle-wallclock
 ];
 
 /** vitest's order (its cached durations, else file size), with SLOWEST_FIRST moved to the front. */
