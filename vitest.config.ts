@@ -5,7 +5,7 @@
  *                          CLI through main(argv, io); real CPython, no Node process spawned
  *   npm run test:e2e       what spawns Node: the bin as a user runs it, `npx tsx` of transpiled
  *                          files, the bench with tiny counts, and the TypeScript compiler over
- *                          emitted programs
+ *                          emitted programs (projects e2e and e2e-alone)
  *   npm run test:browser   the HTML report in headless Chromium
  *   npm test               tsc --noEmit beside all three (.ci/test)
  *
@@ -14,8 +14,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
 const BROWSER = ['test/**/*.browser.test.ts'];
+/**
+ * Alone, after every other file: it saturates the machine on purpose (eight spawned CLIs and a
+ * process burning a core), which would slow whatever ran beside it. Its own project, with one worker.
+ */
+const ALONE = ['test/e2e/saturated.e2e.test.ts'];
 const E2E = [
   'test/**/*.e2e.test.ts',
   'test/bench/**/*.test.ts',
@@ -28,22 +34,69 @@ const E2E = [
   'test/transpile/typecheck.test.ts',
 ];
 
+/**
+ * The files that take longest (seconds on the 2-core CI machine, fresh clone, session 6; ~ scaled from a local
+ * before/after where a file got faster since), longest first.
+ * vitest starts them first, so that two at a time the run does not end on a long file that started late
+ * (vitest orders by the durations it cached, which a fresh clone has not: there it ran in glob order).
+ * Refresh it from a run's per-file times when they change much; a missing or renamed file is only
+ * not moved forward.
+ */
+const SLOWEST_FIRST = [
+  'test/teach/lessons.test.ts', // 139
+  'test/cli/check.test.ts', // 109
+  'test/port/version.test.ts', // 63
+  'test/oracle/embedded.test.ts', // 55
+  'test/bench/bench.smoke.test.ts', // 37
+  'test/lib/package.e2e.test.ts', // 32
+  'test/published/published.e2e.test.ts', // 31
+  'test/compare/verdict-timeout.e2e.test.ts', // 29
+  'test/cli/matrix.test.ts', // 28
+  'test/port/version-cli.test.ts', // 27
+  'test/cli/iteration.test.ts', // 31, ~24 with warm oracles
+  'test/native/execute.test.ts', // 21
+  'test/targets/misbehaving.test.ts', // 20
+  'test/transpile/classes.test.ts', // 18
+  'test/lib/vitest.e2e.test.ts', // 18
+  'test/cli/generate-transpile.test.ts', // 18
+  'test/transpile/language-gaps.test.ts', // 18
+  'test/security/escape.test.ts', // 85, ~17 with warm oracles (cli/warm-oracles.ts)
+  'test/compare/isolated.e2e.test.ts', // 14
+  'test/cli/strings-builtins.test.ts', // 14
+  'test/generators/program.test.ts', // 14
+  'test/cli/run.test.ts', // 35, ~13 with warm oracles and --oracle-wallclock
+];
+
+/** vitest's order (its cached durations, else file size), with SLOWEST_FIRST moved to the front. */
+class SlowestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const rank = (spec: TestSpecification): number => {
+      const index = SLOWEST_FIRST.findIndex((file) => spec.moduleId.endsWith(`/${file}`));
+      return index === -1 ? SLOWEST_FIRST.length : index;
+    };
+    return (await super.sort(files)).sort((a, b) => rank(a) - rank(b)); // stable: the rest keep vitest's order
+  }
+}
+
 export default defineConfig({
   test: {
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    sequence: { sequencer: SlowestFirst },
     // vitest runs one file at a time on 2 cores (its default is cores - 1). A unit file spends much
     // of its time starting (a fresh process importing the sources) or waiting on its CPython
     // workers, so two files at a time keep both cores busy; on a bigger machine this is vitest's
     // default again.
     maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...E2E, ...BROWSER] } },
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...E2E, ...BROWSER, ...ALONE] } },
       // The spawned CLI runs the build in dist/: made once here, not by each process that finds it stale.
-      // One e2e file at a time, beside the unit and browser tiers (vitest runs projects side by side): they sleep on real
-      // clocks, and one saturates the machine on purpose.
-      { extends: true, test: { name: 'e2e', include: E2E, exclude: BROWSER, globalSetup: ['scripts/build-before-e2e.mjs'], maxWorkers: 1 } },
+      // e2e files run beside the unit ones, two files at a time in all: vitest runs the files of projects with the same
+      // maxWorkers as one queue, and a project with maxWorkers 1 (as e2e had) after all the others, one file at a time.
+      { extends: true, test: { name: 'e2e', include: E2E, exclude: [...BROWSER, ...ALONE], globalSetup: ['scripts/build-before-e2e.mjs'] } },
+      // That queue, one file at a time, is right for the file that saturates the machine: it runs last, alone.
+      { extends: true, test: { name: 'e2e-alone', include: ALONE, globalSetup: ['scripts/build-before-e2e.mjs'], maxWorkers: 1 } },
       { extends: true, test: { name: 'browser', include: BROWSER } },
     ],
   },

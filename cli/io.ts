@@ -5,6 +5,7 @@
  * `process.stderr`, `process.exitCode` or `process.argv`.
  */
 import { isAbsolute, resolve } from 'node:path';
+import type { Oracle, StartOracleOptions } from '../oracle/oracles.ts';
 
 /** The part of a writable stream the CLI uses; a collector `{ write(s) { text += s } }` will do. */
 export interface CliOutput {
@@ -21,6 +22,12 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Where relative paths start; default: the process' working directory. */
   cwd?: string;
+  /**
+   * Starts the oracle a command runs on; default oracle/oracles.ts `startOracle`, a fresh one
+   * each command. A process calling `main` many times (the tests) passes `WarmOracles`' start
+   * (cli/warm-oracles.ts) to reuse running ones: a command's `close()` then gives it back.
+   */
+  startOracle?: (opts: StartOracleOptions) => Promise<Oracle>;
 }
 
 /** What every command's action reads and sets: its io, the words it was called with, its exit code. */

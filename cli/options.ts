@@ -143,6 +143,14 @@ export function targetOption(description = 'what to compare with the oracle', al
 }
 
 /** `--target-wallclock MS`: how long one program may take on an adapter (or isolated) target before it is a timeout. */
+/**
+ * CPython's own limit for one user program (`run`, `compare`): as `--target-wallclock` is the
+ * target's. A program that never ends spins a core until it; a test proving the stop needs no 25 s of it.
+ */
+export function oracleWallclockOption(): Option {
+  return new Option('--oracle-wallclock <ms>', 'wall-clock milliseconds one program may take on CPython before its verdict is a timeout (retried once with 4x; default 5000)').argParser(parsePositiveInt);
+}
+
 export function targetWallclockOption(): Option {
   return new Option('--target-wallclock <ms>', 'wall-clock milliseconds one program may take on an adapter target before its verdict is a timeout (retried once with 4x; default 5000)').argParser(parsePositiveInt);
 }

@@ -1,6 +1,7 @@
 /** Starts the oracle for a command and always stops it, whatever the command does. */
 import { startOracle, type Oracle } from '../oracle/oracles.ts';
 import { EnvironmentProblem } from './errors.ts';
+import type { CliIo } from './io.ts';
 import { POW_BUILD_VARIABLE, setPowBuild } from '../runtime/pow.ts';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSION_VARIABLE, pythonVersionOf, setPythonVersion, type PythonVersion } from '../port/version.ts';
 
@@ -11,12 +12,14 @@ export interface OracleFlags {
   workers?: number;
   /** `--python-version`: the CPython the port reproduces; default the oracle's (port/version.ts). */
   pythonVersion?: PythonVersion;
+  /** The io's oracle starter (CliIo.startOracle: warm oracles a test keeps), else a fresh one each time. */
+  start?: CliIo['startOracle'];
 }
 
 export async function withOracle<T>(flags: OracleFlags, use: (oracle: Oracle) => Promise<T>): Promise<T> {
   let oracle: Oracle;
   try {
-    oracle = await startOracle({ oracle: flags.oracle, python: flags.python, workers: flags.workers });
+    oracle = await (flags.start ?? startOracle)({ oracle: flags.oracle, python: flags.python, workers: flags.workers });
   } catch (error) {
     if (error instanceof Error && error.name === 'ProgramInputError') throw error;
     throw new EnvironmentProblem(

@@ -16,6 +16,8 @@ import { emptyCounts, isFailure, judgeUserProgram, type SideResult, type Verdict
 
 export interface CompareProgramOptions {
   oracle: Oracle;
+  /** CPython's wall-clock limit of the run (retried once with 4x); default the oracle's 5 s. */
+  oracleWallclockMs?: number;
   /** The side under test as the registry opened it for one user program (targets/index.ts `isolate`: port and native in a child process with a wall clock). */
   side: Side;
   program: Program;
@@ -44,7 +46,7 @@ export async function compareProgram(options: CompareProgramOptions): Promise<Co
   const { oracle, side, program, source, clock, replay } = options;
   const started = options.started ?? performance.now();
   const runOptions = { clock, budget: DEFAULT_BUDGET };
-  const [expected, actual] = await Promise.all([runOnOracle(oracle, program, runOptions), side.run(program, runOptions)]);
+  const [expected, actual] = await Promise.all([runOnOracle(oracle, program, runOptions, options.oracleWallclockMs), side.run(program, runOptions)]);
   if (isFailure(expected)) return { verdict: 'oracleCrash', expected, actual, timingSensitive: false };
   const timingSensitive = await isTimingSensitive(oracle, program, runOptions, expected);
   // A user's program may raise or deadlock on purpose: only "same on both sides or not" counts

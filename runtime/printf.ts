@@ -2,7 +2,8 @@
  * `text % args`: printf-style formatting (tutorials still write `'%d tasks' % n`).
  * Ports Objects/unicodeobject.c PyUnicode_Format for the conversions
  * `%s %r %a %d %i %u %x %X %o %e %E %f %F %g %G %c %%` with flags `-+ 0#`, width and
- * precision, `*` for either (taken from the arguments, as C does; no `%(name)s`: the IR has no dicts).
+ * precision, `*` for either (taken from the arguments, as C does; no `%(name)s`: the IR has no dicts,
+ * so a `%(` right after `%` raises what CPython raises without a mapping: mappingKey).
  */
 import { OverflowError, TypeError, ValueError } from './exceptions.ts';
 import { format } from './format.ts';
@@ -29,6 +30,23 @@ function toFloat(v: PyValue): number {
   if (typeof v === 'bigint') return Number(v);
   if (typeof v === 'boolean') return v ? 1 : 0;
   throw new TypeError(`must be real number, not ${typeName(v)}`);
+}
+
+/**
+ * `%(key)` read from a value that is no dict (PyUnicode_Format's unicode_format_arg_parse): a tuple or
+ * a scalar is no mapping at all (checked before the key is read, so before the argument count);
+ * a list or range is taken as one (printf's `lenient`): an unclosed key (parentheses nest) is
+ * incomplete, a closed one indexes it with a str. Always throws.
+ */
+function mappingKey(template: string, keyStart: number, args: PyValue, lenient: boolean): never {
+  if (!lenient) throw new TypeError('format requires a mapping');
+  let depth = 1;
+  for (let i = keyStart; i < template.length && depth > 0; i++) {
+    if (template[i] === '(') depth++;
+    else if (template[i] === ')') depth--;
+  }
+  if (depth > 0) throw new ValueError('incomplete format key');
+  throw new TypeError(`${typeName(args)} indices must be integers or slices, not str`);
 }
 
 /** `template % args`. */
@@ -62,6 +80,7 @@ export function printf(template: string, args: PyValue): string {
     // Only a bare `%%` is a literal: with flags, a width or a precision, `%` is a conversion CPython takes an
     // argument for and then calls unsupported (`'%5%' % ()`: not enough arguments; `'%5%' % 1`: unsupported).
     if (all === '%%') return '%';
+    if (all === '%(') mappingKey(template, offset + 2, args, lenient);
     if (type === '') throw new ValueError('incomplete format');
     const left = flags.includes('-') || leftFromStar;
     const align = left ? '<' : '>';

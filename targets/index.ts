@@ -15,7 +15,7 @@ import type { Side } from '../compare/sides.ts';
 import { nativeSide, oracleSide, portSide, type SideName } from '../compare/sides.ts';
 import { prestartChild, runIsolated } from '../compare/isolated.ts';
 import { DEFAULT_WALLCLOCK_MS } from '../oracle/wallclock.ts';
-import { ORACLE_NAMES_HELP, parseOracleName, startOracle, type Oracle } from '../oracle/oracles.ts';
+import { ORACLE_NAMES_HELP, parseOracleName, startOracle, type Oracle, type StartOracleOptions } from '../oracle/oracles.ts';
 import { looksLikeAdapterPath } from './adapter-shape.ts';
 import { startAdapterTarget, TargetLoadError } from './adapter-process.ts';
 
@@ -63,6 +63,8 @@ export interface TargetContext {
    * always terminate, in this process.
    */
   isolate?: boolean;
+  /** Starts an oracle named as the target (the CLI's CliIo.startOracle: warm oracles a test keeps); default a fresh one. */
+  startOracle?: (opts: StartOracleOptions) => Promise<Oracle>;
 }
 
 export interface OpenTarget {
@@ -122,7 +124,7 @@ export async function openTarget(name: string, context: TargetContext = {}): Pro
     case 'oracle': {
       let second: Oracle;
       try {
-        second = await startOracle({ oracle: name, workers: 1 }); // the side runs one program at a time
+        second = await (context.startOracle ?? startOracle)({ oracle: name, workers: 1 }); // the side runs one program at a time
       } catch (error) {
         throw new TargetLoadError(`cannot start the ${name} oracle as the target: ${error instanceof Error ? error.message : String(error)}`);
       }

@@ -68,10 +68,10 @@ async function checkDocCommand(file: string, flags: CheckDocFlags, io: CliIo): P
     const code = (error as NodeJS.ErrnoException).code;
     throw new UsageError(`${file}: cannot read it (${code ?? 'not valid UTF-8'})`);
   }
-  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1 }, async (oracle) => {
+  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, start: io.startOracle }, async (oracle) => {
     const versions: { name: string; oracle: Oracle }[] = [];
     try {
-      for (const name of flags.versions ?? []) versions.push({ name, oracle: await startOracle({ oracle: name, workers: 1, note: (line) => io.stderr.write(terminalSafe(line)) }) });
+      for (const name of flags.versions ?? []) versions.push({ name, oracle: await (io.startOracle ?? startOracle)({ oracle: name, workers: 1, note: (line) => io.stderr.write(terminalSafe(line)) }) });
       const report = await checkDocument(text, { file, oracle, versions, explain: whyItPrints(oracle) });
       io.stdout.write(terminalSafe(docReportText(report)));
       if (paths.json) await writeDocJson(report, paths.json);

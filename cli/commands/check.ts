@@ -81,7 +81,7 @@ async function checkCommand(flags: CheckFlags, context: CliContext): Promise<num
   const progress = progressLine('check', io.stderr);
   // The side runs on this thread, itself a full-time worker: one oracle worker fewer than cores measured faster.
   const workers = flags.workers ?? Math.max(1, availableParallelism() - 1);
-  const report = await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers, pythonVersion: flags.pythonVersion }, (oracle) =>
+  const report = await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers, pythonVersion: flags.pythonVersion, start: io.startOracle }, (oracle) =>
     withTarget(flags.target, (side) => runCheck({
       runs: flags.runs,
       seed,
@@ -95,7 +95,7 @@ async function checkCommand(flags: CheckFlags, context: CliContext): Promise<num
       command: commandLine(context),
       ignoreBuckets: flags.ignoreBucket,
       onProgress: ({ done, total, differences, phase }) => progress.update(done, total, { differences, phase }),
-    }), { cwd: io.cwd, wallclockMs: flags.targetWallclock }),
+    }), { cwd: io.cwd, startOracle: io.startOracle, wallclockMs: flags.targetWallclock }),
   ).finally(() => progress.stop());
   printSummary(report, io.stdout);
   await writeOutputs(report, flags, io);

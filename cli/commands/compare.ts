@@ -10,7 +10,7 @@ import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK, UsageError } from '../errors.ts'
 import { loadPythonFile } from '../load-program.ts';
 import { withOracle } from '../oracle.ts';
 import type { PythonVersion } from '../../port/version.ts';
-import { parseClock, oracleOption, pythonVersionOption, targetOption, targetWallclockOption } from '../options.ts';
+import { parseClock, oracleOption, oracleWallclockOption, pythonVersionOption, targetOption, targetWallclockOption } from '../options.ts';
 import { checkReportPaths, writeOutputs, type OutputFlags } from '../outputs.ts';
 import { printSummary } from '../summary.ts';
 import { commandLine, pythonFrom, userPath, type CliContext } from '../io.ts';
@@ -20,6 +20,7 @@ interface CompareFlags extends OutputFlags {
   /** A name targets/index.ts resolves. */
   target: string;
   targetWallclock?: number;
+  oracleWallclock?: number;
   clock: ClockModel;
   oracle?: string;
   python?: string;
@@ -33,6 +34,7 @@ export function registerCompare(program: Command, context: CliContext): void {
     .argument('<file.py>', 'a Python file in the supported subset')
     .addOption(targetOption('what to compare with CPython'))
     .addOption(targetWallclockOption())
+    .addOption(oracleWallclockOption())
     .option('--clock <model>', 'virtual clock: realistic or ideal', parseClock, 'realistic')
     .option('--report <dir>', 'write an HTML report to DIR/index.html')
     .option('--open', 'open the HTML report when done')
@@ -53,13 +55,14 @@ async function compareCommand(file: string, flags: CompareFlags, context: CliCon
   const started = performance.now();
   const shown = terminalSafe(file);
   const wallclockMs = flags.targetWallclock ?? WALLCLOCK_MS;
+  const oracleWallclockMs = flags.oracleWallclock ?? WALLCLOCK_MS;
   prestartIsolated(flags.target);
-  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion }, async (oracle) => {
+  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion, start: io.startOracle }, async (oracle) => {
     const { program, source } = await loadPythonFile(userPath(io, file), oracle);
     // A user's program may loop forever: port and native run in a child process with the wall clock.
     return withTarget(flags.target, async (side) => {
       const replay = `npx asyncio-conformance compare ${file} --target ${side.name}${flags.clock === 'ideal' ? ' --clock ideal' : ''}`;
-      const { verdict, expected, actual, timingSensitive, report } = await compareProgram({ oracle, side, program, source, clock: flags.clock, command: commandLine(context), replay, started });
+      const { verdict, expected, actual, timingSensitive, report } = await compareProgram({ oracle, oracleWallclockMs, side, program, source, clock: flags.clock, command: commandLine(context), replay, started });
       if (isFailure(expected) || !report) {
         io.stderr.write(`asyncio-conformance: CPython could not run ${shown}: ${terminalSafe(isFailure(expected) ? expected.failure : '')}\n`);
         return EXIT_BAD_INPUT;
@@ -71,10 +74,10 @@ async function compareCommand(file: string, flags: CompareFlags, context: CliCon
       await writeOutputs(report, flags, io);
       if (verdict === 'timeout') {
         const where = isWallclock(expected) ? 'CPython' : `the ${side.name} side`;
-        io.stderr.write(`asyncio-conformance: no verdict: ${tooSlowMessage(finalWallclockMs(wallclockMs), where)}\n`);
+        io.stderr.write(`asyncio-conformance: no verdict: ${tooSlowMessage(finalWallclockMs(isWallclock(expected) ? oracleWallclockMs : wallclockMs), where)}\n`);
         return EXIT_BAD_INPUT;
       }
       return verdict === 'same' ? EXIT_OK : EXIT_FINDING;
-    }, { cwd: io.cwd, wallclockMs, isolate: true });
+    }, { cwd: io.cwd, startOracle: io.startOracle, wallclockMs, isolate: true });
   });
 }

@@ -33,7 +33,7 @@ export function registerCorpus(program: Command, context: CliContext): void {
         throw new UsageError(`--dir ${terminalSafe(flags.dir)}: cannot read the corpus (${error.code ?? error.message})`);
       });
       let failures = 0;
-      await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python) }, (oracle) => withTarget(flags.target, async (side) => {
+      await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), start: io.startOracle }, (oracle) => withTarget(flags.target, async (side) => {
         for (const entry of entries) {
           const replay = await replayCorpusEntry(entry, oracle, side);
           if (flags.update && !replay.oracleMatches) await updateExpected(replay);
@@ -43,7 +43,7 @@ export function registerCorpus(program: Command, context: CliContext): void {
           const mark = (ok: boolean) => (ok ? 'ok' : 'DIFFERS');
           io.stdout.write(`${terminalSafe(entry.file.replace(`${dir}`, ''))}: cpython ${flags.update && !replay.oracleMatches ? 'updated' : mark(oracleOk)}, ${terminalSafe(side.name)} ${mark(sideOk)}\n`);
         }
-      }, { cwd: io.cwd }));
+      }, { cwd: io.cwd, startOracle: io.startOracle }));
       io.stdout.write(`${entries.length - failures} of ${entries.length} corpus files agree\n`);
       context.exitCode = failures > 0 ? EXIT_FINDING : EXIT_OK;
     });

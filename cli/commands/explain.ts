@@ -47,7 +47,7 @@ async function explainCommand(file: string, flags: ExplainFlags, context: CliCon
   const { io } = context;
   const html = flags.html === undefined ? undefined : userPath(io, flags.html);
   await checkOutputPaths([{ flag: '--html', path: html, kind: 'folder', writes: 'index.html' }]);
-  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1 }, async (oracle) => {
+  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, start: io.startOracle }, async (oracle) => {
     const { program } = await loadPythonFile(userPath(io, file), oracle);
     const beside = flags.target === 'cpython' ? undefined : flags.target;
     const explanation = await explainProgram({ oracle, program, clock: flags.clock, beside });

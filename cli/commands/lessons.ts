@@ -45,8 +45,8 @@ export function registerLessons(program: Command, context: CliContext): void {
       const target = flags.target;
       const constraints = constraintsFrom(flags);
       io.stderr.write(`lessons: ${flags.runs} programs, seed ${seed}, target ${terminalSafe(target)}\n`);
-      context.exitCode = await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python) }, async (oracle) => {
-        const report = await withTarget(target, (side) => runCheck({ runs: flags.runs, seed, clock: 'realistic', side, oracle, constraints, command: commandLine(context) }), { cwd: io.cwd });
+      context.exitCode = await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), start: io.startOracle }, async (oracle) => {
+        const report = await withTarget(target, (side) => runCheck({ runs: flags.runs, seed, clock: 'realistic', side, oracle, constraints, command: commandLine(context) }), { cwd: io.cwd, startOracle: io.startOracle });
         // explain's story of where the two part is told against native promises only.
         const lessons = target === 'native' ? await withPartingStories(lessonsFrom(report), oracle) : lessonsFrom(report);
         await writeLessons(lessons, report, out);

@@ -100,7 +100,7 @@ async function matrixCommand(flags: MatrixFlags, context: CliContext): Promise<n
     for (const name of MATRIX_ORACLES) {
       let oracle: Oracle;
       try {
-        oracle = await startOracle({ oracle: name, workers: 1, note: () => {} });
+        oracle = await (io.startOracle ?? startOracle)({ oracle: name, workers: 1, note: () => {} });
       } catch (error) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         unavailable.push({ name, reason });

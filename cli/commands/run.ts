@@ -14,7 +14,7 @@ import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';
 import { withOracle } from '../oracle.ts';
 import type { PythonVersion } from '../../port/version.ts';
-import { parseClock, oracleOption, pythonVersionOption, targetOption, targetWallclockOption } from '../options.ts';
+import { parseClock, oracleOption, oracleWallclockOption, pythonVersionOption, targetOption, targetWallclockOption } from '../options.ts';
 import { pythonFrom, userPath, type CliContext, type CliIo } from '../io.ts';
 import { terminalSafe, terminalSafeJson } from '../terminal-text.ts';
 
@@ -22,6 +22,7 @@ interface RunFlags {
   /** `cpython` (the oracle itself) or a name targets/index.ts resolves. */
   target: string;
   targetWallclock?: number;
+  oracleWallclock?: number;
   clock: ClockModel;
   times?: boolean;
   json?: boolean;
@@ -37,6 +38,7 @@ export function registerRun(program: Command, context: CliContext): void {
     .argument('<file.py>', 'a Python file in the supported subset')
     .addOption(targetOption('where to run it', ['cpython']).default('cpython'))
     .addOption(targetWallclockOption())
+    .addOption(oracleWallclockOption())
     .option('--clock <model>', 'virtual clock: realistic (as python3 prints on Linux) or ideal (exact ties)', parseClock, 'realistic')
     .option('--times', 'prefix each printed line with [t=<virtual time>]')
     .option('--json', 'print the whole trace (text, time, task, iteration) and the outcome as JSON')
@@ -50,14 +52,15 @@ export function registerRun(program: Command, context: CliContext): void {
 
 async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<number> {
   prestartIsolated(flags.target);
-  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion }, async (oracle) => {
+  return withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion, start: io.startOracle }, async (oracle) => {
     const { program } = await loadPythonFile(userPath(io, file), oracle);
     const options = { clock: flags.clock, budget: DEFAULT_BUDGET };
     const wallclockMs = flags.targetWallclock ?? WALLCLOCK_MS;
+    const oracleWallclockMs = flags.oracleWallclock ?? WALLCLOCK_MS;
     const result =
       flags.target === 'cpython'
-        ? await runOnOracle(oracle, program, options)
-        : await withTarget(flags.target, (side) => side.run(program, options), { cwd: io.cwd, wallclockMs, isolate: true });
+        ? await runOnOracle(oracle, program, options, oracleWallclockMs)
+        : await withTarget(flags.target, (side) => side.run(program, options), { cwd: io.cwd, startOracle: io.startOracle, wallclockMs, isolate: true });
     // What the side wrote on stderr (capped, with a note of how much was cut: compare/capped-text.ts).
     if (result.stderr) io.stderr.write(terminalSafe(result.stderr));
     if (isFailure(result)) {
@@ -73,7 +76,7 @@ async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<num
     }
     if (isWallclock(result)) {
       // The machine's speed, not the program's behaviour (compare/verdict.ts): environment, exit 2.
-      io.stderr.write(`asyncio-conformance: ${tooSlowMessage(finalWallclockMs(flags.target === 'cpython' ? WALLCLOCK_MS : wallclockMs), flags.target === 'cpython' ? 'CPython' : `the ${flags.target} side`)}\n`);
+      io.stderr.write(`asyncio-conformance: ${tooSlowMessage(finalWallclockMs(flags.target === 'cpython' ? oracleWallclockMs : wallclockMs), flags.target === 'cpython' ? 'CPython' : `the ${flags.target} side`)}\n`);
       return EXIT_BAD_INPUT;
     }
     return reportOutcome(result, flags.json === true, io);

@@ -46,7 +46,7 @@ export function registerTranspile(program: Command, context: CliContext): void {
       const { io } = context;
       const output = flags.output === undefined ? undefined : userPath(io, flags.output);
       await checkOutputPaths([{ flag: '-o', path: output, kind: 'file' }]);
-      await withOracle({ python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion }, async (oracle) => {
+      await withOracle({ python: pythonFrom(io, flags.python), workers: 1, pythonVersion: flags.pythonVersion, start: io.startOracle }, async (oracle) => {
         const { program: ir } = await loadPythonFile(userPath(io, file), oracle);
         const importFrom = importPaths(output, io.cwd);
         const ts = targetingVersion(await formatTypeScript(transpile(ir, { importFrom, profile: flags.profile })), importFrom.port, flags.profile);

@@ -2,11 +2,17 @@
  * The CLI as tests call it: `cliInProcess` runs `main(argv, io)` in this process with collectors
  * for stdout and stderr (most tests); `cli` runs the real bin in a real Node process, as a user
  * would with `npx asyncio-conformance` (the end-to-end smoke tests).
+ *
+ * In-process commands borrow their oracles from one `WarmOracles` per test file (closed after
+ * the file's tests): the product's own oracle, started once per kind instead of once per
+ * command (a quarter second each; a file ran hundreds). The spawned `cli` starts its own.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
+import { afterAll } from 'vitest';
+import { WarmOracles } from '../../cli/warm-oracles.ts';
 import { readFileSync } from 'node:fs';
 import { PYTHON } from '../_support/python.ts';
 import { FIXTURES, scaledSleeps } from '../oracle/helpers.ts';
@@ -21,6 +27,9 @@ export interface CliResult {
   exitCode: number;
 }
 
+const warm = new WarmOracles();
+afterAll(() => warm.close());
+
 /** `main(args, io)` in-process, from the repository's root as the spawned CLI runs; stdout and stderr collected as text. */
 export async function cliInProcess(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
   const { main } = await import('../../cli/main.ts');
@@ -30,6 +39,7 @@ export async function cliInProcess(args: string[], options: { cwd?: string; env?
     stdout: { write: (chunk: string) => (stdout += chunk) },
     stderr: { write: (chunk: string) => (stderr += chunk) },
     cwd: options.cwd ?? ROOT,
+    startOracle: warm.start,
     ...(options.env ? { env: options.env } : {}),
   });
   return { stdout, stderr, exitCode };

@@ -89,6 +89,11 @@ describe('operators match CPython', () => {
     expect(py.mod('%%', py.tup())).toBe('%');
     expect(() => py.mod('p%+%p', 1n)).toThrow("unsupported format character '%' (0x25) at index 3");
     expect(() => py.mod('%5%', py.tup())).toThrow('not enough arguments for format string');
+    // `%(` wants a mapping, checked before any argument is taken (random seed 1506216392 found 'F%(8B' % a tuple).
+    expect(() => py.mod('F%(8B', py.tup(1n, 2n))).toThrow('format requires a mapping');
+    expect(() => py.mod('%d %(a)s', py.tup(1n))).toThrow('format requires a mapping');
+    expect(() => py.mod('F%(8B', [1n])).toThrow('incomplete format key');
+    expect(() => py.mod('%(a(b)c)s', [1n])).toThrow('list indices must be integers or slices, not str');
   });
 
   it('random arithmetic, comparisons and errors (seed 42)', async () => {

@@ -16,6 +16,7 @@ import { printPython } from '../../ir/python.ts';
 import { IrInputError, validateProgram } from '../../ir/validate.ts';
 import { cliInProcess } from '../cli/_cli.ts';
 import { sharedOracle } from '../_support/oracle.ts';
+import { mapAtOnce } from '../_support/at-once.ts';
 
 const HOSTILE = new URL('./hostile/', import.meta.url).pathname;
 
@@ -149,14 +150,10 @@ describe('hostile files', () => {
 
   for (const [label, argv] of commands) {
     it(`${label}: every file exits 2 with file:line:col or runs harmlessly; no canary appears`, async () => {
-      const said: Record<string, string> = {};
-      const queue = Object.keys(EXPECTED);
-      // Three at a time: each command starts its own oracle, as from the shell.
-      await Promise.all(
-        Array.from({ length: 3 }, async () => {
-          for (let name = queue.shift(); name !== undefined; name = queue.shift()) said[name] = verdict(files[name], await cliInProcess(argv(files[name])));
-        }),
-      );
+      // Three at a time: each command mostly waits (on its oracle, or the port's child process).
+      const names = Object.keys(EXPECTED);
+      const verdicts = await mapAtOnce(names, 3, async (name) => verdict(files[name], await cliInProcess(argv(files[name]))));
+      const said = Object.fromEntries(names.map((name, i) => [name, verdicts[i]]));
       expect(said).toEqual(EXPECTED);
       expect(canaries()).toEqual([]);
     }, 600_000);
