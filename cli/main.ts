@@ -6,25 +6,41 @@
  * tests call it with collectors. It returns the exit code and never touches `process.exitCode`.
  */
 import { Command, CommanderError } from 'commander';
-import { registerCheck } from './commands/check.ts';
-import { registerCheckDoc } from './commands/check-doc.ts';
-import { registerCompare } from './commands/compare.ts';
-import { registerExplain } from './commands/explain.ts';
-import { registerCorpus } from './commands/corpus.ts';
-import { registerGenerate } from './commands/generate.ts';
-import { registerLessons } from './commands/lessons.ts';
-import { registerMatrix } from './commands/matrix.ts';
-import { registerMergeReports } from './commands/merge-reports.ts';
-import { registerRun } from './commands/run.ts';
-import { registerTranspile } from './commands/transpile.ts';
 import { EXIT_BAD_INPUT, isInputError } from './errors.ts';
 import { newContext, type CliContext, type CliIo } from './io.ts';
 import { terminalSafe } from './terminal-text.ts';
-import { TOOL_VERSION } from '../compare/check.ts';
+import { TOOL_VERSION } from '../compare/version.ts';
+
+type Register = (program: Command, context: CliContext) => void;
+
+/**
+ * Each command's module, loaded when needed: `run` loads what running one file takes, not the
+ * generators, the reports or the lessons' Markdown (a command's module imports its whole graph).
+ * In the order `--help` lists them.
+ */
+const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
+  ['check', async () => (await import('./commands/check.ts')).registerCheck],
+  ['run', async () => (await import('./commands/run.ts')).registerRun],
+  ['transpile', async () => (await import('./commands/transpile.ts')).registerTranspile],
+  ['compare', async () => (await import('./commands/compare.ts')).registerCompare],
+  ['generate', async () => (await import('./commands/generate.ts')).registerGenerate],
+  ['merge-reports', async () => (await import('./commands/merge-reports.ts')).registerMergeReports],
+  ['corpus', async () => (await import('./commands/corpus.ts')).registerCorpus],
+  ['check-doc', async () => (await import('./commands/check-doc.ts')).registerCheckDoc],
+  ['lessons', async () => (await import('./commands/lessons.ts')).registerLessons],
+  ['explain', async () => (await import('./commands/explain.ts')).registerExplain],
+  ['matrix', async () => (await import('./commands/matrix.ts')).registerMatrix],
+];
+
+/** The commands to register for `argv`: the one it names, else all (help, --version, a mistake). */
+async function registersFor(argv: readonly string[]): Promise<Register[]> {
+  const named = COMMANDS.find(([name]) => name === argv[0]);
+  return Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()));
+}
 
 export type { CliIo, CliOutput } from './io.ts';
 
-function buildProgram(context: CliContext): Command {
+function buildProgram(context: CliContext, registers: Register[]): Command {
   const { io } = context;
   const program = new Command('asyncio-conformance')
     .description('Property-based conformance suite: does this asyncio port behave like CPython?')
@@ -41,9 +57,7 @@ function buildProgram(context: CliContext): Command {
       getErrHasColors: () => false,
     })
     .exitOverride();
-  for (const register of [registerCheck, registerRun, registerTranspile, registerCompare, registerGenerate, registerMergeReports, registerCorpus, registerCheckDoc, registerLessons, registerExplain, registerMatrix]) {
-    register(program, context);
-  }
+  for (const register of registers) register(program, context);
   for (const command of program.commands) command.exitOverride();
   return program;
 }
@@ -52,7 +66,7 @@ function buildProgram(context: CliContext): Command {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const context = newContext(argv, io);
   try {
-    await buildProgram(context).parseAsync([...argv], { from: 'user' });
+    await buildProgram(context, await registersFor(argv)).parseAsync([...argv], { from: 'user' });
     return context.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {

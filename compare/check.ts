@@ -21,7 +21,9 @@ import { shardRange, type Shard } from './shard.ts';
 import { constraintsWithin } from '../targets/features.ts';
 import { featuresUnportedAt, pythonVersion } from '../port/version.ts';
 
-export const TOOL_VERSION = '0.1.0';
+import { TOOL_VERSION } from './version.ts';
+
+export { TOOL_VERSION };
 
 /** `--path` names no program of the seed's stream (a shrink step past the last one): bad input, exit 2. */
 export class ReplayPathError extends Error {
