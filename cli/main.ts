@@ -5,40 +5,40 @@
  * `main(argv, io)` is the whole CLI as a function: `bin/` calls it with the process' streams,
  * tests call it with collectors. It returns the exit code and never touches `process.exitCode`.
  */
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
+import { COMMANDS, type CommandEntry, type Register } from './commands-index.ts';
 import { EXIT_BAD_INPUT, isInputError } from './errors.ts';
 import { newContext, type CliContext, type CliIo } from './io.ts';
 import { terminalSafe } from './terminal-text.ts';
 import { TOOL_VERSION } from '../compare/version.ts';
 
-type Register = (program: Command, context: CliContext) => void;
-
 /**
- * Each command's module, loaded when needed: `run` loads what running one file takes, not the
- * generators, the reports or the lessons' Markdown (a command's module imports its whole graph).
- * In the order `--help` lists them.
+ * What to register for `argv`: the command it names, loaded (`help NAME` too); else every command
+ * as a stub of the help table (its name, arguments and description: cli/commands-index.ts), which
+ * is all `--help`, `--version` and a mistyped command need, without loading any command's module.
  */
-const COMMANDS: ReadonlyArray<readonly [string, () => Promise<Register>]> = [
-  ['check', async () => (await import('./commands/check.ts')).registerCheck],
-  ['run', async () => (await import('./commands/run.ts')).registerRun],
-  ['transpile', async () => (await import('./commands/transpile.ts')).registerTranspile],
-  ['compare', async () => (await import('./commands/compare.ts')).registerCompare],
-  ['generate', async () => (await import('./commands/generate.ts')).registerGenerate],
-  ['merge-reports', async () => (await import('./commands/merge-reports.ts')).registerMergeReports],
-  ['corpus', async () => (await import('./commands/corpus.ts')).registerCorpus],
-  ['check-doc', async () => (await import('./commands/check-doc.ts')).registerCheckDoc],
-  ['lessons', async () => (await import('./commands/lessons.ts')).registerLessons],
-  ['explain', async () => (await import('./commands/explain.ts')).registerExplain],
-  ['matrix', async () => (await import('./commands/matrix.ts')).registerMatrix],
-];
-
-/** The commands to register for `argv`: the one it names, else all (help, --version, a mistake). */
 async function registersFor(argv: readonly string[]): Promise<Register[]> {
-  const named = COMMANDS.find(([name]) => name === argv[0]);
-  return Promise.all((named ? [named] : COMMANDS).map(([, load]) => load()));
+  const words = argv.filter((arg) => !arg.startsWith('-'));
+  const named = COMMANDS.find(({ name }) => name === (words[0] === 'help' ? words[1] : words[0]));
+  if (named) return [await named.load()];
+  return COMMANDS.map((entry) => (program: Command) => helpStub(program, entry));
 }
 
-export type { CliIo, CliOutput } from './io.ts';
+/** A command as the top-level help lists it; never run (a command line naming it loads the real one). */
+function helpStub(program: Command, { name, args, description }: CommandEntry): void {
+  const command = program.command(name).description(description);
+  for (const arg of args) command.argument(arg);
+  // Every command has options: the listing says `[options]`.
+  command.addOption(new Option('--options').hideHelp()).action(() => {
+    throw new Error(`the help stub of ${name} ran (cli/main.ts registersFor)`);
+  });
+}
+
+/** The help of the program with every command loaded, for test/cli/options.test.ts (it must equal `--help`). */
+export async function helpWithEveryCommand(io: CliIo): Promise<string> {
+  const program = buildProgram(newContext([], io), await Promise.all(COMMANDS.map(({ load }) => load())));
+  return program.helpInformation();
+}
 
 function buildProgram(context: CliContext, registers: Register[]): Command {
   const { io } = context;

@@ -15,6 +15,7 @@ import { oracleOption } from '../options.ts';
 import { checkOutputPaths } from '../output-paths.ts';
 import { pythonFrom, userPath, type CliContext, type CliIo } from '../io.ts';
 import { terminalSafe } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 interface CheckDocFlags {
   json?: string;
@@ -28,7 +29,7 @@ interface CheckDocFlags {
 export function registerCheckDoc(program: Command, context: CliContext): void {
   program
     .command('check-doc')
-    .description("test a tutorial's claims: run each Python program of a Markdown, rst or notebook file on CPython and compare with the output the text claims")
+    .description(describeCommand('check-doc'))
     .argument('<file>', 'a .md, .rst or .ipynb file')
     .option('--json <file>', 'write the findings as JSON')
     .option('--junit <file>', 'write the findings as JUnit XML (one case per program)')

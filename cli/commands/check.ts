@@ -19,6 +19,7 @@ import { checkReportPaths, writeOutputs, type OutputFlags } from '../outputs.ts'
 import { CORPUS_DIR, saveToCorpus } from '../../compare/corpus.ts';
 import { commandLine, pythonFrom, userPath, type CliContext } from '../io.ts';
 import { terminalSafe } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 interface CheckFlags extends ConstraintFlags, OutputFlags {
   runs: number;
@@ -41,7 +42,7 @@ interface CheckFlags extends ConstraintFlags, OutputFlags {
 export function registerCheck(program: Command, context: CliContext): void {
   const command = program
     .command('check')
-    .description('generate programs, run each on CPython and on the port (or the native profile), compare the traces')
+    .description(describeCommand('check'))
     .option('--runs <n>', 'how many programs (1 to 10000000)', parseRuns, 1000)
     .option('--seed <seed>', 'fast-check seed, -2147483648 to 2147483647 (default: random, printed)', parseSeed)
     .option('--path <path>', 'replay only the program at this fast-check path (from a report: --seed S --path P)', parsePath)

@@ -15,6 +15,7 @@ import { checkReportPaths, writeOutputs, type OutputFlags } from '../outputs.ts'
 import { printSummary } from '../summary.ts';
 import { commandLine, pythonFrom, userPath, type CliContext } from '../io.ts';
 import { terminalSafe } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 interface CompareFlags extends OutputFlags {
   /** A name targets/index.ts resolves. */
@@ -30,7 +31,7 @@ interface CompareFlags extends OutputFlags {
 export function registerCompare(program: Command, context: CliContext): void {
   program
     .command('compare')
-    .description('run one Python file on CPython and on the port (or the native profile) and show where they differ')
+    .description(describeCommand('compare'))
     .argument('<file.py>', 'a Python file in the supported subset')
     .addOption(targetOption('what to compare with CPython'))
     .addOption(targetWallclockOption())

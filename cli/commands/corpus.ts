@@ -7,6 +7,7 @@ import { withOracle } from '../oracle.ts';
 import { oracleOption, targetOption } from '../options.ts';
 import { pythonFrom, userPath, type CliContext } from '../io.ts';
 import { terminalSafe } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 interface CorpusFlags {
   dir: string;
@@ -20,7 +21,7 @@ interface CorpusFlags {
 export function registerCorpus(program: Command, context: CliContext): void {
   program
     .command('corpus')
-    .description('replay the regression corpus (test/corpus/*.py) on CPython and on the port')
+    .description(describeCommand('corpus'))
     .option('--dir <dir>', 'the corpus folder', CORPUS_DIR)
     .addOption(targetOption('what to replay it on besides CPython'))
     .option('--update', "rewrite each file's expected output with what CPython prints now")

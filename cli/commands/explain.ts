@@ -19,6 +19,7 @@ import { withOracle } from '../oracle.ts';
 import { oracleOption, parseClock } from '../options.ts';
 import { checkOutputPaths } from '../output-paths.ts';
 import { terminalSafe } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 interface ExplainFlags {
   target: SideName | 'cpython';
@@ -31,7 +32,7 @@ interface ExplainFlags {
 export function registerExplain(program: Command, context: CliContext): void {
   program
     .command('explain')
-    .description("tell the story of one run from CPython's loop events: why each line printed when it did, and where native promises part")
+    .description(describeCommand('explain'))
     .argument('<file.py>', 'a Python file in the supported subset')
     .addOption(new Option('--target <side>', 'the run told beside CPython (cpython: none)').choices(['native', 'port', 'cpython']).default('native'))
     .option('--clock <model>', 'virtual clock: realistic or ideal', parseClock, 'realistic')

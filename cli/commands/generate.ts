@@ -11,6 +11,7 @@ import { EXIT_BAD_INPUT, EXIT_OK } from '../errors.ts';
 import { userPath, type CliContext } from '../io.ts';
 import { checkOutputPaths, reason } from '../output-paths.ts';
 import { terminalSafe } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 const WRITE_BATCH = 64;
 
@@ -23,7 +24,7 @@ interface GenerateFlags extends ConstraintFlags {
 export function registerGenerate(program: Command, context: CliContext): void {
   const command = program
     .command('generate')
-    .description('write random, valid, terminating asyncio programs as .py files (each with a header that replays it)')
+    .description(describeCommand('generate'))
     .requiredOption('--out <dir>', 'folder to write prog-0000.py ... into (created if missing)')
     .option('--count <n>', 'how many programs (0 to 10000000)', parseCount, 10)
     .option('--seed <seed>', 'fast-check seed, -2147483648 to 2147483647 (default: random, printed)', parseSeed);

@@ -17,6 +17,7 @@ import { withOracle } from '../oracle.ts';
 import { oracleOption, parseRuns, parseSeed, randomSeed, targetOption } from '../options.ts';
 import { checkOutputPaths } from '../output-paths.ts';
 import { terminalSafe } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 interface LessonsFlags extends ConstraintFlags {
   out: string;
@@ -30,7 +31,7 @@ interface LessonsFlags extends ConstraintFlags {
 export function registerLessons(program: Command, context: CliContext): void {
   const command = program
     .command('lessons')
-    .description('run check --target native (or another Python) and write one lesson per cause of difference (Markdown and HTML): the minimal program, both outputs, the fix, an exercise')
+    .description(describeCommand('lessons'))
     .addOption(targetOption().default('native'))
     .requiredOption('--out <dir>', 'the folder to write the lessons into')
     .option('--runs <n>', 'how many programs to generate', parseRuns, 300)

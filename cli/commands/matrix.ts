@@ -22,6 +22,7 @@ import { parseClock, parseRuns, parseSeed, randomSeed } from '../options.ts';
 import { checkOutputPaths } from '../output-paths.ts';
 import { progressLine } from '../progress.ts';
 import { terminalSafe } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 interface MatrixFlags extends ConstraintFlags {
   runs: number;
@@ -41,7 +42,7 @@ const EVERY_FEATURE = { features: { gather: true, taskMethods: true, cancel: tru
 export function registerMatrix(program: Command, context: CliContext): void {
   const command = program
     .command('matrix')
-    .description('the same programs on every available Python and on the port at each version: one HTML page (versions across, causes down) and JSON')
+    .description(describeCommand('matrix'))
     .option('--runs <n>', 'programs per column (1 to 10000000)', parseRuns, 500)
     .option('--seed <seed>', 'fast-check seed (default: random, printed)', parseSeed)
     .option('--clock <model>', 'virtual clock: realistic or ideal', parseClock, 'realistic')

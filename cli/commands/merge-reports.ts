@@ -13,6 +13,7 @@ import { checkReportPaths, writeOutputs, type OutputFlags } from '../outputs.ts'
 import { printSummary } from '../summary.ts';
 import { userPath, type CliContext } from '../io.ts';
 import { terminalSafe } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 interface MergeFlags extends OutputFlags {
   allowPartial?: boolean;
@@ -21,7 +22,7 @@ interface MergeFlags extends OutputFlags {
 export function registerMergeReports(program: Command, context: CliContext): void {
   program
     .command('merge-reports')
-    .description('combine the --json reports of check --shard i/n runs into one report')
+    .description(describeCommand('merge-reports'))
     .argument('<paths...>', 'JSON report files, or folders holding them')
     .option('--allow-partial', 'merge even when shards are missing (the result says which, and is marked PARTIAL)')
     .option('--report <dir>', 'write the merged HTML report to DIR/index.html')

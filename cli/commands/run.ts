@@ -17,6 +17,7 @@ import type { PythonVersion } from '../../port/version.ts';
 import { parseClock, oracleOption, oracleWallclockOption, pythonVersionOption, targetOption, targetWallclockOption } from '../options.ts';
 import { pythonFrom, userPath, type CliContext, type CliIo } from '../io.ts';
 import { terminalSafe, terminalSafeJson } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 interface RunFlags {
   /** `cpython` (the oracle itself) or a name targets/index.ts resolves. */
@@ -34,7 +35,7 @@ interface RunFlags {
 export function registerRun(program: Command, context: CliContext): void {
   program
     .command('run')
-    .description('run one Python file on CPython (the oracle), the port or the native-JS profile, and print its output')
+    .description(describeCommand('run'))
     .argument('<file.py>', 'a Python file in the supported subset')
     .addOption(targetOption('where to run it', ['cpython']).default('cpython'))
     .addOption(targetWallclockOption())

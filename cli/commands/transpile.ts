@@ -13,6 +13,7 @@ import { pythonVersionOption } from '../options.ts';
 import { pythonFrom, userPath, type CliContext } from '../io.ts';
 import { checkOutputPaths, reason } from '../output-paths.ts';
 import { terminalSafe } from '../terminal-text.ts';
+import { describeCommand } from '../commands-index.ts';
 
 interface TranspileFlags {
   output?: string;
@@ -36,7 +37,7 @@ export function importPaths(outFile: string | undefined, cwd: string = process.c
 export function registerTranspile(program: Command, context: CliContext): void {
   program
     .command('transpile')
-    .description('translate a Python file to TypeScript that runs on the port (run it with: npx tsx OUT.ts)')
+    .description(describeCommand('transpile'))
     .argument('<file.py>', 'a Python file in the supported subset')
     .option('-o, --output <out.ts>', 'write here instead of stdout')
     .addOption(new Option('--profile <profile>', 'port: CPython semantics on the port; native: idiomatic JS promises').choices(['port', 'native']).default('port'))

@@ -80,3 +80,23 @@ describe('generate --count and --seed', () => {
     expectRefused(await cliInProcess(['generate', '--out', join(TMP, 'never'), '--seed', '4294967295']), '--seed');
   });
 });
+
+describe('the top-level help, from the command table alone (cli/commands-index.ts)', () => {
+  it('lists every command exactly as the loaded commands would: names, arguments, [options], descriptions', async () => {
+    const { helpWithEveryCommand } = await import('../../cli/main.ts');
+    const io = { stdout: { write: () => true }, stderr: { write: () => true } };
+    const r = await cliInProcess(['--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toBe(await helpWithEveryCommand(io));
+    expect(r.stdout).toContain('run [options] <file.py>');
+  });
+
+  it('`help run` and `run --help` show the loaded command; a mistyped command is refused with a suggestion', async () => {
+    const [viaHelp, viaFlag] = await Promise.all([cliInProcess(['help', 'run']), cliInProcess(['run', '--help'])]);
+    expect(viaHelp.stdout).toBe(viaFlag.stdout);
+    expect(viaFlag.stdout).toContain('--target');
+    const typo = await cliInProcess(['chek']);
+    expect(typo.exitCode).toBe(2);
+    expect(typo.stderr).toContain('(Did you mean check?)');
+  });
+});
