@@ -14,20 +14,12 @@ import { glibcExp } from '../runtime/libm-exp.ts';
 import { glibcLog } from '../runtime/libm-log.ts';
 import { glibcCos, glibcSin } from '../runtime/libm-sin.ts';
 import type { PowBuild } from '../runtime/pow.ts';
+import { xorshift } from './xorshift.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' }, probe: { type: 'string', default: '/tmp/libm-probe' }, only: { type: 'string' } } });
 const count = Number(values.count);
-let state = BigInt(values.seed) | 1n;
+const { nextWord, unit, between } = xorshift(BigInt(values.seed));
 
-/** xorshift64*: reproducible uniform 64-bit words. */
-function nextWord(): bigint {
-  state ^= state >> 12n;
-  state ^= (state << 25n) & 0xffffffffffffffffn;
-  state ^= state >> 27n;
-  return (state * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn;
-}
-const unit = (): number => Number(nextWord() >> 11n) / 2 ** 53;
-const between = (lo: number, hi: number): number => lo + (hi - lo) * unit();
 const integer = (lo: number, hi: number): number => Math.floor(between(lo, hi + 1));
 const scaled = (lo: number, hi: number): number => between(1, 2) * 2 ** integer(lo, hi);
 const signed = (x: number): number => (unit() < 0.5 ? -x : x);

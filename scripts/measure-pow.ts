@@ -13,18 +13,9 @@ import { glibcPow, powBuild } from '../runtime/pow.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, python: { type: 'string', default: 'python3' } } });
 const count = Number(values.count);
-let state = BigInt(values.seed) | 1n;
+const { nextWord, unit, between } = xorshift(BigInt(values.seed));
 
-/** xorshift64*: reproducible uniform 64-bit words. */
-function nextWord(): bigint {
-  state ^= state >> 12n;
-  state ^= (state << 25n) & 0xffffffffffffffffn;
-  state ^= state >> 27n;
-  return (state * 0x2545f4914f6cdd1dn) & 0xffffffffffffffffn;
-}
-const unit = (): number => Number(nextWord() >> 11n) / 2 ** 53;
 const bitsToDouble = (w: bigint): number => new Float64Array(BigUint64Array.of(w).buffer)[0];
-const between = (lo: number, hi: number): number => lo + (hi - lo) * unit();
 const integer = (lo: number, hi: number): number => Math.floor(between(lo, hi + 1));
 const scaled = (lo: number, hi: number): number => between(1, 2) * 2 ** integer(lo, hi);
 
@@ -65,6 +56,7 @@ for k in range(len(data) // 2):
         other[k] = type(e).__name__ + ': ' + str(e)
 sys.stdout.buffer.write(json.dumps(other).encode() + b'\n' + out.tobytes())
 `;
+import { xorshift } from './xorshift.ts';
 const raw = execFileSync(values.python, ['-c', EVALUATE], { input: Buffer.from(cases.buffer), maxBuffer: 1 << 30 });
 const newline = raw.indexOf(10);
 const cpythonOther = JSON.parse(raw.subarray(0, newline).toString()) as Record<string, string>;

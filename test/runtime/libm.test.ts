@@ -12,19 +12,15 @@
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { portSide, runOnOracle } from '../../compare/sides.ts';
-import type { SideResult } from '../../compare/verdict.ts';
-import { DEFAULT_BUDGET, type RunResult } from '../../ir/program.ts';
-import { importPythonSource } from '../../oracle/importer.ts';
 import { glibcExp } from '../../runtime/libm-exp.ts';
 import { glibcLog } from '../../runtime/libm-log.ts';
 import { glibcCos, glibcSin } from '../../runtime/libm-sin.ts';
 import * as math from '../../runtime/math.ts';
 import { MACHINE_POW_BUILD, setPowBuild, type PowBuild } from '../../runtime/pow.ts';
 import { writeProgram } from '../cli/_cli.ts';
-import { sharedOracle } from '../_support/oracle.ts';
 import { expectPortPrintsAsPython3 } from '../_support/program-files.ts';
 import { PYTHON } from '../_support/python.ts';
+import { bothSides } from '../_support/both-sides.ts';
 
 type Fn = 'log' | 'exp' | 'sin' | 'cos';
 const PORTED: Record<Fn, (x: number) => number> = { log: math.log, exp: math.exp, sin: math.sin, cos: math.cos };
@@ -129,18 +125,6 @@ describe('math.log, exp, sin, cos equal python3 bit for bit on random arguments'
 });
 
 // ------------------------------------------------------------------ through the oracle
-
-function resultOf(side: SideResult): RunResult {
-  if ('failure' in side) throw new Error(`the run failed: ${side.failure}`);
-  return side;
-}
-
-async function bothSides(source: string): Promise<{ cpython: RunResult; port: RunResult }> {
-  const oracle = await sharedOracle();
-  const program = await importPythonSource(source, 'm.py', oracle);
-  const options = { clock: 'ideal' as const, budget: DEFAULT_BUDGET };
-  return { cpython: resultOf(await runOnOracle(oracle, program, options)), port: resultOf(await portSide.run(program, options)) };
-}
 
 const inMain = (imports: string, lines: string[]): string =>
   ['import asyncio', imports, '', 'async def main():', '    await asyncio.sleep(0)', ...lines.map((l) => `    ${l}`), '', 'asyncio.run(main())', ''].join('\n');

@@ -3,24 +3,10 @@
  * `time`, `random` and `math` (with `file:line:col: unsupported ...` and a hint, exit 2).
  */
 import { describe, expect, it } from 'vitest';
-import { portSide, runOnOracle } from '../../compare/sides.ts';
-import type { SideResult } from '../../compare/verdict.ts';
-import { DEFAULT_BUDGET, type RunResult } from '../../ir/program.ts';
-import { importPythonSource } from '../../oracle/importer.ts';
 import { cliInProcess, writeProgram } from '../cli/_cli.ts';
+import { importPythonSource } from '../../oracle/importer.ts';
+import { bothSides } from '../_support/both-sides.ts';
 import { sharedOracle } from '../_support/oracle.ts';
-
-function resultOf(side: SideResult): RunResult {
-  if ('failure' in side) throw new Error(`the run failed: ${side.failure}`);
-  return side;
-}
-
-async function bothSides(source: string): Promise<{ cpython: RunResult; port: RunResult }> {
-  const oracle = await sharedOracle();
-  const program = await importPythonSource(source, 'm.py', oracle);
-  const options = { clock: 'ideal' as const, budget: DEFAULT_BUDGET };
-  return { cpython: resultOf(await runOnOracle(oracle, program, options)), port: resultOf(await portSide.run(program, options)) };
-}
 
 const inMain = (lines: string[]): string =>
   ['import asyncio', 'import math', '', 'async def main():', '    await asyncio.sleep(0)', ...lines.map((l) => `    ${l}`), '', 'asyncio.run(main())', ''].join('\n');

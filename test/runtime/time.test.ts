@@ -7,24 +7,14 @@
  * printed at a precision real timing cannot change).
  */
 import { describe, expect, it } from 'vitest';
-import { nativeSide, portSide, runOnOracle } from '../../compare/sides.ts';
-import type { SideResult } from '../../compare/verdict.ts';
-import { DEFAULT_BUDGET, type ClockModel, type RunResult } from '../../ir/program.ts';
+import { nativeSide, runOnOracle } from '../../compare/sides.ts';
+import { DEFAULT_BUDGET, type ClockModel } from '../../ir/program.ts';
 import { importPythonSource } from '../../oracle/importer.ts';
 import { cliInProcess, python, writeProgram } from '../cli/_cli.ts';
 import { sharedOracle } from '../_support/oracle.ts';
+import { bothSides as bothSidesOf, resultOf } from '../_support/both-sides.ts';
 
-function resultOf(side: SideResult): RunResult {
-  if ('failure' in side) throw new Error(`the run failed: ${side.failure}`);
-  return side;
-}
-
-async function bothSides(source: string, clock: ClockModel): Promise<{ cpython: RunResult; port: RunResult }> {
-  const oracle = await sharedOracle();
-  const program = await importPythonSource(source, 'timed.py', oracle);
-  const options = { clock, budget: DEFAULT_BUDGET };
-  return { cpython: resultOf(await runOnOracle(oracle, program, options)), port: resultOf(await portSide.run(program, options)) };
-}
+const bothSides = (source: string, clock: ClockModel) => bothSidesOf(source, clock, 'timed.py');
 
 /** The tutorial shape: gather some sleeps, print how long it took. */
 const TUTORIAL = `import asyncio
