@@ -69,9 +69,10 @@ describe('the packed tarball', () => {
     }
     expect(packed.filter((file) => file.startsWith('test/') || /\.test\.ts$/.test(file))).toEqual([]);
     expect(packed.filter((file) => file.startsWith('cli/') || file.startsWith('compare/') || file.startsWith('scripts/'))).toEqual([]);
-    // Only this build's chunks: each entry's imports are all there, nothing else.
+    // Only this build's chunks: a build is about 70 files (each CLI command is a chunk of its own,
+    // loaded when it runs: cli/commands-index.ts); a stale build left in dist/ would double them.
     const chunks = packed.filter((file) => /^dist\/[^/]+\.mjs$/.test(file));
-    expect(chunks.length).toBeLessThan(40);
+    expect(chunks.length).toBeLessThan(100);
   });
 });
 
