@@ -42,9 +42,11 @@ async function expectReplays(dir: string, recorded: Lesson[]): Promise<void> {
 }
 
 let pinnedDir: string;
+// One lessons run (check --target native on 60 programs, every difference shrunk): about two minutes
+// alone on 2 cores, more beside the other files; the whole file's assertions read it.
 beforeAll(async () => {
   ({ dir: pinnedDir, stdout, lessons } = await lessonsRun(42, 60));
-});
+}, 600_000);
 
 const printedLines = (trace: { text: string }[]): string[] => {
   const text = trace.map((e) => e.text).join('');
