@@ -7,7 +7,9 @@ import asyncio
 
 async def slow(n):
     try:
-        await asyncio.sleep(0.1)
+        # n / 100 s, not one delay for all: two consumers' timers 0.1 s apart from each other's
+        # would be a near tie that real time decides (a loaded CI machine's python3 printed them apart).
+        await asyncio.sleep(n / 100)
         print("slow yields", n)
         yield n
         yield n + 1
