@@ -63,6 +63,10 @@ export const PORTER_FIXES: Record<string, string> = {
     "Fire a timeout's deadline as asyncio does: a loop timer that cancels the task inside the block when it falls due, so expired() is True from then on, even when the block finishes anyway; not a timer that fires only after the block's synchronous work, or is cleared when the block ends.",
   'timeout-error-without-cause':
     'Raise the TimeoutError of a deadline from the cancellation the deadline caused (`raise TimeoutError from CancelledError()`, as timeouts.py does), so e.__cause__ is the CancelledError, not None.',
+  'asyncgen-steps-interleave':
+    "Run an async generator's steps inside the consuming task's step: a `for await` that resumes through a promise after every yield lets other tasks in between, where CPython's `async for` runs on until the generator awaits something.",
+  'clock-read-cost':
+    "Read the loop's clock as CPython's realistic model does, a microsecond later at every read, or do not print durations to more digits than a millisecond.",
   ...MICROPYTHON_PORTER_FIXES,
 };
 /** The fix for each counterfactual cause (native/switches.ts): what the switch itself does, as a porter would build it. */
