@@ -20,7 +20,7 @@ import { MACHINE_POW_BUILD, setPowBuild, type PowBuild } from '../../runtime/pow
 import { writeProgram } from '../cli/_cli.ts';
 import { expectPortPrintsAsPython3 } from '../_support/program-files.ts';
 import { PYTHON } from '../_support/python.ts';
-import { bothSides } from '../_support/both-sides.ts';
+import { bothSides, expectRaisesAsCPython, inMain } from '../_support/both-sides.ts';
 
 type Fn = 'log' | 'exp' | 'sin' | 'cos';
 const PORTED: Record<Fn, (x: number) => number> = { log: math.log, exp: math.exp, sin: math.sin, cos: math.cos };
@@ -126,8 +126,6 @@ describe('math.log, exp, sin, cos equal python3 bit for bit on random arguments'
 
 // ------------------------------------------------------------------ through the oracle
 
-const inMain = (imports: string, lines: string[]): string =>
-  ['import asyncio', imports, '', 'async def main():', '    await asyncio.sleep(0)', ...lines.map((l) => `    ${l}`), '', 'asyncio.run(main())', ''].join('\n');
 
 /** A double as a Python float literal. */
 function pyFloat(x: number): string {
@@ -161,7 +159,7 @@ describe('math.log, exp, sin, cos through the oracle and the port', () => {
       const xs = [...HARD[fn], ...fc.sample(ARGUMENTS[fn], { seed: 42, numRuns: ORACLE_COUNT })];
       for (let k = 0; k < xs.length; k += 20) lines.push(`print(${xs.slice(k, k + 20).map((x) => `math.${fn}(${pyFloat(x)})`).join(', ')})`);
     }
-    const { cpython, port } = await bothSides(inMain('import math', lines));
+    const { cpython, port } = await bothSides(inMain(['import math'], lines));
     expect(cpython.outcome).toEqual({ kind: 'ok' });
     expect(port).toEqual(cpython);
   }, 60_000);
@@ -172,7 +170,7 @@ describe('math.log, exp, sin, cos through the oracle and the port', () => {
       'print(math.log(10 ** 400), math.log(2 ** 1100 - 1), math.log(2 ** 1024), math.log(3 ** 2000, 3), math.log(10 ** 400, 10 ** 300))',
       'print(math.log(2 ** 1023 * 3 // 2), math.log(2 ** 53 + 1), math.log(-(-5)), math.log(math.inf), math.log(math.nan), math.log(5e-324))',
     ];
-    const { cpython, port } = await bothSides(inMain('import math', lines));
+    const { cpython, port } = await bothSides(inMain(['import math'], lines));
     expect(cpython.outcome).toEqual({ kind: 'ok' });
     expect(port).toEqual(cpython);
   });
@@ -196,14 +194,12 @@ describe('math.log, exp, sin, cos through the oracle and the port', () => {
     ['math.cos(-math.inf)', 'ValueError', 'math domain error'],
     ['math.sin(None)', 'TypeError', 'must be real number, not NoneType'],
   ])('%s raises as in CPython', async (call, type, message) => {
-    const { cpython, port } = await bothSides(inMain('import math', [`print(${call})`]));
-    expect(cpython.outcome).toEqual({ kind: 'exception', type, message });
-    expect(port).toEqual(cpython);
+    await expectRaisesAsCPython(['import math'], [`print(${call})`], type, message);
   });
 
   it('math.exp, sin and cos of NaN and of the infinities that do not raise', async () => {
     const lines = ['print(math.exp(math.nan), math.exp(math.inf), math.exp(-math.inf), math.sin(math.nan), math.cos(math.nan), math.exp(-1000))'];
-    const { cpython, port } = await bothSides(inMain('import math', lines));
+    const { cpython, port } = await bothSides(inMain(['import math'], lines));
     expect(cpython.trace.map((e) => e.text)).toEqual(['nan inf 0.0 nan nan 0.0\n']);
     expect(port).toEqual(cpython);
   });
@@ -223,7 +219,7 @@ describe('random.gauss draws what CPython draws', () => {
     // seed() drops the pending second deviate: after it, gauss starts a fresh pair.
     lines.push('random.seed(9)', 'a = random.gauss()', 'random.seed(9)', 'b = random.gauss()', 'random.seed(9)', 'print(a == b, random.gauss(), random.gauss())');
     lines.push('print(sum(random.gauss(100, 15) for _ in range(2000)))');
-    const { cpython, port } = await bothSides(inMain('import random', lines));
+    const { cpython, port } = await bothSides(inMain(['import random'], lines));
     expect(cpython.outcome).toEqual({ kind: 'ok' });
     expect(port).toEqual(cpython);
   }, 60_000);
@@ -233,9 +229,7 @@ describe('random.gauss draws what CPython draws', () => {
     ['random.gauss(1, mu=2)', 'TypeError', "Random.gauss() got multiple values for argument 'mu'"],
     ['random.gauss(0, "s")', 'TypeError', "can't multiply sequence by non-int of type 'float'"],
   ])('%s raises as in CPython', async (call, type, message) => {
-    const { cpython, port } = await bothSides(inMain('import random', ['random.seed(1)', `print(${call})`]));
-    expect(cpython.outcome).toEqual({ kind: 'exception', type, message });
-    expect(port).toEqual(cpython);
+    await expectRaisesAsCPython(['import random'], ['random.seed(1)', `print(${call})`], type, message);
   });
 
   it('run --target port prints what python3 prints', async () => {

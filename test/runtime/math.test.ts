@@ -5,11 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { cliInProcess, writeProgram } from '../cli/_cli.ts';
 import { importPythonSource } from '../../oracle/importer.ts';
-import { bothSides } from '../_support/both-sides.ts';
+import { bothSides, expectRaisesAsCPython, inMain as inMainWith } from '../_support/both-sides.ts';
 import { sharedOracle } from '../_support/oracle.ts';
 
-const inMain = (lines: string[]): string =>
-  ['import asyncio', 'import math', '', 'async def main():', '    await asyncio.sleep(0)', ...lines.map((l) => `    ${l}`), '', 'asyncio.run(main())', ''].join('\n');
+const inMain = (lines: string[]): string => inMainWith(['import math'], lines);
 
 const VALUES = ['0', '1', '-7', '2.5', '-2.5', '0.1', '1e300', '-0.0', '7 * 3', 'True', '10 ** 20 + 1', 'math.inf', '-math.inf', 'math.nan'];
 
@@ -45,9 +44,7 @@ describe('math on the port gives what CPython gives', () => {
     ['math.gcd(2.0, 4)', 'TypeError', "'float' object cannot be interpreted as an integer"],
     ['math.isclose(1, 2, rel_tol=-1)', 'ValueError', 'tolerances must be non-negative'],
   ])('%s raises as in CPython', async (call, type, message) => {
-    const { cpython, port } = await bothSides(inMain([`print(${call})`]));
-    expect(cpython.outcome).toEqual({ kind: 'exception', type, message });
-    expect(port).toEqual(cpython);
+    await expectRaisesAsCPython(['import math'], [`print(${call})`], type, message);
   });
 });
 
