@@ -2,7 +2,7 @@
 import { startOracle, type Oracle } from '../oracle/oracles.ts';
 import { EnvironmentProblem } from './errors.ts';
 import type { CliIo } from './io.ts';
-import { POW_BUILD_VARIABLE, setPowBuild } from '../runtime/pow.ts';
+import { POW_BUILD_VARIABLE, setPowBuild } from '../runtime/libm-build.ts';
 import { DEFAULT_PYTHON_VERSION, PYTHON_VERSION_VARIABLE, pythonVersionOf, setPythonVersion, type PythonVersion } from '../port/version.ts';
 
 export interface OracleFlags {

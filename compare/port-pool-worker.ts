@@ -4,7 +4,7 @@
  * settings of the port (version, pow build), and posts the result back with the request's id.
  */
 import { parentPort } from 'node:worker_threads';
-import { setPowBuild } from '../runtime/pow.ts';
+import { setPowBuild } from '../runtime/libm-build.ts';
 import { setPythonVersion } from '../port/version.ts';
 import type { PortPoolRequest, PortPoolResponse } from './port-pool.ts';
 import { sideNamed } from './sides.ts';

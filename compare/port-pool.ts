@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Program } from '../ir/program.ts';
-import { powBuild, type PowBuild } from '../runtime/pow.ts';
+import { powBuild, type PowBuild } from '../runtime/libm-build.ts';
 import { pythonVersion, type PythonVersion } from '../port/version.ts';
 import type { RunOptions, SideName } from './sides.ts';
 import type { SideResult } from './verdict.ts';

@@ -5,20 +5,20 @@
  */
 import type { Budget, ClockModel, Program, TraceEntry } from '../ir/program.ts';
 import type { ProgramFeatures } from '../generators/_internals/constraints.ts';
-import { printPython } from '../ir/python.ts';
 import { validateProgram } from '../ir/validate.ts';
-import type { Oracle } from '../oracle/oracles.ts';
-import { DEFAULT_WALLCLOCK_MS } from '../oracle/wallclock.ts';
 import { executeOnPort } from '../transpile/execute.ts';
 import { compileForNative, formatTypeScript, NativeTranspileError, transpile } from '../transpile/index.ts';
 import { executeNative } from '../native/index.ts';
-import { capMessage } from './capped-text.ts';
 import type { Counterfactual } from './causes.ts';
 import { SWITCH_NAMES, type NativeSwitches } from '../native/switches.ts';
 import type { NativeProgram } from '../native/index.ts';
 import { emissionKey } from '../transpile/dialect-native.ts';
 import { serial } from './serial.ts';
-import { retryingWallclock, type SideResult } from './verdict.ts';
+import { sideFailure, type SideResult } from './verdict.ts';
+import { LOCAL_SIDE_TRAITS } from './side-traits.ts';
+
+// The oracle's side lives apart (it loads no port, no transpiler: `run --target cpython` loads only it).
+export { oracleSide, runOnOracle } from './oracle-side.ts';
 
 export interface RunOptions {
   clock: ClockModel;
@@ -59,21 +59,15 @@ export interface Side {
 
 const exclusive = serial();
 
-function failureOf(error: unknown): SideResult {
-  // Capped: a V8 error's message can hold whole lines of source.
-  return { failure: capMessage(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) };
-}
-
 /** A side that runs in this process (or a child of it: compare/isolated.ts) by its name. */
 export type LocalSide = Side & { name: SideName };
 
 export const portSide: LocalSide = {
-  name: 'port',
-  comparesTime: true,
+  ...LOCAL_SIDE_TRAITS.port,
   threadable: 'port',
   run: (program, options) =>
     // validateProgram: an IR from outside never smuggles code into the emitted TypeScript either.
-    exclusive(() => executeOnPort(validateProgram(program), options)).catch((error: unknown) => failureOf(error)),
+    exclusive(() => executeOnPort(validateProgram(program), options)).catch((error: unknown) => sideFailure(error)),
   typescript: (program) => formatTypeScript(transpile(program)),
 };
 
@@ -83,14 +77,11 @@ export const portSide: LocalSide = {
  * the printed text and the order are compared.
  */
 export const nativeSide: LocalSide = {
-  name: 'native',
-  comparesTime: false,
-  // Self-cancellation and uncancel() need asyncio.current_task, which plain promises have no counterpart for.
-  features: { selfCancel: false, uncancel: false },
+  ...LOCAL_SIDE_TRAITS.native,
   threadable: 'native',
   run: (program, options) =>
     exclusive(() => executeNative(compileForNative(validateProgram(program)).program, { budget: options.budget, onStart: options.onStart, onPrint: options.onPrint })).catch(
-      (error: unknown) => failureOf(error),
+      (error: unknown) => sideFailure(error),
     ),
   // What plain promises cannot express (asyncio.current_task) is the run's failure; the report shows why instead of dying.
   typescript: async (program) => {
@@ -104,7 +95,7 @@ export const nativeSide: LocalSide = {
   counterfactual: {
     switches: SWITCH_NAMES,
     run: (program, options, switches) =>
-      exclusive(() => executeNative(compiledWith(program, switches), { budget: options.budget, clock: options.clock, switches })).catch((error: unknown) => failureOf(error)),
+      exclusive(() => executeNative(compiledWith(program, switches), { budget: options.budget, clock: options.clock, switches })).catch((error: unknown) => sideFailure(error)),
   },
 };
 
@@ -134,41 +125,3 @@ export function isLocalSide(name: string): name is SideName {
   return name === 'port' || name === 'native';
 }
 
-/**
- * A second Python as the side under test (`check --oracle system --target cpython-3.14`):
- * the program as printed from the IR, run by that oracle exactly as the first one runs it
- * (runOnOracle), so two Pythons are compared, shrunk and bucketed like any other pair. Both
- * run the same virtual clock model, so times are compared to the bit. Its "TypeScript" is
- * the Python it ran.
- */
-export function oracleSide(name: string, oracle: Oracle, wallclockMs: number = DEFAULT_WALLCLOCK_MS): Side {
-  return {
-    name,
-    comparesTime: true,
-    features: oracle.features,
-    run: (program, options) => runOnOracle(oracle, program, options, wallclockMs),
-    typescript: async (program) => printPython(program),
-  };
-}
-
-/**
- * CPython runs the program as printed from the IR, whether generated or imported from a
- * user's file (printed with each statement on its source line): never a user's raw text, so
- * both sides run the one program the importer read.
- */
-export async function runOnOracle(
-  oracle: Oracle,
-  program: Program,
-  options: RunOptions,
-  wallclockMs: number = DEFAULT_WALLCLOCK_MS,
-): Promise<SideResult> {
-  const run = { clock: options.clock, budget: options.budget, filename: program.header?.source ?? 'program.py' };
-  try {
-    const source = printPython(program); // throws IrInputError for an IR that is not one: a failure, as on the other sides
-    // A wall-clock stop is the machine's doing: retried once with a larger budget (verdict.ts).
-    return await retryingWallclock(wallclockMs, (ms) => oracle.run(source, { ...run, wallclockMs: ms }));
-  } catch (error) {
-    const rejected = error instanceof Error && error.name === 'ProgramInputError';
-    return { ...(failureOf(error) as { failure: string }), rejected };
-  }
-}

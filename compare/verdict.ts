@@ -11,6 +11,7 @@
  * compare/isolated.ts).
  */
 import type { Outcome, RunResult } from '../ir/program.ts';
+import { capMessage } from './capped-text.ts';
 import { compareRuns, type Comparison, type CompareOptions } from './traces.ts';
 
 export const VERDICTS = ['same', 'differs', 'oracleCrash', 'portCrash', 'timeout', 'generatorBug'] as const;
@@ -29,6 +30,12 @@ export interface SideFailure extends SideOutput {
 }
 
 export type SideResult = (RunResult & SideOutput) | SideFailure;
+
+/** A side's throw as its result: one bad program never loses the others. */
+export function sideFailure(error: unknown): SideFailure {
+  // Capped: a V8 error's message can hold whole lines of source.
+  return { failure: capMessage(error instanceof Error ? `${error.name}: ${error.message}` : String(error)) };
+}
 
 export function isFailure(result: SideResult): result is SideFailure {
   return 'failure' in result;

@@ -16,6 +16,7 @@ import type { Program, RunResult } from '../ir/program.ts';
 import type { ProgramFeatures } from '../generators/_internals/constraints.ts';
 import { DEFAULT_EMBEDDED, EMBEDDED_BUILDS, embeddedBuild, type EmbeddedBuild } from './embedded/builds.ts';
 import type { OracleInfo, RunOptions } from './pool.ts';
+import type { PythonInfo } from './find-python.ts';
 // The rest loads when an oracle starts: parsing a name (every CLI start) stays cheap.
 
 /** What every oracle offers, process pool or embedded threads; compare/ and cli/ type with it. */
@@ -97,26 +98,26 @@ export async function startOracle(opts: StartOracleOptions = {}): Promise<Oracle
     case 'embedded':
       return startEmbedded(spec.build, pythonTasks, workers, killGraceMs);
     case 'system': {
-      const { findPython, PYTHON_ENV_VAR } = await import('./find-python.ts');
-      const explicit = opts.python ?? process.env[PYTHON_ENV_VAR];
-      if (!explicit) {
-        const why = await findPython({}).then(
-          () => undefined,
-          (error: unknown) => whyUnusable(error instanceof Error ? error.message : String(error)),
-        );
-        if (why !== undefined) {
-          if (!fallbackNoted) {
-            fallbackNoted = true;
-            (opts.note ?? ((line) => process.stderr.write(`${line}\n`)))(
-              `asyncio-conformance: no usable python3 (${why}): running the embedded CPython ` +
-                `${DEFAULT_EMBEDDED.python} instead (--oracle ${DEFAULT_EMBEDDED.name}). The port is 3.11's: ` +
-                'where 3.12 changed asyncio, differences show.',
-            );
-          }
-          return startEmbedded(DEFAULT_EMBEDDED, pythonTasks, workers, killGraceMs);
-        }
+      const { guessPython, UnusablePython, PYTHON_ENV_VAR } = await import('./find-python.ts');
+      if (opts.python ?? process.env[PYTHON_ENV_VAR]) return startProcesses(opts.python, pythonTasks, false, workers, killGraceMs);
+      // python3 on PATH, else the embedded CPython, with a note.
+      let why: string;
+      try {
+        await guessPython({});
+        return await startProcesses(undefined, pythonTasks, false, workers, killGraceMs);
+      } catch (error) {
+        if (!(error instanceof UnusablePython)) throw error;
+        why = whyUnusable(error.message);
       }
-      return startProcesses(opts.python, pythonTasks, false, workers, killGraceMs);
+      if (!fallbackNoted) {
+        fallbackNoted = true;
+        (opts.note ?? ((line) => process.stderr.write(`${line}\n`)))(
+          `asyncio-conformance: no usable python3 (${why}): running the embedded CPython ` +
+            `${DEFAULT_EMBEDDED.python} instead (--oracle ${DEFAULT_EMBEDDED.name}). The port is 3.11's: ` +
+            'where 3.12 changed asyncio, differences show.',
+        );
+      }
+      return startEmbedded(DEFAULT_EMBEDDED, pythonTasks, workers, killGraceMs);
     }
     case 'versioned':
       return startProcesses(await findVersioned(spec.version), pythonTasks, false, workers, killGraceMs);
@@ -140,13 +141,30 @@ async function startEmbedded(build: EmbeddedBuild, pythonTasks: boolean, workers
   return EmbeddedOracle.start({ build, pythonTasks, workers, killGraceMs });
 }
 
+/**
+ * The worker processes, started on guessPython's answer (a head start of 0.3 s behind a pyenv
+ * shim) while findPython probes; when the probe says otherwise, they start again on its answer.
+ */
 async function startProcesses(python: string | undefined, pythonTasks: boolean, pypy: boolean, workers?: number, killGraceMs?: number): Promise<Oracle> {
-  const [{ findPython }, { Oracle: ProcessPool }] = await Promise.all([import('./find-python.ts'), import('./pool.ts')]);
-  const info = await findPython({ python });
-  const [major, minor] = info.version.split('.').map(Number);
-  const compat = pypy || info.implementation !== 'CPython' || major * 100 + minor < 311;
+  const { findPython, guessPython, samePython } = await import('./find-python.ts');
+  const guess = await guessPython({ python });
+  const started = startPool(guess, python, pythonTasks, pypy, workers, killGraceMs);
+  const [pool, truth] = await Promise.all([started.catch(() => undefined), findPython({ python }).catch((error: unknown) => error as Error)]);
+  if (truth instanceof Error) {
+    await pool?.close();
+    throw truth;
+  }
+  if (pool !== undefined && samePython(guess, truth)) return pool;
+  await pool?.close();
+  return startPool(truth, python, pythonTasks, pypy, workers, killGraceMs);
+}
+
+async function startPool(found: PythonInfo, python: string | undefined, pythonTasks: boolean, pypy: boolean, workers?: number, killGraceMs?: number): Promise<Oracle> {
+  const { Oracle: ProcessPool } = await import('./pool.ts');
+  const [major, minor] = found.version.split('.').map(Number);
+  const compat = pypy || found.implementation !== 'CPython' || major * 100 + minor < 311;
   const script = pythonTasks ? PY_TASK_LAUNCHER : compat ? COMPAT_LAUNCHER : undefined;
-  const pool = await ProcessPool.start({ python, workers, killGraceMs, script });
+  const pool = await ProcessPool.start({ python, found, workers, killGraceMs, script });
   return pythonTasks ? relabelled(pool, { ...pool.info, implementation: `${pool.info.implementation}${PY_TASK_SUFFIX}` }) : pool;
 }
 

@@ -18,10 +18,12 @@
  * not turn into a wall-clock stop on a busy machine).
  */
 import os from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa, type ResultPromise } from 'execa';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable, Writable } from 'node:stream';
 import { Dispatcher, OTHER_OP_MS, type Executor, type OracleRequest, type WorkerResponse } from './dispatch.ts';
-import { findPython, type PythonInfo } from './find-python.ts';
+import { findPython, userCacheDirectory, type PythonInfo } from './find-python.ts';
 import { DEFAULT_WALLCLOCK_MS } from './wallclock.ts';
 
 export const WORKER_SCRIPT = fileURLToPath(new URL('./python/worker.py', import.meta.url));
@@ -29,6 +31,8 @@ export const WORKER_SCRIPT = fileURLToPath(new URL('./python/worker.py', import.
 export interface OracleOptions {
   /** Interpreter to run (see findPython). */
   python?: string;
+  /** What findPython or guessPython answered for it, when the caller already asked (oracle/oracles.ts). */
+  found?: PythonInfo;
   /** Worker processes; default `os.availableParallelism()`. */
   workers?: number;
   /**
@@ -65,8 +69,15 @@ const CLOSE_GRACE_MS = 5000;
 
 export { crashResult, wallclockResult } from './dispatch.ts';
 
+/** Workers still running, killed if this process exits first (a worker otherwise ends at its stdin's EOF). */
+const running = new Set<ChildProcessByStdio<Writable, Readable, Readable>>();
+let killOnExit = false;
+
 class Worker implements Executor {
-  readonly process: ResultPromise<{ stdin: 'pipe'; stdout: 'pipe'; stderr: 'pipe'; buffer: false; reject: false }>;
+  /** node:child_process, not execa: execa's 270 KB of modules were a tenth of `run`'s start-up. */
+  readonly process: ChildProcessByStdio<Writable, Readable, Readable>;
+  /** Settles when the process is gone (whatever the reason). */
+  readonly ended: Promise<void>;
   /** Sent and not answered, oldest first; `inflight[0]` is executing. */
   readonly inflight: OracleRequest[] = [];
   exited = false;
@@ -88,20 +99,17 @@ class Worker implements Executor {
     workerArgs: string[] = [],
     script = WORKER_SCRIPT,
   ) {
-    // -B: no bytecode cache written into the checkout. -I would ignore PYTHONHASHSEED, so its
+    // No -B: importer.py's bytecode is cached, outside the checkout (oracleEnv's
+    // PYTHONPYCACHEPREFIX): compiling its 2,000 lines was a third of a worker's start. -I would ignore PYTHONHASHSEED, so its
     // isolation is spelled out: -s (no user site), no PYTHON* variable but PYTHONHASHSEED=0 (the
     // str hashes a set's order rests on are then fixed; runtime/hash.ts uses that key), and the
     // worker leaves its own directory off sys.path as -P would.
-    this.process = execa(executable, ['-s', '-B', script, ...workerArgs], {
-      env: oracleEnv(),
-      extendEnv: false,
-      stdin: 'pipe',
-      stdout: 'pipe',
-      stderr: 'pipe',
-      buffer: false,
-      reject: false,
-      cleanup: true,
-    });
+    this.process = spawn(executable, ['-s', script, ...workerArgs], { env: oracleEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    running.add(this.process);
+    if (!killOnExit) {
+      killOnExit = true;
+      process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
+    }
     this.process.stdin.on('error', () => {}); // EPIPE after a crash: handled by the exit path
     this.process.stdout.setEncoding('utf8');
     this.process.stdout.on('data', (chunk: string) => this.receive(chunk));
@@ -109,10 +117,15 @@ class Worker implements Executor {
     this.process.stderr.on('data', (chunk: string) => {
       this.stderrTail = (this.stderrTail + chunk).slice(-4096);
     });
-    void this.process.then((result) => {
-      // e.g. ENOENT: the interpreter could not even be spawned
-      if (result.failed && !result.isTerminated && result.exitCode === undefined) this.stderrTail += `\n${result.shortMessage}`;
-      this.exit();
+    this.ended = new Promise((resolve) => {
+      // e.g. ENOENT: the interpreter could not even be spawned ('close' follows 'error' then)
+      this.process.once('error', (error) => (this.stderrTail += `\n${error.message}`));
+      // 'close', not 'exit': the worker's last answer and stderr have been read by then.
+      this.process.once('close', () => {
+        running.delete(this.process);
+        this.exit();
+        resolve();
+      });
     });
   }
 
@@ -220,7 +233,7 @@ export class Oracle extends Dispatcher<Worker> {
   }
 
   static async start(opts: OracleOptions = {}): Promise<Oracle> {
-    const python = await findPython({ python: opts.python });
+    const python = opts.found ?? (await findPython({ python: opts.python }));
     const count = Math.max(1, opts.workers ?? os.availableParallelism());
     const oracle = new Oracle(python, python.executable, opts.killGraceMs ?? DEFAULT_KILL_GRACE_MS, opts.uncheckedSource ? ['--unchecked'] : [], opts.script);
     for (let i = 0; i < count; i++) oracle.executors.push(oracle.spawn());
@@ -260,7 +273,7 @@ export class Oracle extends Dispatcher<Worker> {
     this.closing = true;
     for (const worker of this.executors) worker.endInput();
     const killTimer = setTimeout(() => this.executors.forEach((w) => w.kill()), CLOSE_GRACE_MS);
-    await Promise.all(this.executors.map((w) => w.process.then(() => undefined, () => undefined)));
+    await Promise.all(this.executors.map((w) => w.ended));
     clearTimeout(killTimer);
   }
 
@@ -326,10 +339,16 @@ export class Oracle extends Dispatcher<Worker> {
   }
 }
 
-/** The oracle's environment: this process's, minus every PYTHON* variable, plus PYTHONHASHSEED=0. */
+/**
+ * The oracle's environment: this process's, minus every PYTHON* variable, plus
+ * PYTHONHASHSEED=0 and PYTHONPYCACHEPREFIX, where the worker's modules keep their bytecode
+ * (under the user's cache directory: never in the checkout or an installed package). A
+ * program sees neither: its source is compiled by the worker, never imported.
+ */
 export function oracleEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) if (!name.startsWith('PYTHON')) env[name] = value;
   env.PYTHONHASHSEED = '0';
+  env.PYTHONPYCACHEPREFIX = join(userCacheDirectory(), 'pycache');
   return env;
 }

@@ -16,7 +16,8 @@
  */
 import { fromWords, highWord, lowWord } from './double-words.ts';
 import { fma } from './fma.ts';
-import { libmBuild, specialCase, type PowBuild } from './pow.ts';
+import { libmBuild, type PowBuild } from './libm-build.ts';
+import { specialCase } from './pow.ts';
 import { EXP_POLY, EXP_SBITS_HI, EXP_SBITS_LO, EXP_TABLE_BITS, EXP_TAIL, INV_LN2_N, NEG_LN2_HI_N, NEG_LN2_LO_N, SHIFT } from './pow_data.ts';
 
 const N = 1 << EXP_TABLE_BITS;

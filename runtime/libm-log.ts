@@ -17,7 +17,7 @@
 import { fromWords, highWord, lowWord } from './double-words.ts';
 import { fma } from './fma.ts';
 import { LOG_LN2HI as LN2HI, LOG_LN2LO as LN2LO, LOG_POLY, LOG_POLY1, LOG_TAB, LOG_TAB2 } from './libm_data.ts';
-import { libmBuild, type PowBuild } from './pow.ts';
+import { libmBuild, type PowBuild } from './libm-build.ts';
 
 const [A0, A1, A2, A3, A4] = LOG_POLY;
 const [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = LOG_POLY1;

@@ -22,7 +22,7 @@ import { fma } from './fma.ts';
 import { branred } from './libm-branred.ts';
 import { SINCOSTAB } from './libm_data.ts';
 import { hexFloat } from './pow_data.ts';
-import { libmBuild, type PowBuild } from './pow.ts';
+import { libmBuild, type PowBuild } from './libm-build.ts';
 
 // usncs.h
 const S1 = hexFloat('-0x1.5555555555555p-3');

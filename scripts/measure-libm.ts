@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { glibcExp } from '../runtime/libm-exp.ts';
 import { glibcLog } from '../runtime/libm-log.ts';
 import { glibcCos, glibcSin } from '../runtime/libm-sin.ts';
-import type { PowBuild } from '../runtime/pow.ts';
+import type { PowBuild } from '../runtime/libm-build.ts';
 import { xorshift } from './xorshift.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '200000' }, seed: { type: 'string', default: '1' }, probe: { type: 'string', default: '/tmp/libm-probe' }, only: { type: 'string' } } });

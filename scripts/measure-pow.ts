@@ -9,7 +9,8 @@ import { execFileSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import { pythonMessage, pythonTypeName } from '../runtime/exceptions.ts';
 import { pow } from '../runtime/ops.ts';
-import { glibcPow, powBuild } from '../runtime/pow.ts';
+import { glibcPow } from '../runtime/pow.ts';
+import { powBuild } from '../runtime/libm-build.ts';
 
 const { values } = parseArgs({ options: { count: { type: 'string', default: '1000000' }, seed: { type: 'string', default: '1' }, python: { type: 'string', default: 'python3' } } });
 const count = Number(values.count);

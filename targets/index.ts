@@ -12,7 +12,10 @@
  * Each resolves to a Side (the in-process interface every target implements) and what stops it.
  */
 import type { Side } from '../compare/sides.ts';
-import { nativeSide, oracleSide, portSide, type SideName } from '../compare/sides.ts';
+import type { SideName } from '../compare/sides.ts';
+import { oracleSide } from '../compare/oracle-side.ts';
+import { LOCAL_SIDE_TRAITS } from '../compare/side-traits.ts';
+import { SWITCH_NAMES } from '../native/switches.ts';
 import { prestartChild, runIsolated } from '../compare/isolated.ts';
 import { DEFAULT_WALLCLOCK_MS } from '../oracle/wallclock.ts';
 import { ORACLE_NAMES_HELP, parseOracleName, startOracle, type Oracle, type StartOracleOptions } from '../oracle/oracles.ts';
@@ -75,10 +78,20 @@ export interface OpenTarget {
 
 const nothing = async () => undefined;
 
-/** `port` / `native` in a child process per program (compare/isolated.ts). */
-function isolatedSide(local: Side & { name: SideName }, wallclockMs: number): Side {
-  // Not threadable: the threads would run the side in process, without the child and its wall clock.
-  return { ...local, threadable: undefined, run: (program, options) => runIsolated({ side: local.name, program, options: { clock: options.clock, budget: options.budget } }, wallclockMs) };
+/**
+ * `port` / `native` in a child process per program (compare/isolated.ts). This process loads
+ * the side itself (compare/sides.ts: the port, the transpiler) only when asked for what the
+ * child does not give: the TypeScript a report shows, a counterfactual rerun.
+ */
+function isolatedSide(name: SideName, wallclockMs: number): Side {
+  const local = async () => (await import('../compare/sides.ts')).sideNamed(name);
+  return {
+    ...LOCAL_SIDE_TRAITS[name],
+    // Not threadable: the threads would run the side in process, without the child and its wall clock.
+    run: (program, options) => runIsolated({ side: name, program, options: { clock: options.clock, budget: options.budget } }, wallclockMs),
+    typescript: async (program) => (await local()).typescript(program),
+    ...(name === 'native' ? { counterfactual: { switches: SWITCH_NAMES, run: async (program, options, switches) => (await local()).counterfactual!.run(program, options, switches) } } : {}),
+  };
 }
 
 async function loadBundled(name: string): Promise<Side> {
@@ -112,8 +125,10 @@ export async function openTarget(name: string, context: TargetContext = {}): Pro
   }
   switch (kind) {
     case 'builtin': {
-      const local = name === 'port' ? portSide : nativeSide;
-      return { side: context.isolate ? isolatedSide(local, wallclockMs) : local, close: nothing };
+      const builtin = name as SideName;
+      if (context.isolate) return { side: isolatedSide(builtin, wallclockMs), close: nothing };
+      // Loaded here, not at the top: a command whose target is CPython never loads the port.
+      return { side: (await import('../compare/sides.ts')).sideNamed(builtin), close: nothing };
     }
     case 'bundled':
       return { side: await loadBundled(name), close: nothing };

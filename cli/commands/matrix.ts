@@ -11,7 +11,7 @@ import { oracleSide, portSide, type Side } from '../../compare/sides.ts';
 import type { ClockModel } from '../../ir/program.ts';
 import { EMBEDDED_BUILDS } from '../../oracle/embedded/builds.ts';
 import { startOracle, type Oracle } from '../../oracle/oracles.ts';
-import { setPowBuild } from '../../runtime/pow.ts';
+import { setPowBuild } from '../../runtime/libm-build.ts';
 import { PYTHON_VERSIONS, pythonVersionOf, setPythonVersion } from '../../port/version.ts';
 import { causesOf, columnFrom, writeMatrixHtml, writeMatrixJson, type Matrix, type MatrixColumn } from '../../reports/matrix.ts';
 import type { CheckReport } from '../../reports/model.ts';

@@ -4,11 +4,10 @@ import type { ClockModel, RunResult } from '../../ir/program.ts';
 import { DEFAULT_BUDGET } from '../../ir/program.ts';
 import { prestartIsolated, withTarget } from '../../targets/index.ts';
 import { isTimingSensitive, TIMING_NOTE } from '../../compare/timing.ts';
-import { runOnOracle } from '../../compare/sides.ts';
+import { runOnOracle } from '../../compare/oracle-side.ts';
 import { DEFAULT_WALLCLOCK_MS as WALLCLOCK_MS } from '../../oracle/pool.ts';
 import { finalWallclockMs, isFailure, isWallclock, tooSlowMessage } from '../../compare/verdict.ts';
 import { describeOutcome } from '../../reports/model.ts';
-import { repr } from '../../runtime/index.ts';
 import { tracebackLastLine } from '../../runtime/exceptions.ts';
 import { EXIT_BAD_INPUT, EXIT_FINDING, EXIT_OK } from '../errors.ts';
 import { loadPythonFile } from '../load-program.ts';
@@ -73,7 +72,7 @@ async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<num
       const python = { executable: oracle.info.executable, version: oracle.info.version };
       io.stdout.write(`${terminalSafeJson(JSON.stringify({ file, target: flags.target, clock: flags.clock, python, ...result }, null, 2))}\n`);
     } else {
-      printTrace(result, flags.times === true, io);
+      await printTrace(result, flags.times === true, io);
     }
     if (isWallclock(result)) {
       // The machine's speed, not the program's behaviour (compare/verdict.ts): environment, exit 2.
@@ -85,7 +84,9 @@ async function runCommand(file: string, flags: RunFlags, io: CliIo): Promise<num
 }
 
 /** The program's output as the program wrote it, control characters included: what `python3 FILE.py` shows. */
-function printTrace(result: RunResult, times: boolean, io: CliIo): void {
+async function printTrace(result: RunResult, times: boolean, io: CliIo): Promise<void> {
+  // Python's float repr, from the runtime: loaded only for --times (run --target cpython loads no runtime otherwise).
+  const { repr } = times ? await import('../../runtime/index.ts') : { repr: String };
   const text = result.trace.map((entry) => (times ? `[t=${repr(entry.time)}] ${entry.text}` : entry.text)).join('');
   io.stdout.write(text);
 }

@@ -15,8 +15,11 @@ Stdlib only.
 
 import sys
 
-# No `__pycache__` written into the checkout (importer.py is imported from beside us).
-sys.dont_write_bytecode = True
+# No `__pycache__` written into the checkout (importer.py is imported from beside us): the
+# oracle's processes cache bytecode under PYTHONPYCACHEPREFIX (oracle/pool.ts oracleEnv), and
+# anyone else importing this file caches none.
+if getattr(sys, 'pycache_prefix', None) is None:
+    sys.dont_write_bytecode = True
 
 import asyncio
 import asyncio.events

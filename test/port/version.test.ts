@@ -11,7 +11,7 @@ import { oracleSide, portSide, runOnOracle } from '../../compare/sides.ts';
 import { DEFAULT_BUDGET, type ClockModel, type Program, type RunResult } from '../../ir/program.ts';
 import { EMBEDDED_BUILDS } from '../../oracle/embedded/builds.ts';
 import { startOracle, type Oracle } from '../../oracle/oracles.ts';
-import { setPowBuild } from '../../runtime/pow.ts';
+import { setPowBuild } from '../../runtime/libm-build.ts';
 import { DEFAULT_PYTHON_VERSION, featuresUnportedAt, floatModuloSaysByZero, gatherSkipsDoneTasks, pythonVersion, pythonVersionOf, setPythonVersion, unifiedZeroDivisionMessages, type PythonVersion } from '../../port/version.ts';
 import { PYTHON } from '../_support/python.ts';
 

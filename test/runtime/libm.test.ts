@@ -16,7 +16,7 @@ import { glibcExp } from '../../runtime/libm-exp.ts';
 import { glibcLog } from '../../runtime/libm-log.ts';
 import { glibcCos, glibcSin } from '../../runtime/libm-sin.ts';
 import * as math from '../../runtime/math.ts';
-import { MACHINE_POW_BUILD, setPowBuild, type PowBuild } from '../../runtime/pow.ts';
+import { MACHINE_POW_BUILD, setPowBuild, type PowBuild } from '../../runtime/libm-build.ts';
 import { writeProgram } from '../cli/_cli.ts';
 import { expectPortPrintsAsPython3 } from '../_support/program-files.ts';
 import { PYTHON } from '../_support/python.ts';

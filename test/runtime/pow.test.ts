@@ -17,7 +17,8 @@ import { portSide, runOnOracle } from '../../compare/sides.ts';
 import { DEFAULT_BUDGET, type Expr, type Program, type RunResult } from '../../ir/program.ts';
 import type { SideResult } from '../../compare/verdict.ts';
 import { fma } from '../../runtime/fma.ts';
-import { buildForCpuFlags, glibcPow, MACHINE_POW_BUILD, POW_BUILD_VARIABLE, powBuild, setPowBuild } from '../../runtime/pow.ts';
+import { glibcPow } from '../../runtime/pow.ts';
+import { buildForCpuFlags, MACHINE_POW_BUILD, POW_BUILD_VARIABLE, powBuild, setPowBuild } from '../../runtime/libm-build.ts';
 import { py } from '../../runtime/index.ts';
 import { decompose } from '../../runtime/rational.ts';
 import { sharedOracle } from '../_support/oracle.ts';
@@ -259,7 +260,8 @@ describe("glibc's two x86-64 builds", () => {
   });
 
   it(`${POW_BUILD_VARIABLE} names the build for a whole process`, () => {
-    const script = "import('./runtime/pow.ts').then((m) => console.log(m.powBuild(), m.glibcPow(0.49999999999999994, -37)))";
+    const script =
+      "Promise.all([import('./runtime/libm-build.ts'), import('./runtime/pow.ts')]).then(([b, m]) => console.log(b.powBuild(), m.glibcPow(0.49999999999999994, -37)))";
     const run = (value: string): string =>
       execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: REPOSITORY, env: { ...process.env, [POW_BUILD_VARIABLE]: value }, encoding: 'utf8' }).trim();
     expect(run('generic')).toBe('generic 137438953472.00058');
