@@ -8,7 +8,7 @@
 import os from 'node:os';
 import type { Budget, ClockModel, Program, RunResult } from '../ir/program.ts';
 import { DEFAULT_BUDGET } from '../ir/program.ts';
-import { replayProgram, samplePrograms, withHeader, type ProgramConstraints } from '../generators/index.ts';
+import { replayProgram, streamPrograms, withHeader, type ProgramConstraints } from '../generators/index.ts';
 import type { Oracle } from '../oracle/oracles.ts';
 import type { CheckReport } from '../reports/model.ts';
 import { bucketsFrom, type Finding } from './buckets.ts';
@@ -108,7 +108,7 @@ export async function runCheck(options: CheckOptions): Promise<CheckReport> {
   };
   // Pipelined: the oracle is LOOKAHEAD programs ahead of the side, so its workers compute
   // while this thread generates, transpiles and runs the port (the bottleneck); programs are
-  // generated a chunk at a time, so the workers start at once instead of after all of them.
+  // generated one at a time (programStream), so the workers start at once instead of after all of them.
   // With side threads (CheckOptions.sideThreads) the side's runs are sent at the same time, and
   // this thread only generates, judges and awaits the results in order.
   const window: Array<{ path: string; program: Program; expected: Promise<SideResult>; actual?: Promise<SideResult> }> = [];
@@ -196,14 +196,6 @@ function sideThreadsFor(options: CheckOptions, total: number): number {
 
 /** Oracle requests sent ahead of the side: enough to keep every worker busy, bounded memory. */
 const LOOKAHEAD = 256;
-/** The first chunk of generated programs; each next chunk is as large as all before it. */
-const FIRST_CHUNK = 32;
-/**
- * Chunks double up to this size and no further, so memory stays flat however many programs a
- * run has. Starting a chunk at a far offset only advances fast-check's random generator (about
- * 0.6 s per million programs skipped), so for a million programs the 61 restarts cost ~2 %.
- */
-const MAX_CHUNK = 16_384;
 /** Progress reports at most this often (cli-progress costs ~30 µs a call, a tenth of a program). */
 const PROGRESS_EVERY_MS = 100;
 
@@ -224,18 +216,16 @@ function runsIn(runs: number, shard?: Shard): number {
 }
 
 /**
- * The programs of a run (or of its shard), generated lazily a chunk at a time. Chunks double
- * because fast-check walks to a chunk's offset by skipping every run before it: doubling
- * keeps the skipped total under the run count. Same programs, same paths as one sample.
+ * The programs of a run (or of its shard), made one at a time as the window asks for them
+ * (generators/sample.ts streamPrograms): memory holds LOOKAHEAD programs whatever `--runs` is.
+ * Same programs, same paths as one sample.
  */
 function* programStream(seed: number, runs: number, constraints: ProgramConstraints | undefined, shard?: Shard) {
   const { start, end } = shardRange(runs, shard);
-  for (let offset = start, size = FIRST_CHUNK; offset < end; offset += size, size = Math.min(MAX_CHUNK, Math.max(size, offset - start))) {
-    const chunk = samplePrograms({ seed, count: Math.min(size, end - offset), offset, constraints });
-    for (const [k, program] of chunk.entries()) {
-      const path = String(offset + k);
-      yield { path, program: withHeader(program, { seed, path, constraints }) };
-    }
+  const programs = streamPrograms({ seed, offset: start, constraints });
+  for (let index = start; index < end; index++) {
+    const path = String(index);
+    yield { path, program: withHeader(programs.next().value, { seed, path, constraints }) };
   }
 }
 

@@ -4,7 +4,7 @@
 export { programArbitrary } from './program.ts';
 export type { ProgramConstraints, ProgramFeatures } from './_internals/constraints.ts';
 export { DEFAULT_DELAYS, DEFAULT_FEATURES } from './_internals/constraints.ts';
-export { samplePrograms, replayProgram } from './sample.ts';
+export { samplePrograms, streamPrograms, replayProgram } from './sample.ts';
 export type { SampleOptions } from './sample.ts';
 export { withHeader, GENERATOR } from './withHeader.ts';
 export type { HeaderFields } from './withHeader.ts';

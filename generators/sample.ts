@@ -4,6 +4,7 @@
  * `fc.assert(fc.property(programArbitrary(c), ...), { seed, path: String(i) })` runs.
  */
 import fc from 'fast-check';
+import { xorshift128plus } from 'pure-rand/generator/xorshift128plus';
 import type { Program } from '../ir/program.ts';
 import type { ProgramConstraints } from './_internals/constraints.ts';
 import { resolveConstraints } from './_internals/constraints.ts';
@@ -34,6 +35,38 @@ export function samplePrograms(options: SampleOptions): Program[] {
   resolveConstraints(constraints, 'samplePrograms');
   if (count === 0) return [];
   return fc.sample(programArbitrary(constraints), { seed, path: String(offset), numRuns: count });
+}
+
+/**
+ * Programs `offset`, `offset + 1`, ... of the stream `seed` and `constraints` give, made one at a
+ * time as they are read: the same programs as samplePrograms, without a chunk of them held at
+ * once or a restart that skips every run before it (check --runs 1000000 keeps flat memory).
+ *
+ * Hand-written because fast-check keeps its lazy stream to itself (`streamSample` in its
+ * runner). This is its `lazyToss`, as fast-check 4 runs `sample` with a path: one
+ * xorshift128+ generator of the seed (its `readSeed`), jumped once per run; each run generated
+ * by the property from a clone of it (fc.Random clones), with its run index as the bias.
+ * test/generators/sample.test.ts holds it equal to fc.sample, so an upgrade that changes any
+ * of this fails there.
+ */
+export function* streamPrograms(options: Omit<SampleOptions, 'count'>): Generator<Program, never, undefined> {
+  const { seed, constraints, offset = 0 } = options;
+  requireSeed('streamPrograms', seed);
+  if (!Number.isInteger(offset) || offset < 0) throw new Error(`streamPrograms: offset must be an integer >= 0, got ${String(offset)}`);
+  resolveConstraints(constraints, 'streamPrograms');
+  const property = fc.property(programArbitrary(constraints), (_program: Program) => true);
+  const rng = xorshift128plus(fastCheckSeed(seed));
+  for (let run = 0; run < offset; run++) rng.jump();
+  for (let run = offset; ; run++) {
+    rng.jump();
+    yield property.generate(new fc.Random(rng), run).value[0];
+  }
+}
+
+/** fast-check's readSeed: a seed beyond 32 bits folds its high part in. */
+function fastCheckSeed(seed: number): number {
+  const seed32 = seed | 0;
+  return seed === seed32 ? seed32 : seed32 ^ ((seed - seed32) * 0x100000000);
 }
 
 /**

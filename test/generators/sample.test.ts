@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Program } from '../../ir/program.ts';
 import { printPython } from '../../ir/python.ts';
-import { programArbitrary, replayProgram, samplePrograms, withHeader } from '../../generators/index.ts';
+import { programArbitrary, replayProgram, samplePrograms, streamPrograms, withHeader } from '../../generators/index.ts';
+import { DEFAULT_FEATURES } from '../../generators/_internals/constraints.ts';
 import type { ProgramConstraints } from '../../generators/index.ts';
 
 /** The first value fc.assert runs when replaying `path`: what the CLI's `--seed S --path P` must reproduce. */
@@ -103,5 +104,33 @@ describe('withHeader', () => {
       '# constraints: {"maxFunctions":3}',
       `# replay: npx asyncio-conformance check --seed 42 --path 17 --constraints '{"maxFunctions":3}'`,
     ]);
+  });
+});
+
+describe('streamPrograms (one program at a time: what check runs)', () => {
+  const everyFeature: ProgramConstraints = { features: Object.fromEntries(Object.keys(DEFAULT_FEATURES).map((name) => [name, true])) };
+  const cases: Array<[label: string, seed: number, offset: number, constraints?: ProgramConstraints]> = [
+    ['seed 42 from the start', 42, 0],
+    ['a far offset', 7, 5000],
+    ['a seed beyond 32 bits (fast-check folds it)', 2 ** 40 + 5, 3],
+    ['a negative seed', -9, 17],
+    ['every feature on', 1, 500, everyFeature],
+  ];
+  it.each(cases)('is samplePrograms, program for program: %s', (_label, seed, offset, constraints) => {
+    const stream = streamPrograms({ seed, offset, constraints });
+    const streamed = Array.from({ length: 200 }, () => stream.next().value);
+    expect(streamed).toEqual(samplePrograms({ seed, offset, count: 200, constraints }));
+  });
+
+  it('a random seed (printed) too', () => {
+    const seed = Math.floor(Math.random() * 2 ** 31);
+    console.log(`streamPrograms seed: ${seed}`);
+    const stream = streamPrograms({ seed, offset: 100 });
+    expect(Array.from({ length: 200 }, () => stream.next().value)).toEqual(samplePrograms({ seed, offset: 100, count: 200 }));
+  });
+
+  it('refuses what samplePrograms refuses', () => {
+    expect(() => streamPrograms({ seed: 1.5 }).next()).toThrow(/seed must be an integer/);
+    expect(() => streamPrograms({ seed: 1, offset: -1 }).next()).toThrow(/offset must be an integer >= 0/);
   });
 });
