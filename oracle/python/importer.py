@@ -18,6 +18,7 @@ Stdlib only. The IR is plain dicts/lists that `json` writes as ir/program.ts spe
 import ast
 import builtins
 import os
+import re
 import _string
 
 # Keep in step with ir/program.ts (BUILTINS, ASYNCIO_FUNCTIONS, METHODS).
@@ -357,6 +358,28 @@ def _walk(node):
     return nodes
 
 
+# ASDL types of the fields that never hold a node (an identifier, a number, a constant), and
+# `expr_context`: Load, Store and Del are all allowed and have no children, so check_node_types
+# meets the same first refused node without visiting them.
+_LEAF_FIELD_TYPES = frozenset(['identifier', 'string', 'int', 'constant'] +
+                              (['expr_context'] if {ast.Load, ast.Store, ast.Del} <= ALLOWED_NODES else []))
+_NODE_FIELDS = {}
+
+
+def _node_fields(kind):
+    """The fields of a node type that can hold a node, in `_fields` order: read from the
+    grammar line CPython gives each node class as its docstring (`Name(identifier id,
+    expr_context ctx)`); every field when the docstring does not spell exactly `_fields`."""
+    fields = kind._fields
+    signature = re.fullmatch(r'(\w+)\((.*)\)', kind.__doc__ or '')
+    if signature is not None and signature.group(1) == kind.__name__:
+        declared = [field.split(' ') for field in signature.group(2).split(', ')]
+        if all(len(d) == 2 for d in declared) and tuple(name for _, name in declared) == fields:
+            fields = tuple(name for type_, name in declared if type_.rstrip('*?') not in _LEAF_FIELD_TYPES)
+    _NODE_FIELDS[kind] = fields
+    return fields
+
+
 def _yields_itself(fn):
     """Whether a def's own body yields (a generator function), nested defs and lambdas aside."""
     todo = list(fn.body)
@@ -560,6 +583,7 @@ class Importer:
         pop, push = stack.pop, stack.append
         allowed = ALLOWED_NODES
         node_class = ast.AST
+        node_fields = _NODE_FIELDS
         while stack:
             node = pop()
             kind = type(node)
@@ -570,7 +594,10 @@ class Importer:
             skipped = getattr(node, skipped) if skipped is not None else None
             if kind is ast.If and not _is_main_guard(node):
                 skipped = None
-            for field in kind._fields:
+            fields = node_fields.get(kind)
+            if fields is None:
+                fields = _node_fields(kind)
+            for field in fields:
                 value = getattr(node, field, None)
                 if isinstance(value, node_class):
                     if value is not skipped:
