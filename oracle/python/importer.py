@@ -364,19 +364,40 @@ def _walk(node):
 _LEAF_FIELD_TYPES = frozenset(['identifier', 'string', 'int', 'constant'] +
                               (['expr_context'] if {ast.Load, ast.Store, ast.Del} <= ALLOWED_NODES else []))
 _NODE_FIELDS = {}
+_STATEMENT_FIELDS = {}
+_STATEMENTS = (ast.stmt, ast.ExceptHandler)
+
+
+def _grammar_fields(kind):
+    """[(ASDL type, field name)] of a node type, from the grammar line CPython gives each node
+    class as its docstring (`Name(identifier id, expr_context ctx)`): `*` and `?` dropped.
+    None when the docstring does not spell exactly `_fields` (then every field counts)."""
+    signature = re.fullmatch(r'(\w+)\((.*)\)', kind.__doc__ or '')
+    if signature is None or signature.group(1) != kind.__name__:
+        return None
+    declared = [field.split(' ') for field in signature.group(2).split(', ')]
+    if not all(len(d) == 2 for d in declared) or tuple(name for _, name in declared) != kind._fields:
+        return None
+    return [(type_.rstrip('*?'), name) for type_, name in declared]
 
 
 def _node_fields(kind):
-    """The fields of a node type that can hold a node, in `_fields` order: read from the
-    grammar line CPython gives each node class as its docstring (`Name(identifier id,
-    expr_context ctx)`); every field when the docstring does not spell exactly `_fields`."""
-    fields = kind._fields
-    signature = re.fullmatch(r'(\w+)\((.*)\)', kind.__doc__ or '')
-    if signature is not None and signature.group(1) == kind.__name__:
-        declared = [field.split(' ') for field in signature.group(2).split(', ')]
-        if all(len(d) == 2 for d in declared) and tuple(name for _, name in declared) == fields:
-            fields = tuple(name for type_, name in declared if type_.rstrip('*?') not in _LEAF_FIELD_TYPES)
+    """The fields of a node type that can hold a node, in `_fields` order (check_node_types)."""
+    grammar = _grammar_fields(kind)
+    fields = kind._fields if grammar is None else tuple(name for type_, name in grammar if type_ not in _LEAF_FIELD_TYPES)
     _NODE_FIELDS[kind] = fields
+    return fields
+
+
+def _statement_fields(kind):
+    """The fields of a node type that can hold a statement or an except handler, in `_fields`
+    order: the grammar's `stmt` and `excepthandler` fields (_names_bound_in)."""
+    fields = _STATEMENT_FIELDS.get(kind)
+    if fields is None:
+        grammar = _grammar_fields(kind)
+        fields = kind._fields if grammar is None else tuple(
+            name for type_, name in grammar if type_ in ('stmt', 'excepthandler'))
+        _STATEMENT_FIELDS[kind] = fields
     return fields
 
 
@@ -438,11 +459,13 @@ class Importer:
         # instead of dropped (printed IR never has one).
         self.drop_annotations = drop_annotations
         self.source_lines = source.splitlines()
-        # Whether the tree can hold an `ast.NamedExpr` / `ast.Global`: the parser makes them only
-        # from the token `:=` / the keyword `global`, so a source without that text has none, and
-        # the walks that look for them (a sixth of the gate's cost) are skipped.
+        # Whether the tree can hold an `ast.NamedExpr` / `ast.Global` / `ast.Nonlocal`: the parser
+        # makes them only from the token `:=` / the keywords `global`, `nonlocal`, so a source
+        # without that text has none, and the walks that look for them (a sixth of the gate's
+        # cost) are skipped.
         self.walrus = ':=' in source
         self.global_statements = 'global' in source
+        self.scope_declarations = self.global_statements or 'nonlocal' in source
         self.functions = {}  # name -> ast def node
         self.awaited = None  # the value of the `await` being read (check_anext_argument)
         self.globals = set()  # names the module's own statements bind
@@ -799,7 +822,7 @@ class Importer:
         if node.returns is not None:
             self.drop_annotation(node.returns)
         # Annotations are dropped: they never run, and do not change what a program prints.
-        declared = _declared_in(node.body)
+        declared = _declared_in(node.body) if self.scope_declarations else {'global': set(), 'nonlocal': set()}
         for name in declared['nonlocal']:
             if not any(name in scope for scope in self.enclosing + ([self.locals] if self.locals is not None else [])):
                 self.refuse('nonlocal %s: no enclosing function binds it' % name, node)
@@ -1942,9 +1965,13 @@ def _names_bound_in(stmt, walrus=True):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)  # a def binds its name; its body is a scope of its own
             continue
-        if isinstance(node, (ast.stmt, ast.ExceptHandler)):
-            stack.extend(child for child in _child_nodes(node)
-                         if isinstance(child, (ast.stmt, ast.ExceptHandler)))
+        if isinstance(node, _STATEMENTS):
+            for field in _statement_fields(type(node)):  # the statements and handlers among its children, in order
+                value = getattr(node, field, None)
+                if isinstance(value, list):
+                    stack.extend([child for child in value if isinstance(child, _STATEMENTS)])
+                elif isinstance(value, _STATEMENTS):
+                    stack.append(value)
             for child in _child_nodes(node) if walrus else ():  # `(n := ...)` binds in the enclosing function
                 if isinstance(child, ast.expr):
                     names |= {sub.target.id for sub in _walk(child)

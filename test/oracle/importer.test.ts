@@ -283,8 +283,8 @@ describe('round-trip property', () => {
   });
 });
 
-describe("the gate's own walks (importer.py _walk, _child_nodes, _node_fields: ast's order, cheaper)", () => {
-  it('visit every node of every repo .py file and 200 generated programs in ast.walk / iter_child_nodes order; skip only fields without a node; no := or global in the text, no node of it', async () => {
+describe("the gate's own walks (importer.py _walk, _child_nodes, _node_fields, _statement_fields: ast's order, cheaper)", () => {
+  it('visit every node of every repo .py file and 200 generated programs in ast.walk / iter_child_nodes order; skip only fields without a node (or without a statement); no :=, global or nonlocal in the text, no node of it', async () => {
     const files = (await readdir(REPO, { recursive: true }))
       .filter((f) => f.endsWith('.py') && !f.startsWith('node_modules'))
       .map((f) => join(REPO, f));
@@ -311,9 +311,13 @@ describe("the gate's own walks (importer.py _walk, _child_nodes, _node_fields: a
       '            value = getattr(node, field, None)',
       '            for item in value if isinstance(value, list) else [value]:',
       '                assert not isinstance(item, ast.AST) or type(item) in (ast.Load, ast.Store, ast.Del), (node, field)',
+      '        from_fields = [c for f in importer._statement_fields(type(node)) for c in (lambda v: v if isinstance(v, list) else [v])(getattr(node, f, None))]',
+      '        statements = [c for c in ast.iter_child_nodes(node) if isinstance(c, (ast.stmt, ast.ExceptHandler))]',
+      '        assert [c for c in from_fields if isinstance(c, (ast.stmt, ast.ExceptHandler))] == statements, node  # _names_bound_in',
       '        # Importer.walrus and Importer.global_statements rest on this: no such text, no such node',
       "        assert ':=' in source or not isinstance(node, ast.NamedExpr)",
       "        assert 'global' in source or not isinstance(node, ast.Global)",
+      "        assert 'nonlocal' in source or not isinstance(node, ast.Nonlocal)",
       'print(checked, nodes)',
     ].join('\n');
     const r = await execa(PYTHON, ['-c', script], { input: JSON.stringify(sources), reject: false });
