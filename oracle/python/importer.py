@@ -349,12 +349,7 @@ def _walk(node):
     """`list(ast.walk(node))`: breadth first, in ast.walk's order (see _child_nodes)."""
     nodes = [node]
     for node in nodes:  # a list iterator also visits what is appended while it runs
-        for name in node._fields:
-            value = getattr(node, name, None)
-            if isinstance(value, _AST):
-                nodes.append(value)
-            elif isinstance(value, list):
-                nodes.extend([item for item in value if isinstance(item, _AST)])
+        nodes.extend(_child_nodes(node))
     return nodes
 
 
