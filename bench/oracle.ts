@@ -3,7 +3,9 @@
  * `python3 worker.py --run prog.py` per program (the same virtual-clock run, one process each).
  *
  * Every program sent to the pool is unique (a numbered comment), so the worker's compile
- * cache never helps: that is the fuzzing workload, where no program repeats.
+ * cache never helps: that is the fuzzing workload, where no program repeats. Two workloads:
+ * ~20-line tutorial-like programs (benchPrograms), and what `check` really sends, the
+ * generator's programs (about 1 KB each: the worker's gate, parse and compile grow with them).
  *
  *   npx tsx bench/oracle.ts
  */
@@ -14,6 +16,8 @@ import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { Oracle, WORKER_SCRIPT } from '../oracle/pool.ts';
 import { findPython } from '../oracle/find-python.ts';
+import { samplePrograms } from '../generators/index.ts';
+import { printPython } from '../ir/python.ts';
 
 export interface OracleBench {
   /** Programs/s through the pool with every worker (`os.availableParallelism()`). */
@@ -32,7 +36,12 @@ export interface OracleBench {
   perWorkerCpuPerSec: number;
   /** Like perWorkerPerSec, but the same 50 programs over and over (the worker's compile cache hits). */
   repeatedPerWorkerPerSec: number;
+  /** Like perWorkerPerSec and perWorkerCpuPerSec, on generated programs (samplePrograms, printed). */
+  generatedPerWorkerPerSec: number;
+  generatedPerWorkerCpuPerSec: number;
 }
+
+const GENERATED_SEED = 20261125;
 
 /** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
 async function cpuSeconds(pid: number): Promise<number> {
@@ -91,9 +100,10 @@ async function poolRate(
   programs: string[],
   total: number,
   repeat = false,
+  warmUp = programs,
 ): Promise<{ perSec: number; perCpuSec: number }> {
   // Warm up (imports, first compiles) outside the timed part.
-  await Promise.all(programs.map((p, i) => oracle.run(repeat ? p : `${p}# warmup ${i}\n`)));
+  await Promise.all(warmUp.map((p, i) => oracle.run(repeat ? p : `${p}# warmup ${i}\n`)));
   const cpuBefore = await Promise.all(oracle.pids.map(cpuSeconds));
   const started = performance.now();
   const runs: Promise<unknown>[] = [];
@@ -133,13 +143,18 @@ async function spawnRate(executable: string, programs: string[], total: number, 
   }
 }
 
-export async function benchOracle(opts: { programs?: number; spawned?: number } = {}): Promise<OracleBench> {
+export async function benchOracle(opts: { programs?: number; spawned?: number; generated?: number } = {}): Promise<OracleBench> {
   const programs = benchPrograms();
   const total = opts.programs ?? 4000;
   const workers = os.availableParallelism();
   const one = await Oracle.start({ workers: 1 });
   const single = await poolRate(one, programs, total);
-  const repeated = await poolRate(one, programs, total, true).finally(() => one.close());
+  const repeated = await poolRate(one, programs, total, true);
+  // Generated programs are unique already: each runs once (the warm-up runs 100 others).
+  // Default: half as many as the tutorial-like ones (bench/main.ts's --tiny stays tiny).
+  const generatedCount = opts.generated ?? Math.ceil(total / 2);
+  const generated = samplePrograms({ seed: GENERATED_SEED, count: generatedCount + 100 }).map((p) => printPython(p));
+  const onGenerated = await poolRate(one, generated.slice(100), generatedCount, true, generated.slice(0, 100)).finally(() => one.close());
   const all = await Oracle.start({ workers });
   const pooled = await poolRate(all, programs, total).finally(() => all.close());
   const { executable } = await findPython();
@@ -151,6 +166,8 @@ export async function benchOracle(opts: { programs?: number; spawned?: number } 
     perWorkerPerSec: single.perSec,
     perWorkerCpuPerSec: single.perCpuSec,
     repeatedPerWorkerPerSec: repeated.perSec,
+    generatedPerWorkerPerSec: onGenerated.perSec,
+    generatedPerWorkerCpuPerSec: onGenerated.perCpuSec,
   };
 }
 
@@ -162,6 +179,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(`persistent, 1 worker  ${f(r.perWorkerPerSec)} programs/s`);
   console.log(`  per worker CPU-s    ${f(r.perWorkerCpuPerSec)} programs/s`);
   console.log(`  repeated programs   ${f(r.repeatedPerWorkerPerSec)} programs/s`);
+  console.log(`  generated programs  ${f(r.generatedPerWorkerPerSec)} programs/s`);
+  console.log(`    per worker CPU-s  ${f(r.generatedPerWorkerCpuPerSec)} programs/s`);
   console.log(`persistent, all       ${f(r.persistentPerSec)} programs/s`);
   console.log(`spawn per program     ${f(r.spawnPerSec)} programs/s`);
   console.log(`ratio                 ${f(r.ratio)} x`);

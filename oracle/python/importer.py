@@ -18,6 +18,7 @@ Stdlib only. The IR is plain dicts/lists that `json` writes as ir/program.ts spe
 import ast
 import builtins
 import os
+import re
 import _string
 
 # Keep in step with ir/program.ts (BUILTINS, ASYNCIO_FUNCTIONS, METHODS).
@@ -328,6 +329,72 @@ SHADOWABLE_BUILTINS = frozenset(['aiter', 'ascii', 'bin', 'callable', 'hex', 'oc
 # an f-string (quotes or braces in the spec): read back as that field, never as a builtin.
 FORMAT_BUILTIN = 'format'
 
+_AST = ast.AST
+
+
+def _child_nodes(node):
+    """`list(ast.iter_child_nodes(node))`, in its order. The gate (check_source) reads every
+    program the oracle runs, and `ast`'s generic generators were a third of its cost."""
+    children = []
+    for name in node._fields:
+        value = getattr(node, name, None)
+        if isinstance(value, _AST):
+            children.append(value)
+        elif isinstance(value, list):
+            children.extend([item for item in value if isinstance(item, _AST)])
+    return children
+
+
+def _walk(node):
+    """`list(ast.walk(node))`: breadth first, in ast.walk's order (see _child_nodes)."""
+    nodes = [node]
+    for node in nodes:  # a list iterator also visits what is appended while it runs
+        nodes.extend(_child_nodes(node))
+    return nodes
+
+
+# ASDL types of the fields that never hold a node (an identifier, a number, a constant), and
+# `expr_context`: Load, Store and Del are all allowed and have no children, so check_node_types
+# meets the same first refused node without visiting them.
+_LEAF_FIELD_TYPES = frozenset(['identifier', 'string', 'int', 'constant'] +
+                              (['expr_context'] if {ast.Load, ast.Store, ast.Del} <= ALLOWED_NODES else []))
+_NODE_FIELDS = {}
+_STATEMENT_FIELDS = {}
+_STATEMENTS = (ast.stmt, ast.ExceptHandler)
+
+
+def _grammar_fields(kind):
+    """[(ASDL type, field name)] of a node type, from the grammar line CPython gives each node
+    class as its docstring (`Name(identifier id, expr_context ctx)`): `*` and `?` dropped.
+    None when the docstring does not spell exactly `_fields` (then every field counts)."""
+    signature = re.fullmatch(r'(\w+)\((.*)\)', kind.__doc__ or '')
+    if signature is None or signature.group(1) != kind.__name__:
+        return None
+    declared = [field.split(' ') for field in signature.group(2).split(', ')]
+    if not all(len(d) == 2 for d in declared) or tuple(name for _, name in declared) != kind._fields:
+        return None
+    return [(type_.rstrip('*?'), name) for type_, name in declared]
+
+
+def _node_fields(kind):
+    """The fields of a node type that can hold a node, in `_fields` order (check_node_types)."""
+    grammar = _grammar_fields(kind)
+    fields = kind._fields if grammar is None else tuple(name for type_, name in grammar if type_ not in _LEAF_FIELD_TYPES)
+    _NODE_FIELDS[kind] = fields
+    return fields
+
+
+def _statement_fields(kind):
+    """The fields of a node type that can hold a statement or an except handler, in `_fields`
+    order: the grammar's `stmt` and `excepthandler` fields (_names_bound_in)."""
+    fields = _STATEMENT_FIELDS.get(kind)
+    if fields is None:
+        grammar = _grammar_fields(kind)
+        fields = kind._fields if grammar is None else tuple(
+            name for type_, name in grammar if type_ in ('stmt', 'excepthandler'))
+        _STATEMENT_FIELDS[kind] = fields
+    return fields
+
 
 def _yields_itself(fn):
     """Whether a def's own body yields (a generator function), nested defs and lambdas aside."""
@@ -337,7 +404,7 @@ def _yields_itself(fn):
         if isinstance(n, (ast.Yield, ast.YieldFrom)):
             return True
         if not isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            todo.extend(ast.iter_child_nodes(n))
+            todo.extend(_child_nodes(n))
     return False
 
 
@@ -387,6 +454,13 @@ class Importer:
         # instead of dropped (printed IR never has one).
         self.drop_annotations = drop_annotations
         self.source_lines = source.splitlines()
+        # Whether the tree can hold an `ast.NamedExpr` / `ast.Global` / `ast.Nonlocal`: the parser
+        # makes them only from the token `:=` / the keywords `global`, `nonlocal`, so a source
+        # without that text has none, and the walks that look for them (a sixth of the gate's
+        # cost) are skipped.
+        self.walrus = ':=' in source
+        self.global_statements = 'global' in source
+        self.scope_declarations = self.global_statements or 'nonlocal' in source
         self.functions = {}  # name -> ast def node
         self.awaited = None  # the value of the `await` being read (check_anext_argument)
         self.globals = set()  # names the module's own statements bind
@@ -465,10 +539,10 @@ class Importer:
                 for target in targets:
                     self.globals.update(_bound_names(target))
             elif isinstance(node, (ast.Try, *TRY_STAR, ast.With)):
-                self.globals.update(_names_bound_in(node))
-            self.globals.update(_names_bound_in(node) if isinstance(node, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)) else ())
-        for node in defs:
-            for sub in ast.walk(node):
+                self.globals.update(_names_bound_in(node, self.walrus))
+            self.globals.update(_names_bound_in(node, self.walrus) if isinstance(node, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign)) else ())
+        for node in defs if self.global_statements else ():
+            for sub in _walk(node):
                 if isinstance(sub, ast.Global):
                     self.globals.update(sub.names)
         # Imports first: the names they bind are read below. An import after module-level
@@ -506,7 +580,7 @@ class Importer:
                 self.refuse(self.module_statement_name(node), node)
             # The IR runs module statements after every def: a statement that uses a
             # function defined below it would change meaning (NameError in Python).
-            for sub in ast.walk(node):
+            for sub in _walk(node):
                 if isinstance(sub, ast.Name) and sub.id in self.functions and sub.id not in defined_so_far:
                     self.refuse('use of %s before its definition' % sub.id, sub)
             program_body.append(self.statement(node, module_level=True))
@@ -527,6 +601,7 @@ class Importer:
         pop, push = stack.pop, stack.append
         allowed = ALLOWED_NODES
         node_class = ast.AST
+        node_fields = _NODE_FIELDS
         while stack:
             node = pop()
             kind = type(node)
@@ -537,7 +612,10 @@ class Importer:
             skipped = getattr(node, skipped) if skipped is not None else None
             if kind is ast.If and not _is_main_guard(node):
                 skipped = None
-            for field in kind._fields:
+            fields = node_fields.get(kind)
+            if fields is None:
+                fields = _node_fields(kind)
+            for field in fields:
                 value = getattr(node, field, None)
                 if isinstance(value, node_class):
                     if value is not skipped:
@@ -739,13 +817,13 @@ class Importer:
         if node.returns is not None:
             self.drop_annotation(node.returns)
         # Annotations are dropped: they never run, and do not change what a program prints.
-        declared = _declared_in(node.body)
+        declared = _declared_in(node.body) if self.scope_declarations else {'global': set(), 'nonlocal': set()}
         for name in declared['nonlocal']:
             if not any(name in scope for scope in self.enclosing + ([self.locals] if self.locals is not None else [])):
                 self.refuse('nonlocal %s: no enclosing function binds it' % name, node)
         local_names = set(seen)
         for stmt in node.body:
-            local_names.update(_names_bound_in(stmt))
+            local_names.update(_names_bound_in(stmt, self.walrus))
         local_names -= declared['global'] | declared['nonlocal']
         nested = self.locals is not None
         self.nested += nested
@@ -777,7 +855,7 @@ class Importer:
         is_async = isinstance(node, ast.AsyncFunctionDef)
         if (name == 'asynccontextmanager') != is_async:
             self.refuse('decorator %s on %s' % (name, 'an async def' if is_async else 'a def'), first)
-        own = [n for n in ast.walk(node) if isinstance(n, (ast.Yield, ast.YieldFrom))]
+        own = [n for n in _walk(node) if isinstance(n, (ast.Yield, ast.YieldFrom))]
         if not own:
             self.refuse('decorator %s on a function that never yields' % name, first)
         return name
@@ -1199,7 +1277,7 @@ class Importer:
             if field:
                 member['annotated'] = True
             if item.value is not None:
-                for sub in ast.walk(item.value):
+                for sub in _walk(item.value):
                     if isinstance(sub, ast.Name) and sub.id in attributes:
                         self.refuse('name %s read in a class body (it is a class attribute: write the value '
                                     'itself)' % sub.id, sub)
@@ -1542,7 +1620,7 @@ class Importer:
     def iteration_expr(self, node):
         """Generator expressions, `yield`, `yield from` (issue 8 item 5)."""
         if isinstance(node, ast.GeneratorExp):
-            for sub in ast.walk(node):
+            for sub in _walk(node):
                 if isinstance(sub, ast.Await):
                     self.refuse('await inside a generator expression (an async generator expression; '
                                 'write an async def generator)', sub)
@@ -1855,9 +1933,10 @@ def _bound_names(target):
     return set()
 
 
-def _names_bound_in(stmt):
+def _names_bound_in(stmt, walrus=True):
     """The locals a function statement binds (Python: every name it assigns anywhere in
-    its body; comprehension targets have their own scope)."""
+    its body; comprehension targets have their own scope). `walrus`: False when the tree
+    has no `:=` (Importer.walrus), so no expression needs a walk for one."""
     names = set()
     stack = [stmt]
     while stack:
@@ -1881,12 +1960,16 @@ def _names_bound_in(stmt):
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             names.add(node.name)  # a def binds its name; its body is a scope of its own
             continue
-        if isinstance(node, (ast.stmt, ast.ExceptHandler)):
-            stack.extend(child for child in ast.iter_child_nodes(node)
-                         if isinstance(child, (ast.stmt, ast.ExceptHandler)))
-            for child in ast.iter_child_nodes(node):  # `(n := ...)` binds in the enclosing function
+        if isinstance(node, _STATEMENTS):
+            for field in _statement_fields(type(node)):  # the statements and handlers among its children, in order
+                value = getattr(node, field, None)
+                if isinstance(value, list):
+                    stack.extend([child for child in value if isinstance(child, _STATEMENTS)])
+                elif isinstance(value, _STATEMENTS):
+                    stack.append(value)
+            for child in _child_nodes(node) if walrus else ():  # `(n := ...)` binds in the enclosing function
                 if isinstance(child, ast.expr):
-                    names |= {sub.target.id for sub in ast.walk(child)
+                    names |= {sub.target.id for sub in _walk(child)
                               if isinstance(sub, ast.NamedExpr) and isinstance(sub.target, ast.Name)}
     return names
 
@@ -1917,7 +2000,7 @@ def _match_bound_names(node):
     """The hidden subject and every capture of a match statement: locals of its function."""
     names = {_match_subject_name(node)}
     for case in node.cases:
-        for sub in ast.walk(case.pattern):
+        for sub in _walk(case.pattern):
             if isinstance(sub, (ast.MatchAs, ast.MatchStar)) and sub.name is not None:
                 names.add(sub.name)
             elif isinstance(sub, ast.MatchMapping) and sub.rest is not None:
@@ -1969,7 +2052,7 @@ def _refuse_jumps_in_except_star(importer, body):
                             "appear in an except* block)" % type(node).__name__.lower(), node)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             continue
-        stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
+        stack.extend(child for child in _child_nodes(node) if isinstance(child, ast.stmt))
 
 
 def _is_partial_import(node):
@@ -2006,7 +2089,7 @@ def _declared_in(body):
             declared['nonlocal'].update(node.names)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             continue
-        stack.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt))
+        stack.extend(child for child in _child_nodes(node) if isinstance(child, ast.stmt))
     return declared
 
 

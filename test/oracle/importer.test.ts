@@ -7,8 +7,12 @@ import { printPython } from '../../ir/python.ts';
 import { ProgramInputError } from '../../oracle/errors.ts';
 import { importPythonFile, importPythonSource } from '../../oracle/importer.ts';
 import { Oracle } from '../../oracle/pool.ts';
+import { samplePrograms } from '../../generators/index.ts';
+import { execa } from 'execa';
+import { PYTHON } from './helpers.ts';
 
 const FIXTURES = new URL('./fixtures/', import.meta.url).pathname;
+const REPO = new URL('../../', import.meta.url).pathname;
 
 let oracle: Oracle;
 beforeAll(async () => {
@@ -276,5 +280,50 @@ describe('round-trip property', () => {
     const seed = Date.now() ^ (Math.random() * 0x7fffffff);
     console.log(`importer round-trip property seed: ${seed}`);
     await fc.assert(roundTripProperty, { seed, numRuns: 60 });
+  });
+});
+
+describe("the gate's own walks (importer.py _walk, _child_nodes, _node_fields, _statement_fields: ast's order, cheaper)", () => {
+  it('visit every node of every repo .py file and 200 generated programs in ast.walk / iter_child_nodes order; skip only fields without a node (or without a statement); no :=, global or nonlocal in the text, no node of it', async () => {
+    const files = (await readdir(REPO, { recursive: true }))
+      .filter((f) => f.endsWith('.py') && !f.startsWith('node_modules'))
+      .map((f) => join(REPO, f));
+    const generated = samplePrograms({ seed: 42, count: 200 }).map((p) => printPython(p));
+    const sources = [...(await Promise.all(files.map((f) => readFile(f, 'utf8')))), ...generated];
+    const script = [
+      'import ast, json, sys',
+      `sys.path.insert(0, ${JSON.stringify(join(REPO, 'oracle/python'))})`,
+      'import importer',
+      'checked = nodes = 0',
+      'for source in json.load(sys.stdin):',
+      '    try:',
+      '        tree = ast.parse(source)',
+      '    except (SyntaxError, ValueError):',
+      '        continue',
+      '    checked += 1',
+      '    assert importer._walk(tree) == list(ast.walk(tree))',
+      '    for node in ast.walk(tree):',
+      '        nodes += 1',
+      '        if isinstance(node, ast.stmt):  # a walk from every node: quadratic, and no more telling',
+      '            assert importer._walk(node) == list(ast.walk(node))',
+      '        assert importer._child_nodes(node) == list(ast.iter_child_nodes(node))',
+      '        for field in set(type(node)._fields) - set(importer._node_fields(type(node))):  # check_node_types skips them',
+      '            value = getattr(node, field, None)',
+      '            for item in value if isinstance(value, list) else [value]:',
+      '                assert not isinstance(item, ast.AST) or type(item) in (ast.Load, ast.Store, ast.Del), (node, field)',
+      '        from_fields = [c for f in importer._statement_fields(type(node)) for c in (lambda v: v if isinstance(v, list) else [v])(getattr(node, f, None))]',
+      '        statements = [c for c in ast.iter_child_nodes(node) if isinstance(c, (ast.stmt, ast.ExceptHandler))]',
+      '        assert [c for c in from_fields if isinstance(c, (ast.stmt, ast.ExceptHandler))] == statements, node  # _names_bound_in',
+      '        # Importer.walrus and Importer.global_statements rest on this: no such text, no such node',
+      "        assert ':=' in source or not isinstance(node, ast.NamedExpr)",
+      "        assert 'global' in source or not isinstance(node, ast.Global)",
+      "        assert 'nonlocal' in source or not isinstance(node, ast.Nonlocal)",
+      'print(checked, nodes)',
+    ].join('\n');
+    const r = await execa(PYTHON, ['-c', script], { input: JSON.stringify(sources), reject: false });
+    expect(r.stderr).toBe('');
+    const [checked, nodes] = r.stdout.split(' ').map(Number);
+    expect(checked).toBeGreaterThan(400);
+    expect(nodes).toBeGreaterThan(100_000);
   });
 });

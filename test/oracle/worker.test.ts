@@ -425,4 +425,27 @@ describe('worker.py as a module', () => {
     expect(r.stdout).toBe('7');
     expect(existsSync(join(dir, '__pycache__'))).toBe(false);
   });
+
+  it("leaves no task of a finished program in the registry all_tasks() scans, though the task lives on until the GC", async () => {
+    const dir = new URL('../../oracle/python/', import.meta.url).pathname;
+    // A's tasks end with an exception each, whose traceback holds the frame that holds the task:
+    // a cycle, alive until the GC runs, and the GC is off here. Alive, yet out of the registry: B's all_tasks() scans only
+    // its own (3), as under `python3 FILE.py`.
+    const a = 'import asyncio\nasync def boom():\n    me = asyncio.current_task()\n    raise ValueError(me.get_name())\nasync def main():\n    await asyncio.gather(*[boom() for i in range(50)], return_exceptions=True)\nasyncio.run(main())\n';
+    const b = 'import asyncio\nasync def main():\n    t = [asyncio.create_task(asyncio.sleep(0)) for i in range(2)]\n    print(len(asyncio.all_tasks()))\n    await asyncio.gather(*t)\nasyncio.run(main())\n';
+    const script = [
+      'import sys, gc, asyncio',
+      `sys.path.insert(0, ${JSON.stringify(dir)})`,
+      'import worker',
+      'gc.disable()',
+      `worker.run_program(${JSON.stringify(a)})`,
+      'alive = sum(isinstance(o, asyncio.Task) and o.get_coro().__name__ == "boom" for o in gc.get_objects())',
+      'print(alive, len(asyncio.tasks._all_tasks))',
+      `result, _ = worker.run_program(${JSON.stringify(b)})`,
+      'print(result["trace"][0]["text"], end="")',
+    ].join('\n');
+    const r = await execa(PYTHON, ['-c', script], { reject: false });
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toEqual(['50 0', '3']);
+  });
 });
