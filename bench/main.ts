@@ -117,10 +117,16 @@ console.log('\n2. The oracle (CPython, stock asyncio, virtual clock)');
 line('persistent pool, all workers', perSec(o.persistentPerSec));
 line('persistent pool, 1 worker', perSec(o.perWorkerPerSec));
 line('  per CPU-second of that worker', perSec(o.perWorkerCpuPerSec));
+line('persistent pool, 1 worker, generated programs', `${perSec(o.generatedPerWorkerPerSec)} (per CPU-second ${perSec(o.generatedPerWorkerCpuPerSec)})`);
 line('spawning python3 per program', perSec(o.spawnPerSec));
 line('ratio pool / spawn (goal >= 100)', `${o.ratio.toFixed(0)}x`);
 goals.push({ figure: 'oracle: pool / spawn per program', measured: `${o.ratio.toFixed(0)}×`, goal: '>= 100×', met: o.ratio >= 100 });
-goals.push({ figure: 'oracle: one worker', measured: perSec(o.perWorkerPerSec), goal: '>= 5,000 programs/s', met: o.perWorkerPerSec >= 5000 });
+goals.push({
+  figure: 'oracle: one worker',
+  measured: `${perSec(o.perWorkerPerSec)} (generated, what check sends: ${perSec(o.generatedPerWorkerPerSec)})`,
+  goal: '>= 5,000 programs/s',
+  met: o.perWorkerPerSec >= 5000,
+});
 
 const portCount = n(2000, 20);
 const p = await portAgainstCPython(portCount);
