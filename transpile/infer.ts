@@ -20,7 +20,8 @@ import {
   type SType,
 } from './types.ts';
 import { isGenerator } from './emit-generators.ts';
-import { declaredNames, functionLocals, globalDeclarations, hasExtendedSignature, parameterNames, qualnameIn } from './scopes.ts';
+import { declaredNames, functionLocals, hasExtendedSignature, parameterNames, qualnameIn } from './scopes.ts';
+import { scanProgram, type ProgramScan } from './program-scan.ts';
 
 /** Where an expression is: a function (or the module), inside zero or more comprehensions. */
 export interface Scope {
@@ -55,20 +56,20 @@ export class Inference {
   readonly moduleScope: Scope = { fn: null, comprehensions: [] };
   private changed = false;
 
-  /** The program as JSON, written once: what scans for a kind or a name read (`:=`, StopIteration). */
-  readonly json: string;
+  /** What the whole program holds (`:=`, StopIteration, asyncio calls...), found in one walk. */
+  readonly scan: ProgramScan;
   /** Whether a `:=` is anywhere in the program (assignedNames walks for its targets only then). */
   private readonly walrus: boolean;
 
   constructor(readonly program: Program) {
-    this.json = JSON.stringify(program);
-    this.walrus = this.json.includes('"kind":"namedExpr"');
+    this.scan = scanProgram(program);
+    this.walrus = this.scan.walrus;
     const functions = new Map<string, FunctionInfo>();
     for (const def of program.functions) {
       functions.set(def.name, { def, locals: functionLocals(def, this.walrus), jsAsync: false, dynamic: false, globalNames: declaredNames(def.body, 'global') });
     }
     const globals = assignedNames(program.body, [], this.walrus);
-    for (const name of globalDeclarations(program.functions)) if (!globals.includes(name)) globals.push(name);
+    for (const name of this.scan.globalDeclarations) if (!globals.includes(name)) globals.push(name);
     this.info = { functions, globals, vars: new Map(), returns: new Map() };
     this.solve();
   }
