@@ -11,11 +11,18 @@
  *
  * Invariant: text passed to `write`/`writeLine` has no newline inside a string literal.
  */
-const NEWLINE = /\r?\n/;
 const INDENT = '  ';
+/** INDENT repeated 0, 1, 2... times, made once each. */
+const indents: string[] = [''];
+
+function indentOf(level: number): string {
+  while (indents.length <= level) indents.push(INDENT.repeat(indents.length));
+  return indents[level];
+}
 
 export class LineWriter {
-  private readonly texts: string[] = [];
+  /** What is written so far: one string grown by `+=` (V8 keeps it as a rope until it is read). */
+  private text = '';
   /** The last character written ('' before any). */
   private last = '';
   private indentation = 0;
@@ -71,12 +78,7 @@ export class LineWriter {
   }
 
   toString(): string {
-    if (this.texts.length > 1) {
-      const text = this.texts.join('');
-      this.texts.length = 0;
-      this.texts.push(text);
-    }
-    return this.texts[0] ?? '';
+    return this.text;
   }
 
   private isLastNewLine(): boolean {
@@ -92,27 +94,37 @@ export class LineWriter {
     if (this.newLineOnNextWrite) this.newLine();
   }
 
+  /**
+   * Each line of `text` (split at `\r?\n`) as a piece, a newline between them; a line that is
+   * empty gets no indentation, except a `text` of one (empty) line. Scanned with indexOf, not
+   * split: nested bodies are written into their parent's block, so this runs over every
+   * line once per level it is nested at.
+   */
   private writeIndented(text: string): void {
-    if (!text.includes('\n')) {
-      this.writePiece(text);
-      return;
-    }
-    const pieces = text.split(NEWLINE);
-    for (let i = 0; i < pieces.length; i++) {
-      if (i > 0) this.append('\n');
-      if (pieces[i] !== '') this.writePiece(pieces[i]);
+    let start = 0;
+    for (;;) {
+      const newline = text.indexOf('\n', start);
+      if (newline < 0) {
+        if (start === 0) this.writePiece(text);
+        else if (start < text.length) this.writePiece(text.slice(start));
+        return;
+      }
+      const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
+      if (end > start) this.writePiece(text.slice(start, end));
+      this.append('\n');
+      start = newline + 1;
     }
   }
 
   /** A piece of one line; at the start of a line, the block's indentation first (even for ''). */
   private writePiece(piece: string): void {
-    if (this.last === '' || this.last === '\n') this.append(INDENT.repeat(this.indentation));
+    if (this.last === '' || this.last === '\n') this.append(indentOf(this.indentation));
     this.append(piece);
   }
 
   private append(text: string): void {
     if (text === '') return;
-    this.texts.push(text);
+    this.text += text;
     this.last = text[text.length - 1];
   }
 }
