@@ -118,7 +118,7 @@ export class Inference {
   }
 
   varType(owner: string, name: string): SType {
-    return this.info.vars.get(`${owner}\0${name}`) ?? T.never;
+    return this.info.vars.get(owner)?.get(name) ?? T.never;
   }
 
   returnType(fn: string): SType {
@@ -293,11 +293,12 @@ export class Inference {
   // -------------------------------------------------------------------------- fixpoint
 
   private joinVar(owner: string, name: string, t: SType): void {
-    const key = `${owner}\0${name}`;
-    const old = this.info.vars.get(key) ?? T.never;
+    let vars = this.info.vars.get(owner);
+    if (!vars) this.info.vars.set(owner, (vars = new Map()));
+    const old = vars.get(name) ?? T.never;
     const next = join(old, t);
     if (!sameType(old, next)) {
-      this.info.vars.set(key, next);
+      vars.set(name, next);
       this.changed = true;
     }
   }
@@ -332,7 +333,7 @@ export class Inference {
       if (!this.changed) break;
     }
     // Never assigned (or never returning): nothing is known, so anything goes.
-    for (const [key, t] of this.info.vars) if (t.k === 'never') this.info.vars.set(key, T.any);
+    for (const vars of this.info.vars.values()) for (const [name, t] of vars) if (t.k === 'never') vars.set(name, T.any);
     for (const [key, t] of this.info.returns) if (t.k === 'never') this.info.returns.set(key, T.any);
   }
 
