@@ -12,6 +12,9 @@
  * Invariant: text passed to `write`/`writeLine` has no newline inside a string literal.
  */
 const INDENT = '  ';
+const CRLF = /\r\n/g;
+/** A newline the next line's text follows (an empty line is not indented). */
+const NON_EMPTY_LINE_START = /\n(?=[^\n])/g;
 /** INDENT repeated 0, 1, 2... times, made once each. */
 const indents: string[] = [''];
 
@@ -95,25 +98,22 @@ export class LineWriter {
   }
 
   /**
-   * Each line of `text` (split at `\r?\n`) as a piece, a newline between them; a line that is
-   * empty gets no indentation, except a `text` of one (empty) line. Scanned with indexOf, not
-   * split: nested bodies are written into their parent's block, so this runs over every
-   * line once per level it is nested at.
+   * Each line of `text` (split at `\r?\n`) indented as the block, a newline between them; an
+   * empty line gets no indentation, except a `text` of one (empty) line (writePiece). One
+   * regex replace, not a split: nested bodies are written into their parent's block, so this
+   * runs over every line once per level it is nested at.
    */
   private writeIndented(text: string): void {
-    let start = 0;
-    for (;;) {
-      const newline = text.indexOf('\n', start);
-      if (newline < 0) {
-        if (start === 0) this.writePiece(text);
-        else if (start < text.length) this.writePiece(text.slice(start));
-        return;
-      }
-      const end = newline > start && text.charCodeAt(newline - 1) === 13 ? newline - 1 : newline;
-      if (end > start) this.writePiece(text.slice(start, end));
-      this.append('\n');
-      start = newline + 1;
+    if (!text.includes('\n')) {
+      this.writePiece(text);
+      return;
     }
+    // `\r\n` -> `\n` leaves the same lines as split(/\r?\n/) (a lone `\r` stays in its line).
+    const lines = text.includes('\r') ? text.replace(CRLF, '\n') : text;
+    const indent = indentOf(this.indentation);
+    // The first line goes on the current one; it is indented only when it starts a line and is not empty.
+    if ((this.last === '' || this.last === '\n') && lines[0] !== '\n') this.append(indent);
+    this.append(indent === '' ? lines : lines.replace(NON_EMPTY_LINE_START, `\n${indent}`));
   }
 
   /** A piece of one line; at the start of a line, the block's indentation first (even for ''). */
