@@ -99,7 +99,8 @@ function taskReprsReachOutput(program: Program, inference: Inference): boolean {
         // Names bound by the comprehension are not in `scope`: any repr site inside counts.
         return /"kind":"fstring"|"func":"(print|str|repr|create_task)"|"op":"%"/.test(JSON.stringify(e));
     }
-    return Object.values(node).some((v) => visit(v, scope));
+    for (const key in node) if (visit((node as Record<string, unknown>)[key], scope)) return true;
+    return false;
   };
   for (const fn of inference.info.functions.values()) if (visit(fn.def.body, inference.scopeOf(fn))) return true;
   return visit(program.body, inference.moduleScope);
@@ -133,7 +134,8 @@ function mayObserve(node: unknown): boolean {
   const kind = (node as { kind?: unknown }).kind;
   if (kind === 'call' || kind === 'builtin' || kind === 'asyncio' || kind === 'method' || kind === 'await' || kind === 'fstring' || kind === 'callValue' || kind === 'partial') return true;
   if (kind === 'binOp' && (node as { op: string }).op === '%') return true;
-  return Object.values(node).some(mayObserve);
+  for (const key in node) if (mayObserve((node as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /** The file name CPython shows for the program: the path it was read from, else the oracle's default. */
