@@ -58,6 +58,8 @@ const STEPPING_METHODS = new Set(['send', 'throw', 'close', 'asend', 'athrow', '
  * stored, passed on, used by a nested function) is left alone.
  */
 export function droppedLocals(def: FunctionDef, generatorFunctions: ReadonlySet<string>, locals: readonly string[]): string[] {
+  // Only a call of a generator function makes a candidate: without one (most programs), no walk.
+  if (generatorFunctions.size === 0 || locals.length === 0) return [];
   const candidates = new Map<string, boolean>();
   for (const name of locals) candidates.set(name, false);
   const params = new Set([...def.params.map((p) => p.name), ...(def.vararg ? [def.vararg] : []), ...(def.kwonly ?? []).map((p) => p.name)]);
