@@ -49,6 +49,8 @@ interface Context {
   handled?: string;
   /** Handler names certainly bound here (emit-exceptions.ts). */
   boundNames?: Set<string>;
+  /** The emitter as a dialect sees it, bound to this context: made on first use (exprEmitter). */
+  dialectView?: ExprEmitter;
 }
 
 /** What makes a Task object reachable by the program (and so its repr, with its coroutine's line). */
@@ -885,13 +887,14 @@ class ProgramEmitter {
     return this.dialect.awaitExpr(value, this.exprEmitter(ctx));
   }
 
-  /** The emitter as a dialect sees it, bound to one function body. */
+  /** The emitter as a dialect sees it, bound to one function body (once per context: every await and asyncio call asks). */
   private exprEmitter(ctx: Context): ExprEmitter {
-    return {
+    ctx.dialectView ??= {
       expr: (e) => this.expr(e, ctx),
       condition: (e) => this.condition(e, ctx),
       awaited: () => void ctx.awaits++,
     };
+    return ctx.dialectView;
   }
 
   // -------------------------------------------------------------------------- calls
