@@ -170,12 +170,6 @@ export function exceptionExpr<C extends ExceptionContext>(e: ExceptionExpr, ctx:
   }
 }
 
-/** Whether a program (as JSON: infer.ts Inference.json) names StopIteration (only then can a coroutine raise it: PEP 479's wrapper is needed). */
-export function namesStopIteration(programJson: string): boolean {
-  // `next(it)` raises StopIteration too (runtime/generators.ts).
-  return programJson.includes('"name":"StopIteration"') || programJson.includes('"func":"next"');
-}
-
 /** Every name an `except ... as name` binds anywhere in the program. */
 export function handlerNames(program: Program): Set<string> {
   const names = new Set<string>();

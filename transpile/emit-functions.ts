@@ -5,6 +5,7 @@
  */
 import type { Expr, FunctionDef, Keyword, Param, Program } from '../ir/program.ts';
 import { tsString } from './names.ts';
+import type { ProgramScan } from './program-scan.ts';
 
 /** `{ params: [...], vararg: 'args', kwonly: [...] }`, each default's code from `defaultCode` (evaluated where this literal is). */
 export function signatureCode(def: FunctionDef, defaultCode: (p: Param, index: number, kwonly: boolean) => string): string {
@@ -23,20 +24,9 @@ export function functionValueName(tsName: string): string {
 }
 
 /** Names of `program.functions` read as values anywhere (`f = worker`, `run_all([a, b])`). */
-export function functionsUsedAsValues(program: Program): Set<string> {
-  const functions = new Set(program.functions.map((f) => f.name));
-  const used = new Set<string>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== 'object') return;
-    const n = node as { kind?: unknown; id?: unknown };
-    if (n.kind === 'name' && typeof n.id === 'string' && functions.has(n.id)) used.add(n.id);
-    // A target `{kind: 'name'}` never names a function (the validator refuses it), so any hit is a read.
-    Object.values(node).forEach(visit);
-  };
-  visit(program.functions);
-  visit(program.body);
-  return used;
+export function functionsUsedAsValues(program: Program, scan: ProgramScan): Set<string> {
+  // A target `{kind: 'name'}` never names a function (the validator refuses it), so any name of one is a read.
+  return new Set(program.functions.map((f) => f.name).filter((name) => scan.namesRead.has(name)));
 }
 
 /**

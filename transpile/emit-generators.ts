@@ -13,7 +13,9 @@ function holdsYield(node: unknown): boolean {
   const n = node as { kind?: unknown };
   if (n.kind === 'yield' || n.kind === 'yieldFrom') return true;
   if (n.kind === 'def' || n.kind === 'lambda') return false;
-  return Object.values(node).some(holdsYield);
+  // for-in, not Object.values: no array made per node (these walks run over every function).
+  for (const key in node) if (holdsYield((node as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 const memo = new WeakMap<FunctionDef, boolean>();
@@ -56,6 +58,8 @@ const STEPPING_METHODS = new Set(['send', 'throw', 'close', 'asend', 'athrow', '
  * stored, passed on, used by a nested function) is left alone.
  */
 export function droppedLocals(def: FunctionDef, generatorFunctions: ReadonlySet<string>, locals: readonly string[]): string[] {
+  // Only a call of a generator function makes a candidate: without one (most programs), no walk.
+  if (generatorFunctions.size === 0 || locals.length === 0) return [];
   const candidates = new Map<string, boolean>();
   for (const name of locals) candidates.set(name, false);
   const params = new Set([...def.params.map((p) => p.name), ...(def.vararg ? [def.vararg] : []), ...(def.kwonly ?? []).map((p) => p.name)]);
@@ -63,7 +67,10 @@ export function droppedLocals(def: FunctionDef, generatorFunctions: ReadonlySet<
   for (const p of params) spoil(p);
   const isGeneratorCall = (e: Expr) => e.kind === 'call' && generatorFunctions.has(e.func);
   const visit = (node: unknown, nested: boolean): void => {
-    if (Array.isArray(node)) return node.forEach((n) => visit(n, nested));
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n, nested);
+      return;
+    }
     if (node === null || typeof node !== 'object') return;
     const n = node as Stmt | Expr;
     switch (n.kind) {
@@ -104,13 +111,13 @@ export function droppedLocals(def: FunctionDef, generatorFunctions: ReadonlySet<
       case 'listComp':
       case 'setComp':
       case 'dictComp':
-        visit(Object.values(n), true);
+        for (const key in n) visit((n as Record<string, unknown>)[key], true);
         return;
       case 'name':
         spoil(n.id);
         return;
     }
-    for (const v of Object.values(n)) visit(v, nested);
+    for (const key in n) visit((n as Record<string, unknown>)[key], nested);
   };
   visit(def.body, false);
   return [...candidates].filter(([, made]) => made).map(([name]) => name);

@@ -19,10 +19,11 @@ import { BLOCKING_METHODS } from './emit-asyncio-api.ts';
 import { PORT_DIALECT } from './dialect-port.ts';
 import { P, operand, out, type AsyncDialect, type ExprEmitter, type ImportPaths, type Out } from './dialect.ts';
 import { Inference, binOpType, bindStatically, type Scope } from './infer.ts';
+import type { ProgramScan } from './program-scan.ts';
 import { Temps, templateText, tsString } from './names.ts';
 import { frozensetRebuilds, setDisplayMode } from './emit-containers.ts';
 import { emitWith, type WithEmitter } from './emit-with.ts';
-import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, handlerNames, namesStopIteration, type ExceptionEmitter } from './emit-exceptions.ts';
+import { CatchNames, emitAssert, emitRaise, emitTry, exceptionExpr, handlerNames, type ExceptionEmitter } from './emit-exceptions.ts';
 import { T, isAlwaysTrue, join, sameType, terminates, tsType, type FunctionInfo, type SType } from './types.ts';
 import { functionValueName, functionsUsedAsValues, keywordsCode, signatureCode } from './emit-functions.ts';
 import { containsLambda, parameterNames } from './scopes.ts';
@@ -48,6 +49,8 @@ interface Context {
   handled?: string;
   /** Handler names certainly bound here (emit-exceptions.ts). */
   boundNames?: Set<string>;
+  /** The emitter as a dialect sees it, bound to this context: made on first use (exprEmitter). */
+  dialectView?: ExprEmitter;
 }
 
 /** What makes a Task object reachable by the program (and so its repr, with its coroutine's line). */
@@ -55,14 +58,11 @@ const TASK_SOURCES = new Set(['create_task', 'current_task', 'all_tasks', 'TaskG
 /** Methods that make a Task (`loop.create_task`, `tg.create_task`). */
 const TASK_METHODS = new Set(['create_task']);
 
-/** Whether the program calls one of `funcs` of asyncio anywhere. */
-function usesAsyncio(node: unknown, funcs: ReadonlySet<string>): boolean {
-  if (Array.isArray(node)) return node.some((n) => usesAsyncio(n, funcs));
-  if (node === null || typeof node !== 'object') return false;
-  const n = node as { kind?: unknown; func?: unknown };
-  if (n.kind === 'asyncio' && funcs.has(n.func as string)) return true;
-  if (n.kind === 'method' && funcs === TASK_SOURCES && TASK_METHODS.has((node as { method: string }).method)) return true;
-  return Object.values(node).some((v) => usesAsyncio(v, funcs));
+/** Whether the program calls one of `funcs` of asyncio anywhere (for TASK_SOURCES, a `create_task` method counts too). */
+function usesAsyncio(scan: ProgramScan, funcs: ReadonlySet<string>): boolean {
+  if (funcs === TASK_SOURCES && scan.createTaskMethod) return true;
+  for (const func of scan.asyncioFuncs) if (funcs.has(func)) return true;
+  return false;
 }
 
 /** Static types whose str/repr can never show a task's line (a coroutine's repr has none). */
@@ -77,8 +77,8 @@ const LINELESS = new Set(['int', 'float', 'str', 'bool', 'none', 'range', 'coro'
  * them costs as much as emitting it, and generated programs print ints and strings.
  */
 function taskReprsReachOutput(program: Program, inference: Inference): boolean {
-  if (!usesAsyncio(program, TASK_SOURCES)) return false;
-  if (usesAsyncio(program, OBSERVING_SOURCES)) return true;
+  if (!usesAsyncio(inference.scan, TASK_SOURCES)) return false;
+  if (usesAsyncio(inference.scan, OBSERVING_SOURCES)) return true;
   const shows = (e: Expr, scope: Scope): boolean => e.kind === 'starred' || !LINELESS.has(inference.typeOf(e, scope).k);
   const visit = (node: unknown, scope: Scope): boolean => {
     if (Array.isArray(node)) return node.some((n) => visit(n, scope));
@@ -101,7 +101,8 @@ function taskReprsReachOutput(program: Program, inference: Inference): boolean {
         // Names bound by the comprehension are not in `scope`: any repr site inside counts.
         return /"kind":"fstring"|"func":"(print|str|repr|create_task)"|"op":"%"/.test(JSON.stringify(e));
     }
-    return Object.values(node).some((v) => visit(v, scope));
+    for (const key in node) if (visit((node as Record<string, unknown>)[key], scope)) return true;
+    return false;
   };
   for (const fn of inference.info.functions.values()) if (visit(fn.def.body, inference.scopeOf(fn))) return true;
   return visit(program.body, inference.moduleScope);
@@ -116,8 +117,8 @@ const LOGGING_SOURCES = new Set([...TASK_SOURCES, 'gather', 'get_running_loop', 
  * in callback cb(1) at prog.py:2") in a program read from a file: `run` shows that stderr.
  * Generated programs are compared on their output only, so they skip the cost.
  */
-function reprsReachStderr(program: Program): boolean {
-  return program.header?.source !== undefined && usesAsyncio(program, LOGGING_SOURCES);
+function reprsReachStderr(program: Program, scan: ProgramScan): boolean {
+  return program.header?.source !== undefined && usesAsyncio(scan, LOGGING_SOURCES);
 }
 
 /** Whether `e` makes a task and returns it: `asyncio.create_task(...)`, `asyncio.ensure_future(...)`, `obj.create_task(...)`. */
@@ -135,7 +136,8 @@ function mayObserve(node: unknown): boolean {
   const kind = (node as { kind?: unknown }).kind;
   if (kind === 'call' || kind === 'builtin' || kind === 'asyncio' || kind === 'method' || kind === 'await' || kind === 'fstring' || kind === 'callValue' || kind === 'partial') return true;
   if (kind === 'binOp' && (node as { op: string }).op === '%') return true;
-  return Object.values(node).some(mayObserve);
+  for (const key in node) if (mayObserve((node as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /** The file name CPython shows for the program: the path it was read from, else the oracle's default. */
@@ -209,10 +211,10 @@ class ProgramEmitter {
     this.name = dialect.name;
     this.type = dialect.tsType;
     this.inference = new Inference(program);
-    this.functionValues = functionsUsedAsValues(program);
+    this.functionValues = functionsUsedAsValues(program, this.inference.scan);
     this.moduleCtx = { scope: this.inference.moduleScope, temps: new Temps(), awaits: 0 };
-    this.lines = dialect.lineMarker && (taskReprsReachOutput(program, this.inference) || reprsReachStderr(program)) ? printPythonWithLines(program).lines : null;
-    this.stopIteration = namesStopIteration(this.inference.json);
+    this.lines = dialect.lineMarker && (taskReprsReachOutput(program, this.inference) || reprsReachStderr(program, this.inference.scan)) ? printPythonWithLines(program).lines : null;
+    this.stopIteration = this.inference.scan.namesStopIteration;
     this.generatorFunctions = new Set(program.functions.filter(isGenerator).map((f) => f.name));
     this.handlerNames = handlerNames(program);
   }
@@ -812,7 +814,7 @@ class ProgramEmitter {
     const scope = this.inference.comprehensionScope({ kind: 'listComp', elt, generators }, ctx.scope);
     const inner: Context = { scope: ctx.scope, temps: new Temps(), awaits: 0 };
     const w = this.writer();
-    const late = containsLambda(elt) || containsLambda(generators);
+    const late = this.inference.scan.lambda && (containsLambda(elt) || containsLambda(generators));
     const resultType = collect === 'list' ? 'PyValue[]' : 'PyValue';
     // A generator expression yields each element; its first iterable is evaluated outside (below).
     const genExp = collect === 'gen';
@@ -885,13 +887,14 @@ class ProgramEmitter {
     return this.dialect.awaitExpr(value, this.exprEmitter(ctx));
   }
 
-  /** The emitter as a dialect sees it, bound to one function body. */
+  /** The emitter as a dialect sees it, bound to one function body (once per context: every await and asyncio call asks). */
   private exprEmitter(ctx: Context): ExprEmitter {
-    return {
+    ctx.dialectView ??= {
       expr: (e) => this.expr(e, ctx),
       condition: (e) => this.condition(e, ctx),
       awaited: () => void ctx.awaits++,
     };
+    return ctx.dialectView;
   }
 
   // -------------------------------------------------------------------------- calls

@@ -20,7 +20,8 @@ import {
   type SType,
 } from './types.ts';
 import { isGenerator } from './emit-generators.ts';
-import { declaredNames, functionLocals, globalDeclarations, hasExtendedSignature, parameterNames, qualnameIn } from './scopes.ts';
+import { declaredNames, functionLocals, hasExtendedSignature, parameterNames, qualnameIn } from './scopes.ts';
+import { scanProgram, type ProgramScan } from './program-scan.ts';
 
 /** Where an expression is: a function (or the module), inside zero or more comprehensions. */
 export interface Scope {
@@ -55,20 +56,20 @@ export class Inference {
   readonly moduleScope: Scope = { fn: null, comprehensions: [] };
   private changed = false;
 
-  /** The program as JSON, written once: what scans for a kind or a name read (`:=`, StopIteration). */
-  readonly json: string;
+  /** What the whole program holds (`:=`, StopIteration, asyncio calls...), found in one walk. */
+  readonly scan: ProgramScan;
   /** Whether a `:=` is anywhere in the program (assignedNames walks for its targets only then). */
   private readonly walrus: boolean;
 
   constructor(readonly program: Program) {
-    this.json = JSON.stringify(program);
-    this.walrus = this.json.includes('"kind":"namedExpr"');
+    this.scan = scanProgram(program);
+    this.walrus = this.scan.walrus;
     const functions = new Map<string, FunctionInfo>();
     for (const def of program.functions) {
       functions.set(def.name, { def, locals: functionLocals(def, this.walrus), jsAsync: false, dynamic: false, globalNames: declaredNames(def.body, 'global') });
     }
     const globals = assignedNames(program.body, [], this.walrus);
-    for (const name of globalDeclarations(program.functions)) if (!globals.includes(name)) globals.push(name);
+    for (const name of this.scan.globalDeclarations) if (!globals.includes(name)) globals.push(name);
     this.info = { functions, globals, vars: new Map(), returns: new Map() };
     this.solve();
   }
@@ -117,7 +118,7 @@ export class Inference {
   }
 
   varType(owner: string, name: string): SType {
-    return this.info.vars.get(`${owner}\0${name}`) ?? T.never;
+    return this.info.vars.get(owner)?.get(name) ?? T.never;
   }
 
   returnType(fn: string): SType {
@@ -292,11 +293,12 @@ export class Inference {
   // -------------------------------------------------------------------------- fixpoint
 
   private joinVar(owner: string, name: string, t: SType): void {
-    const key = `${owner}\0${name}`;
-    const old = this.info.vars.get(key) ?? T.never;
+    let vars = this.info.vars.get(owner);
+    if (!vars) this.info.vars.set(owner, (vars = new Map()));
+    const old = vars.get(name) ?? T.never;
     const next = join(old, t);
     if (!sameType(old, next)) {
-      this.info.vars.set(key, next);
+      vars.set(name, next);
       this.changed = true;
     }
   }
@@ -331,7 +333,7 @@ export class Inference {
       if (!this.changed) break;
     }
     // Never assigned (or never returning): nothing is known, so anything goes.
-    for (const [key, t] of this.info.vars) if (t.k === 'never') this.info.vars.set(key, T.any);
+    for (const vars of this.info.vars.values()) for (const [name, t] of vars) if (t.k === 'never') vars.set(name, T.any);
     for (const [key, t] of this.info.returns) if (t.k === 'never') this.info.returns.set(key, T.any);
   }
 

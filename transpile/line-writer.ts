@@ -11,11 +11,21 @@
  *
  * Invariant: text passed to `write`/`writeLine` has no newline inside a string literal.
  */
-const NEWLINE = /\r?\n/;
 const INDENT = '  ';
+const CRLF = /\r\n/g;
+/** A newline the next line's text follows (an empty line is not indented). */
+const NON_EMPTY_LINE_START = /\n(?=[^\n])/g;
+/** INDENT repeated 0, 1, 2... times, made once each. */
+const indents: string[] = [''];
+
+function indentOf(level: number): string {
+  while (indents.length <= level) indents.push(INDENT.repeat(indents.length));
+  return indents[level];
+}
 
 export class LineWriter {
-  private readonly texts: string[] = [];
+  /** What is written so far: one string grown by `+=` (V8 keeps it as a rope until it is read). */
+  private text = '';
   /** The last character written ('' before any). */
   private last = '';
   private indentation = 0;
@@ -71,12 +81,7 @@ export class LineWriter {
   }
 
   toString(): string {
-    if (this.texts.length > 1) {
-      const text = this.texts.join('');
-      this.texts.length = 0;
-      this.texts.push(text);
-    }
-    return this.texts[0] ?? '';
+    return this.text;
   }
 
   private isLastNewLine(): boolean {
@@ -92,27 +97,34 @@ export class LineWriter {
     if (this.newLineOnNextWrite) this.newLine();
   }
 
+  /**
+   * Each line of `text` (split at `\r?\n`) indented as the block, a newline between them; an
+   * empty line gets no indentation, except a `text` of one (empty) line (writePiece). One
+   * regex replace, not a split: nested bodies are written into their parent's block, so this
+   * runs over every line once per level it is nested at.
+   */
   private writeIndented(text: string): void {
     if (!text.includes('\n')) {
       this.writePiece(text);
       return;
     }
-    const pieces = text.split(NEWLINE);
-    for (let i = 0; i < pieces.length; i++) {
-      if (i > 0) this.append('\n');
-      if (pieces[i] !== '') this.writePiece(pieces[i]);
-    }
+    // `\r\n` -> `\n` leaves the same lines as split(/\r?\n/) (a lone `\r` stays in its line).
+    const lines = text.includes('\r') ? text.replace(CRLF, '\n') : text;
+    const indent = indentOf(this.indentation);
+    // The first line goes on the current one; it is indented only when it starts a line and is not empty.
+    if ((this.last === '' || this.last === '\n') && lines[0] !== '\n') this.append(indent);
+    this.append(indent === '' ? lines : lines.replace(NON_EMPTY_LINE_START, `\n${indent}`));
   }
 
   /** A piece of one line; at the start of a line, the block's indentation first (even for ''). */
   private writePiece(piece: string): void {
-    if (this.last === '' || this.last === '\n') this.append(INDENT.repeat(this.indentation));
+    if (this.last === '' || this.last === '\n') this.append(indentOf(this.indentation));
     this.append(piece);
   }
 
   private append(text: string): void {
     if (text === '') return;
-    this.texts.push(text);
+    this.text += text;
     this.last = text[text.length - 1];
   }
 }

@@ -6,6 +6,7 @@
  */
 import type { Expr, FunctionDef, Stmt } from '../ir/program.ts';
 import { assignedNames, type FunctionInfo } from './types.ts';
+import { holdsKind } from './program-scan.ts';
 
 /** Every parameter name in binding order: positional ones, `*args`, keyword-only ones, `**kwargs`. */
 export function parameterNames(def: FunctionDef): string[] {
@@ -40,20 +41,6 @@ export function functionLocals(def: FunctionDef, walrus: boolean): string[] {
   return assignedNames(def.body, parameterNames(def), walrus).filter((n) => !declared.has(n));
 }
 
-/** Every name declared `global` anywhere in the program's functions (module variables, even when the module never assigns them). */
-export function globalDeclarations(functions: FunctionDef[]): string[] {
-  const names: string[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== 'object') return;
-    const s = node as Stmt;
-    if (s.kind === 'global') for (const n of s.names) if (!names.includes(n)) names.push(n);
-    Object.values(node).forEach(visit);
-  };
-  visit(functions);
-  return names;
-}
-
 /** `__qualname__` of a def or lambda named `name` defined in `fn` (null: the module), maybe inside a comprehension. */
 export function qualnameIn(fn: FunctionInfo | null, inComprehension: boolean, name: string): string {
   let prefix = fn === null ? '' : `${fn.qualname ?? fn.def.name}.<locals>.`;
@@ -63,5 +50,5 @@ export function qualnameIn(fn: FunctionInfo | null, inComprehension: boolean, na
 
 /** Whether `e` (any IR subtree) holds a lambda: a comprehension around one keeps Python's late binding. */
 export function containsLambda(e: Expr | Expr[] | unknown): boolean {
-  return JSON.stringify(e).includes('"kind":"lambda"');
+  return holdsKind(e, 'lambda');
 }

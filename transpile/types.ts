@@ -105,8 +105,8 @@ export interface ProgramInfo {
   functions: Map<string, FunctionInfo>;
   /** Names the module body assigns. */
   globals: string[];
-  /** `scope + '\0' + name` → type; scope '' is the module, else the function's name. */
-  vars: Map<string, SType>;
+  /** scope → name → type; scope '' is the module, else the function's name (two maps: no key string made per lookup). */
+  vars: Map<string, Map<string, SType>>;
   /** Function name → result type (of the coroutine, for an `async def`). */
   returns: Map<string, SType>;
 }

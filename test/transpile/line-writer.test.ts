@@ -42,6 +42,12 @@ describe('LineWriter', () => {
     expect(w.toString()).toBe('{\n\na\n\n{\n  x\n\n  y\n}');
   });
 
+  it('\\r\\n ends a line as \\n does, a lone \\r stays in its line, the first line goes on the current one', () => {
+    const w = new LineWriter();
+    w.inlineBlock(() => w.write('a = ').write('b\r\nc\r\r\n\r\nd'));
+    expect(w.toString()).toBe('{\n  a = b\n  c\r\n\n  d\n}');
+  });
+
   it('the emitter never writes a line break inside a template literal, which the writer relies on', () => {
     expect(templateText('a\nb`${c}\r')).toBe('a\\nb\\`\\${c}\\r');
   });
