@@ -11,6 +11,12 @@ export interface IsolatedRequest {
   program: Program;
   /** Budgets and clock; the hooks are the child's own. */
   options: Omit<RunOptions, 'onStart' | 'onPrint'>;
+  /**
+   * The parent's ASYNCIO_CONFORMANCE_* variables, sent to a child started before the command set
+   * them (the oracle's version and executable: cli/oracle.ts), with its first program: it takes
+   * them before anything reads them (compare/isolated.ts adoptable).
+   */
+  environment?: Record<string, string>;
 }
 
 /**
@@ -37,4 +43,7 @@ export type TraceLine = TraceEntry | { started: true } | { ended: true };
  * What the child writes on stderr after a program's run, before its answer: the parent's end of
  * that program's stderr (stderr and the IPC channel are separate pipes, read in no fixed order).
  */
+/** The variables a fresh child takes from its parent with its first program (IsolatedRequest.environment). */
+export const ADOPTED_PREFIX = 'ASYNCIO_CONFORMANCE_';
+
 export const END_OF_STDERR = '[asyncio-conformance: end of program]\n';

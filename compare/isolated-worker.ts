@@ -10,7 +10,7 @@
 import { writeSync } from 'node:fs';
 import type { TraceEntry } from '../ir/program.ts';
 import type { AdapterLoadRequest } from '../targets/adapter-child.ts';
-import { END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type PreloadRequest, type TraceLine } from './isolated-protocol.ts';
+import { ADOPTED_PREFIX, END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type PreloadRequest, type TraceLine } from './isolated-protocol.ts';
 
 const TRACE_FD = 3;
 
@@ -39,8 +39,19 @@ process.once('message', async function first(request: IsolatedRequest | AdapterL
   process.once('disconnect', () => process.exit(0));
 });
 
+/**
+ * The parent's ASYNCIO_CONFORMANCE_* variables in place of the ones this child started with. Only
+ * before the first program: every module reads them at its first use, during a run, and keeps
+ * what it read (port/version.ts, runtime/libm-build.ts, port/format_helpers.ts).
+ */
+function adoptEnvironment(environment: Record<string, string>): void {
+  for (const name of Object.keys(process.env)) if (name.startsWith(ADOPTED_PREFIX)) delete process.env[name];
+  Object.assign(process.env, environment);
+}
+
 /** Runs one program; ends its trace on fd 3 and its stderr with END_OF_STDERR, then answers (IPC). */
-async function runProgram({ side, program, options }: IsolatedRequest): Promise<void> {
+async function runProgram({ side, program, options, environment }: IsolatedRequest): Promise<void> {
+  if (environment) adoptEnvironment(environment);
   const { sideNamed } = await import('./sides.ts');
   const result = await sideNamed(side).run(program, {
     ...options,

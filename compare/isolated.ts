@@ -29,7 +29,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { TraceEntry } from '../ir/program.ts';
 import { CappedText, capMessage, STDERR_LIMIT_BYTES, withoutSourceLines } from './capped-text.ts';
-import { END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type PreloadRequest, type TraceLine } from './isolated-protocol.ts';
+import { ADOPTED_PREFIX, END_OF_STDERR, type IsolatedMessage, type IsolatedRequest, type PreloadRequest, type TraceLine } from './isolated-protocol.ts';
 import { retryingWallclock, type SideResult } from './verdict.ts';
 
 export type { IsolatedMessage, IsolatedRequest } from './isolated-protocol.ts';
@@ -122,8 +122,20 @@ interface PendingRun {
 
 /** The environment a child was started in: a child is reused only where a new one would start the same. */
 function environmentKey(): string {
-  const read = Object.entries(process.env).filter(([name]) => name.startsWith('ASYNCIO_CONFORMANCE_') || name === 'NODE_OPTIONS');
-  return JSON.stringify([process.cwd(), read.sort(([a], [b]) => (a < b ? -1 : 1))]);
+  return JSON.stringify([startKey(), adoptable()]);
+}
+
+/** What a child cannot change once started: its working directory and Node's options. */
+const startKey = (): string => JSON.stringify([process.cwd(), process.env.NODE_OPTIONS ?? null]);
+
+/**
+ * What a child that has run nothing yet can take from the parent with its first program
+ * (IsolatedRequest.environment): the variables the port reads at its first use. A command sets
+ * some of them once its oracle is up (cli/oracle.ts), after it prestarted the child.
+ */
+function adoptable(): Array<[string, string]> {
+  const read = Object.entries(process.env).filter((entry): entry is [string, string] => entry[0].startsWith(ADOPTED_PREFIX) && entry[1] !== undefined);
+  return read.sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
 let started = 0;
@@ -140,11 +152,20 @@ class WarmChild {
   private pending: PendingRun | undefined;
   private stderrTail = '';
 
-  /** An idle child started in this environment, else a new one. */
+  /** An idle child started in this environment, else a prestarted one that has run nothing (it adopts this environment), else a new one. */
   static take(): WarmChild {
     const key = environmentKey();
     const idle = WarmChild.idle.get(key) ?? [];
     for (let warm = idle.pop(); warm; warm = idle.pop()) if (warm.alive()) return warm.held(true);
+    for (const [otherKey, others] of WarmChild.idle) {
+      const fresh = others.findIndex((warm) => warm.fresh && warm.startKey === startKey() && warm.alive());
+      if (fresh === -1) continue;
+      const [adopted] = others.splice(fresh, 1);
+      if (others.length === 0) WarmChild.idle.delete(otherKey);
+      adopted.key = key;
+      adopted.environment = Object.fromEntries(adoptable());
+      return adopted.held(true);
+    }
     return new WarmChild(key);
   }
 
@@ -157,7 +178,13 @@ class WarmChild {
     warm.park();
   }
 
-  private constructor(private readonly key: string) {
+  /** No program sent yet: it may still take another environment (take). */
+  private fresh = true;
+  /** The environment its first program brings along, when it was adopted. */
+  private environment: Record<string, string> | undefined;
+  private readonly startKey = startKey();
+
+  private constructor(private key: string) {
     const { script, execArgv } = childEntry();
     // fd 0 none, 1 and 2 captured (capped), 3 the trace lines, 4 the IPC channel.
     this.child = fork(script, [], { execArgv, stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' });
@@ -192,7 +219,9 @@ class WarmChild {
       pending.timer = setTimeout(stop, bootLimitMs);
       this.pending = pending;
       this.stderrTail = '';
-      this.child.send(request, (error) => {
+      const sent: IsolatedRequest = this.fresh && this.environment ? { ...request, environment: this.environment } : request;
+      this.fresh = false;
+      this.child.send(sent, (error) => {
         if (error) pending.spawnError ??= error;
       });
     });
