@@ -50,14 +50,12 @@ const SLOWEST_FIRST = [
   'test/bench/bench.smoke.test.ts', // 37
   'test/lib/package.e2e.test.ts', // 32
   'test/published/published.e2e.test.ts', // 31
-  'test/compare/verdict-timeout.e2e.test.ts', // 29
   'test/cli/matrix.test.ts', // 28
   'test/port/version-cli.test.ts', // 27
   'test/cli/iteration.test.ts', // 31, ~24 with warm oracles
   'test/native/execute.test.ts', // 21
   'test/targets/misbehaving.test.ts', // 20
   'test/transpile/classes.test.ts', // 18
-  'test/lib/vitest.e2e.test.ts', // 18
   'test/cli/generate-transpile.test.ts', // 18
   'test/transpile/language-gaps.test.ts', // 18
   'test/security/escape.test.ts', // 85, ~17 with warm oracles (cli/warm-oracles.ts)
