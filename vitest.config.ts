@@ -43,8 +43,8 @@ const E2E = [
  * not moved forward.
  */
 const SLOWEST_FIRST = [
-  'test/teach/lessons.test.ts', // 139
-  'test/cli/check.test.ts', // 109
+  'test/cli/native-seed-42.test.ts', // ~95: check.test's native run (109 with its port runs), which the pinned lessons now read
+  'test/teach/lessons.test.ts', // 139, ~45 without its own pinned run
   'test/port/version.test.ts', // 63
   'test/oracle/embedded.test.ts', // 55
   'test/bench/bench.smoke.test.ts', // 37
@@ -63,6 +63,7 @@ const SLOWEST_FIRST = [
   'test/cli/strings-builtins.test.ts', // 14
   'test/generators/program.test.ts', // 14
   'test/cli/run.test.ts', // 35, ~13 with warm oracles and --oracle-wallclock
+  'test/cli/check.test.ts', // ~15 since its native run is native-seed-42's
 ];
 
 /** vitest's order (its cached durations, else file size), with SLOWEST_FIRST moved to the front. */
