@@ -3,6 +3,8 @@
  * (in-process, compare/check.ts) turned into one lesson page per cause of difference
  * (teach/lessons.ts): against native promises by default, or against another Python
  * (`--target cpython-3.12`) for the causes that differ between versions.
+ * `--from-report FILE` writes the lessons of a run already made (`check --json FILE`) instead:
+ * the shrinking of a run is most of its time, and one run can serve a report and the lessons.
  * Exit 0 when written (a run without differences writes an index that says so), 2 on bad input.
  */
 import type { Command } from 'commander';
@@ -11,6 +13,9 @@ import { constraintOptions, constraintsFrom, type ConstraintFlags } from '../con
 import { withTarget } from './check.ts';
 import { withPartingStories } from '../../explain/teach.ts';
 import { lessonsFrom, writeLessons } from '../../teach/lessons.ts';
+import { readJsonReport } from '../../reports/json.ts';
+import type { CheckReport } from '../../reports/model.ts';
+import type { Oracle } from '../../oracle/oracles.ts';
 import { EXIT_OK } from '../errors.ts';
 import { commandLine, pythonFrom, userPath, type CliContext } from '../io.ts';
 import { withOracle } from '../oracle.ts';
@@ -26,6 +31,7 @@ interface LessonsFlags extends ConstraintFlags {
   seed?: number;
   oracle?: string;
   python?: string;
+  fromReport?: string;
 }
 
 export function registerLessons(program: Command, context: CliContext): void {
@@ -37,19 +43,21 @@ export function registerLessons(program: Command, context: CliContext): void {
     .option('--runs <n>', 'how many programs to generate', parseRuns, 300)
     .option('--seed <seed>', 'fast-check seed (default: random, printed)', parseSeed)
     .option('--python <path>', 'the CPython to use as the oracle')
+    .option('--from-report <file>', 'the lessons of a run already made (check --json FILE) instead of a new run: its target, seed and programs, not --target, --seed or --runs')
     .addOption(oracleOption());
   constraintOptions(command).action(async (flags: LessonsFlags) => {
       const { io } = context;
       const out = userPath(io, flags.out);
       await checkOutputPaths([{ flag: '--out', path: out, kind: 'folder', writes: 'index.md' }]);
-      const seed = flags.seed ?? randomSeed();
-      const target = flags.target;
+      const saved = flags.fromReport === undefined ? undefined : await readJsonReport(userPath(io, flags.fromReport));
+      const seed = saved?.seed ?? flags.seed ?? randomSeed();
+      const target = saved?.target ?? flags.target;
       const constraints = constraintsFrom(flags);
-      io.stderr.write(`lessons: ${flags.runs} programs, seed ${seed}, target ${terminalSafe(target)}\n`);
+      io.stderr.write(saved ? `lessons: from ${terminalSafe(flags.fromReport ?? '')}, ${saved.runs} programs, seed ${seed}, target ${terminalSafe(target)}\n` : `lessons: ${flags.runs} programs, seed ${seed}, target ${terminalSafe(target)}\n`);
       context.exitCode = await withOracle({ oracle: flags.oracle, python: pythonFrom(io, flags.python), start: io.startOracle }, async (oracle) => {
-        const report = await withTarget(target, (side) => runCheck({ runs: flags.runs, seed, clock: 'realistic', side, oracle, constraints, command: commandLine(context) }), { cwd: io.cwd, startOracle: io.startOracle });
-        // explain's story of where the two part is told against native promises only.
-        const lessons = target === 'native' ? await withPartingStories(lessonsFrom(report), oracle) : lessonsFrom(report);
+        const report =
+          saved ?? (await withTarget(target, (side) => runCheck({ runs: flags.runs, seed, clock: 'realistic', side, oracle, constraints, command: commandLine(context) }), { cwd: io.cwd, startOracle: io.startOracle }));
+        const lessons = await lessonsWithStories(report, oracle);
         await writeLessons(lessons, report, out);
         io.stdout.write(`${lessons.length} lessons from ${report.differences} differences of ${report.runs} programs (seed ${seed}):\n`);
         for (const lesson of lessons) io.stdout.write(`  ${lesson.name}: ${terminalSafe(lesson.title)} (${lesson.count})\n`);
@@ -57,4 +65,9 @@ export function registerLessons(program: Command, context: CliContext): void {
         return EXIT_OK;
       });
   });
+}
+
+/** The report's lessons; explain's story of where the two part is told against native promises only. */
+async function lessonsWithStories(report: CheckReport, oracle: Oracle) {
+  return report.target === 'native' ? withPartingStories(lessonsFrom(report), oracle) : lessonsFrom(report);
 }
