@@ -99,11 +99,12 @@ class Worker implements Executor {
     workerArgs: string[] = [],
     script = WORKER_SCRIPT,
   ) {
-    // No -B: importer.py's bytecode is cached, outside the checkout (oracleEnv's
-    // PYTHONPYCACHEPREFIX): compiling its 2,000 lines was a third of a worker's start. -I would ignore PYTHONHASHSEED, so its
-    // isolation is spelled out: -s (no user site), no PYTHON* variable but PYTHONHASHSEED=0 (the
-    // str hashes a set's order rests on are then fixed; runtime/hash.ts uses that key), and the
-    // worker leaves its own directory off sys.path as -P would.
+    // No -B: importer.py's bytecode is cached outside the checkout (oracleEnv's
+    // PYTHONPYCACHEPREFIX); compiling its 2,000 lines was a third of a worker's start.
+    // -I would ignore PYTHONHASHSEED, so its isolation is spelled out: -s (no user site), no
+    // PYTHON* variable but PYTHONHASHSEED=0 (the str hashes a set's order rests on are then
+    // fixed; runtime/hash.ts uses that key), and the worker leaves its own directory off
+    // sys.path as -P would.
     this.process = spawn(executable, ['-s', script, ...workerArgs], { env: oracleEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
     running.add(this.process);
     if (!killOnExit) {
