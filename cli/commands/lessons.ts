@@ -7,7 +7,7 @@
  * the shrinking of a run is most of its time, and one run can serve a report and the lessons.
  * Exit 0 when written (a run without differences writes an index that says so), 2 on bad input.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { runCheck } from '../../compare/check.ts';
 import { constraintOptions, constraintsFrom, type ConstraintFlags } from '../constraints.ts';
 import { withTarget } from './check.ts';
@@ -43,7 +43,10 @@ export function registerLessons(program: Command, context: CliContext): void {
     .option('--runs <n>', 'how many programs to generate', parseRuns, 300)
     .option('--seed <seed>', 'fast-check seed (default: random, printed)', parseSeed)
     .option('--python <path>', 'the CPython to use as the oracle')
-    .option('--from-report <file>', 'the lessons of a run already made (check --json FILE) instead of a new run: its target, seed and programs, not --target, --seed or --runs')
+    .addOption(
+      // Its run says the target, seed and programs: a flag that would choose them is refused, not ignored.
+      new Option('--from-report <file>', 'the lessons of a run already made (check --json FILE) instead of a new run').conflicts(['target', 'seed', 'runs']),
+    )
     .addOption(oracleOption());
   constraintOptions(command).action(async (flags: LessonsFlags) => {
       const { io } = context;

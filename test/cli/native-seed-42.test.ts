@@ -120,6 +120,14 @@ describe('lessons --from-report of that run (pinned)', () => {
     await expectReplays(dir, lessons);
   }, NATIVE_SHRINK_MS);
 
+  it('refuses --seed, --runs or --target beside it: the report chose them (exit 2)', async () => {
+    for (const flag of [['--seed', '7'], ['--runs', '10'], ['--target', 'port']]) {
+      const r = await cliInProcess(['lessons', '--out', out('lessons-conflict'), '--from-report', out('native.json'), ...flag]);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`--from-report <file>.*cannot be used with option '${flag[0]}`));
+    }
+  });
+
   it('refuses a file that is not a check report (exit 2)', async () => {
     const r = await cliInProcess(['lessons', '--out', out('lessons-bad'), '--from-report', out('native.xml')]);
     expect(r.exitCode).toBe(2);
